@@ -1,0 +1,134 @@
+"""The cable record: what the reader gives and every later stage takes."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """One paragraph of a cable body."""
+
+    number: int | None
+    """The paragraph number as the cable gives it (repaired where the copy garbled it), or None."""
+    heading: str | None
+    """The section heading standing above this paragraph (`THE SHELTER`), without markup."""
+    text: str
+    """The cleaned paragraph text, without its number, on one line per paragraph."""
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return the paragraph as a JSON-ready dict."""
+        return {"number": self.number, "heading": self.heading, "text": self.text}
+
+
+@dataclass(frozen=True, slots=True)
+class Cable:
+    """One diplomatic cable, read and cleaned, whatever format it came in."""
+
+    id: str
+    """Canonical reference id: year, origin and serial without leading zeros (`09ASTANA1985`)."""
+    path: str | None = None
+    """The file the cable was read from (None for stdin)."""
+    row: int | None = None
+    """The row or line of a multi-cable file (CSV, JSON Lines), counted from 1; None otherwise."""
+    format: str = "telegram"
+    """The detected input format (`telegram`, `wikileaks-html`, `wikileaks-text`, `csv`, ...)."""
+    created: datetime | None = None
+    """When the cable was sent, in UTC."""
+    origin: str | None = None
+    """The sending post as WikiLeaks names it (`Embassy Astana`)."""
+    classification: str | None = None
+    """`UNCLASSIFIED`, `CONFIDENTIAL`, `SECRET//NOFORN`, ..."""
+    classified_by: str | None = None
+    """The official named in a `Classified By:` line."""
+    nondisclosure_deadline: str | None = None
+    """The declassification date or rule (`2019-11-10`, `X1`)."""
+    subject: str | None = None
+    """The whole subject line, joined when it runs over two lines."""
+    tags: tuple[str, ...] = ()
+    """TAGS codes in cable order (`PGOV`, `KTIP`, ...)."""
+    references: tuple[str, ...] = ()
+    """Canonical ids of the cables referenced (`09ASTANA1206`)."""
+    recipients: tuple[str, ...] = ()
+    """TO addressees (`SECSTATE WASHDC`)."""
+    info_recipients: tuple[str, ...] = ()
+    """INFO addressees."""
+    signers: tuple[str, ...] = ()
+    """Signature names at the end of the cable (`HOAGLAND`)."""
+    summary: str | None = None
+    """The SUMMARY section's text without its markers."""
+    comment: str | None = None
+    """The COMMENT section's text without its markers."""
+    paragraphs: tuple[Paragraph, ...] = field(default_factory=tuple)
+    """The cleaned body, paragraph by paragraph."""
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return every field as a JSON-ready dict (absent values are null or [])."""
+        return {
+            "path": self.path,
+            "row": self.row,
+            "format": self.format,
+            "id": self.id,
+            "created": format_utc(self.created),
+            "origin": self.origin,
+            "classification": self.classification,
+            "classified_by": self.classified_by,
+            "nondisclosure_deadline": self.nondisclosure_deadline,
+            "subject": self.subject,
+            "tags": list(self.tags),
+            "references": list(self.references),
+            "recipients": list(self.recipients),
+            "info_recipients": list(self.info_recipients),
+            "signers": list(self.signers),
+            "summary": self.summary,
+            "comment": self.comment,
+            "paragraphs": [p.as_dict() for p in self.paragraphs],
+        }
+
+    def content_hash(self) -> str:
+        """Return a digest of the cable's content, independent of where and how it was read."""
+        data = self.as_dict()
+        for key in ("path", "row", "format"):
+            data.pop(key)
+        blob = json.dumps(data, sort_keys=True, ensure_ascii=False).encode("utf-8")
+        return hashlib.blake2b(blob, digest_size=16).hexdigest()
+
+    def paragraph(self, number: int) -> Paragraph | None:
+        """Return the paragraph with this number, or None."""
+        for para in self.paragraphs:
+            if para.number == number:
+                return para
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    """An input that could not be read as a cable, and why."""
+
+    path: str
+    """The file (or `-` for stdin)."""
+    row: int | None
+    """The row of a multi-cable file, or None."""
+    reason: str
+    """One line a user can act on."""
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return the rejection as a JSON-ready dict."""
+        return {"path": self.path, "row": self.row, "reason": self.reason}
+
+    def __str__(self) -> str:
+        where = self.path if self.row is None else f"{self.path}, row {self.row}"
+        return f"{where}: {self.reason}"
+
+
+def format_utc(moment: datetime | None) -> str | None:
+    """Return an aware or naive-UTC datetime as `YYYY-MM-DDTHH:MM:SSZ`, or None."""
+    if moment is None:
+        return None
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(timezone.utc).replace(tzinfo=None)
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
