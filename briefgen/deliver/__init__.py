@@ -1,0 +1,1 @@
+"""Deliver finished briefings: atomic file writes, e-mail drafts and SMTP, batch plans."""
