@@ -76,6 +76,158 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts
 # --- store: ingest, cables, show, stats -----------------------------------------------------
 
 
+def _print_json(data: object) -> None:
+    import json
+
+    typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+@contextmanager
+def _ingest_progress() -> Iterator[Callable[..., None] | None]:
+    """Show a progress bar with cables/s on stderr when both streams are terminals."""
+    if not (sys.stdout.isatty() and sys.stderr.isatty()):
+        yield None
+        return
+    import time
+
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from briefgen.store import IngestReport
+
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("reading cables")
+        started = time.monotonic()
+
+        def update(counts: IngestReport) -> None:
+            rate = counts.total / max(time.monotonic() - started, 1e-6)
+            bar.update(task, description=f"{counts.summary_line()}  ({rate:,.0f} cables/s)")
+
+        yield update
+
+
+@app.command()
+def ingest(
+    paths: Annotated[
+        list[str], typer.Argument(help="Cable files, folders, CSV dumps, or - for stdin.")
+    ],
+    db: DbOption = None,
+    workers: Annotated[
+        int | None, typer.Option("--workers", "-j", help="Parser processes (default: all cores).")
+    ] = None,
+) -> None:
+    """Read cables into the corpus; end with `N added, N updated, N unchanged, N rejected`.
+
+    Exits 1 when any input was rejected (each is printed on stderr and kept in the database).
+    """
+    import os
+
+    from briefgen.store import open_corpus
+
+    with (
+        errors_to_exit(),
+        open_corpus(db, os.environ, Path.cwd(), create=True) as corpus,
+        _ingest_progress() as progress,
+    ):
+        report = corpus.ingest(paths, workers=workers, progress=progress)
+    for rejection in report.rejections:
+        typer.echo(f"briefgen: rejected: {rejection}", err=True)
+    typer.echo(report.summary_line())
+    if report.rejected:
+        raise typer.Exit(Exit.FAILED)
+
+
+@app.command()
+def cables(
+    db: DbOption = None,
+    origin: Annotated[
+        str | None, typer.Option(help="Sending post: Manama, Embassy Manama, ...")
+    ] = None,
+    tag: Annotated[str | None, typer.Option(help="TAGS code, e.g. KTIP.")] = None,
+    date_from: Annotated[
+        str | None, typer.Option("--from", help="First day, YYYY-MM-DD (or YYYY-MM, YYYY).")
+    ] = None,
+    date_to: Annotated[
+        str | None, typer.Option("--to", help="Last day, inclusive, YYYY-MM-DD.")
+    ] = None,
+    quarter: Annotated[str | None, typer.Option(help="Calendar quarter, e.g. 2009Q4.")] = None,
+    classification: Annotated[
+        str | None, typer.Option(help="Classification, e.g. CONFIDENTIAL.")
+    ] = None,
+    search: Annotated[
+        str | None, typer.Option(help='Full-text query, e.g. "shelter AND Kokshetau".')
+    ] = None,
+    limit: Annotated[int, typer.Option(help="Most cables to list (0: no limit).")] = 100,
+    as_json: JsonOption = False,
+) -> None:
+    """List the cables matching every filter: best match first with --search, else by date.
+
+    An empty result prints a message on stderr and exits 0 (an empty list is an answer).
+    """
+    import os
+
+    from briefgen.store import open_corpus
+
+    with errors_to_exit(), open_corpus(db, os.environ, Path.cwd()) as corpus:
+        rows = corpus.cables(
+            origin=origin,
+            tag=tag,
+            date_from=date_from,
+            date_to=date_to,
+            quarter=quarter,
+            classification=classification,
+            search=search,
+            limit=limit or None,
+        )
+    if as_json:
+        _print_json([row.as_dict() for row in rows])
+    elif rows:
+        from briefgen.store.present import summaries_text
+
+        typer.echo(summaries_text(rows))
+    if not rows:
+        typer.echo("briefgen: no cables match", err=True)
+
+
+@app.command()
+def show(
+    cable_id: Annotated[str, typer.Argument(metavar="ID", help="Cable id, e.g. 09ASTANA1985.")],
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Print one cable: header, numbered paragraphs, references and the cables citing it."""
+    import os
+
+    from briefgen.store import open_corpus
+
+    with errors_to_exit(), open_corpus(db, os.environ, Path.cwd()) as corpus:
+        view = corpus.view(cable_id)
+    if as_json:
+        _print_json(view.as_dict())
+    else:
+        from briefgen.store.present import view_text
+
+        typer.echo(view_text(view))
+
+
+@app.command()
+def stats(db: DbOption = None, as_json: JsonOption = False) -> None:
+    """Print corpus counts by origin, tag, year and classification."""
+    import os
+
+    from briefgen.store import open_corpus
+
+    with errors_to_exit(), open_corpus(db, os.environ, Path.cwd()) as corpus:
+        counts = corpus.stats()
+    if as_json:
+        _print_json(counts.as_dict())
+    else:
+        from briefgen.store.present import stats_text
+
+        typer.echo(stats_text(counts))
+
+
 # --- extract: entities, entity --------------------------------------------------------------
 
 

@@ -1,0 +1,220 @@
+"""The Corpus: one SQLite file holding every cable, opened once and queried by every stage."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import AbstractContextManager
+from datetime import date
+from pathlib import Path
+from types import TracebackType
+
+from briefgen.errors import StoreError
+from briefgen.models import Cable, Rejection
+from briefgen.store import db, queries
+from briefgen.store.ingest import ProgressCallback, write_all
+from briefgen.store.parallel import Parsed, iter_sources, parse_stream
+from briefgen.store.records import CableSummary, CableView, CorpusStats, IngestReport
+from briefgen.store.schema import migrate
+
+DB_ENV = "BRIEFGEN_DB"
+"""The environment variable naming the corpus database when `--db` is not given."""
+DB_NAME = "briefgen.db"
+"""The database file used in the current folder when neither `--db` nor $BRIEFGEN_DB is set."""
+
+
+def default_db_path(env: Mapping[str, str], cwd: Path | None = None) -> Path:
+    """Return the corpus database path: $BRIEFGEN_DB if set, else `briefgen.db` in `cwd`."""
+    named = env.get(DB_ENV, "").strip()
+    if named:
+        return Path(named).expanduser()
+    return (cwd if cwd is not None else Path(".")) / DB_NAME
+
+
+def open_corpus(
+    db: Path | None, env: Mapping[str, str], cwd: Path, *, create: bool = False
+) -> Corpus:
+    """Open the corpus named by `--db` (`db`), else $BRIEFGEN_DB, else `briefgen.db` in `cwd`.
+
+    Without `create`, a missing file is a StoreError telling the user to ingest first.
+    """
+    path = db if db is not None else default_db_path(env, cwd)
+    return Corpus.open(path, create=create)
+
+
+class Corpus(AbstractContextManager["Corpus"]):
+    """Every cable read so far, in one SQLite database, with full-text search."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        """Wrap an open, migrated connection; use `Corpus.open(path)` instead."""
+        self._conn = conn
+        self.path = path
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str], *, create: bool = True) -> Corpus:
+        """Open the corpus at `path`, creating the file (unless `create` is False) and
+        bringing its schema up to date."""
+        where = Path(path)
+        if not create and not where.exists():
+            raise StoreError(
+                f"no corpus database at {where}: run `briefgen ingest PATH` first, "
+                f"or name the database with --db or ${DB_ENV}"
+            )
+        conn = db.connect(where)
+        try:
+            migrate(conn)
+        except (StoreError, sqlite3.DatabaseError) as exc:
+            conn.close()
+            if isinstance(exc, StoreError):
+                raise
+            raise StoreError(f"cannot open the corpus database {where}: {exc}") from None
+        return cls(conn, where)
+
+    def close(self) -> None:
+        """Close the database connection."""
+        self._conn.close()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """Return the connection (autocommit) for read queries and stage-owned tables."""
+        return self._conn
+
+    def transaction(self) -> AbstractContextManager[sqlite3.Connection]:
+        """Return a context manager running its block as one write transaction."""
+        return db.transaction(self._conn)
+
+    # --- writing ---------------------------------------------------------------------------
+
+    def ingest(
+        self,
+        paths: Iterable[str | os.PathLike[str]],
+        *,
+        workers: int | None = None,
+        progress: ProgressCallback | None = None,
+    ) -> IngestReport:
+        """Read every cable under `paths` (files, folders, CSV dumps, `-`) into the corpus.
+
+        Parsing runs on `workers` processes (default: every core); writing runs here, in
+        transactions of a few hundred cables, so an interrupted ingest leaves a consistent
+        database and the same command run again finishes the job.
+        """
+        count = workers if workers is not None else (os.cpu_count() or 1)
+        if count < 1:
+            raise StoreError(f"invalid number of workers {count}: it must be 1 or more")
+        sources = iter_sources(os.fspath(p) for p in paths)
+        return write_all(self._conn, parse_stream(sources, count), progress)
+
+    def add(
+        self, records: Iterable[Cable | Rejection], progress: ProgressCallback | None = None
+    ) -> IngestReport:
+        """Store cables (and record rejections) already read, exactly as `ingest` would."""
+        return write_all(self._conn, _hashed(records), progress)
+
+    # --- reading ---------------------------------------------------------------------------
+
+    def cables(
+        self,
+        *,
+        origin: str | None = None,
+        tag: str | None = None,
+        date_from: str | date | None = None,
+        date_to: str | date | None = None,
+        quarter: str | None = None,
+        classification: str | None = None,
+        search: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[CableSummary]:
+        """Return the cables matching every filter given: best match first when searching,
+        else oldest first. Raises InvalidArgumentError for a bad date, quarter or search."""
+        where = queries.CableFilter(
+            origin=origin,
+            tag=tag,
+            date_from=date_from,
+            date_to=date_to,
+            quarter=quarter,
+            classification=classification,
+            search=search,
+        )
+        return queries.list_cables(self._conn, where, limit, offset)
+
+    def get(self, cable_id: str) -> Cable:
+        """Return the full cable record; raise NotFoundError if the corpus does not hold it."""
+        return queries.load_cable(self._conn, cable_id, str(self.path))
+
+    def __contains__(self, cable_id: object) -> bool:
+        return isinstance(cable_id, str) and queries.find_rowid(self._conn, cable_id) is not None
+
+    def view(self, cable_id: str) -> CableView:
+        """Return a cable with its references resolved and the cables that cite it."""
+        return queries.cable_view(self._conn, cable_id, str(self.path))
+
+    def cited_by(self, cable_id: str) -> list[CableSummary]:
+        """Return the cables in the corpus whose references include `cable_id`, oldest first."""
+        return queries.cited_by(self._conn, cable_id)
+
+    def stats(self) -> CorpusStats:
+        """Return counts by origin, tag, year and classification."""
+        return queries.corpus_stats(self._conn)
+
+    def rejections(self) -> list[Rejection]:
+        """Return every input recorded as rejected, by path and row."""
+        rows = self._conn.execute("SELECT path, row, reason FROM rejections ORDER BY path, row")
+        return [Rejection(path, row or None, reason) for path, row, reason in rows]
+
+    def __len__(self) -> int:
+        return int(self._conn.execute("SELECT count(*) FROM cables").fetchone()[0])
+
+    def iter_cables(self) -> Iterator[Cable]:
+        """Yield every cable, oldest first (one at a time, for whole-corpus passes)."""
+        ids = [row[0] for row in self._conn.execute("SELECT id FROM cables ORDER BY created, id")]
+        for cable_id in ids:
+            yield self.get(cable_id)
+
+    # --- for later stages: change tracking and key/value metadata ---------------------------
+
+    def cable_hashes(self) -> dict[str, str]:
+        """Return the content hash of every cable by id."""
+        return dict(self._conn.execute("SELECT id, content_hash FROM cables"))
+
+    def change_seq(self) -> int:
+        """Return the corpus's change counter: it grows by one for every cable added or updated."""
+        row = self._conn.execute("SELECT value FROM meta WHERE key = 'store.change_seq'").fetchone()
+        return int(row[0]) if row else 0
+
+    def changed_since(self, seq: int) -> list[str]:
+        """Return the ids of cables added or updated after change counter `seq`, in order.
+
+        A stage remembers `change_seq()` after a pass (with `set_meta`) and next time
+        processes only `changed_since(that value)`.
+        """
+        rows = self._conn.execute(
+            "SELECT id FROM cables WHERE change_seq > ? ORDER BY change_seq", (seq,)
+        )
+        return [row[0] for row in rows]
+
+    def get_meta(self, key: str) -> str | None:
+        """Return the value stored under `key` in the corpus's meta table, or None."""
+        row = self._conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_meta(self, key: str, value: str) -> None:
+        """Store `value` under `key` in the meta table (stages should prefix keys: `extract.`)."""
+        with self.transaction():
+            self._conn.execute(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value)
+            )
+
+
+def _hashed(records: Iterable[Cable | Rejection]) -> Iterator[Parsed]:
+    for record in records:
+        yield (record, record.content_hash() if isinstance(record, Cable) else None)

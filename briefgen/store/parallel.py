@@ -1,0 +1,80 @@
+"""Parse inputs on every core, in input order, with a bounded number of cables in flight."""
+
+from __future__ import annotations
+
+import importlib
+import multiprocessing
+import signal
+from collections import deque
+from collections.abc import Iterable, Iterator
+from itertools import islice
+from multiprocessing.pool import AsyncResult
+from typing import Any
+
+from briefgen.models import Cable, Rejection
+
+Parsed = tuple[Cable | Rejection, str | None]
+"""A parsed input: the cable (with its content hash) or the rejection (with None)."""
+
+BLOCK = 64
+"""Sources sent to a worker at a time: large enough to amortize pickling, small for memory."""
+BLOCKS_PER_WORKER = 4
+"""Blocks queued per worker, so workers never wait for the writer and memory stays bounded."""
+
+
+def iter_sources(paths: Iterable[str]) -> Iterator[Any]:
+    """Return the reader's stream of sources and rejections for these paths (cheap, lazy)."""
+    read = importlib.import_module("briefgen.read")
+    return iter(read.iter_sources(list(paths)))
+
+
+def parse_block(block: list[Any]) -> list[Parsed]:
+    """Parse a block of sources and hash each cable (run in a worker process)."""
+    read = importlib.import_module("briefgen.read")
+    out: list[Parsed] = []
+    for item in block:
+        if isinstance(item, Rejection):
+            out.append((item, None))
+            continue
+        try:
+            result = read.parse_source(item)
+        except Exception as exc:  # one bad input must never stop the batch
+            path = str(getattr(item, "path", None) or "-")
+            row = getattr(item, "row", None)
+            result = Rejection(path, row, f"reader failed: {type(exc).__name__}: {exc}")
+        if isinstance(result, Cable):
+            out.append((result, result.content_hash()))
+        else:
+            out.append((result, None))
+    return out
+
+
+def parse_stream(items: Iterable[Any], workers: int) -> Iterator[Parsed]:
+    """Yield every input parsed, in input order, using `workers` processes when worth it.
+
+    A short input (under one block) is parsed in this process: starting workers would cost
+    more than it saves.
+    """
+    stream = iter(items)
+    first = list(islice(stream, BLOCK))
+    if workers <= 1 or len(first) < BLOCK:
+        yield from parse_block(first)
+        while block := list(islice(stream, BLOCK)):
+            yield from parse_block(block)
+        return
+    # spawn, not fork: the parent holds an open SQLite connection and maybe threads.
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(workers, initializer=_ignore_interrupts) as pool:
+        pending: deque[AsyncResult[list[Parsed]]] = deque()
+        pending.append(pool.apply_async(parse_block, (first,)))
+        while block := list(islice(stream, BLOCK)):
+            pending.append(pool.apply_async(parse_block, (block,)))
+            while len(pending) >= workers * BLOCKS_PER_WORKER:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
+
+
+def _ignore_interrupts() -> None:
+    """Leave Ctrl-C to the parent, which stops the pool; workers would only print tracebacks."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)

@@ -1,0 +1,245 @@
+"""Read the corpus: filtered and full-text listings, whole cables, citations and counts."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+
+from briefgen.errors import InvalidArgumentError, NotFoundError
+from briefgen.models import Cable, Paragraph
+from briefgen.store.filters import day_key, id_candidates, origin_key, parse_day, parse_quarter
+from briefgen.store.records import CableSummary, CableView, CorpusStats, ReferenceView
+
+SNIPPET_WORDS = 16
+"""Words of context a search snippet shows."""
+
+_SUMMARY_COLUMNS = (
+    "c.id, c.created, c.origin, c.classification, c.subject, "
+    "(SELECT group_concat(tag, ' ') FROM (SELECT tag FROM tags WHERE cable = c.rowid "
+    "ORDER BY position))"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class CableFilter:
+    """The conditions of a cable listing; every field left None matches every cable."""
+
+    origin: str | None = None
+    """The sending post, in any form (`Manama`, `Embassy Manama`, `MANAMA`)."""
+    tag: str | None = None
+    """A TAGS code (`KTIP`), any case."""
+    date_from: str | date | None = None
+    """The first day (`2009-10-01`, `2009-10`, `2009`), inclusive."""
+    date_to: str | date | None = None
+    """The last day, inclusive (`2009` means up to the end of 2009)."""
+    quarter: str | None = None
+    """A calendar quarter (`2009Q4`)."""
+    classification: str | None = None
+    """A classification (`CONFIDENTIAL`), any case; `SECRET` does not match `SECRET//NOFORN`."""
+    search: str | None = None
+    """An FTS5 query over subject and body (`shelter AND Kokshetau`, `"night stars"`)."""
+
+
+def list_cables(
+    conn: sqlite3.Connection, where: CableFilter, limit: int | None, offset: int = 0
+) -> list[CableSummary]:
+    """Return the cables matching `where`: best match first when searching, else oldest first."""
+    clauses: list[str] = []
+    params: list[object] = []
+    if where.origin is not None:
+        clauses.append("c.origin_key = ?")
+        params.append(origin_key(where.origin))
+    if where.tag is not None:
+        clauses.append("c.rowid IN (SELECT cable FROM tags WHERE tag = ?)")
+        params.append(where.tag.strip().upper())
+    if where.classification is not None:
+        clauses.append("c.classification = ?")
+        params.append(where.classification.strip().upper())
+    for low, high in _date_ranges(where):
+        if low is not None:
+            clauses.append("c.created >= ?")
+            params.append(day_key(low))
+        if high is not None:
+            clauses.append("c.created < ?")
+            params.append(day_key(high))
+    if limit is not None and limit < 0:
+        raise InvalidArgumentError(f"invalid limit {limit}: it must be 0 or more")
+    if offset < 0:
+        raise InvalidArgumentError(f"invalid offset {offset}: it must be 0 or more")
+    page = " LIMIT ? OFFSET ?"
+    paging = [limit if limit is not None else -1, offset]
+    if where.search is not None and where.search.strip():
+        sql = (
+            f"SELECT {_SUMMARY_COLUMNS}, "
+            f"snippet(cables_fts, -1, '**', '**', '…', {SNIPPET_WORDS}), f.rank "
+            "FROM cables_fts AS f JOIN cables AS c ON c.rowid = f.rowid "
+            "WHERE cables_fts MATCH ?"
+        )
+        sql += "".join(f" AND {clause}" for clause in clauses)
+        sql += " ORDER BY f.rank, c.id" + page
+        args = [where.search, *params, *paging]
+        try:
+            rows = conn.execute(sql, args).fetchall()
+        except sqlite3.OperationalError as exc:
+            raise InvalidArgumentError(f"invalid search {where.search!r}: {exc}") from None
+        return [_summary(row[:6], row[6], row[7]) for row in rows]
+    sql = f"SELECT {_SUMMARY_COLUMNS} FROM cables AS c"
+    if clauses:
+        sql += " WHERE " + " AND ".join(clauses)
+    sql += " ORDER BY c.created, c.id" + page
+    return [_summary(row) for row in conn.execute(sql, [*params, *paging])]
+
+
+def _date_ranges(where: CableFilter) -> list[tuple[date | None, date | None]]:
+    ranges: list[tuple[date | None, date | None]] = []
+    if where.quarter is not None:
+        ranges.append(parse_quarter(where.quarter))
+    low = parse_day(where.date_from) if where.date_from is not None else None
+    high = parse_day(where.date_to, end=True) if where.date_to is not None else None
+    if low is not None and high is not None and high <= low:
+        raise InvalidArgumentError(f"invalid dates: --from {where.date_from} is after --to")
+    if low is not None or high is not None:
+        ranges.append((low, high))
+    return ranges
+
+
+def _summary(row: tuple[object, ...], snippet: object = None, rank: object = None) -> CableSummary:
+    tags = str(row[5]).split() if row[5] else []
+    return CableSummary(
+        id=str(row[0]),
+        created=parse_created(row[1]),
+        origin=_text(row[2]),
+        classification=_text(row[3]),
+        subject=_text(row[4]),
+        tags=tuple(tags),
+        snippet=_snippet(snippet),
+        rank=float(rank) if isinstance(rank, (int, float)) else None,
+    )
+
+
+def _snippet(value: object) -> str | None:
+    if not isinstance(value, str):
+        return None
+    # The body joins paragraphs with newlines; a snippet reads as one line.
+    return " ".join(value.split())
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def parse_created(value: object) -> datetime | None:
+    """Return a stored timestamp (`2009-11-10T10:29:00Z`) as an aware UTC datetime."""
+    if not isinstance(value, str):
+        return None
+    moment = datetime.strptime(value, "%Y-%m-%dT%H:%M:%SZ")
+    return moment.replace(tzinfo=timezone.utc)
+
+
+def find_rowid(conn: sqlite3.Connection, cable_id: str) -> tuple[int, str] | None:
+    """Return the rowid and stored id of a cable, trying the usual spellings of its id."""
+    for candidate in id_candidates(cable_id):
+        row = conn.execute("SELECT rowid, id FROM cables WHERE id = ?", (candidate,)).fetchone()
+        if row is not None:
+            return int(row[0]), str(row[1])
+    return None
+
+
+def load_cable(conn: sqlite3.Connection, cable_id: str, where: str) -> Cable:
+    """Return the full cable record, or raise NotFoundError naming the database `where`."""
+    found = find_rowid(conn, cable_id)
+    if found is None:
+        raise NotFoundError(f"cable {cable_id.strip()} not found in the corpus {where}")
+    rowid = found[0]
+    row = conn.execute(
+        "SELECT id, path, row, format, created, origin, classification, classified_by, "
+        "nondisclosure_deadline, subject, tags_json, refs_json, recipients, info_recipients, "
+        "signers, summary, comment FROM ("
+        "SELECT c.*, "
+        "(SELECT json_group_array(tag) FROM (SELECT tag FROM tags WHERE cable = c.rowid "
+        "ORDER BY position)) AS tags_json, "
+        "(SELECT json_group_array(ref_id) FROM (SELECT ref_id FROM refs WHERE cable = c.rowid "
+        "ORDER BY position)) AS refs_json "
+        "FROM cables AS c WHERE c.rowid = ?)",
+        (rowid,),
+    ).fetchone()
+    paragraphs = tuple(
+        Paragraph(number=p[0], heading=p[1], text=p[2])
+        for p in conn.execute(
+            "SELECT number, heading, text FROM paragraphs WHERE cable = ? ORDER BY position",
+            (rowid,),
+        )
+    )
+    return Cable(
+        id=row[0],
+        path=row[1],
+        row=row[2],
+        format=row[3],
+        created=parse_created(row[4]),
+        origin=row[5],
+        classification=row[6],
+        classified_by=row[7],
+        nondisclosure_deadline=row[8],
+        subject=row[9],
+        tags=tuple(json.loads(row[10])),
+        references=tuple(json.loads(row[11])),
+        recipients=tuple(json.loads(row[12])),
+        info_recipients=tuple(json.loads(row[13])),
+        signers=tuple(json.loads(row[14])),
+        summary=row[15],
+        comment=row[16],
+        paragraphs=paragraphs,
+    )
+
+
+def cited_by(conn: sqlite3.Connection, cable_id: str) -> list[CableSummary]:
+    """Return the cables in the corpus that list `cable_id` among their references."""
+    found = find_rowid(conn, cable_id)
+    names = [found[1]] if found is not None else id_candidates(cable_id)
+    marks = ",".join("?" * len(names))
+    sql = (
+        f"SELECT {_SUMMARY_COLUMNS} FROM cables AS c WHERE c.rowid IN "
+        f"(SELECT cable FROM refs WHERE ref_id IN ({marks})) ORDER BY c.created, c.id"
+    )
+    return [_summary(row) for row in conn.execute(sql, names)]
+
+
+def cable_view(conn: sqlite3.Connection, cable_id: str, where: str) -> CableView:
+    """Return a cable with its references resolved to subjects and the cables citing it."""
+    cable = load_cable(conn, cable_id, where)
+    references = []
+    for ref in cable.references:
+        row = conn.execute("SELECT subject FROM cables WHERE id = ?", (ref,)).fetchone()
+        references.append(ReferenceView(ref, row[0] if row else None, row is not None))
+    return CableView(cable, tuple(references), tuple(cited_by(conn, cable.id)))
+
+
+def corpus_stats(conn: sqlite3.Connection) -> CorpusStats:
+    """Return counts by origin, tag, year and classification over the whole corpus."""
+
+    def pairs(sql: str) -> tuple[tuple[str, int], ...]:
+        return tuple((str(key), int(count)) for key, count in conn.execute(sql))
+
+    first, last = conn.execute("SELECT min(created), max(created) FROM cables").fetchone()
+    return CorpusStats(
+        cables=int(conn.execute("SELECT count(*) FROM cables").fetchone()[0]),
+        paragraphs=int(conn.execute("SELECT count(*) FROM paragraphs").fetchone()[0]),
+        rejections=int(conn.execute("SELECT count(*) FROM rejections").fetchone()[0]),
+        first=parse_created(first),
+        last=parse_created(last),
+        by_origin=pairs(
+            "SELECT coalesce(origin, 'unknown'), count(*) AS n FROM cables "
+            "GROUP BY origin ORDER BY n DESC, 1"
+        ),
+        by_tag=pairs("SELECT tag, count(*) AS n FROM tags GROUP BY tag ORDER BY n DESC, tag"),
+        by_year=pairs(
+            "SELECT coalesce(substr(created, 1, 4), 'unknown') AS y, count(*) FROM cables "
+            "GROUP BY y ORDER BY y = 'unknown', y"
+        ),
+        by_classification=pairs(
+            "SELECT coalesce(classification, 'unknown'), count(*) AS n FROM cables "
+            "GROUP BY classification ORDER BY n DESC, 1"
+        ),
+    )

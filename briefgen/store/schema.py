@@ -1,0 +1,185 @@
+"""The corpus database schema: numbered migrations applied in order, from version 1 on."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+
+from briefgen.errors import StoreError
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    """One step of the schema, applied once and recorded in `schema_migrations`."""
+
+    version: int
+    """The schema version this step brings the database to (1, 2, ...)."""
+    name: str
+    """A short description shown in `schema_migrations`."""
+    sql: str
+    """The statements of the step, run as one script inside the migration's transaction."""
+
+
+V1 = """
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) WITHOUT ROWID;
+
+-- One row per cable; rowid is the stable integer key the child tables and FTS point to.
+CREATE TABLE cables (
+    rowid                  INTEGER PRIMARY KEY,
+    id                     TEXT NOT NULL UNIQUE,
+    content_hash           TEXT NOT NULL,
+    change_seq             INTEGER NOT NULL,
+    created                TEXT,
+    origin                 TEXT,
+    origin_key             TEXT,
+    classification         TEXT,
+    classified_by          TEXT,
+    nondisclosure_deadline TEXT,
+    subject                TEXT,
+    summary                TEXT,
+    comment                TEXT,
+    recipients             TEXT NOT NULL DEFAULT '[]',
+    info_recipients        TEXT NOT NULL DEFAULT '[]',
+    signers                TEXT NOT NULL DEFAULT '[]',
+    path                   TEXT,
+    row                    INTEGER,
+    format                 TEXT NOT NULL
+);
+CREATE INDEX cables_origin_created ON cables (origin_key, created);
+CREATE INDEX cables_created ON cables (created);
+CREATE INDEX cables_classification ON cables (classification, created);
+CREATE INDEX cables_origin ON cables (origin);
+CREATE INDEX cables_change_seq ON cables (change_seq);
+
+CREATE TABLE paragraphs (
+    cable    INTEGER NOT NULL,
+    position INTEGER NOT NULL,
+    number   INTEGER,
+    heading  TEXT,
+    text     TEXT NOT NULL,
+    PRIMARY KEY (cable, position)
+) WITHOUT ROWID;
+
+CREATE TABLE tags (
+    cable    INTEGER NOT NULL,
+    position INTEGER NOT NULL,
+    tag      TEXT NOT NULL,
+    PRIMARY KEY (cable, position)
+) WITHOUT ROWID;
+CREATE INDEX tags_tag ON tags (tag, cable);
+
+CREATE TABLE refs (
+    cable    INTEGER NOT NULL,
+    position INTEGER NOT NULL,
+    ref_id   TEXT NOT NULL,
+    PRIMARY KEY (cable, position)
+) WITHOUT ROWID;
+CREATE INDEX refs_ref_id ON refs (ref_id, cable);
+
+-- Inputs that could not be read; row 0 stands for "not a multi-cable file" so that the
+-- (path, row) key is unique and a rerun replaces a rejection instead of doubling it.
+CREATE TABLE rejections (
+    path   TEXT NOT NULL,
+    row    INTEGER NOT NULL,
+    reason TEXT NOT NULL,
+    run    INTEGER NOT NULL,
+    PRIMARY KEY (path, row)
+) WITHOUT ROWID;
+
+CREATE TABLE ingest_runs (
+    run       INTEGER PRIMARY KEY,
+    added     INTEGER NOT NULL DEFAULT 0,
+    updated   INTEGER NOT NULL DEFAULT 0,
+    unchanged INTEGER NOT NULL DEFAULT 0,
+    rejected  INTEGER NOT NULL DEFAULT 0,
+    finished  INTEGER NOT NULL DEFAULT 0
+);
+
+-- The text FTS indexes, one document per cable: the body is the paragraphs joined by
+-- newlines, so that `shelter AND Kokshetau` matches across paragraphs.
+CREATE VIEW cables_text AS
+SELECT c.rowid AS rowid,
+       c.subject AS subject,
+       (SELECT group_concat(p.text, char(10))
+          FROM (SELECT text FROM paragraphs WHERE cable = c.rowid ORDER BY position) AS p
+       ) AS body
+  FROM cables AS c;
+
+-- External content: the index only, the text stays in cables and paragraphs.
+CREATE VIRTUAL TABLE cables_fts USING fts5 (
+    subject, body,
+    content = 'cables_text', content_rowid = 'rowid',
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+-- Rank by bm25 with a subject match worth four body matches: subjects are short and telling.
+INSERT INTO cables_fts (cables_fts, rank) VALUES ('rank', 'bm25(4.0, 1.0)');
+"""
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "cables, paragraphs, tags, refs, rejections, meta, full-text index", V1),
+)
+"""Every schema step, in order; append new steps, never edit released ones."""
+
+LATEST = MIGRATIONS[-1].version
+
+
+def migrate(conn: sqlite3.Connection, migrations: tuple[Migration, ...] = MIGRATIONS) -> int:
+    """Bring the database to the latest schema version and return that version."""
+    current = schema_version(conn)
+    latest = migrations[-1].version
+    if current > latest:
+        raise StoreError(
+            f"the database has schema version {current}, newer than this briefgen "
+            f"understands ({latest}); upgrade briefgen"
+        )
+    for step in migrations:
+        if step.version <= current:
+            continue
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            # executescript would commit first; run statement by statement inside BEGIN.
+            for statement in _statements(step.sql):
+                conn.execute(statement)
+            conn.execute(
+                "CREATE TABLE IF NOT EXISTS schema_migrations "
+                "(version INTEGER PRIMARY KEY, name TEXT NOT NULL)"
+            )
+            conn.execute(
+                "INSERT INTO schema_migrations (version, name) VALUES (?, ?)",
+                (step.version, step.name),
+            )
+            conn.execute(f"PRAGMA user_version = {int(step.version)}")
+            conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise StoreError(
+                f"cannot migrate the database to version {step.version}: {exc}"
+            ) from None
+        current = step.version
+    return current
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    """Return the schema version recorded in the database (0 for a new file)."""
+    row = conn.execute("PRAGMA user_version").fetchone()
+    return int(row[0])
+
+
+def _statements(script: str) -> list[str]:
+    """Split a script into complete statements (no statement here holds a literal `;`)."""
+    statements: list[str] = []
+    pending = ""
+    for line in script.splitlines(keepends=True):
+        if line.lstrip().startswith("--"):
+            continue
+        pending += line
+        if sqlite3.complete_statement(pending):
+            statements.append(pending.strip())
+            pending = ""
+    if pending.strip():
+        statements.append(pending.strip())
+    return statements

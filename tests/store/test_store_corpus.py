@@ -1,0 +1,177 @@
+"""The corpus keeps cables idempotently, records rejections and tracks changes."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from store_samples import SAMPLE, make_cable
+
+from briefgen.errors import NotFoundError, StoreError
+from briefgen.models import Rejection
+from briefgen.store import SCHEMA_VERSION, Corpus, IngestReport, default_db_path, open_corpus
+
+
+def test_a_new_corpus_has_the_latest_schema_and_its_migration_record(db_path: Path) -> None:
+    with Corpus.open(db_path) as corpus:
+        conn = corpus.connection
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        versions = [row[0] for row in conn.execute("SELECT version FROM schema_migrations")]
+        assert versions == list(range(1, SCHEMA_VERSION + 1))
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    # Reopening does not migrate again.
+    with Corpus.open(db_path) as corpus:
+        assert corpus.connection.execute("SELECT count(*) FROM schema_migrations").fetchone()[0]
+
+
+def test_a_database_from_a_newer_briefgen_is_refused(db_path: Path) -> None:
+    Corpus.open(db_path).close()
+    conn = sqlite3.connect(db_path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.close()
+    with pytest.raises(StoreError, match="newer"):
+        Corpus.open(db_path)
+
+
+def test_a_file_that_is_not_a_database_is_a_store_error(tmp_path: Path) -> None:
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(StoreError, match=r"junk\.db"):
+        Corpus.open(junk)
+
+
+def test_reading_commands_do_not_create_a_missing_database(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="briefgen ingest"):
+        open_corpus(None, {}, tmp_path)
+    assert not (tmp_path / "briefgen.db").exists()
+
+
+def test_db_path_is_the_env_variable_else_briefgen_db_in_cwd(tmp_path: Path) -> None:
+    assert default_db_path({}, tmp_path) == tmp_path / "briefgen.db"
+    assert default_db_path({"BRIEFGEN_DB": "/data/c.db"}, tmp_path) == Path("/data/c.db")
+    assert default_db_path({"BRIEFGEN_DB": ""}, tmp_path) == tmp_path / "briefgen.db"
+
+
+def test_get_rebuilds_the_whole_cable(corpus: Corpus) -> None:
+    corpus.add(SAMPLE)
+    for cable in SAMPLE:
+        assert corpus.get(cable.id) == cable
+        assert corpus.get(cable.id).content_hash() == cable.content_hash()
+
+
+def test_get_forgives_case_and_zero_padding(corpus: Corpus) -> None:
+    corpus.add(SAMPLE)
+    assert corpus.get("09astana001985").id == "09ASTANA1985"
+    assert "09ASTANA01206" in corpus
+
+
+def test_a_missing_cable_is_not_found_with_its_id(corpus: Corpus) -> None:
+    with pytest.raises(NotFoundError, match="09NOWHERE1 not found"):
+        corpus.get("09NOWHERE1")
+
+
+def test_reingesting_the_same_cables_changes_nothing(corpus: Corpus) -> None:
+    first = corpus.add(SAMPLE)
+    assert (first.added, first.updated, first.unchanged, first.rejected) == (4, 0, 0, 0)
+    seq = corpus.change_seq()
+    again = corpus.add(SAMPLE)
+    assert (again.added, again.updated, again.unchanged, again.rejected) == (0, 0, 4, 0)
+    assert len(corpus) == 4
+    assert corpus.change_seq() == seq
+    assert corpus.connection.execute("SELECT count(*) FROM paragraphs").fetchone()[0] == 5
+
+
+def test_changed_content_updates_the_cable_and_its_index(corpus: Corpus) -> None:
+    corpus.add(SAMPLE)
+    seq = corpus.change_seq()
+    changed = make_cable(
+        "09ASTANA1985", subject="KAZAKHSTAN: CAMPAIGN REVISED", tags=("SOCI",), texts=("Yurts.",)
+    )
+    report = corpus.add([changed])
+    assert (report.added, report.updated, report.unchanged) == (0, 1, 0)
+    assert corpus.get("09ASTANA1985") == changed
+    assert corpus.changed_since(seq) == ["09ASTANA1985"]
+    assert [c.id for c in corpus.cables(search="yurts")] == ["09ASTANA1985"]
+    assert [c.id for c in corpus.cables(search="Morozova")] == []
+    assert corpus.cited_by("09ASTANA1206") == []
+    assert [c.id for c in corpus.cables(tag="SOCI")] == ["09ASTANA1985"]
+    # Raises if the index disagrees with the stored text (a wrong 'delete' would show here).
+    corpus.connection.execute(
+        "INSERT INTO cables_fts (cables_fts, rank) VALUES ('integrity-check', 1)"
+    )
+
+
+def test_the_same_cable_twice_in_one_run_is_one_cable_and_the_first_wins(corpus: Corpus) -> None:
+    html = make_cable("09ASTANA1985", path="a.html", texts=("From the page.",))
+    csv_row = make_cable("09ASTANA1985", path="cables.csv", row=7, texts=("From the CSV.",))
+    report = corpus.add([html, csv_row])
+    assert (report.added, report.updated, report.unchanged) == (1, 0, 1)
+    assert len(corpus) == 1
+    assert corpus.get("09ASTANA1985").path == "a.html"
+    rerun = corpus.add([html, csv_row])
+    assert (rerun.added, rerun.updated, rerun.unchanged) == (0, 0, 2)
+
+
+def test_the_same_cable_read_from_another_file_is_unchanged(corpus: Corpus) -> None:
+    corpus.add([make_cable("09ASTANA1985", path="a.html")])
+    report = corpus.add([make_cable("09ASTANA1985", path="dump.csv", row=3)])
+    assert (report.added, report.updated, report.unchanged) == (0, 0, 1)
+
+
+def test_rejections_are_reported_recorded_once_and_cleared_when_fixed(corpus: Corpus) -> None:
+    bad = [Rejection("dump.csv", 2, "no reference id"), Rejection("empty.txt", None, "empty")]
+    report = corpus.add([SAMPLE[0], *bad])
+    assert report.rejected == 2
+    assert report.rejections == tuple(bad)
+    assert corpus.rejections() == [bad[0], bad[1]]
+    corpus.add(bad)
+    assert len(corpus.rejections()) == 2
+    corpus.add([make_cable("09ASTANA7", path="dump.csv", row=2)])
+    assert corpus.rejections() == [bad[1]]
+    assert corpus.stats().rejections == 1
+
+
+def test_ingest_report_line_and_dict() -> None:
+    report = IngestReport(added=3, unchanged=1, rejected=1, rejections=(Rejection("x", 2, "y"),))
+    assert report.summary_line() == "3 added, 0 updated, 1 unchanged, 1 rejected"
+    assert report.as_dict()["rejections"] == [{"path": "x", "row": 2, "reason": "y"}]
+
+
+def test_progress_is_called_with_running_counts(corpus: Corpus) -> None:
+    seen: list[IngestReport] = []
+    corpus.add(SAMPLE, progress=seen.append)
+    assert seen
+    assert seen[-1].added == 4
+
+
+def test_change_tracking_and_meta_for_later_stages(corpus: Corpus) -> None:
+    assert corpus.change_seq() == 0
+    corpus.add(SAMPLE[:2])
+    mark = corpus.change_seq()
+    assert mark == 2
+    corpus.add(SAMPLE)
+    assert corpus.changed_since(mark) == [SAMPLE[2].id, SAMPLE[3].id]
+    assert corpus.cable_hashes()[SAMPLE[0].id] == SAMPLE[0].content_hash()
+    assert corpus.get_meta("extract.seq") is None
+    corpus.set_meta("extract.seq", str(mark))
+    assert corpus.get_meta("extract.seq") == "2"
+    # A stage keeps its own tables in the same file.
+    with corpus.transaction() as conn:
+        conn.execute("CREATE TABLE IF NOT EXISTS extract_facts (cable TEXT, fact TEXT)")
+        conn.execute("INSERT INTO extract_facts VALUES ('09ASTANA1985', 'shelter')")
+    assert corpus.connection.execute("SELECT count(*) FROM extract_facts").fetchone()[0] == 1
+
+
+def test_a_failed_batch_leaves_nothing_behind(corpus: Corpus) -> None:
+    class Boom(Exception):
+        pass
+
+    def records() -> object:
+        yield from SAMPLE
+        raise Boom
+
+    with pytest.raises(Boom):
+        corpus.add(records())  # type: ignore[arg-type]
+    assert len(corpus) == 0
+    assert corpus.add(SAMPLE).added == 4
