@@ -73,6 +73,54 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts
 # --- read: briefgen parse -------------------------------------------------------------------
 
 
+@app.command("parse")
+def parse_command(
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="Cable files or folders (all cable files in it); - is stdin."),
+    ],
+    json_out: JsonOption = False,
+    workers: Annotated[int, typer.Option("--workers", "-j", help="Parse in N processes.")] = 1,
+) -> None:
+    """Read cables in any format and print them (JSON Lines with --json, else a table)."""
+    import json
+
+    from briefgen.models import Rejection
+    from briefgen.read import read_paths
+
+    rejected = 0
+    rows: list[tuple[str, ...]] = []
+    with errors_to_exit():
+        for item in read_paths(paths, workers=max(1, workers)):
+            if isinstance(item, Rejection):
+                rejected += 1
+                typer.echo(f"briefgen: rejected: {item}", err=True)
+            elif json_out:
+                typer.echo(json.dumps(item.as_dict(), ensure_ascii=False))
+            else:
+                created = item.created.strftime("%Y-%m-%d") if item.created else ""
+                rows.append(
+                    (
+                        item.id,
+                        created,
+                        item.origin or "",
+                        item.classification or "",
+                        item.subject or "",
+                        str(len(item.paragraphs)),
+                    )
+                )
+    if rows:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table("id", "created", "origin", "classification", "subject", "¶")
+        for row in rows:
+            table.add_row(*row)
+        Console().print(table)
+    if rejected:
+        raise typer.Exit(Exit.FAILED)
+
+
 # --- store: ingest, cables, show, stats -----------------------------------------------------
 
 

@@ -1,0 +1,218 @@
+"""Split a telegram body into headed, numbered paragraphs; find its summary, comment and signers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from briefgen.models import Paragraph
+
+
+@dataclass(frozen=True, slots=True)
+class Body:
+    """The body of a cable, split and cleaned."""
+
+    paragraphs: tuple[Paragraph, ...]
+    """The paragraphs in order."""
+    summary: str | None
+    """The SUMMARY section's text, without its markers."""
+    comment: str | None
+    """The COMMENT section's text, without its markers."""
+    signers: tuple[str, ...]
+    """The names of the signature line."""
+
+
+_NUMBER = re.compile(r"^\s*(\d{1,3})\s*\.(?=\s|\()\s*|^\s*(\d{1,3})\s*\.(?=[A-Z])")
+_BULLET = re.compile(r"^\s*(?:-{1,2}|\*|o|•)\s+(?=\S)")
+_RULE_LINE = re.compile(r"^\s*[-=_*]{3,}\s*$")
+_SIGNATURE = re.compile(r"^[A-Z][A-Za-z'.-]+(?:[ /][A-Z][A-Za-z'.-]+){0,2}$")
+_NOT_SIGNATURE = re.compile(r"\b(?:END|SUMMARY|COMMENT|NOTE|UNQUOTE|QUOTE|NNNN?|SIPDIS)\b", re.I)
+
+
+def split_body(lines: list[str]) -> Body:
+    """Return the paragraphs, summary, comment and signers of the body lines."""
+    lines, signers = _pop_signature(lines)
+    raw = _paragraphs(lines)
+    for _name, rule in PARAGRAPH_RULES:
+        raw = rule(raw)
+    paragraphs = tuple(
+        Paragraph(number=p.number, heading=p.heading, text=_join(p.lines)) for p in raw if p.lines
+    )
+    paragraphs = tuple(p for p in paragraphs if p.text)
+    return Body(
+        paragraphs=paragraphs,
+        summary=_section(paragraphs, "SUMMARY"),
+        comment=_section(paragraphs, "COMMENT"),
+        signers=signers,
+    )
+
+
+@dataclass(slots=True)
+class RawParagraph:
+    """A paragraph while it is being built: its number, heading and source lines."""
+
+    number: int | None
+    heading: str | None
+    lines: list[str]
+
+
+def _pop_signature(lines: list[str]) -> tuple[list[str], tuple[str, ...]]:
+    end = len(lines)
+    while end and not lines[end - 1].strip():
+        end -= 1
+    if not end:
+        return lines, ()
+    last = " ".join(lines[end - 1].split()).rstrip("#")
+    before = lines[end - 2].strip() if end >= 2 else ""
+    if (
+        _SIGNATURE.match(last)
+        and not _NOT_SIGNATURE.search(last)
+        and (not before or before.endswith((".", ":", '"', ")")) or last.isupper())
+        and len(last) <= 40
+        and (last.isupper() or len(last.split()) <= 2)
+    ):
+        names = tuple(name.strip() for name in last.split("/") if name.strip())
+        return lines[: end - 1], names
+    return lines[:end], ()
+
+
+def _is_heading(block: list[str]) -> str | None:
+    """Return the heading text if a block of lines is a section heading, else None."""
+    text = [line.strip() for line in block if not _RULE_LINE.match(line)]
+    if len(text) != 1:
+        return None
+    line = text[0]
+    framed = len(block) > 1
+    if len(line) > 80 or _NUMBER.match(line) or _BULLET.match(line):
+        return None
+    if line.endswith((".", ",", ";")) and not framed:
+        return None
+    letters = [c for c in line if c.isalpha()]
+    if not letters:
+        return None
+    upper = sum(c.isupper() for c in letters) / len(letters)
+    if framed or upper > 0.8:
+        return line.strip(" -:")
+    return None
+
+
+def _blocks(lines: list[str]) -> list[list[str]]:
+    blocks: list[list[str]] = [[]]
+    for line in lines:
+        if line.strip():
+            blocks[-1].append(line)
+        elif blocks[-1]:
+            blocks.append([])
+    return [b for b in blocks if b]
+
+
+def _paragraphs(lines: list[str]) -> list[RawParagraph]:
+    out: list[RawParagraph] = []
+    heading: str | None = None
+    expected = 1
+    for block in _blocks(lines):
+        title = _is_heading(block)
+        if title is not None:
+            heading = title
+            continue
+        for index, line in enumerate(block):
+            match = _NUMBER.match(line)
+            number = int(match.group(1) or match.group(2)) if match else None
+            starts = number is not None and (index == 0 or number == expected)
+            if starts and number is not None and match is not None:
+                out.append(RawParagraph(number, heading, [line[match.end() :]]))
+                expected = number + 1
+            elif index == 0 and _starts_unnumbered(out, heading, line):
+                out.append(RawParagraph(None, heading, [line]))
+            else:
+                out[-1].lines.append(line)
+    return out
+
+
+def _starts_unnumbered(out: list[RawParagraph], heading: str | None, line: str) -> bool:
+    """Tell whether a block without a number starts a paragraph rather than continuing one."""
+    if not out or out[-1].heading != heading:
+        return True
+    return out[-1].number is None and not _BULLET.match(line)
+
+
+def renumber(paragraphs: list[RawParagraph]) -> list[RawParagraph]:
+    """Repair garbled numbers: `16.` where 6 is due (the `¶16` of a `¶` + `6.` copy) becomes 6."""
+    expected: int | None = None
+    for para in paragraphs:
+        if para.number is None:
+            continue
+        if expected is not None and para.number != expected:
+            due = str(expected)
+            if str(para.number).endswith(due) and len(str(para.number)) > len(due):
+                para.number = expected
+        expected = para.number + 1
+    return paragraphs
+
+
+PARAGRAPH_RULES: tuple[tuple[str, Callable[[list[RawParagraph]], list[RawParagraph]]], ...] = (
+    ("renumber", renumber),
+)
+"""Rules over the split paragraphs, in the order they run."""
+
+
+def _join(lines: list[str]) -> str:
+    """Join a paragraph's lines into running text, keeping bullet items on lines of their own."""
+    out = ""
+    for raw in lines:
+        line = raw.strip()
+        if not line or _RULE_LINE.match(line):
+            continue
+        bullet = _BULLET.match(line)
+        if bullet:
+            item = "- " + line[bullet.end() :]
+            out = f"{out}\n{item}" if out else item
+        elif not out:
+            out = line
+        elif out.endswith("-") and not out.endswith("--") and out[-2:-1].isalpha():
+            out += line
+        else:
+            out += " " + line
+    return re.sub(r"[ \t]{2,}", " ", out).strip()
+
+
+_START = {
+    "SUMMARY": re.compile(
+        r"^(?:\([A-Z/ ]{1,8}\)\s*)?(?:BEGIN\s+)?(?:EXECUTIVE\s+)?SUMMARY(?:\s+AND\s+COMMENT)?"
+        r"\s*(?:[:.\-]+\s*|$)",
+        re.IGNORECASE,
+    ),
+    "COMMENT": re.compile(
+        r"^(?:\([A-Z/ ]{1,8}\)\s*)?(?:BEGIN\s+)?COMMENT\s*(?:[:.\-]+\s*|$)", re.IGNORECASE
+    ),
+}
+_END = {
+    "SUMMARY": re.compile(r"\(?\bEND\s+(?:OF\s+)?SUMMARY\b\s*[.)]*", re.IGNORECASE),
+    "COMMENT": re.compile(r"\(?\bEND\s+(?:OF\s+)?COMMENT\b\s*[.)]*", re.IGNORECASE),
+}
+
+
+def _section(paragraphs: tuple[Paragraph, ...], name: str) -> str | None:
+    """Return the text between a paragraph opening with `name:` and its END marker."""
+    start, end = _START[name], _END[name]
+    for index, para in enumerate(paragraphs):
+        match = start.match(para.text)
+        if not match:
+            continue
+        parts: list[str] = []
+        for later in paragraphs[index:]:
+            text = later.text[match.end() :] if later is para else later.text
+            stop = end.search(text)
+            if stop:
+                parts.append(text[: stop.start()])
+                break
+            parts.append(text)
+            # Without an END marker nearby the section is its opening paragraph.
+            nearby = paragraphs[index + 1 : index + 4]
+            if later is para and text.strip() and not any(end.search(p.text) for p in nearby):
+                break
+        joined = " ".join(" ".join(part.split()) for part in parts).strip()
+        if joined:
+            return joined
+    return None

@@ -1,0 +1,59 @@
+"""Decode cable bytes: detect BOMs, UTF-8, Windows-1252 and Latin-1 instead of guessing blindly."""
+
+from __future__ import annotations
+
+import codecs
+
+from briefgen.errors import ReadError
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Bytes Windows-1252 leaves undefined: a text holding them is Latin-1 (or not text).
+_CP1252_HOLES = frozenset(b"\x81\x8d\x8f\x90\x9d")
+# Control bytes that never occur in a text file (tab, newlines, form feed are fine).
+_CONTROL = frozenset(range(0, 32)) - {9, 10, 12, 13}
+
+
+def detect_encoding(data: bytes) -> str:
+    """Return the encoding of `data`: its BOM's, else UTF-8 if valid, else cp1252 or latin-1."""
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return name
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        # A multi-byte character cut by the end of a sample is still UTF-8.
+        if exc.start < len(data) - 3 or exc.reason != "unexpected end of data":
+            return "latin-1" if _CP1252_HOLES.intersection(data) else "cp1252"
+    return "utf-8"
+
+
+def looks_binary(data: bytes) -> bool:
+    """Tell whether bytes are binary rather than text (NUL bytes or many control bytes)."""
+    sample = data[:8192]
+    if not sample:
+        return False
+    if any(sample.startswith(bom) for bom, _ in _BOMS[1:]):
+        return False
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for byte in sample if byte in _CONTROL)
+    return controls > len(sample) // 100 + 2
+
+
+def decode(data: bytes, path: str | None = None, row: int | None = None) -> str:
+    """Return the text of cable bytes, or raise ReadError for empty or binary input."""
+    if not data.strip():
+        raise ReadError("empty input", path, row)
+    if looks_binary(data):
+        raise ReadError("binary data, not a text cable", path, row)
+    encoding = detect_encoding(data)
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise ReadError(f"cannot decode as {encoding}: {exc.reason}", path, row) from None

@@ -1,0 +1,102 @@
+"""Row formats: a cables.csv row, and a JSON record (mongoexport or JSON Lines export)."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from briefgen.errors import ReadError
+from briefgen.read.envelope import Envelope
+from briefgen.read.ids import parse_date, repair_id
+
+_ID = re.compile(r"^\d{2,4}[A-Z]+\d+(?:_[a-z0-9]+)?$")
+
+
+def read_csv_fields(fields: list[str], path: str | None, row: int | None) -> Envelope:
+    """Return a cables.csv row's envelope (serial, date, id, origin, class, refs, header, body)."""
+    if len(fields) < 8:
+        raise ReadError(f"CSV row has {len(fields)} fields, a cables.csv row has 8", path, row)
+    _serial, date, cable_id, origin, classification, refs, header, body = fields[:8]
+    return Envelope(
+        format="csv",
+        text=f"{header}\n{body}",
+        id=cable_id.strip() or None,
+        created=parse_date(date),
+        origin=origin.strip() or None,
+        classification=classification.strip() or None,
+        references=_references(refs),
+    )
+
+
+def read_json(text: str, path: str | None, row: int | None) -> Envelope:
+    """Return the envelope of one JSON cable record."""
+    try:
+        record = json.loads(text)
+    except ValueError as exc:
+        raise ReadError(f"broken JSON record: {exc}", path, row) from None
+    if not isinstance(record, dict):
+        raise ReadError("JSON record is not an object", path, row)
+    body = _text(record, "body", "content", "text")
+    header = _text(record, "header")
+    if not body and not header:
+        raise ReadError("JSON record has no body", path, row)
+    cable_id = _text(record, "reference_id", "refid", "id", "identifier")
+    refs_field = _text(record, "references")
+    underscore = _text(record, "_id")
+    if not cable_id and underscore is not None:
+        # Exports of the full release put the REFERENCES column in `_id`.
+        refs_field = refs_field or underscore
+    elif not cable_id:
+        cable_id = underscore
+    body = body or ""
+    if header and not header.startswith("This record is a partial extract"):
+        body = f"{header}\n{body}"
+    return Envelope(
+        format="jsonl",
+        text=unflatten(body),
+        id=cable_id if cable_id and _ID.match(cable_id) else None,
+        created=parse_date(_text(record, "date_time", "created", "date") or ""),
+        origin=_text(record, "origin"),
+        classification=_text(record, "classification"),
+        subject=_text(record, "subject", "title"),
+        references=_references(refs_field or ""),
+    )
+
+
+def _text(record: dict[str, Any], *keys: str) -> str | None:
+    for key in keys:
+        value = record.get(key)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return str(value)
+    return None
+
+
+def _references(text: str) -> tuple[str, ...] | None:
+    ids = []
+    for part in re.split(r"[|,;\s]+", text):
+        repaired = repair_id(part) if part else None
+        if repaired and repaired not in ids:
+            ids.append(repaired)
+    return tuple(ids) or None
+
+
+# Header keywords a flattened body glued to the text before them.
+_GLUED = re.compile(
+    r"(?<=\S)(?=(?:SIPDIS|Sipdis|E\.\s?O\.\s?\d|EO 12958|TAGS:|Tags:|SUBJECT:|Subject:|REF:|Ref:|"
+    r"Classified [Bb]y|CLASSIFIED BY|¶\s*\d{1,3}\.|\(\w{1,4}\) Classified))"
+)
+_DOUBLE_SPACE_PARA = re.compile(r"\s{2,}(?=(?:¶\s*)?\d{1,3}\.\s{1,2}(?:\(|[A-Z]))")
+
+
+def unflatten(body: str) -> str:
+    """Restore the line breaks of a body exported as one line (newlines dropped or made spaces)."""
+    if body.count("\n") > 3 or len(body) < 200:
+        return body
+    body = _DOUBLE_SPACE_PARA.sub("\n\n", body)
+    body = _GLUED.sub("\n", body)
+    body = re.sub(r"\s{2,}(?=(?:SIPDIS|E\.O\.|TAGS|SUBJECT|REF|Classified By)\b)", "\n", body)
+    body = re.sub(r"(?<=\S)\s{2,}(?=\S)", "\n", body)
+    return body

@@ -1,0 +1,250 @@
+"""Read a cleaned telegram's header: routing, FM/TO/INFO, serial line, E.O., TAGS, SUBJECT, REF."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from briefgen.read.cleaning import SERIAL_LINE
+from briefgen.read.ids import clean_address, parse_date, parse_dtg
+
+
+@dataclass(frozen=True, slots=True)
+class Telegram:
+    """What the telegram text itself says, before it is merged with a container's metadata."""
+
+    created: datetime | None = None
+    """The date-time group (or a dateline) as naive UTC."""
+    sender: str | None = None
+    """The FM line's sender (`AMEMBASSY ASTANA`)."""
+    recipients: tuple[str, ...] = ()
+    """TO addressees without routing indicators."""
+    info_recipients: tuple[str, ...] = ()
+    """INFO addressees without routing indicators."""
+    marking: str | None = None
+    """The classification as the serial line writes it, normalized (`CONFIDENTIAL//NOFORN`)."""
+    place: str | None = None
+    """The post named on the serial line (`ASTANA`, `NEW DELHI`)."""
+    serial: int | None = None
+    """The serial number of the serial line."""
+    year: str | None = None
+    """A two-digit year written on the serial line (1970s cables), else None."""
+    classified_by: str | None = None
+    """The official of the `Classified By:` line."""
+    declassify: str | None = None
+    """The E.O. line's declassification date (ISO) or rule (`X1`)."""
+    tags: tuple[str, ...] = ()
+    """TAGS codes in order."""
+    subject: str | None = None
+    """The whole subject line."""
+    reference_text: str | None = None
+    """The REF block as written, for parse_references."""
+    body: list[str] = field(default_factory=list)
+    """The lines after the header."""
+
+
+_DATELINE = re.compile(
+    r"^(?:Cable dated:\s*)?((?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), "
+    r"\d{1,2} [A-Z][a-z]+ \d{4}, \d{1,2}:\d{2}|\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2})?Z?)"
+)
+_DTG_LINE = re.compile(r"^\s*(?:[OPRZM]{1,2}\s+){1,2}\d{6}Z\s*[A-Z]{3}\s*\d{2}")
+_ROUTING = re.compile(
+    r"^\s*(?:VZCZC|ZNR\b|ZNY\b|DE\s+[A-Z]{4,}|[OPRZ]{1,2}\s+R[A-Z]{4,}(?:\s|$)|BT\s*$)"
+)
+_KEYWORD = re.compile(
+    r"^\s*(?:\(?[A-Z]{1,3}\)\s*)?(?P<key>SUBJ(?:ECT)?|TAGS?|E\.?\s?O\.?|EO|REF(?:TEL|TELS|S)?|"
+    r"CLASSIFIED\s+BY|SIPDIS|NOFORN|EXDIS|NODIS|LIMDIS|CORRECTED\s+COPY)\b\s*[:.]?",
+    re.IGNORECASE,
+)
+_PARA_START = re.compile(r"^\s*\d{1,3}\s*[.)]\s*\S|^\s*\(\s*[A-Z/]{1,4}\s*\)\s")
+_FOR_LINE = re.compile(r"^\s*[A-Z][A-Z/ ,&.-]* (?:FOR|PASS) [A-Z]")
+_TAG = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{1,15}$")
+_CLASSIFIED_BY = re.compile(
+    r"classified\s+by\s*:?\s*(.*?)\s*(?:[,;]|\bfor\s+reasons?\b|\breasons?\b|\bper\b|\b1\.[4-6]\b|$)",
+    re.IGNORECASE,
+)
+_DECL = re.compile(
+    r"DECL(?:ASSIFY)?\s*(?:ON)?\s*:?\s*(\d{1,2})/(\d{1,2})/(\d{2,4})|DECL\s*:?\s*(X\d|OADR|25X\d)"
+)
+
+
+def read_header(lines: list[str]) -> Telegram:
+    """Return the telegram header fields of cleaned lines and the remaining body lines."""
+    values: dict[str, object] = {}
+    serial_at = _find_serial_line(lines)
+    if serial_at is None:
+        # No serial line: the header keywords may still be there (flattened or cut copies).
+        first_key = next((k for k, x in enumerate(lines) if _KEYWORD.match(x)), None)
+        if first_key is None:
+            first_key = next((k for k, x in enumerate(lines) if _PARA_START.match(x)), len(lines))
+        routing_end, keys_start = first_key, first_key
+    else:
+        routing_end, keys_start = serial_at, serial_at + 1
+        match = SERIAL_LINE.match(lines[serial_at])
+        assert match is not None
+        values["marking"] = _marking(match.group("marking"), match.group("caveats") or "")
+        values["place"] = " ".join(match.group("place").split())
+        values["serial"] = int(match.group("serial"))
+        values["year"] = match.group("year")
+    to, info = _read_routing(lines[:routing_end], values)
+    body_start = _read_keywords(lines, keys_start, values)
+    return Telegram(
+        recipients=_addresses(to),
+        info_recipients=_addresses(info),
+        body=lines[body_start:],
+        **values,  # type: ignore[arg-type]
+    )
+
+
+def _find_serial_line(lines: list[str]) -> int | None:
+    """Return the index of the serial line, looked for before the first numbered paragraph."""
+    for index, line in enumerate(lines):
+        if SERIAL_LINE.match(line):
+            return index
+        if index > 5 and _PARA_START.match(line) and not _DTG_LINE.match(line):
+            return None
+    return None
+
+
+def _read_routing(lines: list[str], values: dict[str, object]) -> tuple[list[str], list[str]]:
+    """Read the date, FM, TO and INFO of the routing lines; return the TO and INFO parts."""
+    to: list[str] = []
+    info: list[str] = []
+    target: list[str] | None = None
+    for line in lines:
+        stripped = line.strip()
+        if "created" not in values:
+            dateline = _DATELINE.match(stripped)
+            moment = parse_date(dateline.group(1)) if dateline else None
+            if moment is None and _DTG_LINE.match(line):
+                moment = parse_dtg(line)
+            if moment is not None:
+                values["created"] = moment
+                continue
+        if stripped.startswith("FM "):
+            values.setdefault("sender", clean_address(stripped[3:]))
+            target = None
+        elif stripped.startswith("TO "):
+            target = to
+            target.append(stripped[3:])
+        elif stripped.startswith("INFO "):
+            target = info
+            target.append(stripped[5:])
+        elif not stripped or _KEYWORD.match(line) or _ROUTING.match(line):
+            target = None
+        elif target is not None:
+            target.append(stripped)
+    return to, info
+
+
+def _read_keywords(lines: list[str], i: int, values: dict[str, object]) -> int:
+    """Read E.O., TAGS, SUBJECT, REF and Classified By lines; return where the body starts."""
+    n = len(lines)
+    seen_subject = False
+    while i < n:
+        line = lines[i]
+        stripped = line.strip()
+        match = _KEYWORD.match(line)
+        if not stripped or (_FOR_LINE.match(line) and not match):
+            i += 1
+            continue
+        if match is None:
+            if seen_subject or _PARA_START.match(line) or len(stripped) > 100:
+                break
+            i += 1
+            continue
+        key = re.sub(r"\W", "", match.group("key").upper())
+        rest = line[match.end() :].strip()
+        block, i = _continuation(lines, i + 1, rest, key)
+        if key.startswith("SUBJ"):
+            values.setdefault("subject", _clean_subject(block))
+            seen_subject = True
+        elif key.startswith("TAG"):
+            values.setdefault("tags", _tags(block))
+        elif key in ("EO", "E O"):
+            values.setdefault("declassify", _declassify(block))
+        elif key.startswith("REF"):
+            values.setdefault("reference_text", block)
+        elif key.startswith("CLASSIFIED"):
+            values.setdefault("classified_by", _classified_by("classified by " + block))
+        if key == "SUBJ" or key == "SUBJECT":
+            continue
+    return i
+
+
+def _continuation(lines: list[str], i: int, first: str, key: str) -> tuple[str, int]:
+    """Return a keyword's text joined with its continuation lines, and the next line's index."""
+    parts = [first] if first else []
+    n = len(lines)
+    while i < n:
+        line = lines[i]
+        stripped = line.strip()
+        if not stripped:
+            # TAGS written one per line (PDF copies) and REF lists run past blank lines.
+            if key.startswith("TAG") and i + 1 < n and _TAG.match(lines[i + 1].strip()):
+                i += 1
+                continue
+            if not parts:
+                i += 1
+                continue
+            break
+        ends = _KEYWORD.match(line) or SERIAL_LINE.match(line) or _PARA_START.match(line)
+        if ends and not (key.startswith("REF") and re.match(r"^\s*\(?[A-Z]\)\s", line)):
+            break
+        parts.append(stripped)
+        i += 1
+    return " ".join(parts), i
+
+
+def _marking(marking: str, caveats: str) -> str:
+    words = ["UNCLASSIFIED" if marking.startswith("UNCLAS") else marking]
+    for caveat in ("NOFORN", "NODIS", "EXDIS", "LIMDIS"):
+        if caveat in caveats:
+            words.append(caveat)
+    return "//".join(words)
+
+
+def _addresses(parts: list[str]) -> tuple[str, ...]:
+    out: list[str] = []
+    for part in parts:
+        address = clean_address(part)
+        if address and address not in out:
+            out.append(address)
+    return tuple(out)
+
+
+def _clean_subject(text: str) -> str | None:
+    text = " ".join(text.replace("\\", " ").split())
+    return text or None
+
+
+def _tags(text: str) -> tuple[str, ...]:
+    out: list[str] = []
+    for token in re.split(r"[\s,;]+", text):
+        token = token.strip(".")
+        if _TAG.match(token) and token.upper() not in out:
+            out.append(token.upper())
+    return tuple(out)
+
+
+def _declassify(text: str) -> str | None:
+    match = _DECL.search(text.upper())
+    if not match:
+        return None
+    if match.group(4):
+        return match.group(4)
+    month, day, year = (int(g) for g in match.group(1, 2, 3))
+    if year < 100:
+        year += 2000 if year < 60 else 1900
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _classified_by(text: str) -> str | None:
+    match = _CLASSIFIED_BY.search(text)
+    if not match:
+        return None
+    name = match.group(1).strip(" .:")
+    return name or None
