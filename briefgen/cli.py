@@ -284,6 +284,41 @@ def stats(db: DbOption = None, as_json: JsonOption = False) -> None:
 
 # --- delivery: batch, templates, config -----------------------------------------------------
 
+config_app = typer.Typer(help="Show the settings briefgen runs with.", no_args_is_help=True)
+app.add_typer(config_app, name="config")
+
+
+@config_app.command("show")
+def config_show(
+    db: DbOption = None,
+    style: Annotated[str | None, typer.Option(help="Style name or style file.")] = None,
+    out: Annotated[Path | None, typer.Option(help="Output folder.")] = None,
+    email_from: Annotated[str | None, typer.Option(help="Sender of e-mails.")] = None,
+    smtp: Annotated[str | None, typer.Option(help="SMTP server as HOST[:PORT].")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Print the effective settings and where each came from (passwords are masked).
+
+    Options win over $BRIEFGEN_* variables, then ./briefgen.toml, the user's, the defaults.
+    """
+    import os
+
+    from briefgen.config import load_settings
+
+    given = {"db": db, "style": style, "out": out, "email_from": email_from, "smtp": smtp}
+    data = guarded(lambda: load_settings(Path.cwd(), os.environ, given)).as_dict()
+    if as_json:
+        import json
+
+        typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        return
+    for path in data["files"]:
+        typer.echo(f"# read {path}")
+    shown = {k: "(unset)" if v is None else str(v) for k, v in data["settings"].items()}
+    name_width, value_width = max(map(len, shown)), max(map(len, shown.values()))
+    for name, value in shown.items():
+        typer.echo(f"{name:<{name_width}}  {value:<{value_width}}  {data['sources'][name]}")
+
 
 def main() -> None:
     """Run the command line."""
