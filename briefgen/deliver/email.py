@@ -29,6 +29,7 @@ __all__ = [
     "deliver_email",
     "draft_path",
     "parse_endpoint",
+    "request_from_options",
     "send",
     "write_draft",
 ]
@@ -82,6 +83,28 @@ class EmailRequest:
             "sender": self.sender,
             "subject": self.subject,
         }
+
+
+def request_from_options(
+    *,
+    to: Sequence[str],
+    cc: Sequence[str] = (),
+    sender: str | None = None,
+    subject: str | None = None,
+    default_sender: str | None = None,
+) -> EmailRequest | None:
+    """Return the EmailRequest for a briefing command's --email-* options, or None if no
+    --email-to was given (then --email-cc and --email-subject are errors: they would be lost).
+
+    `default_sender` is the configured `email_from`, used when --email-from is not given.
+    """
+    if not to:
+        if cc or subject is not None:
+            raise DeliveryError("--email-cc and --email-subject need at least one --email-to")
+        return None
+    return EmailRequest(
+        to=tuple(to), cc=tuple(cc), sender=sender or default_sender or "", subject=subject
+    )
 
 
 def build_message(

@@ -19,6 +19,7 @@ from briefgen.deliver.email import (
     deliver_email,
     draft_path,
     parse_endpoint,
+    request_from_options,
     send,
     write_draft,
 )
@@ -144,6 +145,20 @@ def test_international_domain_is_sent_as_idna() -> None:
 def test_missing_attachment_is_a_delivery_error(tmp_path: Path) -> None:
     with pytest.raises(DeliveryError, match=r"missing\.pdf: cannot attach"):
         build(request(), [tmp_path / "missing.pdf"])
+
+
+def test_request_from_command_line_options() -> None:
+    assert request_from_options(to=[]) is None
+    with pytest.raises(DeliveryError, match="need at least one --email-to"):
+        request_from_options(to=[], cc=["bob@example.com"])
+    req = request_from_options(to=["jane@example.org"], default_sender="desk@example.org")
+    assert req is not None and req.sender == "desk@example.org" and req.subject is None
+    given = request_from_options(
+        to=["jane@example.org"], sender="me@example.org", default_sender="desk@example.org"
+    )
+    assert given is not None and given.sender == "me@example.org"
+    with pytest.raises(DeliveryError, match="needs a sender"):
+        request_from_options(to=["jane@example.org"])
 
 
 # --- validation and header injection ---------------------------------------------------------
