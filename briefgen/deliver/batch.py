@@ -1,0 +1,475 @@
+"""Load and check a batch plan (TOML) and expand it into concrete briefing jobs.
+
+A plan is a list of `[[briefing]]` items. Each names a `kind` and what it covers; lists and
+quarter ranges expand into one job per combination:
+
+    [defaults]                                  # optional; every item inherits these
+    out = "briefings/{kind}/{subject}"          # placeholders: see PLACEHOLDERS
+    formats = ["pdf", "docx"]
+
+    [[briefing]]
+    label = "KTIP quarterlies"                  # optional; names the item in messages
+    kind = "quarterly"
+    quarters = "2009Q1..2009Q4"                 # a quarter, a range, or a list of either
+    origins = { min_cables = 5 }                # or "Embassy Astana", or a list of posts
+    tag = "KTIP"
+    out = "quarterly/{origin}/{quarter}"
+    email = { to = ["desk@example.org"], subject = "KTIP {quarter}: {origin}" }
+
+    [[briefing]]
+    kind = "ngo"
+    names = ["Krizis Center", "Feminist League"]
+
+Loading never touches the corpus: `{ min_cables = N }` stays a selector until `Plan.jobs`
+is given the cable counts per post. Every error is a DeliveryError naming the plan file and
+the item (`batch.toml: briefing 2 (KTIP quarterlies): unknown key 'nmes'`).
+"""
+
+from __future__ import annotations
+
+import re
+import string
+import sys
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from briefgen.deliver.email import EmailRequest
+from briefgen.errors import BriefgenError, DeliveryError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+Kind = Literal["ngo", "program", "quarterly", "cable"]
+KINDS: tuple[Kind, ...] = ("ngo", "program", "quarterly", "cable")
+FORMATS = ("pdf", "docx")
+PLACEHOLDERS = ("kind", "subject", "quarter", "origin", "tag", "name", "cable")
+"""What `out` and an e-mail subject may contain; `{subject}` is the name, cable or quarter."""
+MAX_JOBS_PER_ITEM = 10_000
+_QUARTER = re.compile(r"^(\d{4})Q([1-4])$")
+_COMMON_KEYS = frozenset({"out", "formats", "style", "template", "email"})
+_ITEM_KEYS: dict[Kind, frozenset[str]] = {
+    "quarterly": frozenset({"quarters", "origins", "tag"}),
+    "ngo": frozenset({"names"}),
+    "program": frozenset({"names"}),
+    "cable": frozenset({"ids"}),
+}
+_EMAIL_KEYS = frozenset({"to", "cc", "from", "subject", "send"})
+
+
+@dataclass(frozen=True, slots=True)
+class EmailPlan:
+    """Whom an item's briefings are e-mailed to; the subject may hold placeholders."""
+
+    to: tuple[str, ...]
+    """The To addresses (validated)."""
+    cc: tuple[str, ...] = ()
+    """The Cc addresses (validated)."""
+    sender: str = ""
+    """The From address: the item's `from`, else the configured `email_from` (validated)."""
+    subject: str | None = None
+    """A subject template (`KTIP {quarter}: {origin}`), or None for the briefing's title."""
+    send: bool = False
+    """Send over SMTP (True) or only write the .eml draft beside the outputs (False)."""
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return the e-mail plan as a JSON-ready dict."""
+        return {
+            "to": list(self.to),
+            "cc": list(self.cc),
+            "sender": self.sender,
+            "subject": self.subject,
+            "send": self.send,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class PlanItem:
+    """One `[[briefing]]` of a plan, checked, its lists and quarter ranges expanded."""
+
+    number: int
+    """The item's place in the plan, counted from 1."""
+    label: str | None
+    """The item's own `label`, if it has one."""
+    kind: Kind
+    """`ngo`, `program`, `quarterly` or `cable`."""
+    subjects: tuple[str, ...]
+    """NGO or program names, cable ids, or (quarterly) the quarters, like `2009Q3`."""
+    origins: tuple[str, ...] = ()
+    """Quarterly only: the posts named; empty with `min_cables` None means the whole corpus."""
+    min_cables: int | None = None
+    """Quarterly only: every post with at least this many matching cables (from the corpus)."""
+    tag: str | None = None
+    """Quarterly only: the TAGS code to restrict to (`KTIP`)."""
+    out: str = "{kind}/{subject}"
+    """The output folder template, relative to the plan's folder."""
+    formats: tuple[str, ...] = FORMATS
+    """The output formats (`pdf`, `docx`)."""
+    style: str | None = None
+    """A style name or path (paths relative to the plan's folder), or None for the default."""
+    template: str | None = None
+    """A template path (relative to the plan's folder), or None for the packaged one."""
+    email: EmailPlan | None = None
+    """Where to e-mail the results, or None."""
+
+    @property
+    def title(self) -> str:
+        """Return how messages name the item: `briefing 2 (NGO profiles)`."""
+        return f"briefing {self.number}" + (f" ({self.label})" if self.label else "")
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return the item as a JSON-ready dict."""
+        return {
+            "number": self.number,
+            "label": self.label,
+            "kind": self.kind,
+            "subjects": list(self.subjects),
+            "origins": list(self.origins),
+            "min_cables": self.min_cables,
+            "tag": self.tag,
+            "out": self.out,
+            "formats": list(self.formats),
+            "style": self.style,
+            "template": self.template,
+            "email": None if self.email is None else self.email.as_dict(),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """One briefing to make: the unit the batch runner runs, skips or reports as failed."""
+
+    item: str
+    """The title of the plan item it comes from (`briefing 2 (NGO profiles)`)."""
+    kind: Kind
+    """The briefing kind."""
+    subject: str
+    """The NGO or program name, the cable id, or the quarter."""
+    origin: str | None
+    """Quarterly only: the post, or None for the whole corpus."""
+    tag: str | None
+    """Quarterly only: the TAGS code, or None."""
+    out: Path
+    """The folder the outputs (and the .eml draft) go to."""
+    formats: tuple[str, ...]
+    """The output formats."""
+    style: str | None
+    """The style name or path, or None."""
+    template: str | None
+    """The template path, or None."""
+    email: EmailRequest | None
+    """The e-mail to write (and maybe send), its subject expanded; None for no e-mail."""
+    send: bool
+    """Whether to send the e-mail rather than only draft it."""
+
+    @property
+    def name(self) -> str:
+        """Return a short description for progress lines (`quarterly 2009Q3 Astana KTIP`)."""
+        parts = [self.kind, self.subject, self.origin, self.tag]
+        return " ".join(part for part in parts if part)
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return the job as a JSON-ready dict."""
+        return {
+            "item": self.item,
+            "kind": self.kind,
+            "subject": self.subject,
+            "origin": self.origin,
+            "tag": self.tag,
+            "out": str(self.out),
+            "formats": list(self.formats),
+            "style": self.style,
+            "template": self.template,
+            "email": None if self.email is None else self.email.as_dict(),
+            "send": self.send,
+        }
+
+
+OriginCounts = Callable[[PlanItem], Mapping[str, int]]
+"""Return, for a quarterly item, the matching cables per post over its quarters and tag."""
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """A checked batch plan."""
+
+    path: Path
+    """The plan file; relative paths in it start from its folder."""
+    items: tuple[PlanItem, ...]
+    """The `[[briefing]]` items in file order."""
+
+    def jobs(self, origin_counts: OriginCounts | None = None) -> tuple[Job, ...]:
+        """Return every job of the plan in order, `{ min_cables = N }` resolved by
+        `origin_counts` (required when an item uses it).
+
+        Raise DeliveryError naming the item when a job's e-mail subject is unsafe.
+        """
+        jobs: list[Job] = []
+        for item in self.items:
+            where = f"{self.path}: {item.title}"
+            for origin in self._origins(item, origin_counts, where):
+                for subject in item.subjects:
+                    jobs.append(self._job(item, subject, origin, where))
+        return tuple(jobs)
+
+    def _origins(
+        self, item: PlanItem, counts: OriginCounts | None, where: str
+    ) -> Sequence[str | None]:
+        if item.min_cables is None:
+            return item.origins or [None]
+        if counts is None:
+            raise DeliveryError(f"{where}: min_cables needs the corpus to pick the posts")
+        found = counts(item)
+        return sorted(post for post, n in found.items() if n >= item.min_cables)
+
+    def _job(self, item: PlanItem, subject: str, origin: str | None, where: str) -> Job:
+        fields = {
+            "kind": item.kind,
+            "subject": subject,
+            "quarter": subject if item.kind == "quarterly" else "",
+            "origin": origin or "",
+            "tag": item.tag or "",
+            "name": subject if item.kind in ("ngo", "program") else "",
+            "cable": subject if item.kind == "cable" else "",
+        }
+        folder = item.out.format_map({k: _slug(v) for k, v in fields.items()})
+        email = None
+        if item.email is not None:
+            title = None
+            if item.email.subject is not None:
+                title = item.email.subject.format_map(fields)
+            try:
+                email = EmailRequest(
+                    to=item.email.to, cc=item.email.cc, sender=item.email.sender, subject=title
+                )
+            except BriefgenError as exc:
+                raise DeliveryError(f"{where}: {exc}") from None
+        return Job(
+            item=item.title,
+            kind=item.kind,
+            subject=subject,
+            origin=origin,
+            tag=item.tag,
+            out=self.path.parent / folder,
+            formats=item.formats,
+            style=item.style,
+            template=item.template,
+            email=email,
+            send=item.email.send if item.email is not None else False,
+        )
+
+
+def load_plan(path: Path, *, default_sender: str | None = None) -> Plan:
+    """Read and check the batch plan at `path`; raise DeliveryError naming file and item.
+
+    `default_sender` (the configured `email_from`) is the From of items that give none.
+    """
+    try:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+    except tomllib.TOMLDecodeError as exc:
+        raise DeliveryError(f"{path}: invalid TOML: {exc}") from None
+    except UnicodeDecodeError:
+        raise DeliveryError(f"{path}: invalid TOML: not UTF-8 text") from None
+    except OSError as exc:
+        raise DeliveryError(f"{path}: cannot read the plan ({exc.strerror})") from None
+    unknown = set(data) - {"defaults", "briefing"}
+    if unknown:
+        raise DeliveryError(
+            f"{path}: unknown key {sorted(unknown)[0]!r} (a plan has [defaults] and [[briefing]])"
+        )
+    defaults = data.get("defaults", {})
+    if not isinstance(defaults, dict):
+        raise DeliveryError(f"{path}: defaults: expected a table")
+    bad = set(defaults) - _COMMON_KEYS
+    if bad:
+        raise DeliveryError(f"{path}: defaults: unknown key {sorted(bad)[0]!r}")
+    briefings = data.get("briefing", [])
+    if not isinstance(briefings, list) or not briefings:
+        raise DeliveryError(f"{path}: no [[briefing]] items")
+    items = []
+    for number, raw in enumerate(briefings, start=1):
+        items.append(_item(path, number, raw, defaults, default_sender))
+    labels = [item.label for item in items if item.label is not None]
+    for label in labels:
+        if labels.count(label) > 1:
+            raise DeliveryError(f"{path}: two items are labelled {label!r}")
+    return Plan(path=path, items=tuple(items))
+
+
+def _item(
+    path: Path, number: int, raw: Any, defaults: Mapping[str, Any], default_sender: str | None
+) -> PlanItem:
+    """Return one checked item; errors name it."""
+    where = f"{path}: briefing {number}"
+    if not isinstance(raw, dict):
+        raise DeliveryError(f"{where}: expected a table")
+    label = raw.get("label")
+    if label is not None:
+        if not isinstance(label, str) or not label.strip():
+            raise DeliveryError(f"{where}: label: expected a non-empty string")
+        where = f"{where} ({label})"
+    kind = raw.get("kind")
+    if kind not in KINDS:
+        raise DeliveryError(f"{where}: kind: expected one of {', '.join(KINDS)}, got {kind!r}")
+    allowed = _ITEM_KEYS[kind] | _COMMON_KEYS | {"label", "kind"}
+    for key in raw:
+        if key not in allowed:
+            raise DeliveryError(f"{where}: unknown key {key!r} for a {kind} briefing")
+    merged = {**defaults, **raw}
+    try:
+        return _build_item(path, number, label, kind, merged, default_sender)
+    except (DeliveryError, ValueError) as exc:
+        raise DeliveryError(f"{where}: {exc}") from None
+
+
+def _build_item(
+    path: Path,
+    number: int,
+    label: str | None,
+    kind: Kind,
+    raw: Mapping[str, Any],
+    default_sender: str | None,
+) -> PlanItem:
+    """Return the PlanItem for merged values; raise ValueError or DeliveryError, unnamed."""
+    if kind == "quarterly":
+        subjects = _quarters(_strings(raw.get("quarters"), "quarters"))
+    else:
+        key = "ids" if kind == "cable" else "names"
+        subjects = _strings(raw.get(key), key)
+    origins: tuple[str, ...] = ()
+    min_cables = None
+    selector = raw.get("origins")
+    if isinstance(selector, dict):
+        if set(selector) != {"min_cables"}:
+            raise ValueError("origins: expected a post, a list of posts, or { min_cables = N }")
+        min_cables = selector["min_cables"]
+        if isinstance(min_cables, bool) or not isinstance(min_cables, int) or min_cables < 1:
+            raise ValueError(f"origins.min_cables: expected an integer >= 1, got {min_cables!r}")
+    elif selector is not None:
+        origins = _strings(selector, "origins")
+    tag = raw.get("tag")
+    if tag is not None and (not isinstance(tag, str) or not re.fullmatch(r"[A-Za-z]{2,8}", tag)):
+        raise ValueError(f"tag: expected a TAGS code like KTIP, got {tag!r}")
+    formats = _strings(raw.get("formats", list(FORMATS)), "formats")
+    for name in formats:
+        if name not in FORMATS:
+            raise ValueError(f"formats: expected pdf and/or docx, got {name!r}")
+    out = raw.get("out", "{kind}/{subject}")
+    if not isinstance(out, str) or not out.strip():
+        raise ValueError("out: expected a folder")
+    _check_template(out, "out")
+    return PlanItem(
+        number=number,
+        label=label,
+        kind=kind,
+        subjects=subjects,
+        origins=origins,
+        min_cables=min_cables,
+        tag=None if tag is None else tag.upper(),
+        out=out,
+        formats=formats,
+        style=_path_or_name(raw.get("style"), path, "style"),
+        template=_path_or_name(raw.get("template"), path, "template"),
+        email=_email(raw.get("email"), default_sender),
+    )
+
+
+def _email(raw: Any, default_sender: str | None) -> EmailPlan | None:
+    """Return the checked e-mail plan, addresses validated now so typos fail before a run."""
+    if raw is None:
+        return None
+    if not isinstance(raw, dict):
+        raise ValueError("email: expected a table with to, cc, from, subject, send")
+    for key in raw:
+        if key not in _EMAIL_KEYS:
+            raise ValueError(f"email: unknown key {key!r}")
+    subject = raw.get("subject")
+    if subject is not None:
+        if not isinstance(subject, str):
+            raise ValueError("email.subject: expected a string")
+        _check_template(subject, "email.subject")
+    send = raw.get("send", False)
+    if not isinstance(send, bool):
+        raise ValueError("email.send: expected true or false")
+    sender = raw.get("from", default_sender)
+    if sender is not None and not isinstance(sender, str):
+        raise ValueError("email.from: expected an address")
+    request = EmailRequest(
+        to=_strings(raw.get("to"), "email.to"),
+        cc=_strings(raw.get("cc", []), "email.cc", allow_empty=True),
+        sender=sender or "",
+    )
+    return EmailPlan(
+        to=request.to, cc=request.cc, sender=request.sender, subject=subject, send=send
+    )
+
+
+def _strings(value: Any, key: str, *, allow_empty: bool = False) -> tuple[str, ...]:
+    """Return a string or list of strings as a tuple, each stripped and non-empty."""
+    values = [value] if isinstance(value, str) else value
+    if value is None or not isinstance(values, list):
+        raise ValueError(f"{key}: expected a string or a list of strings")
+    if not values and not allow_empty:
+        raise ValueError(f"{key}: the list is empty")
+    for entry in values:
+        if not isinstance(entry, str) or not entry.strip():
+            raise ValueError(f"{key}: expected non-empty strings, got {entry!r}")
+    return tuple(dict.fromkeys(entry.strip() for entry in values))
+
+
+def _quarters(specs: Sequence[str]) -> tuple[str, ...]:
+    """Return the quarters of `2009Q3`, `2009Q1..2009Q4` and lists of them, in order."""
+    found: list[str] = []
+    for spec in specs:
+        first, sep, last = spec.partition("..")
+        start, end = _quarter(first), _quarter(last if sep else first)
+        if end < start:
+            raise ValueError(f"quarters: {spec!r} runs backwards")
+        if end - start >= MAX_JOBS_PER_ITEM:
+            raise ValueError(f"quarters: {spec!r} is too long a range")
+        found += [f"{n // 4}Q{n % 4 + 1}" for n in range(start, end + 1)]
+    return tuple(dict.fromkeys(found))
+
+
+def _quarter(text: str) -> int:
+    """Return a quarter (`2009Q3`, `2009q3`) as a count of quarters since year 0."""
+    match = _QUARTER.match(text.strip().upper())
+    if match is None:
+        raise ValueError(f"quarters: {text.strip()!r} is not a quarter like 2009Q3")
+    return int(match.group(1)) * 4 + int(match.group(2)) - 1
+
+
+def _check_template(text: str, key: str) -> None:
+    """Raise ValueError unless `text` uses only plain `{placeholder}` fields."""
+    try:
+        parsed = list(string.Formatter().parse(text))
+    except ValueError as exc:
+        raise ValueError(f"{key}: {exc}") from None
+    for _, field, spec, conversion in parsed:
+        if field is None:
+            continue
+        # Only bare names: `{name.__class__}` or `{name!r}` could reach Python internals.
+        if field not in PLACEHOLDERS or spec or conversion:
+            known = ", ".join(f"{{{p}}}" for p in PLACEHOLDERS)
+            raise ValueError(f"{key}: unknown placeholder {{{field}}} (known: {known})")
+
+
+def _path_or_name(value: Any, plan: Path, key: str) -> str | None:
+    """Return a style/template value: a bare name as is, a path made relative to the plan."""
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"{key}: expected a name or a path")
+    if "/" in value or "\\" in value or "." in value:
+        return str(plan.parent / value)
+    return value
+
+
+def _slug(text: str) -> str:
+    """Return `text` as one safe folder name: no separators, no dots in front, no spaces."""
+    slug = re.sub(r"[^\w.-]+", "-", text, flags=re.UNICODE).strip("-.")
+    return slug[:80] or "all"
