@@ -23,10 +23,10 @@ class Body:
     """The names of the signature line."""
 
 
-_NUMBER = re.compile(r"^\s*(\d{1,3})\s*\.(?=\s|\()\s*|^\s*(\d{1,3})\s*\.(?=[A-Z])")
+_NUMBER = re.compile(r"^\s*(\d{1,3})\s*\.(?=\s|\(|$)\s*|^\s*(\d{1,3})\s*\.(?=[A-Z])")
 _BULLET = re.compile(r"^\s*(?:-{1,2}|\*|o|•)\s+(?=\S)")
 _RULE_LINE = re.compile(r"^\s*[-=_*]{3,}\s*$")
-_SIGNATURE = re.compile(r"^[A-Z][A-Za-z'.-]+(?:[ /][A-Z][A-Za-z'.-]+){0,2}$")
+_SIGNATURE = re.compile(r"^[A-Z][A-Za-z'-]+(?:[ /][A-Z][A-Za-z'-]+){0,2}$")
 _NOT_SIGNATURE = re.compile(r"\b(?:END|SUMMARY|COMMENT|NOTE|UNQUOTE|QUOTE|NNNN?|SIPDIS)\b", re.I)
 
 
@@ -77,8 +77,12 @@ def _pop_signature(lines: list[str]) -> tuple[list[str], tuple[str, ...]]:
     return lines[:end], ()
 
 
-def _is_heading(block: list[str]) -> str | None:
-    """Return the heading text if a block of lines is a section heading, else None."""
+def _is_heading(block: list[str], following: list[str] | None) -> str | None:
+    """Return the heading text if a block of lines is a section heading, else None.
+
+    A heading is a short line in capitals, or framed by rule lines, or any short title-like
+    line standing right above a numbered paragraph (`Welcome Back, AMLO`).
+    """
     text = [line.strip() for line in block if not _RULE_LINE.match(line)]
     if len(text) != 1:
         return None
@@ -94,6 +98,9 @@ def _is_heading(block: list[str]) -> str | None:
     upper = sum(c.isupper() for c in letters) / len(letters)
     if framed or upper > 0.8:
         return line.strip(" -:")
+    above_numbered = following is not None and _NUMBER.match(following[0]) is not None
+    if above_numbered and len(line) <= 60 and line[0].isupper() and not line.endswith(":"):
+        return line.strip(" -")
     return None
 
 
@@ -111,8 +118,9 @@ def _paragraphs(lines: list[str]) -> list[RawParagraph]:
     out: list[RawParagraph] = []
     heading: str | None = None
     expected = 1
-    for block in _blocks(lines):
-        title = _is_heading(block)
+    blocks = _blocks(lines)
+    for position, block in enumerate(blocks):
+        title = _is_heading(block, blocks[position + 1] if position + 1 < len(blocks) else None)
         if title is not None:
             heading = title
             continue

@@ -28,16 +28,21 @@ def normalize_whitespace(lines: list[str]) -> list[str]:
 
 
 _LINK_TAG = re.compile(r"\[([A-Za-z0-9_/-]+)\]\(#?[^)]*\)")
-_PILCROW_NUMBER = re.compile(r"^(\s*)(?:¶|&para;|&#182;)\s*(?=\d)")
+# Named-entity marks a text-mining copy put around names: `[LOC HARARE  ]`, `[PER X  ]`.
+_ENTITY_MARK = re.compile(r"\[(?:LOC|ORG|PER|MISC) ([^\]]*?)\s*\]")
+_PILCROW_NUMBER = re.compile(r"^(\s*)(?:¶|&para;|&#182;)\s*(?=\w)")
 _NOISE_LINES = {"pdf how-to read a cable", "¶", "&para;", "appears in these articles:"}
 
 
 def strip_markup(lines: list[str]) -> list[str]:
     """Remove markup residue: `[PGOV](#)` links, `####` heading marks, `¶` before numbers."""
+    # Entity marks (`[LOC HARARE  ]`) of text-mining copies go too.
     out = []
     for line in lines:
         if "](" in line:
             line = _LINK_TAG.sub(r"\1", line)
+        if "[" in line:
+            line = _ENTITY_MARK.sub(r"\1", line)
         if line.startswith("#"):
             line = line.lstrip("#").strip()
         if "¶" in line or "&" in line:
@@ -52,6 +57,7 @@ _SPACED_MARKING = re.compile(
     r"^(\s*)(?:(?:U\s?){1,2}N\s?C\s?L\s?A\s?S\s?S?\s?I?\s?F?\s?I?\s?E?\s?D?"
     r"|(?:C\s?){1,2}O\s?N\s?F\s?I\s?D\s?E\s?N\s?T\s?I\s?A\s?L"
     r"|(?:S\s?){1,2}E\s?C\s?R\s?E\s?T)(?=\s|$)",
+    re.IGNORECASE,
 )
 
 
@@ -63,15 +69,51 @@ def undouble_transmission(lines: list[str]) -> list[str]:
         if head in ("U", "C", "S"):
             match = _SPACED_MARKING.match(line)
             if match:
-                word = re.sub(r"\s", "", match.group(0))
+                word = re.sub(r"\s", "", match.group(0)).upper()
                 word = re.sub(r"^(UU|CC|SS)", lambda m: m.group(0)[0], word)
                 line = match.group(1) + word + line[match.end() :]
         out.append(line)
     return out
 
 
+# Header keywords that flattened copies glue to the text before them, on one line.
+_GLUED_KEYWORD = re.compile(
+    r"(?<=\S)\s*(?=E\.\s?O\.\s?1\d{4}|EO 1\d{4}|TAGS?\b:?|Tags:|SUBJ(?:ECT)?:|Subject:|"
+    r"REF(?:TEL|S)?:|Ref:|(?:\(\w{1,4}\)\s*)?\bClassified [Bb]y|(?:\(\w{1,4}\)\s*)?\bCLASSIFIED BY|"
+    r"(?<=[0-9a-z])Sipdis|SIPDIS\b)"
+)
+_PORTION_MARK = re.compile(r"^\s*\(\w{1,4}\)\s*$")
+_PARAGRAPH = re.compile(r"^\s*\d{1,3}\s*\.(?:\s|\(|$)")
+
+
+def split_glued_header(lines: list[str]) -> list[str]:
+    """Put header keywords glued on one line (`000348SipdisE.o. 12958 ... Tags:`) on their own."""
+    out: list[str] = []
+    for index, line in enumerate(lines):
+        if _PARAGRAPH.match(line):
+            return out + lines[index:]
+        if len(line) > 12 and _GLUED_KEYWORD.search(line, 1):
+            pieces = _GLUED_KEYWORD.sub("\n", line).split("\n")
+            # A portion mark split off its `Classified By` line goes back in front of it.
+            merged: list[str] = []
+            for piece in pieces:
+                if merged and _PORTION_MARK.match(merged[-1]):
+                    merged[-1] = f"{merged[-1]} {piece}"
+                else:
+                    merged.append(piece)
+            out.extend(merged)
+        else:
+            out.append(line)
+    return out
+
+
 # `ASTANA 00001985 002.3 OF 003`, `RPO DUBAI 00000010 001.3 OF 002`
-_SECTION_BREAK = re.compile(r"^\s*[A-Z][A-Z .-]{1,40} \d{4,9} \d{3}(?:\.\d)? OF \d{3}\s*$")
+_SECTION_BREAK = re.compile(r"^\s*[A-Z][A-Z .-]{1,40} \d{4,9}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}\s*$")
+# A page header a flattened copy left inside a line: `... CONFIDENTIAL PAGE 02 HARARE 06677 ...Z`.
+_INLINE_PAGE = re.compile(
+    rf"\s*(?:{_MARKINGS}\s+)?PAGE \d{{2,3}}\s+[A-Z][A-Z ]*?\s\d{{4,6}}\s+"
+    r"(?:\d{2} OF \d{2}\s+)?\d{6}Z\s*"
+)
 # `PAGE 02  ATHENS 02959  171944Z`, `PAGE 02        HANOI  00686  01 OF 07  050821Z`
 _PAGE_HEADER = re.compile(r"^\s*PAGE \d{1,3}\s+[A-Z].*\d{6}Z\s*$")
 _MARKING_LINE = re.compile(rf"^\s*{_MARKINGS}(?:\s+[A-Z]{{3}}\d{{3,5}})?\s*$")
@@ -84,6 +126,8 @@ def drop_page_breaks(lines: list[str]) -> list[str]:
     i = 0
     while i < len(lines):
         line = lines[i]
+        if "PAGE " in line and not _PAGE_HEADER.match(line):
+            line = _INLINE_PAGE.sub(" ", line).rstrip()
         if _SECTION_BREAK.match(line) or _PAGE_HEADER.match(line):
             # A printed page repeats the classification above and below its page header.
             while out and (not out[-1].strip() or _MARKING_LINE.match(out[-1])):
@@ -114,8 +158,9 @@ SERIAL_LINE = re.compile(
     r"^\s*(?P<marking>UNCLAS(?:SIFIED)?|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE|TOP SECRET)"
     r"(?P<caveats>(?:\s*/{1,2}\s*|\s+)(?:NOFORN|NODIS|EXDIS|LIMDIS|SIPDIS|NOCONTRACT|ORCON|"
     r"FOR OFFICIAL USE ONLY|SENSITIVE|E F T O|EFTO|STADIS|CHEROKEE)\b)*"
-    r"(?:\s+SECTION\s+(?P<section>\d+)\s+OF\s+\d+)?"
-    r"\s+(?:(?P<year>\d{2})\s+)?(?P<place>[A-Z][A-Z ]{1,40}?)\s+0*(?P<serial>\d{1,6})\s*$"
+    r"(?:\s+S?E?C?TION\s*(?P<section>\d+)\s*OF\s*\d+)?"
+    r"\s*(?:(?P<year>\d{2})\s+)?(?P<place>[A-Z][A-Z ]{1,40}?)\s+0*(?P<serial>\d{1,6})\s*$",
+    re.IGNORECASE,
 )
 """The line that opens the text: marking, section, post and serial (`UNCLAS ASTANA 001985`)."""
 
@@ -180,6 +225,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("normalize_whitespace", normalize_whitespace),
     ("strip_markup", strip_markup),
     ("undouble_transmission", undouble_transmission),
+    ("split_glued_header", split_glued_header),
     ("drop_page_breaks", drop_page_breaks),
     ("drop_repeated_header", drop_repeated_header),
     ("drop_trailer", drop_trailer),

@@ -178,14 +178,15 @@ def canonical_origin(sender: str) -> str | None:
     return title_place(sender)
 
 
-def origin_from_id_name(name: str) -> str:
-    """Return a best-effort origin for an id's post name when nothing else names it."""
+def origin_from_place(place: str) -> str:
+    """Return a best-effort origin for a serial line's or id's post when nothing else names it."""
+    name = id_name(place)
     if name == "STATE":
         return "Secretary of State"
     if name in ("USNATO", "USEU", "USUN", "USOSCE"):
         return f"Mission {name}"
     kind = "Consulate" if name in _CONSULATES else "Embassy"
-    return f"{kind} {name.capitalize()}"
+    return f"{kind} {title_place(place.upper())}"
 
 
 def id_name(place: str) -> str:

@@ -19,7 +19,7 @@ _ITEM = re.compile(
 _NOT_CABLE = re.compile(
     r"E-?MAILS?|TELCONS?|PHONE|CALLS?|MEMCON|LETTERS?|FAX|MEETINGS?|CONVERSATIONS?|"
     r"AIRGRAMS?|A-\d|DIPNOTES?|NOTES?|REPORTS?|DATED|MEMOS?|MEMORANDUMS?|WEBSITE|OFFICIAL-INFORMAL|O-I|"
-    r"ARTICLES?|PRESS|SPEECH|STATEMENTS?|RESOLUTIONS?|UNSCR|HTTP"
+    r"ARTICLES?|PRESS|SPEECH|STATEMENTS?|RESOLUTIONS?|UNSCR|HTTP|REASONS?|PREVIOUS|CLASSIFIED"
 )
 # Words that stand before a post name but are not part of it.
 _LEAD_WORDS = {"REF", "REFS", "REFTEL", "REFTELS", "SEE", "ALSO", "AND", "PARA", "IN"}
@@ -44,7 +44,7 @@ def parse_references(text: str, year: int | None) -> tuple[str, ...]:
             words = [w.strip(".'") for w in place.split()]
             while words and words[0] in _LEAD_WORDS:
                 words.pop(0)
-            if not words or words[-1] in _MONTHS or len("".join(words)) < 3:
+            if not words or any(w[:3] in _MONTHS for w in words) or len("".join(words)) < 3:
                 continue
             if yy is None and year is None:
                 continue

@@ -83,11 +83,7 @@ def _references(text: str) -> tuple[str, ...] | None:
     return tuple(ids) or None
 
 
-# Header keywords a flattened body glued to the text before them.
-_GLUED = re.compile(
-    r"(?<=\S)(?=(?:SIPDIS|Sipdis|E\.\s?O\.\s?\d|EO 12958|TAGS:|Tags:|SUBJECT:|Subject:|REF:|Ref:|"
-    r"Classified [Bb]y|CLASSIFIED BY|¶\s*\d{1,3}\.|\(\w{1,4}\) Classified))"
-)
+_PILCROW = re.compile(r"(?<=\S)\s*(?=¶\s*\d{1,3}\.)")
 _DOUBLE_SPACE_PARA = re.compile(r"\s{2,}(?=(?:¶\s*)?\d{1,3}\.\s{1,2}(?:\(|[A-Z]))")
 
 
@@ -96,7 +92,6 @@ def unflatten(body: str) -> str:
     if body.count("\n") > 3 or len(body) < 200:
         return body
     body = _DOUBLE_SPACE_PARA.sub("\n\n", body)
-    body = _GLUED.sub("\n", body)
-    body = re.sub(r"\s{2,}(?=(?:SIPDIS|E\.O\.|TAGS|SUBJECT|REF|Classified By)\b)", "\n", body)
+    body = _PILCROW.sub("\n\n", body)
     body = re.sub(r"(?<=\S)\s{2,}(?=\S)", "\n", body)
     return body

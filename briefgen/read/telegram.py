@@ -57,8 +57,11 @@ _KEYWORD = re.compile(
     r"CLASSIFIED\s+BY|SIPDIS|NOFORN|EXDIS|NODIS|LIMDIS|CORRECTED\s+COPY)\b\s*[:.]?",
     re.IGNORECASE,
 )
-_PARA_START = re.compile(r"^\s*\d{1,3}\s*[.)]\s*\S|^\s*\(\s*[A-Z/]{1,4}\s*\)\s")
-_FOR_LINE = re.compile(r"^\s*[A-Z][A-Z/ ,&.-]* (?:FOR|PASS) [A-Z]")
+_PARA_START = re.compile(r"^\s*\d{1,3}\s*[.)](?:\s*\S|\s*$)|^\s*\(\s*[A-Z/]{1,4}\s*\)\s")
+_REF_ITEM = re.compile(r"^\(?[A-Z]\s?[.)]\s+\S")
+# Lines that end a SUBJECT even without a blank line after it.
+_SUBJECT_STOP = re.compile(r"^(?:SENSITIVE BUT UNCLASSIFIED|THE FOLLOWING|\(\w{1,4}\)\s*$)", re.I)
+_FOR_LINE = re.compile(r"^\s*[A-Z][A-Z/ ,&.-]* (?:FOR|PASS)\s+\S")
 _TAG = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{1,15}$")
 _CLASSIFIED_BY = re.compile(
     r"classified\s+by\s*:?\s*(.*?)\s*(?:[,;]|\bfor\s+reasons?\b|\breasons?\b|\bper\b|\b1\.[4-6]\b|$)",
@@ -150,7 +153,8 @@ def _read_keywords(lines: list[str], i: int, values: dict[str, object]) -> int:
             i += 1
             continue
         if match is None:
-            if seen_subject or _PARA_START.match(line) or len(stripped) > 100:
+            running_text = len(stripped) > 100 and any(c.islower() for c in stripped)
+            if seen_subject or _PARA_START.match(line) or running_text:
                 break
             i += 1
             continue
@@ -182,15 +186,26 @@ def _continuation(lines: list[str], i: int, first: str, key: str) -> tuple[str, 
         stripped = line.strip()
         if not stripped:
             # TAGS written one per line (PDF copies) and REF lists run past blank lines.
-            if key.startswith("TAG") and i + 1 < n and _TAG.match(lines[i + 1].strip()):
+            following = lines[i + 1].strip() if i + 1 < n else ""
+            if key.startswith("TAG") and _TAG.match(following):
+                i += 1
+                continue
+            if key.startswith("REF") and _REF_ITEM.match(following):
                 i += 1
                 continue
             if not parts:
                 i += 1
                 continue
             break
-        ends = _KEYWORD.match(line) or SERIAL_LINE.match(line) or _PARA_START.match(line)
+        if _KEYWORD.match(line):
+            break
+        ends = SERIAL_LINE.match(line) or _PARA_START.match(line)
         if ends and not (key.startswith("REF") and re.match(r"^\s*\(?[A-Z]\)\s", line)):
+            break
+        # Telegram lines are short: a long line is running text, not a continuation.
+        if parts and len(stripped) > 90:
+            break
+        if key.startswith("SUBJ") and parts and _SUBJECT_STOP.match(stripped):
             break
         parts.append(stripped)
         i += 1
