@@ -284,6 +284,42 @@ def stats(db: DbOption = None, as_json: JsonOption = False) -> None:
 
 # --- delivery: batch, templates, config -----------------------------------------------------
 
+# The e-mail options every briefing command takes. They may be used above this line: typer
+# reads the (postponed) annotations when the app runs, not when a command is defined. Turn them
+# into a request with briefgen.deliver.email.request_from_options(...) and settings.smtp().
+EmailToOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--email-to",
+        metavar="ADDR",
+        help="E-mail the briefing to ADDR (repeatable); writes a .eml draft beside the outputs.",
+    ),
+]
+EmailCcOption = Annotated[
+    list[str] | None,
+    typer.Option("--email-cc", metavar="ADDR", help="Copy the e-mail to ADDR (repeatable)."),
+]
+EmailFromOption = Annotated[
+    str | None,
+    typer.Option("--email-from", metavar="ADDR", help="Sender (default: email_from in config)."),
+]
+EmailSubjectOption = Annotated[
+    str | None,
+    typer.Option("--email-subject", help="E-mail subject (default: the briefing title)."),
+]
+SendOption = Annotated[
+    bool,
+    typer.Option("--send", help="Send the e-mail over SMTP; the .eml draft is kept either way."),
+]
+SmtpOption = Annotated[
+    str | None,
+    typer.Option(
+        "--smtp",
+        metavar="HOST[:PORT]",
+        help="SMTP server (default: config). Login: $BRIEFGEN_SMTP_USER/_PASSWORD or config.",
+    ),
+]
+
 config_app = typer.Typer(help="Show the settings briefgen runs with.", no_args_is_help=True)
 app.add_typer(config_app, name="config")
 
@@ -293,8 +329,8 @@ def config_show(
     db: DbOption = None,
     style: Annotated[str | None, typer.Option(help="Style name or style file.")] = None,
     out: Annotated[Path | None, typer.Option(help="Output folder.")] = None,
-    email_from: Annotated[str | None, typer.Option(help="Sender of e-mails.")] = None,
-    smtp: Annotated[str | None, typer.Option(help="SMTP server as HOST[:PORT].")] = None,
+    email_from: EmailFromOption = None,
+    smtp: SmtpOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Print the effective settings and where each came from (passwords are masked).

@@ -91,16 +91,20 @@ def request_from_options(
     cc: Sequence[str] = (),
     sender: str | None = None,
     subject: str | None = None,
+    send: bool = False,
     default_sender: str | None = None,
 ) -> EmailRequest | None:
     """Return the EmailRequest for a briefing command's --email-* options, or None if no
-    --email-to was given (then --email-cc and --email-subject are errors: they would be lost).
+    --email-to was given (then --email-cc, --email-subject and --send are errors: they
+    would silently do nothing).
 
     `default_sender` is the configured `email_from`, used when --email-from is not given.
     """
     if not to:
-        if cc or subject is not None:
-            raise DeliveryError("--email-cc and --email-subject need at least one --email-to")
+        if cc or subject is not None or send:
+            raise DeliveryError(
+                "--email-cc, --email-subject and --send need at least one --email-to"
+            )
         return None
     return EmailRequest(
         to=tuple(to), cc=tuple(cc), sender=sender or default_sender or "", subject=subject

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 from email import message_from_bytes, policy
+from email.headerregistry import Address
 from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
@@ -151,6 +152,8 @@ def test_request_from_command_line_options() -> None:
     assert request_from_options(to=[]) is None
     with pytest.raises(DeliveryError, match="need at least one --email-to"):
         request_from_options(to=[], cc=["bob@example.com"])
+    with pytest.raises(DeliveryError, match="need at least one --email-to"):
+        request_from_options(to=[], send=True)
     req = request_from_options(to=["jane@example.org"], default_sender="desk@example.org")
     assert req is not None and req.sender == "desk@example.org" and req.subject is None
     given = request_from_options(
@@ -228,6 +231,26 @@ def test_any_subject_is_one_header_or_rejected(subject: str) -> None:
     assert names == HEADERS
     assert b"\n" not in head.replace(b"\r\n", b"") and b"\r" not in head.replace(b"\r\n", b"")
     assert parse(raw)["Subject"] == " ".join(subject.split())
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=60) | st.lists(st.text(max_size=10) | NASTY, max_size=6).map("".join))
+@example('Doe, Jane" <evil@example.org>, "x')
+@example("=?utf-8?q?Jane=0D=0ABcc:_v@example.org?=")
+def test_any_display_name_is_one_address_or_rejected(name: str) -> None:
+    try:
+        text = str(Address(display_name=name, username="jane", domain="example.org"))
+    except Exception:  # the standard library itself refuses some names
+        return
+    try:
+        req = request(to=(text,), cc=())
+    except DeliveryError:
+        return
+    got = parse(build(req, []).as_bytes())
+    [address] = got["To"].addresses
+    assert address.addr_spec == "jane@example.org"
+    assert address.display_name == " ".join(name.split())
+    assert "Bcc" not in got and "Cc" not in got
 
 
 # --- sending over SMTP -----------------------------------------------------------------------
