@@ -279,6 +279,55 @@ def stats(db: DbOption = None, as_json: JsonOption = False) -> None:
 # --- extract: entities, entity --------------------------------------------------------------
 
 
+@app.command()
+def entities(
+    kind: Annotated[
+        str | None, typer.Option("--kind", help="Only this kind: org, person or place.")
+    ] = None,
+    search: Annotated[
+        str | None, typer.Option("--search", help="Only names or aliases containing TEXT.")
+    ] = None,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """List the organizations, people and places named in the corpus, with mention counts."""
+    import os
+
+    from briefgen.extract import find_entities
+    from briefgen.store import open_corpus
+
+    with errors_to_exit(), open_corpus(db, os.environ, Path.cwd(), create=False) as corpus:
+        rows = find_entities(corpus, kind=kind, search=search)
+    if as_json:
+        _print_json([row.as_dict() for row in rows])
+    else:
+        from briefgen.extract.present import entities_text
+
+        typer.echo(entities_text(rows))
+
+
+@app.command()
+def entity(
+    name: Annotated[str, typer.Argument(help="The name, alias or acronym (typos forgiven).")],
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Show one entity: aliases, titles, related entities, facts and figures with sources."""
+    import os
+
+    from briefgen.extract import get_entity
+    from briefgen.store import open_corpus
+
+    with errors_to_exit(), open_corpus(db, os.environ, Path.cwd(), create=False) as corpus:
+        profile = get_entity(corpus, name)
+    if as_json:
+        _print_json(profile.as_dict())
+    else:
+        from briefgen.extract.present import profile_text
+
+        typer.echo(profile_text(profile))
+
+
 # --- briefings: ngo, program, quarterly, cable ----------------------------------------------
 
 

