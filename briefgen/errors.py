@@ -58,3 +58,7 @@ class DeliveryError(BriefgenError):
 
 class ConfigError(BriefgenError):
     """A configuration file is invalid."""
+
+
+class DocumentError(BriefgenError):
+    """Markdown could not become a document: bad front matter or a malformed special block."""

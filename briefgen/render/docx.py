@@ -1,0 +1,543 @@
+"""Render a Document to DOCX with python-docx: real heading styles, TOC field, page fields."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from typing import Any
+
+import docx
+from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+from docx.table import Table as DocxTable
+from docx.text.paragraph import Paragraph as DocxParagraph
+
+from briefgen.document import (
+    Block,
+    BlockQuote,
+    BulletList,
+    CodeBlock,
+    Document,
+    Figure,
+    Heading,
+    KeyFacts,
+    NumberedList,
+    PageBreak,
+    Paragraph,
+    Rule,
+    Run,
+    Runs,
+    Table,
+    plain_text,
+    xml_safe,
+)
+from briefgen.errors import RenderError
+from briefgen.render import docx_xml as ox
+from briefgen.render.chart import chart_png
+from briefgen.render.fonts import WORD_NAMES
+from briefgen.render.layout import author, column_widths, format_date, page_text, toc_entries
+from briefgen.render.style import Style
+
+_ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER}
+_ALIGN["right"] = WD_ALIGN_PARAGRAPH.RIGHT
+_SLOT = re.compile(r"(\{page\}|\{pages\})")
+
+
+def _bookmark_name(anchor: str) -> str:
+    # Word bookmark names allow letters, digits and underscores only.
+    return "_" + re.sub(r"\W", "_", anchor)
+
+
+class DocxRenderer:
+    """Render documents to Word (DOCX)."""
+
+    name = "docx"
+    suffix = ".docx"
+
+    def render(self, document: Document, style: Style, *, created: dt.datetime) -> bytes:
+        """Return the DOCX of `document` in `style`, stamped with `created`."""
+        try:
+            return _DocxBuild(document, style, created).run()
+        except RenderError:
+            raise
+        except (ValueError, KeyError, OSError) as exc:
+            raise RenderError(f"DOCX build failed: {type(exc).__name__}: {exc}") from exc
+
+
+class _DocxBuild:
+    """One rendering of one document."""
+
+    def __init__(self, document: Document, style: Style, created: dt.datetime) -> None:
+        self.doc = document
+        self.style = style
+        self.created = created
+        self.word = docx.Document()
+        self.bookmarks = 0
+        width_mm, _ = style.page_mm()
+        page = style.page
+        self.text_width = Mm(width_mm - page.margin_left - page.margin_right)
+        self.anchors = {h.anchor for h in document.headings()}
+        self.anchors |= {f"note-{n.number}" for n in document.notes}
+
+    def run(self) -> bytes:
+        self.page_setup()
+        self.define_styles()
+        self.furniture()
+        self.metadata()
+        self.title_block()
+        entries = toc_entries(self.doc, self.style)
+        if entries:
+            self.contents(entries)
+        for block in self.doc.blocks:
+            self.block(block)
+        if self.doc.notes:
+            self.notes()
+        body = self.word.element.body
+        # python-docx's template starts with an empty paragraph; drop it if still first.
+        first = body[0]
+        if first.tag.endswith("}p") and not first.xpath(".//w:t") and len(body) > 1:
+            body.remove(first)
+        out = io.BytesIO()
+        self.word.save(out)
+        return ox.normalize_zip(out.getvalue(), self.created)
+
+    # --- setup --------------------------------------------------------------------------------
+
+    def page_setup(self) -> None:
+        width, height = self.style.page_mm()
+        page = self.style.page
+        section = self.word.sections[0]
+        section.orientation = WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = Mm(width), Mm(height)
+        section.top_margin, section.bottom_margin = Mm(page.margin_top), Mm(page.margin_bottom)
+        section.left_margin, section.right_margin = Mm(page.margin_left), Mm(page.margin_right)
+        section.header_distance = Mm(8)
+        section.footer_distance = Mm(7)
+        section.different_first_page_header_footer = True
+
+    def define_styles(self) -> None:
+        s = self.style
+        styles = self.word.styles
+        body_font = WORD_NAMES[s.fonts.body]
+        head_font = WORD_NAMES[s.fonts.heading]
+        normal = styles["Normal"]
+        normal.font.name = body_font
+        ox.set_fonts(normal.element, body_font)
+        normal.font.size = Pt(s.fonts.size)
+        normal.font.color.rgb = ox.hex_color(s.colors.text)
+        fmt = normal.paragraph_format
+        fmt.space_after = Pt(s.fonts.size * 0.65)
+        fmt.line_spacing = s.fonts.leading * 0.86  # Word's "single" is already ~1.16 em
+        fmt.widow_control = True
+        for level in range(1, 5):
+            h = styles[f"Heading {level}"]
+            h.font.name = head_font
+            ox.set_fonts(h.element, head_font)
+            h.font.size = Pt(s.heading_size(level))
+            h.font.bold = level < 4
+            h.font.italic = level >= 4
+            h.font.all_caps = level == 1 and s.headings.uppercase_h1
+            h.font.color.rgb = ox.hex_color(s.colors.heading)
+            h.paragraph_format.space_before = Pt(s.heading_space(level))
+            h.paragraph_format.space_after = Pt(5)
+            h.paragraph_format.keep_with_next = True
+            if level == 1 and s.headings.rule_under_h1:
+                ox.borders(h.element.get_or_add_pPr(), "w:pBdr", {"bottom": (0.5, s.colors.rule)})
+        title = styles["Title"]
+        title.font.name = head_font
+        ox.set_fonts(title.element, head_font)
+        title.font.size = Pt(s.heading_size(1) + 7)
+        title.font.bold = True
+        title.font.color.rgb = ox.hex_color(s.colors.heading)
+        title.paragraph_format.space_after = Pt(4)
+        ppr = title.element.get_or_add_pPr()
+        for old in ppr.findall(qn("w:pBdr")):
+            ppr.remove(old)
+        subtitle = styles["Subtitle"]
+        subtitle.font.name = head_font
+        ox.set_fonts(subtitle.element, head_font)
+        subtitle.font.size = Pt(s.fonts.size + 2.5)
+        subtitle.font.italic = False
+        subtitle.font.color.rgb = ox.hex_color(s.colors.muted)
+        self.small = self.paragraph_style(
+            "Briefing Small", head_font, s.fonts.small, s.colors.muted
+        )
+        self.byline = self.paragraph_style(
+            "Briefing Byline", head_font, s.fonts.small + 0.5, s.colors.muted
+        )
+        ox.borders(
+            self.byline.element.get_or_add_pPr(), "w:pBdr", {"bottom": (1.2, s.colors.accent)}
+        )
+        self.byline.paragraph_format.space_after = Pt(14)
+        self.cell = self.paragraph_style(
+            "Briefing Table", head_font, s.table.font_size, s.colors.text
+        )
+        self.cell.paragraph_format.space_after = Pt(0)
+        self.cell.paragraph_format.line_spacing = 1.0
+        self.note = self.paragraph_style("Briefing Source", head_font, s.fonts.small, s.colors.text)
+        self.note.paragraph_format.left_indent = Pt(14)
+        self.note.paragraph_format.first_line_indent = Pt(-14)
+        self.note.paragraph_format.space_after = Pt(2.5)
+        self.caption = self.paragraph_style(
+            "Briefing Caption", head_font, s.fonts.small, s.colors.muted
+        )
+        self.caption.font.italic = True
+        self.figure_title = self.paragraph_style(
+            "Briefing Figure Title", head_font, s.fonts.size - 0.5, s.colors.heading
+        )
+        self.figure_title.font.bold = True
+        self.figure_title.paragraph_format.keep_with_next = True
+        self.toc = self.paragraph_style(
+            "Briefing Contents", head_font, s.fonts.size - 0.5, s.colors.text
+        )
+        self.toc.paragraph_format.space_after = Pt(2)
+        self.toc.paragraph_format.tab_stops.add_tab_stop(self.text_width, WD_TAB_ALIGNMENT.RIGHT)
+        quote = styles["Quote"]
+        quote.font.name = body_font
+        quote.font.color.rgb = ox.hex_color(s.colors.text)
+        quote.paragraph_format.left_indent = Mm(12)
+        ox.borders(quote.element.get_or_add_pPr(), "w:pBdr", {"left": (2, s.colors.rule)})
+        self.code = self.paragraph_style(
+            "Briefing Code", WORD_NAMES[s.fonts.mono], s.fonts.size - 1.5, s.colors.text
+        )
+        ox.shade(self.code.element, s.colors.table_stripe)
+        for name in ("List Bullet", "List Bullet 2", "List Number", "List Number 2"):
+            styles[name].paragraph_format.space_after = Pt(2)
+
+    def paragraph_style(self, name: str, font: str, size: float, colour: str) -> Any:
+        style = self.word.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = self.word.styles["Normal"]
+        style.font.name = font
+        ox.set_fonts(style.element, font)
+        style.font.size = Pt(size)
+        style.font.color.rgb = ox.hex_color(colour)
+        style.paragraph_format.line_spacing = 1.15
+        return style
+
+    def metadata(self) -> None:
+        meta = self.doc.meta
+        props = self.word.core_properties
+        props.title = xml_safe(meta.title)
+        props.author = xml_safe(author(meta))
+        props.subject = xml_safe(meta.subject or meta.subtitle)
+        props.keywords = xml_safe(", ".join(meta.keywords))
+        props.last_modified_by = xml_safe(author(meta))
+        props.comments = ""
+        props.category = xml_safe(meta.classification)
+        stamp = self.created.replace(tzinfo=None)
+        props.created = stamp
+        props.modified = stamp
+        props.last_printed = stamp
+        props.revision = 1
+
+    # --- page furniture -----------------------------------------------------------------------
+
+    def furniture(self) -> None:
+        section = self.word.sections[0]
+        t = self.style.text
+        for header, running in ((section.first_page_header, False), (section.header, True)):
+            para = header.paragraphs[0]
+            self.banner(para)
+            if running:
+                line = header.add_paragraph(style=self.small)
+                self.slots(line, t.header_left, t.header_right)
+                ox.borders(
+                    line._p.get_or_add_pPr(), "w:pBdr", {"bottom": (0.5, self.style.colors.rule)}
+                )
+        for footer in (section.first_page_footer, section.footer):
+            line = footer.paragraphs[0]
+            line.style = self.small
+            self.slots(line, t.footer_left, t.footer_right)
+            ox.borders(line._p.get_or_add_pPr(), "w:pBdr", {"top": (0.5, self.style.colors.rule)})
+            self.banner(footer.add_paragraph())
+
+    def banner(self, para: DocxParagraph) -> None:
+        classification = xml_safe(self.doc.meta.classification)
+        para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        para.paragraph_format.space_after = Pt(2)
+        if not (self.style.banner.show and classification):
+            return
+        run = para.add_run(classification)
+        run.bold = True
+        run.font.size = Pt(self.style.fonts.small + 1)
+        run.font.name = WORD_NAMES[self.style.fonts.heading]
+        run.font.color.rgb = ox.hex_color(self.style.banner_color(classification))
+
+    def slots(self, para: DocxParagraph, left: str, right: str) -> None:
+        para.paragraph_format.tab_stops.add_tab_stop(self.text_width, WD_TAB_ALIGNMENT.RIGHT)
+        para.paragraph_format.space_after = Pt(0)
+        self.slot_text(para, left)
+        para.add_run("\t")
+        self.slot_text(para, right)
+
+    def slot_text(self, para: DocxParagraph, template: str) -> None:
+        for part in _SLOT.split(template):
+            if part == "{page}":
+                ox.add_field(para, "PAGE", "1")
+            elif part == "{pages}":
+                ox.add_field(para, "NUMPAGES", "1")
+            elif part:
+                para.add_run(xml_safe(page_text(part, self.doc.meta)))
+
+    # --- body ---------------------------------------------------------------------------------
+
+    def title_block(self) -> None:
+        meta = self.doc.meta
+        if self.style.logo.path:
+            para = self.word.add_paragraph()
+            para.add_run().add_picture(self.style.logo.path, width=Mm(self.style.logo.width))
+        if meta.title:
+            self.word.add_paragraph(xml_safe(meta.title), style="Title")
+        if meta.subtitle:
+            self.word.add_paragraph(xml_safe(meta.subtitle), style="Subtitle")
+        line = [x for x in (format_date(meta), meta.prepared_by) if x]
+        if line or meta.title:
+            self.word.add_paragraph(xml_safe("  \u00b7  ".join(line)), style=self.byline)
+
+    def contents(self, entries: list[Heading]) -> None:
+        head = self.word.add_paragraph(self.style.text.contents_title, style="Heading 3")
+        head.paragraph_format.keep_with_next = True
+        # A TOC field whose cached result already lists the headings: readable before Word
+        # updates it, and LibreOffice shows it as a real index.
+        paras = [self.word.add_paragraph(style=self.toc) for _ in entries]
+        ox.field_char(paras[0], "begin", r'TOC \o "1-2" \h \z \u')
+        ox.field_char(paras[0], "separate")
+        for para, entry in zip(paras, entries, strict=True):
+            if entry.level > 1:
+                para.paragraph_format.left_indent = Pt(14)
+            link = ox.hyperlink(para, anchor=_bookmark_name(entry.anchor))
+            run = ox.run_in(link, para, xml_safe(plain_text(entry.runs)))
+            run.bold = entry.level == 1
+        ox.field_char(paras[-1], "end")
+        paras[-1].paragraph_format.space_after = Pt(12)
+
+    def block(self, block: Block, level: int = 0) -> None:
+        if isinstance(block, Heading):
+            para = self.word.add_paragraph(style=f"Heading {min(block.level, 4)}")
+            self.runs(para, block.runs)
+            self.mark(para, block.anchor)
+        elif isinstance(block, Paragraph):
+            self.runs(self.word.add_paragraph(), block.runs)
+        elif isinstance(block, (BulletList, NumberedList)):
+            self.list_block(block, level)
+        elif isinstance(block, Table):
+            self.table(block)
+        elif isinstance(block, BlockQuote):
+            for inner in block.blocks:
+                if isinstance(inner, Paragraph):
+                    self.runs(self.word.add_paragraph(style="Quote"), inner.runs)
+                else:
+                    self.block(inner, level)
+        elif isinstance(block, KeyFacts):
+            self.keyfacts(block)
+        elif isinstance(block, Figure):
+            self.figure(block)
+        elif isinstance(block, CodeBlock):
+            para = self.word.add_paragraph(style=self.code)
+            lines = xml_safe(block.text).split("\n")
+            for i, line in enumerate(lines):
+                run = para.add_run(line)
+                if i < len(lines) - 1:
+                    run.add_break()
+        elif isinstance(block, Rule):
+            para = self.word.add_paragraph()
+            ox.borders(
+                para._p.get_or_add_pPr(), "w:pBdr", {"bottom": (0.5, self.style.colors.rule)}
+            )
+        elif isinstance(block, PageBreak):
+            self.word.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        else:  # pragma: no cover
+            raise RenderError(f"cannot render block {type(block).__name__}")
+
+    def list_block(self, block: BulletList | NumberedList, level: int) -> None:
+        numbered = isinstance(block, NumberedList)
+        style = ("List Number" if numbered else "List Bullet") + (" 2" if level else "")
+        num_id: int | None = None
+        if numbered:
+            base = self.word.styles[style].element.pPr.numPr.numId.val
+            numbering = self.word.part.numbering_part.element
+            start = block.start if isinstance(block, NumberedList) else 1
+            num_id = ox.restart_numbering(numbering, base, start)
+        for item in block.items:
+            first = True
+            for inner in item.blocks:
+                if isinstance(inner, Paragraph) and first:
+                    para = self.word.add_paragraph(style=style)
+                    if num_id is not None:
+                        ox.set_numbering(para, num_id, min(level, 1))
+                    self.runs(para, inner.runs)
+                    first = False
+                else:
+                    self.block(inner, level + 1)
+
+    def table(self, block: Table) -> None:
+        cols = len(block.header)
+        if cols == 0:
+            return
+        widths = [int(share * self.text_width) for share in column_widths(block.header, block.rows)]
+        table = self.word.add_table(rows=1 + len(block.rows), cols=cols)
+        self.table_frame(table, grid=self.style.table.grid)
+        c = self.style.colors
+        rows = table.rows
+        ox.repeat_header(rows[0])
+        for index, row in enumerate(rows):
+            values = block.header if index == 0 else block.rows[index - 1]
+            cells = row.cells
+            if index:
+                ox.keep_row(row)
+            for col, cell in enumerate(cells):
+                cell.width = widths[col]
+                para = cell.paragraphs[0]
+                para.style = self.cell
+                para.alignment = _ALIGN.get(block.align[col] if col < len(block.align) else "left")
+                runs = values[col] if col < len(values) else ()
+                self.runs(
+                    para, runs, bold=index == 0, colour=c.table_header_text if index == 0 else None
+                )
+                if index == 0:
+                    ox.shade(cell._tc, c.table_header_bg)
+                elif self.style.table.stripes and index % 2 == 0:
+                    ox.shade(cell._tc, c.table_stripe)
+        for col, column in enumerate(table.columns):
+            column.width = widths[col]
+        self.word.add_paragraph().paragraph_format.space_after = Pt(2)
+
+    def table_frame(self, table: DocxTable, grid: str) -> None:
+        table.alignment = WD_TABLE_ALIGNMENT.LEFT
+        table.autofit = False
+        tblpr = table._tbl.tblPr
+        rule = self.style.colors.rule
+        if grid == "rows":
+            sides = {"insideH": (0.4, rule), "bottom": (0.8, self.style.colors.heading)}
+        elif grid == "full":
+            sides = {
+                s: (0.4, rule) for s in ("top", "left", "bottom", "right", "insideH", "insideV")
+            }
+        else:
+            sides = {}
+        ox.borders(tblpr, "w:tblBorders", sides)
+        margins = OxmlElement("w:tblCellMar")
+        for side, value in (("top", 50), ("left", 90), ("bottom", 60), ("right", 90)):
+            el = OxmlElement(f"w:{side}")
+            el.set(qn("w:w"), str(value))
+            el.set(qn("w:type"), "dxa")
+            margins.append(el)
+        tblpr.append(margins)
+
+    def keyfacts(self, block: KeyFacts) -> None:
+        c = self.style.colors
+        table = self.word.add_table(rows=1 + len(block.facts), cols=2)
+        self.table_frame(table, grid="none")
+        ox.borders(table._tbl.tblPr, "w:tblBorders", {"left": (3, c.accent)})
+        label_width = int(0.32 * self.text_width)
+        widths = [label_width, int(self.text_width) - label_width]
+        title_cell = table.cell(0, 0).merge(table.cell(0, 1))
+        para = title_cell.paragraphs[0]
+        para.style = self.cell
+        run = para.add_run(xml_safe(block.title))
+        run.bold = True
+        run.font.size = Pt(self.style.fonts.size)
+        run.font.color.rgb = ox.hex_color(c.heading)
+        para.paragraph_format.space_after = Pt(4)
+        for index, row in enumerate(table.rows):
+            ox.keep_row(row)
+            for col, cell in enumerate(row.cells):
+                ox.shade(cell._tc, c.keyfacts_bg)
+                cell.width = widths[col]
+            if index == 0:
+                continue
+            fact = block.facts[index - 1]
+            label, value = row.cells
+            lp = label.paragraphs[0]
+            lp.style = self.cell
+            lrun = lp.add_run(xml_safe(fact.label))
+            lrun.bold = True
+            vp = value.paragraphs[0]
+            vp.style = self.cell
+            self.runs(vp, fact.value)
+        for col, column in enumerate(table.columns):
+            column.width = widths[col]
+        self.word.add_paragraph().paragraph_format.space_after = Pt(4)
+
+    def figure(self, block: Figure) -> None:
+        if block.title:
+            self.word.add_paragraph(xml_safe(block.title), style=self.figure_title)
+        width_pt = self.text_width.pt
+        para = self.word.add_paragraph()
+        para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        para.paragraph_format.keep_with_next = bool(block.caption)
+        if block.kind == "image":
+            try:
+                para.add_run().add_picture(block.image or "", width=None)
+            except Exception as exc:
+                raise RenderError(f"cannot read image {block.image}: {exc}") from None
+            shape = self.word.inline_shapes[-1]
+            if shape.width > self.text_width:
+                ratio = self.text_width / shape.width
+                shape.width = self.text_width
+                shape.height = int(shape.height * ratio)
+        else:
+            png = chart_png(block, self.style, width_pt)
+            para.add_run().add_picture(io.BytesIO(png), width=self.text_width)
+        if block.caption:
+            self.word.add_paragraph(xml_safe(block.caption), style=self.caption)
+
+    def notes(self) -> None:
+        para = self.word.add_paragraph(xml_safe(self.style.text.sources_title), style="Heading 2")
+        self.mark(para, "sources")
+        for note in self.doc.notes:
+            line = self.word.add_paragraph(style=self.note)
+            line.add_run(f"{note.number}.\t")
+            self.runs(line, note.runs)
+            self.mark(line, f"note-{note.number}")
+
+    def mark(self, para: DocxParagraph, anchor: str) -> None:
+        self.bookmarks += 1
+        ox.bookmark(para, _bookmark_name(anchor), self.bookmarks)
+
+    def runs(
+        self, para: DocxParagraph, runs: Runs, bold: bool = False, colour: str | None = None
+    ) -> None:
+        """Append inline runs to a paragraph: formatting, links and footnote references."""
+        mono = WORD_NAMES[self.style.fonts.mono]
+        for run in runs:
+            if run.text == "\n":
+                para.add_run().add_break()
+                continue
+            text = xml_safe(run.text)
+            if run.note is not None:
+                link = ox.hyperlink(para, anchor=_bookmark_name(f"note-{run.note}"))
+                out = ox.run_in(link, para, text)
+                out.font.superscript = True
+                continue
+            target = xml_safe(run.link) if run.link else None
+            if target and target.startswith("#") and target[1:] not in self.anchors:
+                target = None
+            if target:
+                if target.startswith("#"):
+                    link = ox.hyperlink(para, anchor=_bookmark_name(target[1:]))
+                else:
+                    link = ox.hyperlink(para, url=target)
+                out = ox.run_in(link, para, text)
+                out.font.color.rgb = ox.hex_color(self.style.colors.link)
+                out.font.underline = True
+            else:
+                out = para.add_run(text)
+            self.format_run(out, run, bold, colour, mono)
+
+    def format_run(self, out: Any, run: Run, bold: bool, colour: str | None, mono: str) -> None:
+        if run.bold or bold:
+            out.bold = True
+        if run.italic:
+            out.italic = True
+        if run.code:
+            out.font.name = mono
+            ox.set_fonts(out._r, mono)
+        if colour is not None and not run.link:
+            out.font.color.rgb = ox.hex_color(colour)

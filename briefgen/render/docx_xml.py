@@ -1,0 +1,195 @@
+"""Low-level WordprocessingML that python-docx has no API for: fields, bookmarks, links, borders."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from typing import Any
+
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Pt, RGBColor
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
+
+Element = Any  # lxml elements from python-docx carry no useful static type
+
+
+def set_fonts(rpr_owner: Any, name: str) -> None:
+    """Set all four font slots so Cyrillic, Kazakh and Turkish use the same face as Latin."""
+    rpr = rpr_owner.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for slot in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(slot), name)
+
+
+def hex_color(value: str) -> RGBColor:
+    """Return an RGBColor from `#rrggbb`."""
+    return RGBColor.from_string(value.lstrip("#").upper())
+
+
+def shade(element: Any, fill: str) -> None:
+    """Give a table cell (`w:tcPr` owner) or paragraph a background colour."""
+    props = (
+        element.get_or_add_tcPr()
+        if hasattr(element, "get_or_add_tcPr")
+        else element.get_or_add_pPr()
+    )
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), fill.lstrip("#").upper())
+    props.append(shd)
+
+
+def borders(parent: Any, tag: str, sides: dict[str, tuple[float, str]]) -> None:
+    """Append a `tag` border element (`w:tblBorders`, `w:tcBorders`, `w:pBdr`) to `parent`.
+
+    `sides` maps a side (`top`, `left`, `insideH`, ...) to (width in points, `#rrggbb`).
+    """
+    box = OxmlElement(tag)
+    order = ("top", "left", "bottom", "right", "insideH", "insideV")
+    for side in order:
+        if side not in sides:
+            continue
+        width, colour = sides[side]
+        edge = OxmlElement(f"w:{side}")
+        edge.set(qn("w:val"), "single" if width > 0 else "nil")
+        edge.set(qn("w:sz"), str(max(0, round(width * 8))))
+        edge.set(qn("w:space"), "4" if tag == "w:pBdr" else "0")
+        edge.set(qn("w:color"), colour.lstrip("#").upper())
+        box.append(edge)
+    parent.append(box)
+
+
+def add_field(
+    paragraph: Paragraph, instruction: str, cached: str, size: float | None = None
+) -> Run:
+    """Append a simple field (`PAGE`, `NUMPAGES`) showing `cached` until the reader updates it."""
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), instruction)
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = cached
+    run.append(text)
+    field.append(run)
+    paragraph._p.append(field)
+    wrapped = Run(run, paragraph)
+    if size is not None:
+        wrapped.font.size = Pt(size)
+    return wrapped
+
+
+def field_char(paragraph: Paragraph, kind: str, instruction: str | None = None) -> None:
+    """Append a complex-field marker run (`begin`, `separate`, `end`), with its instruction."""
+    run = paragraph.add_run()
+    char = OxmlElement("w:fldChar")
+    char.set(qn("w:fldCharType"), kind)
+    if kind == "begin":
+        char.set(qn("w:dirty"), "true")  # ask Word to rebuild the cached table of contents
+    run._r.append(char)
+    if instruction is not None:
+        instr_run = paragraph.add_run()
+        instr = OxmlElement("w:instrText")
+        instr.set(qn("xml:space"), "preserve")
+        instr.text = instruction
+        instr_run._r.append(instr)
+
+
+def bookmark(paragraph: Paragraph, name: str, ident: int) -> None:
+    """Wrap the paragraph's content in a bookmark `name` (a target for internal links)."""
+    start = OxmlElement("w:bookmarkStart")
+    start.set(qn("w:id"), str(ident))
+    start.set(qn("w:name"), name)
+    end = OxmlElement("w:bookmarkEnd")
+    end.set(qn("w:id"), str(ident))
+    p = paragraph._p
+    ppr = p.pPr
+    p.insert(1 if ppr is not None else 0, start)
+    p.append(end)
+
+
+def hyperlink(
+    paragraph: Paragraph, *, url: str | None = None, anchor: str | None = None
+) -> Element:
+    """Append an empty external (`url`) or internal (`anchor`) hyperlink and return it."""
+    link = OxmlElement("w:hyperlink")
+    if url is not None:
+        rel = paragraph.part.relate_to(url, RT.HYPERLINK, is_external=True)
+        link.set(qn("r:id"), rel)
+    if anchor is not None:
+        link.set(qn("w:anchor"), anchor)
+    paragraph._p.append(link)
+    return link
+
+
+def run_in(link: Element, paragraph: Paragraph, text: str) -> Run:
+    """Append a run holding `text` to a hyperlink element and return it."""
+    r = OxmlElement("w:r")
+    link.append(r)
+    run = Run(r, paragraph)
+    run.text = text
+    return run
+
+
+def repeat_header(row: Any) -> None:
+    """Mark a table row as the header repeated on every page, and keep it whole."""
+    trpr = row._tr.get_or_add_trPr()
+    for tag in ("w:tblHeader", "w:cantSplit"):
+        el = OxmlElement(tag)
+        el.set(qn("w:val"), "true")
+        trpr.append(el)
+
+
+def keep_row(row: Any) -> None:
+    """Keep a table row from splitting across pages."""
+    el = OxmlElement("w:cantSplit")
+    el.set(qn("w:val"), "true")
+    row._tr.get_or_add_trPr().append(el)
+
+
+def restart_numbering(numbering: Any, paragraph_numid: int, start: int) -> int:
+    """Return a new list instance of the same numbering definition that starts at `start`."""
+    abstract = None
+    for num in numbering.findall(qn("w:num")):
+        if num.get(qn("w:numId")) == str(paragraph_numid):
+            abstract = num.find(qn("w:abstractNumId")).get(qn("w:val"))
+    if abstract is None:
+        return paragraph_numid
+    new = numbering.add_num(int(abstract))
+    override = new.add_lvlOverride(ilvl=0)
+    override.add_startOverride(start)
+    return int(new.numId)
+
+
+def set_numbering(paragraph: Paragraph, num_id: int, level: int) -> None:
+    """Attach a paragraph to list instance `num_id` at indentation `level`."""
+    numpr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+    numpr.get_or_add_ilvl().val = level
+    numpr.get_or_add_numId().val = num_id
+
+
+def update_fields_on_open(settings: Any) -> None:
+    """Ask Word to update fields (the table of contents, page counts) when it opens the file."""
+    el = OxmlElement("w:updateFields")
+    el.set(qn("w:val"), "true")
+    settings.element.append(el)
+
+
+def normalize_zip(data: bytes, when: dt.datetime) -> bytes:
+    """Rewrite a DOCX zip with fixed entry dates and modes, so equal content gives equal bytes."""
+    stamp = (max(1980, when.year), when.month, when.day, 0, 0, 0)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=stamp)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            entry.create_system = 3
+            dst.writestr(entry, src.read(info.filename))
+    return out.getvalue()

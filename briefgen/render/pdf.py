@@ -1,0 +1,493 @@
+"""Render a Document to PDF with reportlab platypus: one pass, page furniture, outline and TOC."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from dataclasses import dataclass, field, replace
+from typing import Any
+from xml.sax.saxutils import escape, quoteattr
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    Image,
+    KeepTogether,
+    ListFlowable,
+    ListItem,
+    PageBreak,
+    PageTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus import Paragraph as RLParagraph
+from reportlab.platypus.flowables import HRFlowable
+
+from briefgen.document import (
+    Block,
+    BlockQuote,
+    BulletList,
+    CodeBlock,
+    Document,
+    Figure,
+    Heading,
+    KeyFacts,
+    NumberedList,
+    Paragraph,
+    Rule,
+    Runs,
+    xml_safe,
+)
+from briefgen.document import PageBreak as PageBreakBlock
+from briefgen.document import Table as TableBlock
+from briefgen.errors import RenderError
+from briefgen.render.chart import chart_drawing
+from briefgen.render.fonts import family
+from briefgen.render.layout import author, column_widths, format_date, page_text, toc_entries
+from briefgen.render.pdf_styles import Styles, make_styles
+from briefgen.render.style import Style
+
+_ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
+
+
+@dataclass
+class _State:
+    """What the layout pass learns and the canvas needs when it saves (page count, TOC pages)."""
+
+    pages: int = 0
+    heading_pages: dict[str, int] = field(default_factory=dict)
+    toc_anchors: list[str] = field(default_factory=list)
+    outline_level: int = -1
+
+
+class PdfRenderer:
+    """Render documents to PDF."""
+
+    name = "pdf"
+    suffix = ".pdf"
+
+    def render(self, document: Document, style: Style, *, created: dt.datetime) -> bytes:
+        """Return the PDF of `document` in `style`, stamped with `created`."""
+        return _PdfBuild(document, style, created).run()
+
+
+class _Heading(RLParagraph):  # type: ignore[misc]
+    """A heading paragraph that leaves a bookmark, an outline entry and its page behind."""
+
+    def __init__(self, text: str, style: ParagraphStyle, heading: Heading, state: _State) -> None:
+        super().__init__(text, style)
+        self.heading = heading
+        self.state = state
+        self.title = xml_safe("".join(r.text for r in heading.runs if r.note is None))
+
+    def draw(self) -> None:
+        canv = self.canv
+        key = self.heading.anchor
+        canv.bookmarkHorizontal(key, 0, self.height + 4)
+        # Outline levels may not skip (an h3 under an h1 hangs under the h1).
+        level = min(self.heading.level - 1, self.state.outline_level + 1)
+        canv.addOutlineEntry(self.title, key, level=level, closed=level > 0)
+        self.state.outline_level = level
+        self.state.heading_pages[key] = canv.getPageNumber()
+        super().draw()
+
+
+class _Contents(Flowable):  # type: ignore[misc]
+    """The table of contents; page numbers are form XObjects filled in when the PDF is saved."""
+
+    def __init__(self, entries: list[Heading], styles: Styles, state: _State) -> None:
+        super().__init__()
+        self.entries = entries
+        self.styles = styles
+        self.state = state
+        self.line = styles.toc.leading + 2
+        state.toc_anchors.extend(h.anchor for h in entries)
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        return avail_width, self.line * len(self.entries)
+
+    def draw(self) -> None:
+        canv = self.canv
+        style = self.styles.toc
+        y = self.line * len(self.entries)
+        for entry in self.entries:
+            y -= self.line
+            indent = 0.0 if entry.level == 1 else 14.0
+            bold = entry.level == 1
+            font = family(self.styles.heading_family, bold=bold)
+            title = xml_safe("".join(r.text for r in entry.runs if r.note is None))
+            room = self.width - indent - 40
+            while title and canv.stringWidth(title, font, style.fontSize) > room:
+                title = title[: max(1, int(len(title) * 0.9))].rstrip()
+                if canv.stringWidth(title + "…", font, style.fontSize) <= room:
+                    title += "…"
+                    break
+            canv.setFont(font, style.fontSize)
+            canv.setFillColor(style.textColor)
+            canv.drawString(indent, y + 3, title)
+            end = indent + canv.stringWidth(title, font, style.fontSize) + 6
+            canv.setStrokeColor(self.styles.rule_color)
+            canv.setLineWidth(0.5)
+            canv.setDash(0.5, 2.5)
+            canv.line(end, y + 3, self.width - 24, y + 3)
+            canv.setDash()
+            canv.saveState()
+            canv.translate(self.width, y + 3)
+            canv.doForm(f"toc-{entry.anchor}")
+            canv.restoreState()
+            canv.linkRect("", entry.anchor, (0, y, self.width, y + self.line), relative=1)
+
+
+class _PdfBuild:
+    """One rendering of one document: builds the flowables and the page furniture."""
+
+    def __init__(self, document: Document, style: Style, created: dt.datetime) -> None:
+        self.doc = document
+        self.style = style
+        self.created = created
+        self.state = _State()
+        self.styles = make_styles(style)
+        width_mm, height_mm = style.page_mm()
+        self.page_size = (width_mm * mm, height_mm * mm)
+        page = style.page
+        self.frame_width = self.page_size[0] - (page.margin_left + page.margin_right) * mm
+        self.anchors = {h.anchor for h in document.headings()}
+        self.anchors |= {f"note-{n.number}" for n in document.notes}
+
+    def run(self) -> bytes:
+        meta = self.doc.meta
+        out = io.BytesIO()
+        page = self.style.page
+        template = BaseDocTemplate(
+            out,
+            pagesize=self.page_size,
+            leftMargin=page.margin_left * mm,
+            rightMargin=page.margin_right * mm,
+            topMargin=page.margin_top * mm,
+            bottomMargin=page.margin_bottom * mm,
+            title=meta.title,
+            author=author(meta),
+            subject=meta.subject or meta.subtitle,
+            keywords=list(meta.keywords),
+            creator="briefgen",
+            invariant=1,
+            pageCompression=1,
+        )
+        frame = Frame(
+            template.leftMargin,
+            template.bottomMargin,
+            template.width,
+            template.height,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+            id="body",
+        )
+        template.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self.furniture)])
+        try:
+            template.build(self.flowables(), canvasmaker=self.canvas_class())
+        except RenderError:
+            raise
+        except Exception as exc:  # reportlab signals layout trouble with bare exceptions
+            raise RenderError(f"PDF layout failed: {type(exc).__name__}: {exc}") from exc
+        return out.getvalue()
+
+    # --- page furniture ---------------------------------------------------------------------
+
+    def canvas_class(self) -> type[Canvas]:
+        build = self
+
+        class _Canvas(Canvas):  # type: ignore[misc]
+            def __init__(self, *args: Any, **kwargs: Any) -> None:
+                super().__init__(*args, **kwargs)
+                stamp = build.created.strftime("D:%Y%m%d%H%M%S+00'00'")
+                self._doc.info._dateFormatter = lambda *_: stamp
+
+            def save(self) -> None:
+                build.define_forms(self)
+                super().save()
+
+        return _Canvas
+
+    def slot(self, canv: Canvas, name: str, template: str, page: int, x: float, y: float) -> None:
+        """Draw a header/footer slot; one that shows `{pages}` becomes a form filled at save."""
+        if not template:
+            return
+        align = "right" if name.endswith("right") else "left"
+        if "{pages}" in template:
+            canv.saveState()
+            canv.translate(x, y)
+            canv.doForm(f"{name}-{page}")
+            canv.restoreState()
+            return
+        text = xml_safe(page_text(template, self.doc.meta, page))
+        if align == "right":
+            canv.drawRightString(x, y, text)
+        else:
+            canv.drawString(x, y, text)
+
+    def furniture(self, canv: Canvas, doc: BaseDocTemplate) -> None:
+        """Draw banners, running header and footer on a page."""
+        style = self.style
+        page = doc.page
+        self.state.pages = max(self.state.pages, page)
+        width, height = self.page_size
+        left = style.page.margin_left * mm
+        right = width - style.page.margin_right * mm
+        small = style.fonts.small
+        canv.saveState()
+        classification = xml_safe(self.doc.meta.classification)
+        if style.banner.show and classification:
+            canv.setFont(family(style.fonts.heading, bold=True), small + 1)
+            canv.setFillColor(colors.HexColor(style.banner_color(classification)))
+            canv.drawCentredString(width / 2, height - 9 * mm, classification)
+            canv.drawCentredString(width / 2, 6.5 * mm, classification)
+        canv.setFont(family(style.fonts.heading), small)
+        canv.setFillColor(colors.HexColor(style.colors.muted))
+        canv.setStrokeColor(colors.HexColor(style.colors.rule))
+        canv.setLineWidth(0.5)
+        top = height - style.page.margin_top * mm + 5 * mm
+        if page > 1:
+            self.slot(canv, "header_left", style.text.header_left, page, left, top + 2)
+            self.slot(canv, "header_right", style.text.header_right, page, right, top + 2)
+            canv.line(left, top - 1.5, right, top - 1.5)
+        bottom = style.page.margin_bottom * mm - 8 * mm
+        canv.line(left, bottom + 8.5, right, bottom + 8.5)
+        self.slot(canv, "footer_left", style.text.footer_left, page, left, bottom)
+        self.slot(canv, "footer_right", style.text.footer_right, page, right, bottom)
+        canv.restoreState()
+
+    def define_forms(self, canv: Canvas) -> None:
+        """Define the page-count and TOC forms once the page count is known."""
+        style = self.style
+        total = self.state.pages
+        muted = colors.HexColor(style.colors.muted)
+        for name in ("header_left", "header_right", "footer_left", "footer_right"):
+            template = getattr(style.text, name)
+            if "{pages}" not in template:
+                continue
+            for page in range(1, total + 1):
+                canv.beginForm(f"{name}-{page}", -400, -10, 400, 20)
+                canv.setFont(family(style.fonts.heading), style.fonts.small)
+                canv.setFillColor(muted)
+                text = xml_safe(page_text(template, self.doc.meta, page, total))
+                if name.endswith("right"):
+                    canv.drawRightString(0, 0, text)
+                else:
+                    canv.drawString(0, 0, text)
+                canv.endForm()
+        toc = self.styles.toc
+        for anchor in self.state.toc_anchors:
+            canv.beginForm(f"toc-{anchor}", -100, -10, 10, 20)
+            canv.setFont(family(self.styles.heading_family), toc.fontSize)
+            canv.setFillColor(toc.textColor)
+            canv.drawRightString(0, 0, str(self.state.heading_pages.get(anchor, "")))
+            canv.endForm()
+
+    # --- flowables --------------------------------------------------------------------------
+
+    def flowables(self) -> list[Flowable]:
+        story: list[Flowable] = self.title_block()
+        entries = toc_entries(self.doc, self.style)
+        if entries:
+            story.append(RLParagraph(escape(self.style.text.contents_title), self.styles.toc_title))
+            story.append(_Contents(entries, self.styles, self.state))
+            story.append(Spacer(1, 10))
+        for block in self.doc.blocks:
+            story.extend(self.block(block))
+        if self.doc.notes:
+            story.extend(self.notes())
+        return story
+
+    def title_block(self) -> list[Flowable]:
+        meta = self.doc.meta
+        s = self.styles
+        out: list[Flowable] = []
+        if self.style.logo.path:
+            out.append(self.image(self.style.logo.path, self.style.logo.width * mm, align="LEFT"))
+            out.append(Spacer(1, 8))
+        if meta.title:
+            out.append(RLParagraph(escape(xml_safe(meta.title)), s.title))
+        if meta.subtitle:
+            out.append(RLParagraph(escape(xml_safe(meta.subtitle)), s.subtitle))
+        line = [x for x in (format_date(meta), meta.prepared_by) if x]
+        if line:
+            text = "  \u00b7  ".join(escape(xml_safe(x)) for x in line)
+            out.append(RLParagraph(text, s.byline))
+        if out:
+            out.append(HRFlowable(width="100%", thickness=1.2, color=s.accent, spaceAfter=12))
+        return out
+
+    def block(self, block: Block, in_list: bool = False) -> list[Flowable]:
+        s = self.styles
+        if isinstance(block, Heading):
+            style = s.headings[min(block.level, len(s.headings)) - 1]
+            runs = block.runs
+            if block.level == 1 and self.style.headings.uppercase_h1:
+                runs = tuple(replace(r, text=r.text.upper()) for r in runs)
+            text = self.markup(runs)
+            out: list[Flowable] = [_Heading(text, style, block, self.state)]
+            if block.level == 1 and self.style.headings.rule_under_h1:
+                rule = HRFlowable(width="100%", thickness=0.5, color=s.rule_color, spaceAfter=6)
+                rule.keepWithNext = 1
+                out.append(rule)
+            return out
+        if isinstance(block, Paragraph):
+            return [RLParagraph(self.markup(block.runs), s.list_body if in_list else s.body)]
+        if isinstance(block, (BulletList, NumberedList)):
+            return [self.list_flowable(block)]
+        if isinstance(block, TableBlock):
+            return [self.table(block)]
+        if isinstance(block, BlockQuote):
+            inner: list[Flowable] = []
+            for b in block.blocks:
+                inner.extend(self.block(b))
+            for f in inner:
+                if isinstance(f, RLParagraph):
+                    f.style = s.quote
+            table = Table([[inner]], colWidths=[self.frame_width - 12 * mm], splitInRow=1)
+            table.setStyle(s.quote_table)
+            table.hAlign = "RIGHT"
+            return [table, Spacer(1, 6)]
+        if isinstance(block, KeyFacts):
+            return [self.keyfacts(block), Spacer(1, 10)]
+        if isinstance(block, Figure):
+            return [self.figure(block)]
+        if isinstance(block, CodeBlock):
+            text = escape(xml_safe(block.text)).replace(" ", "\u00a0").replace("\n", "<br/>")
+            return [RLParagraph(text, s.code)]
+        if isinstance(block, Rule):
+            return [
+                HRFlowable(
+                    width="100%", thickness=0.5, color=s.rule_color, spaceBefore=4, spaceAfter=8
+                )
+            ]
+        if isinstance(block, PageBreakBlock):
+            return [PageBreak()]
+        raise RenderError(f"cannot render block {type(block).__name__}")  # pragma: no cover
+
+    def list_flowable(self, block: BulletList | NumberedList) -> ListFlowable:
+        s = self.styles
+        items = []
+        for item in block.items:
+            flows: list[Flowable] = []
+            for b in item.blocks:
+                flows.extend(self.block(b, in_list=True))
+            items.append(ListItem(flows))
+        options: dict[str, Any] = {
+            "bulletFontName": s.body.fontName,
+            "bulletFontSize": s.body.fontSize,
+            "bulletColor": s.accent,
+            "leftIndent": 16,
+            "spaceAfter": 6,
+        }
+        if isinstance(block, NumberedList):
+            options.update(bulletType="1", start=str(block.start), bulletFormat="%s.")
+        else:
+            options.update(bulletType="bullet", start="\u2022")
+        return ListFlowable(items, **options)
+
+    def table(self, block: TableBlock) -> Table:
+        s = self.styles
+        shares = column_widths(block.header, block.rows)
+        widths = [share * self.frame_width for share in shares]
+        cols = len(block.header)
+        header_styles = [s.cell_header_for(a) for a in block.align]
+        body_styles = [s.cell_for(a) for a in block.align]
+        data = [[RLParagraph(self.markup(c), header_styles[i]) for i, c in enumerate(block.header)]]
+        for row in block.rows:
+            cells = list(row[:cols]) + [()] * (cols - len(row))
+            data.append([RLParagraph(self.markup(c), body_styles[i]) for i, c in enumerate(cells)])
+        table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
+        commands = list(s.table_commands)
+        if self.style.table.stripes:
+            stripe = colors.HexColor(self.style.colors.table_stripe)
+            commands.append(("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, stripe]))
+        table.setStyle(TableStyle(commands))
+        return KeepTogether([table]) if len(block.rows) < 6 else table
+
+    def keyfacts(self, block: KeyFacts) -> Flowable:
+        s = self.styles
+        label_width = 0.32 * (self.frame_width - 4)
+        data: list[list[Any]] = [[RLParagraph(escape(xml_safe(block.title)), s.facts_title), ""]]
+        for fact in block.facts:
+            label = RLParagraph(escape(xml_safe(fact.label)), s.facts_label)
+            data.append([label, RLParagraph(self.markup(fact.value), s.facts_value)])
+        table = Table(
+            data, colWidths=[label_width, self.frame_width - 4 - label_width], hAlign="RIGHT"
+        )
+        table.setStyle(s.facts_table(len(data)))
+        return KeepTogether([table]) if len(data) < 14 else table
+
+    def figure(self, block: Figure) -> Flowable:
+        s = self.styles
+        parts: list[Flowable] = []
+        if block.title:
+            parts.append(RLParagraph(escape(xml_safe(block.title)), s.figure_title))
+        if block.kind == "image":
+            parts.append(self.image(block.image or "", self.frame_width, align="CENTER"))
+        else:
+            parts.append(chart_drawing(block, self.style, self.frame_width))
+        if block.caption:
+            parts.append(RLParagraph(escape(xml_safe(block.caption)), s.caption))
+        parts.append(Spacer(1, 8))
+        return KeepTogether(parts)
+
+    def image(self, path: str, max_width: float, align: str) -> Image:
+        try:
+            image = Image(path)
+        except Exception as exc:
+            raise RenderError(f"cannot read image {path}: {exc}") from None
+        scale = min(1.0, max_width / image.imageWidth) if image.imageWidth else 1.0
+        image.drawWidth = image.imageWidth * scale
+        image.drawHeight = image.imageHeight * scale
+        image.hAlign = align
+        return image
+
+    def notes(self) -> list[Flowable]:
+        s = self.styles
+        title = escape(self.style.text.sources_title)
+        heading = Heading(level=1, runs=(), anchor="sources")
+        out: list[Flowable] = [_Heading(title, s.headings[1], heading, self.state)]
+        out[0].title = self.style.text.sources_title
+        for note in self.doc.notes:
+            text = f'<a name="note-{note.number}"/>{note.number}.\u2002{self.markup(note.runs)}'
+            out.append(RLParagraph(text, s.note))
+        return out
+
+    def markup(self, runs: Runs) -> str:
+        """Return reportlab paragraph markup for inline runs, every character escaped."""
+        parts: list[str] = []
+        link_color = self.style.colors.link
+        for run in runs:
+            if run.text == "\n":
+                parts.append("<br/>")
+                continue
+            text = escape(xml_safe(run.text))
+            if run.note is not None:
+                target = f"note-{run.note}"
+                parts.append(f'<a href="#{target}"><super>{text}</super></a>')
+                continue
+            if run.code:
+                text = f'<font face="{self.styles.mono_font}">{text}</font>'
+            if run.italic:
+                text = f"<i>{text}</i>"
+            if run.bold:
+                text = f"<b>{text}</b>"
+            if run.link:
+                href = xml_safe(run.link)
+                if href.startswith("#") and href[1:] not in self.anchors:
+                    parts.append(text)  # an internal link to nowhere would break the PDF
+                    continue
+                text = f"<a href={quoteattr(href)} color={quoteattr(link_color)}>{text}</a>"
+            parts.append(text)
+        return "".join(parts)

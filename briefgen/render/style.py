@@ -1,0 +1,354 @@
+"""Load house styles: TOML files that drive both the PDF and the DOCX renderer."""
+
+from __future__ import annotations
+
+import re
+import string
+import sys
+from dataclasses import asdict, dataclass, field, fields, is_dataclass
+from pathlib import Path
+from typing import Any
+
+from briefgen.errors import StyleError
+from briefgen.resources import asset_dir
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+PAGE_SIZES_MM = {"A4": (210.0, 297.0), "LETTER": (215.9, 279.4)}
+FONT_FAMILIES = ("sans", "serif", "mono")
+PLACEHOLDERS = ("title", "subtitle", "date", "classification", "prepared_by", "page", "pages")
+_HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+@dataclass(frozen=True, slots=True)
+class PageSpec:
+    """Paper and margins."""
+
+    size: str = "A4"
+    """`A4` or `Letter`."""
+    margin_top: float = 24.0
+    """Top margin in millimetres (the header and banner sit inside it)."""
+    margin_bottom: float = 22.0
+    """Bottom margin in millimetres (the footer and banner sit inside it)."""
+    margin_left: float = 22.0
+    """Left margin in millimetres."""
+    margin_right: float = 22.0
+    """Right margin in millimetres."""
+
+
+@dataclass(frozen=True, slots=True)
+class FontSpec:
+    """Type families and sizes; families are the bundled DejaVu `sans`, `serif` or `mono`."""
+
+    body: str = "serif"
+    """Family of running text."""
+    heading: str = "sans"
+    """Family of headings, the title block, tables and the key-facts box."""
+    mono: str = "mono"
+    """Family of code."""
+    size: float = 10.0
+    """Body size in points."""
+    leading: float = 1.42
+    """Line height as a multiple of the size."""
+    small: float = 8.0
+    """Size of header, footer, captions and notes."""
+
+
+@dataclass(frozen=True, slots=True)
+class ColorSpec:
+    """Colours as `#rrggbb`."""
+
+    text: str = "#1f2328"
+    """Running text."""
+    heading: str = "#1b365d"
+    """Headings and the title."""
+    accent: str = "#1b365d"
+    """Rules, the key-facts bar and chart bars."""
+    muted: str = "#5b6573"
+    """Subtitle, header, footer and captions."""
+    rule: str = "#c8d0d9"
+    """Hairlines between table rows and under the header."""
+    link: str = "#1a4f8b"
+    """Hyperlinks."""
+    table_header_bg: str = "#1b365d"
+    """Background of a table's header row."""
+    table_header_text: str = "#ffffff"
+    """Text of a table's header row."""
+    table_stripe: str = "#f3f5f8"
+    """Background of every second body row (same as white for no stripes)."""
+    keyfacts_bg: str = "#eef2f7"
+    """Background of the key-facts box."""
+
+
+@dataclass(frozen=True, slots=True)
+class HeadingSpec:
+    """Heading sizes and spacing, level 1 first."""
+
+    sizes: tuple[float, ...] = (15.0, 12.5, 11.0, 10.0)
+    """Point size per level; deeper levels use the last."""
+    space_before: tuple[float, ...] = (16.0, 12.0, 9.0, 8.0)
+    """Space above per level, in points."""
+    rule_under_h1: bool = True
+    """Draw a hairline under level-1 headings."""
+    uppercase_h1: bool = False
+    """Set level-1 headings in capitals."""
+
+
+@dataclass(frozen=True, slots=True)
+class TableSpec:
+    """How tables look."""
+
+    font_size: float = 8.5
+    """Cell text size in points."""
+    stripes: bool = True
+    """Shade every second body row."""
+    grid: str = "rows"
+    """`rows` (hairlines between rows), `full` (every cell boxed) or `none`."""
+
+
+@dataclass(frozen=True, slots=True)
+class TextSpec:
+    """Running header and footer lines and fixed labels; `{page}`, `{title}` etc. are filled in."""
+
+    header_left: str = "{title}"
+    """Header, left."""
+    header_right: str = "{date}"
+    """Header, right."""
+    footer_left: str = "{prepared_by}"
+    """Footer, left."""
+    footer_right: str = "Page {page} of {pages}"
+    """Footer, right."""
+    contents_title: str = "Contents"
+    """Heading of the table of contents."""
+    sources_title: str = "Sources"
+    """Heading of the footnote list."""
+    toc_min_sections: int = 3
+    """Print a table of contents when the document has at least this many level-1/2 headings."""
+
+
+@dataclass(frozen=True, slots=True)
+class BannerSpec:
+    """The classification banner printed at the top and bottom of every page."""
+
+    show: bool = True
+    """Print the banner when the document has a classification."""
+    colors: dict[str, str] = field(
+        default_factory=lambda: {
+            "UNCLASSIFIED": "#2e6b34",
+            "CONFIDENTIAL": "#1f4e9a",
+            "SECRET": "#b3261e",
+            "TOP SECRET": "#c25e00",
+        }
+    )
+    """Banner colour by the classification's first word(s); others use `colors.text`."""
+
+
+@dataclass(frozen=True, slots=True)
+class LogoSpec:
+    """A logo or letterhead image placed in the title block."""
+
+    path: str = ""
+    """Image file (PNG or JPEG), relative to the style file; empty for none."""
+    width: float = 30.0
+    """Printed width in millimetres."""
+
+
+@dataclass(frozen=True, slots=True)
+class Style:
+    """A house style: one TOML file, read by both renderers."""
+
+    name: str = "default"
+    """The style's name."""
+    page: PageSpec = field(default_factory=PageSpec)
+    """Paper and margins."""
+    fonts: FontSpec = field(default_factory=FontSpec)
+    """Type."""
+    colors: ColorSpec = field(default_factory=ColorSpec)
+    """Colours."""
+    headings: HeadingSpec = field(default_factory=HeadingSpec)
+    """Headings."""
+    table: TableSpec = field(default_factory=TableSpec)
+    """Tables."""
+    text: TextSpec = field(default_factory=TextSpec)
+    """Header, footer and labels."""
+    banner: BannerSpec = field(default_factory=BannerSpec)
+    """Classification banner."""
+    logo: LogoSpec = field(default_factory=LogoSpec)
+    """Logo image."""
+
+    def heading_size(self, level: int) -> float:
+        """Return the point size of heading `level`."""
+        sizes = self.headings.sizes
+        return sizes[min(level, len(sizes)) - 1]
+
+    def heading_space(self, level: int) -> float:
+        """Return the space above heading `level` in points."""
+        spaces = self.headings.space_before
+        return spaces[min(level, len(spaces)) - 1]
+
+    def page_mm(self) -> tuple[float, float]:
+        """Return the page width and height in millimetres."""
+        return PAGE_SIZES_MM[self.page.size.upper()]
+
+    def banner_color(self, classification: str) -> str:
+        """Return the banner colour for `classification`."""
+        upper = classification.upper()
+        best = ""
+        for key in self.banner.colors:
+            if upper.startswith(key.upper()) and len(key) > len(best):
+                best = key
+        return self.banner.colors[best] if best else self.colors.text
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return the style as a JSON-ready dict."""
+        return asdict(self)
+
+
+def load_style(name_or_path: str | Path) -> Style:
+    """Load a style by packaged name (`default`, `memo`) or from a TOML file.
+
+    A style may say `extends = "default"` (a name, or a path relative to itself) and give only
+    what differs. Raises StyleError for a missing file, bad TOML, an unknown key or a bad value.
+    """
+    data = _load_table(name_or_path, seen=())
+    data.pop("extends", None)
+    style: Style = _build(Style, data, "style")
+    return style
+
+
+def available_styles() -> list[str]:
+    """Return the names of the packaged styles."""
+    return sorted(p.stem for p in asset_dir("styles").glob("*.toml"))
+
+
+def _locate(name_or_path: str | Path, relative_to: Path | None) -> Path:
+    path = Path(name_or_path)
+    candidates = [path]
+    if relative_to is not None and not path.is_absolute():
+        candidates.insert(0, relative_to / path)
+    if path.suffix != ".toml" and len(path.parts) == 1:
+        candidates.append(asset_dir("styles") / f"{path.name}.toml")
+    for candidate in candidates:
+        if candidate.is_file():
+            return candidate.resolve()
+    names = ", ".join(available_styles())
+    raise StyleError(f"style not found: {name_or_path} (packaged styles: {names})")
+
+
+def _load_table(
+    name_or_path: str | Path, seen: tuple[Path, ...], relative_to: Path | None = None
+) -> dict[str, Any]:
+    path = _locate(name_or_path, relative_to)
+    if path in seen:
+        raise StyleError(f"{path}: style extends itself")
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise StyleError(f"{path}: cannot read style: {exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise StyleError(f"{path}: not valid TOML: {exc}") from None
+    logo = data.get("logo")
+    if isinstance(logo, dict) and isinstance(logo.get("path"), str) and logo["path"]:
+        logo_path = (path.parent / logo["path"]).resolve()
+        if not logo_path.is_file():
+            raise StyleError(f"{path}: logo image not found: {logo_path}")
+        logo["path"] = str(logo_path)
+    base = data.get("extends")
+    if base is None:
+        return data
+    if not isinstance(base, str):
+        raise StyleError(f"{path}: extends must be a style name or path")
+    return _merge(_load_table(base, (*seen, path), path.parent), data)
+
+
+def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for key, value in over.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict) and key != "colors":
+            out[key] = _merge(out[key], value)
+        elif isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = {**out[key], **value}
+        else:
+            out[key] = value
+    return out
+
+
+def _build(cls: Any, data: dict[str, Any], where: str) -> Any:
+    if not isinstance(data, dict):
+        raise StyleError(f"{where} must be a table")
+    known = {f.name: f for f in fields(cls)}
+    unknown = sorted(set(data) - set(known))
+    if unknown:
+        raise StyleError(f"unknown style key(s) in [{where}]: {', '.join(unknown)}")
+    defaults = cls()
+    values: dict[str, Any] = {}
+    for name, value in data.items():
+        default = getattr(defaults, name)
+        key = f"{where}.{name}"
+        if is_dataclass(default):
+            values[name] = _build(type(default), value, name)
+        else:
+            values[name] = _check(key, value, default)
+    built = cls(**values)
+    _validate(built, where)
+    return built
+
+
+def _check(key: str, value: Any, default: Any) -> Any:
+    if isinstance(default, bool):
+        ok = isinstance(value, bool)
+    elif isinstance(default, float):
+        ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+        value = float(value) if ok else value
+    elif isinstance(default, int):
+        ok = isinstance(value, int) and not isinstance(value, bool)
+    elif isinstance(default, str):
+        ok = isinstance(value, str)
+    elif isinstance(default, tuple):
+        ok = isinstance(value, list) and bool(value)
+        ok = ok and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value)
+        value = tuple(float(v) for v in value) if ok else value
+    elif isinstance(default, dict):
+        ok = isinstance(value, dict) and all(isinstance(v, str) for v in value.values())
+    else:  # pragma: no cover - every field type is listed above
+        ok = False
+    if not ok:
+        raise StyleError(f"style key {key} has a bad value: {value!r}")
+    return value
+
+
+def _validate(obj: Any, where: str) -> None:
+    if isinstance(obj, PageSpec):
+        if obj.size.upper() not in PAGE_SIZES_MM:
+            raise StyleError(f"page.size must be A4 or Letter, not {obj.size!r}")
+        if min(obj.margin_top, obj.margin_bottom, obj.margin_left, obj.margin_right) < 5:
+            raise StyleError("page margins must be at least 5 mm")
+    elif isinstance(obj, FontSpec):
+        for name in ("body", "heading", "mono"):
+            if getattr(obj, name) not in FONT_FAMILIES:
+                raise StyleError(f"fonts.{name} must be one of {', '.join(FONT_FAMILIES)}")
+        if not 5 <= obj.size <= 20 or not 1 <= obj.leading <= 3 or not 4 <= obj.small <= 20:
+            raise StyleError("fonts: size 5-20, small 4-20 and leading 1-3 are allowed")
+    elif isinstance(obj, (ColorSpec, BannerSpec)):
+        colours = asdict(obj) if isinstance(obj, ColorSpec) else obj.colors
+        for key, value in colours.items():
+            if not isinstance(value, str) or not _HEX.match(value):
+                raise StyleError(f"{where}.{key} must be a colour like #1b365d, not {value!r}")
+    elif isinstance(obj, TableSpec) and obj.grid not in ("rows", "full", "none"):
+        raise StyleError("table.grid must be rows, full or none")
+    elif isinstance(obj, TextSpec):
+        for key in ("header_left", "header_right", "footer_left", "footer_right"):
+            _check_placeholders(f"text.{key}", getattr(obj, key))
+
+
+def _check_placeholders(key: str, text: str) -> None:
+    try:
+        names = [name for _, name, _, _ in string.Formatter().parse(text) if name is not None]
+    except ValueError as exc:
+        raise StyleError(f"{key}: {exc}") from None
+    bad = [n for n in names if n not in PLACEHOLDERS]
+    if bad:
+        raise StyleError(f"{key}: unknown placeholder {{{bad[0]}}} (use {', '.join(PLACEHOLDERS)})")
