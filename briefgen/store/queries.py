@@ -5,21 +5,14 @@ from __future__ import annotations
 import json
 import sqlite3
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import date
 
 from briefgen.errors import InvalidArgumentError, NotFoundError
 from briefgen.models import Cable, Paragraph
 from briefgen.store.filters import day_key, id_candidates, origin_key, parse_day, parse_quarter
 from briefgen.store.records import CableSummary, CableView, CorpusStats, ReferenceView
-
-SNIPPET_WORDS = 16
-"""Words of context a search snippet shows."""
-
-_SUMMARY_COLUMNS = (
-    "c.id, c.created, c.origin, c.classification, c.subject, "
-    "(SELECT group_concat(tag, ' ') FROM (SELECT tag FROM tags WHERE cable = c.rowid "
-    "ORDER BY position))"
-)
+from briefgen.store.rows import SUMMARY_COLUMNS, parse_created, summary_of
+from briefgen.store.search import search_cables
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,25 +64,12 @@ def list_cables(
     page = " LIMIT ? OFFSET ?"
     paging = [limit if limit is not None else -1, offset]
     if where.search is not None and where.search.strip():
-        sql = (
-            f"SELECT {_SUMMARY_COLUMNS}, "
-            f"snippet(cables_fts, -1, '**', '**', '…', {SNIPPET_WORDS}), f.rank "
-            "FROM cables_fts AS f JOIN cables AS c ON c.rowid = f.rowid "
-            "WHERE cables_fts MATCH ?"
-        )
-        sql += "".join(f" AND {clause}" for clause in clauses)
-        sql += " ORDER BY f.rank, c.id" + page
-        args = [where.search, *params, *paging]
-        try:
-            rows = conn.execute(sql, args).fetchall()
-        except sqlite3.OperationalError as exc:
-            raise InvalidArgumentError(f"invalid search {where.search!r}: {exc}") from None
-        return [_summary(row[:6], row[6], row[7]) for row in rows]
-    sql = f"SELECT {_SUMMARY_COLUMNS} FROM cables AS c"
+        return search_cables(conn, where.search, clauses, params, paging)
+    sql = f"SELECT {SUMMARY_COLUMNS} FROM cables AS c"
     if clauses:
         sql += " WHERE " + " AND ".join(clauses)
     sql += " ORDER BY c.created, c.id" + page
-    return [_summary(row) for row in conn.execute(sql, [*params, *paging])]
+    return [summary_of(row) for row in conn.execute(sql, [*params, *paging])]
 
 
 def _date_ranges(where: CableFilter) -> list[tuple[date | None, date | None]]:
@@ -103,39 +83,6 @@ def _date_ranges(where: CableFilter) -> list[tuple[date | None, date | None]]:
     if low is not None or high is not None:
         ranges.append((low, high))
     return ranges
-
-
-def _summary(row: tuple[object, ...], snippet: object = None, rank: object = None) -> CableSummary:
-    tags = str(row[5]).split() if row[5] else []
-    return CableSummary(
-        id=str(row[0]),
-        created=parse_created(row[1]),
-        origin=_text(row[2]),
-        classification=_text(row[3]),
-        subject=_text(row[4]),
-        tags=tuple(tags),
-        snippet=_snippet(snippet),
-        rank=float(rank) if isinstance(rank, (int, float)) else None,
-    )
-
-
-def _snippet(value: object) -> str | None:
-    if not isinstance(value, str):
-        return None
-    # The body joins paragraphs with newlines; a snippet reads as one line.
-    return " ".join(value.split())
-
-
-def _text(value: object) -> str | None:
-    return value if isinstance(value, str) else None
-
-
-def parse_created(value: object) -> datetime | None:
-    """Return a stored timestamp (`2009-11-10T10:29:00Z`) as an aware UTC datetime."""
-    if not isinstance(value, str):
-        return None
-    moment = datetime.strptime(value, "%Y-%m-%dT%H:%M:%SZ")
-    return moment.replace(tzinfo=timezone.utc)
 
 
 def find_rowid(conn: sqlite3.Connection, cable_id: str) -> tuple[int, str] | None:
@@ -200,10 +147,10 @@ def cited_by(conn: sqlite3.Connection, cable_id: str) -> list[CableSummary]:
     names = [found[1]] if found is not None else id_candidates(cable_id)
     marks = ",".join("?" * len(names))
     sql = (
-        f"SELECT {_SUMMARY_COLUMNS} FROM cables AS c WHERE c.rowid IN "
+        f"SELECT {SUMMARY_COLUMNS} FROM cables AS c WHERE c.rowid IN "
         f"(SELECT cable FROM refs WHERE ref_id IN ({marks})) ORDER BY c.created, c.id"
     )
-    return [_summary(row) for row in conn.execute(sql, names)]
+    return [summary_of(row) for row in conn.execute(sql, names)]
 
 
 def cable_view(conn: sqlite3.Connection, cable_id: str, where: str) -> CableView:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime
+from pathlib import Path
 
 from briefgen.models import Cable, Paragraph
 
@@ -21,7 +22,7 @@ def make_cable(
     row: int | None = None,
 ) -> Cable:
     """Return a cable with sensible defaults; paragraphs are numbered from 1."""
-    moment = datetime.fromisoformat(created).replace(tzinfo=timezone.utc)
+    moment = datetime.fromisoformat(created)
     paragraphs = tuple(
         Paragraph(number=i, heading="THE SHELTER" if i > 1 else None, text=text)
         for i, text in enumerate(texts, start=1)
@@ -80,3 +81,44 @@ SAMPLE = (
     ),
 )
 """Four cables: three from Astana in 2009 (Q3 and Q4), one from Manama in 2010."""
+
+
+PARAGRAPH = (
+    "The Feminist League runs a shelter for victims of trafficking in Kokshetau and trains "
+    "community police officers; the regional akimat pays part of the rent. "
+)
+
+
+def csv_row(number: int) -> str:
+    """Return one Cablegate-style CSV row (backslash escapes, eight quoted fields)."""
+    serial = 1000 + number
+    body = "\n \n".join(
+        [
+            f"UNCLAS ASTANA {serial:06d} ",
+            "SIPDIS ",
+            "E.O. 12958: N/A ",
+            f"TAGS: PGOV, KTIP, KZ \nSUBJECT: KAZAKHSTAN: SHELTER REPORT NUMBER {number} ",
+            *(f"{i}. ({number}) {PARAGRAPH * 3}" for i in range(1, 6)),
+            "HOAGLAND ",
+        ]
+    )
+    header = "P 101029Z NOV 09\nFM AMEMBASSY ASTANA\nTO RUEHC/SECSTATE WASHDC PRIORITY 6783\n"
+    fields = [
+        str(number),
+        f"11/{1 + number % 28}/2009 10:29",
+        f"09ASTANA{serial}",
+        "Embassy Astana",
+        "UNCLASSIFIED",
+        "",
+        header,
+        body.replace("'", "\\'"),
+    ]
+    return ",".join(f'"{field}"' for field in fields) + "\n"
+
+
+def write_csv(path: Path, count: int) -> Path:
+    """Write a CSV dump of `count` distinct cables and return its path."""
+    with path.open("w", encoding="utf-8", newline="") as out:
+        for number in range(1, count + 1):
+            out.write(csv_row(number))
+    return path

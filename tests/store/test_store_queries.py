@@ -14,6 +14,7 @@ from store_samples import SAMPLE
 from briefgen.errors import InvalidArgumentError
 from briefgen.store import CableSummary, Corpus, origin_key, parse_quarter
 from briefgen.store.filters import parse_day
+from briefgen.store.search import search_cables
 
 
 @pytest.fixture
@@ -186,3 +187,17 @@ def test_stats_of_an_empty_corpus(tmp_path: Path) -> None:
     with Corpus.open(tmp_path / "empty.db") as corpus:
         stats = corpus.stats()
     assert (stats.cables, stats.first, stats.by_origin) == (0, None, ())
+
+
+def test_a_search_matching_very_many_cables_lists_newest_first(filled: Corpus) -> None:
+    conn = filled.connection
+    broad = search_cables(conn, "kazakhstan", [], [], [-1, 0], ranked_matches=1)
+    assert ids(broad) == ["09ASTANA2101", "09ASTANA1985", "09ASTANA1206"]
+    assert all(row.rank is None and row.snippet for row in broad)
+    assert "**KAZAKHSTAN**" in (broad[0].snippet or "")
+    narrowed = search_cables(
+        conn, "kazakhstan", ["c.classification = ?"], ["UNCLASSIFIED"], [1, 0], ranked_matches=1
+    )
+    assert ids(narrowed) == ["09ASTANA1985"]
+    ranked = search_cables(conn, "kazakhstan", [], [], [-1, 0])
+    assert all(row.rank is not None for row in ranked)
