@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import html
-import os
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date as Date
@@ -17,6 +15,7 @@ from email.utils import format_datetime
 from pathlib import Path
 from typing import Any
 
+from briefgen.deliver.files import write_atomic
 from briefgen.deliver.headers import ascii_domain, check_header_text, parse_address
 from briefgen.deliver.smtp import SmtpSettings, parse_endpoint, send
 from briefgen.errors import DeliveryError
@@ -187,11 +186,11 @@ def draft_path(outputs: Sequence[Path]) -> Path:
 
 def write_draft(message: EmailMessage, path: Path) -> Path:
     """Write `message` to `path` as an RFC 5322 .eml file, atomically; return the path."""
-    data = message.as_bytes(policy=POLICY)
     try:
-        _write_atomic(path, data)
+        path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise DeliveryError(f"{path}: cannot write the e-mail draft ({exc.strerror})") from exc
+        raise DeliveryError(f"cannot write {path}: {exc.strerror or exc}") from None
+    write_atomic(path, message.as_bytes(policy=POLICY))
     return path
 
 
@@ -311,18 +310,3 @@ def _verify_headers(message: EmailMessage, *, expected: int) -> None:
     head = BytesHeaderParser(policy=policy.default).parsebytes(message.as_bytes())
     if len(head.keys()) != expected or head.keys() != message.keys():
         raise DeliveryError("refusing an e-mail whose headers do not survive serialisation")
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    """Write `data` to `path` through a temporary file in the same folder and a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -143,6 +143,16 @@ def test_international_domain_is_sent_as_idna() -> None:
     assert req.to == ("Ivan <ivan@xn--e1afmkfd.xn--p1ai>",)
 
 
+def test_write_draft_makes_the_folder_and_reports_failures(tmp_path: Path) -> None:
+    message = build(request(), [])
+    path = write_draft(message, tmp_path / "new" / "x.eml")
+    assert path.read_bytes() == message.as_bytes()
+    assert [p.name for p in path.parent.iterdir()] == ["x.eml"]  # no temporary file left
+    (tmp_path / "file").write_text("not a folder")
+    with pytest.raises(DeliveryError, match="cannot write"):
+        write_draft(message, tmp_path / "file" / "x.eml")
+
+
 def test_missing_attachment_is_a_delivery_error(tmp_path: Path) -> None:
     with pytest.raises(DeliveryError, match=r"missing\.pdf: cannot attach"):
         build(request(), [tmp_path / "missing.pdf"])
