@@ -80,7 +80,7 @@ def undouble_transmission(lines: list[str]) -> list[str]:
 _GLUED_KEYWORD = re.compile(
     r"(?<=\S)\s*(?=E\.\s?O\.\s?1\d{4}|EO 1\d{4}|TAGS?\b:?|Tags:|SUBJ(?:ECT)?:|Subject:|"
     r"REF(?:TEL|S)?:|Ref:|(?:\(\w{1,4}\)\s*)?\bClassified [Bb]y|(?:\(\w{1,4}\)\s*)?\bCLASSIFIED BY|"
-    r"(?<=[0-9a-z])Sipdis|SIPDIS\b)"
+    r"(?<=[0-9a-z])S(?:IPDIS|ipdis)|SIPDIS(?:\b|(?=E\.\s?O)))"
 )
 _PORTION_MARK = re.compile(r"^\s*\(\w{1,4}\)\s*$")
 _PARAGRAPH = re.compile(r"^\s*\d{1,3}\s*\.(?:\s|\(|$)")
@@ -149,9 +149,11 @@ def _continues(prev: str, nxt: str) -> bool:
     """Tell whether `nxt` carries on the sentence that `prev` left unfinished."""
     if _SENTENCE_END.search(prev):
         return nxt[:1].islower()
-    if re.match(r"^(?:¶\s*)?\d{1,3}\s*\.\s", nxt) or (nxt.isupper() and len(nxt) < 60):
+    if re.match(r"^(?:¶\s*)?\d{1,3}\s*\.\s", nxt):
         return False
-    return not prev.isupper() or nxt[:1].islower()
+    # A short line in capitals without commas is a heading or a header line, not running text.
+    heading_like = nxt.isupper() and len(nxt) < 60 and "," not in nxt and not nxt.endswith(".")
+    return not heading_like
 
 
 SERIAL_LINE = re.compile(

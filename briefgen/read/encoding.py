@@ -29,8 +29,17 @@ def detect_encoding(data: bytes) -> str:
     except UnicodeDecodeError as exc:
         # A multi-byte character cut by the end of a sample is still UTF-8.
         if exc.start < len(data) - 3 or exc.reason != "unexpected end of data":
-            return "latin-1" if _CP1252_HOLES.intersection(data) else "cp1252"
+            return _single_byte(data)
     return "utf-8"
+
+
+def _single_byte(data: bytes) -> str:
+    """Return cp1252 when bytes 0x80-0x9F are its printable characters, else latin-1."""
+    high = {byte for byte in data if 0x80 <= byte <= 0x9F}
+    if high and not high & _CP1252_HOLES:
+        return "cp1252"
+    # Without 0x80-0x9F the two agree; with cp1252's undefined bytes only latin-1 decodes.
+    return "latin-1"
 
 
 def looks_binary(data: bytes) -> bool:

@@ -1,0 +1,139 @@
+"""Every input format reads into a full cable: id, created, origin, classification, subject."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from briefgen.models import Cable, Rejection
+from briefgen.read import read_paths
+
+FORMATS = Path(__file__).resolve().parents[1] / "fixtures" / "read" / "formats"
+
+
+def read_all(*paths: Path) -> list[Cable | Rejection]:
+    return list(read_paths(paths))
+
+
+def only_cable(path: Path) -> Cable:
+    items = read_all(path)
+    assert len(items) == 1 and isinstance(items[0], Cable), items
+    return items[0]
+
+
+def test_wikileaks_page_reads_the_cable_not_the_sidebar() -> None:
+    cable = only_cable(FORMATS / "page.html")
+    assert cable.format == "wikileaks-html"
+    assert cable.id == "06BERN2115"
+    # The date-time group (271548Z) is more precise than the page's rounded time.
+    assert cable.created == datetime(2006, 11, 27, 15, 48)
+    assert cable.origin == "Embassy Bern"
+    assert cable.classification == "CONFIDENTIAL"
+    assert cable.subject == (
+        'SWISS TO BAKER COMMISSION: USG SHOULD NO LONGER "OUT-SOURCE" TO THE EU-3 OUR IRAN POLICY'
+    )
+    assert cable.tags == ("PREL", "KNNP", "IR", "SZ")
+    assert "KTIP" not in cable.tags
+    assert cable.references == ("06STATE12345", "06BERN2001")
+    assert cable.classified_by == "Ambassador Peter Coneway"
+    assert cable.nondisclosure_deadline == "2016-11-27"
+    assert cable.recipients == ("SECSTATE WASHDC",)
+    assert cable.info_recipients == ("IRAN COLLECTIVE",)
+    assert cable.signers == ("CONEWAY",)
+    assert [p.number for p in cable.paragraphs] == [1, 2, 3]
+    two = cable.paragraph(2)
+    assert two is not None and two.heading == "Gauging Iran's motives"
+    assert (
+        two.text == "(C) Swiss officials are sure Iran seeks to reach the threshold, Ambuehl said."
+    )
+    assert cable.summary is not None and cable.summary.startswith("Swiss State Secretary")
+    assert cable.comment == "The Swiss are eager to help."
+
+
+def test_body_only_fragment_with_a_dateline() -> None:
+    cable = only_cable(FORMATS / "fragment.txt")
+    assert cable.format == "wikileaks-fragment"
+    assert (cable.id, cable.origin, cable.classification) == (
+        "04DUBLIN1101",
+        "Embassy Dublin",
+        "CONFIDENTIAL",
+    )
+    assert cable.created == datetime(2004, 7, 26, 7, 22)
+    assert cable.subject is not None and cable.subject.endswith("READY FOR ONE FINAL PUSH")
+    assert cable.tags == ("EI", "PGOV", "PINR", "PREL", "UK")
+    assert cable.references == ("04LONDON4943",)
+    assert cable.classified_by == "AMBASSADOR JAMES KENNY"
+
+
+def test_plusd_page_of_a_1970s_telegram() -> None:
+    cable = only_cable(FORMATS / "plusd.html")
+    assert cable.format == "plusd-html"
+    assert cable.id == "74ATHENS2959"
+    assert cable.created == datetime(1974, 5, 17, 16, 0)
+    assert cable.origin == "Embassy Athens"
+    assert cable.classification == "LIMITED OFFICIAL USE"
+    assert cable.subject == "ARRESTS OF KALOUDIS AND AMBATIELOS"
+    assert cable.references == ("74STATE97844",)
+    assert cable.signers == ("TASCA",)
+    one = cable.paragraph(1)
+    assert one is not None
+    assert one.text.endswith(
+        "BUT BECAUSE OF THEIR ACKNOWLEDGED COMMUNIST PARTY AFFILIATIONS, FACT "
+        "CONFIRMED BY EMBASSY SOURCES."
+    )
+
+
+def test_csv_rows_stream_with_escapes_and_a_broken_row() -> None:
+    items = read_all(FORMATS / "cables.csv")
+    assert [type(i).__name__ for i in items] == ["Cable", "Rejection", "Cable"]
+    first, broken, last = items
+    assert isinstance(first, Cable) and isinstance(last, Cable) and isinstance(broken, Rejection)
+    assert (first.id, first.row, first.format) == ("72TEHRAN1164", 1, "csv")
+    assert first.created == datetime(1972, 2, 25, 9, 30)
+    assert first.references == ("72TEHRAN1091", "72MOSCOW1603")
+    assert first.paragraph(1) is not None
+    assert "SHAH'S OFFICE" in first.paragraphs[0].text
+    assert '"THE SHAH IS MOST DEEPLY CONCERNED"' in first.paragraphs[1].text
+    assert first.signers == ("HECK",)
+    assert broken.row == 2 and "3 fields" in broken.reason
+    assert (last.id, last.row, last.origin) == ("66BUENOSAIRES2481", 3, "Embassy Buenos Aires")
+
+
+def test_json_lines_flattened_bodies_and_a_truncated_record() -> None:
+    items = read_all(FORMATS / "export.jsonl")
+    assert [type(i).__name__ for i in items] == ["Cable", "Cable", "Rejection"]
+    ankara, delhi, truncated = items
+    assert isinstance(ankara, Cable) and isinstance(delhi, Cable)
+    assert ankara.id == "04ANKARA348" and ankara.row == 1
+    assert ankara.subject == (
+        "turkish p.m. Erdogan goes to washington: how strong a leader in the face of strong "
+        "challenges?"
+    )
+    assert ankara.tags == ("PREL", "PGOV", "PINS", "TU")
+    assert ankara.classified_by == "Ambassador Eric Edelman"
+    assert [p.number for p in ankara.paragraphs] == [1, 2]
+    # Exports of the full release hold the references, not the id, in `_id`.
+    assert delhi.id == "98NEWDELHI2879"
+    assert delhi.references == ("98ISLAMABAD2617",)
+    assert delhi.subject == "INDIAN REACTION TO PAKISTAN'S MISSILE TEST"
+    assert delhi.signers == ("CELESTE",)
+    assert isinstance(truncated, Rejection) and truncated.row == 3
+
+
+def test_folder_is_read_sorted_and_skips_non_cables(tmp_path: Path) -> None:
+    (tmp_path / "b.txt").write_bytes((FORMATS / "fragment.txt").read_bytes())
+    (tmp_path / "a.html").write_bytes((FORMATS / "page.html").read_bytes())
+    (tmp_path / "README.md").write_text("# my cables\n")
+    (tmp_path / "manifest.json").write_text("{}\n")
+    items = read_all(tmp_path)
+    assert [getattr(i, "id", None) for i in items] == ["06BERN2115", "04DUBLIN1101"]
+
+
+@pytest.mark.parametrize("name", ["page.html", "fragment.txt", "plusd.html"])
+def test_read_text_gives_the_same_cable(name: str) -> None:
+    from briefgen.read import read_text
+
+    path = FORMATS / name
+    assert read_text(path.read_text(encoding="utf-8"), str(path)) == only_cable(path)

@@ -1,0 +1,79 @@
+"""Canonical ids, references, origins and dates, from real cable shapes."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from briefgen.read.ids import canonical_origin, parse_date, parse_dtg, repair_id
+from briefgen.read.refs import parse_references
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "expected"),
+    [
+        ("REFTEL: ASTANA 1206", 2009, ("09ASTANA1206",)),
+        ("REF (A) ASTANA 0222 (B) ASTANA 0187", 2009, ("09ASTANA222", "09ASTANA187")),
+        ("REF: A. 06 TBILISI 2601 B. 2007 MANAGUA 2135", 2009, ("06TBILISI2601", "07MANAGUA2135")),
+        ("REF: SECSTATE 74879", 2009, ("09STATE74879",)),
+        ("REF: STATE -097844", 1974, ("74STATE97844",)),
+        (
+            "REF: TEHRAN 1091: TEHRAN 263: MOSCOW 1603",
+            1972,
+            ("72TEHRAN1091", "72TEHRAN263", "72MOSCOW1603"),
+        ),
+        ("REF: A. THE HAGUE 814 B. NEW DELHI 6920", 2006, ("06THEHAGUE814", "06NEWDELHI6920")),
+        ("REF: A) HANOI 637   B) HANOI 232", 2000, ("00HANOI637", "00HANOI232")),
+        ("REF: A. STATE 12345 (NOTAL) B. EMBASSY E-MAIL OF 11/20", 2006, ("06STATE12345",)),
+        ("REF: PHONE CALL WITH DAS SMITH 3/4", 2006, ()),
+        ("REF: A. PARIS POINT AUGUST 18 B. PARIS 1097", 2009, ("09PARIS1097",)),
+        ("REF: (B) BRASILIA 1015 AND PREVIOUS", 2006, ("06BRASILIA1015",)),
+        ("REF: TELCON ANKARA 1234", 2006, ()),
+        ("REF: Abu Dhabi 1384", 2003, ("03ABUDHABI1384",)),
+    ],
+)
+def test_references(text: str, year: int, expected: tuple[str, ...]) -> None:
+    assert parse_references(text, year) == expected
+
+
+@pytest.mark.parametrize(
+    ("sender", "origin"),
+    [
+        ("AMEMBASSY ASTANA", "Embassy Astana"),
+        ("AMCONSUL SAO PAULO", "Consulate Sao Paulo"),
+        ("SECSTATE WASHDC", "Secretary of State"),
+        ("USMISSION USNATO", "Mission USNATO"),
+        ("USEU BRUSSELS", "Mission USEU"),
+        ("AMEMBASSY THE HAGUE", "Embassy The Hague"),
+        ("AMEMBASSY LA PAZ", "Embassy La Paz"),
+        ("RUEHTA/AMEMBASSY ASTANA PRIORITY 1234", "Embassy Astana"),
+    ],
+)
+def test_origins_are_named_like_wikileaks(sender: str, origin: str) -> None:
+    assert canonical_origin(sender) == origin
+
+
+@pytest.mark.parametrize(
+    ("given", "repaired"),
+    [
+        ("09ASTANA001985", "09ASTANA1985"),
+        ("7575LIBREVILLE1895", "75LIBREVILLE1895"),
+        ("1974ATHENS02959_b", "74ATHENS2959"),
+        ("09SECTION02OF03QRIPOLI583", None),
+        ("not an id", None),
+    ],
+)
+def test_repair_id(given: str, repaired: str | None) -> None:
+    assert repair_id(given) == repaired
+
+
+def test_dates() -> None:
+    assert parse_dtg("P 101029Z NOV 09") == datetime(2009, 11, 10, 10, 29)
+    assert parse_dtg("O R 181205Z NOV 75 ZFF4") == datetime(1975, 11, 18, 12, 5)
+    assert parse_dtg("R 311299Z FOO 09") is None
+    assert parse_date("2009-07-21 07:21:00") == datetime(2009, 7, 21, 7, 21)
+    assert parse_date("2/25/1972 9:30") == datetime(1972, 2, 25, 9, 30)
+    assert parse_date("1974 May 17, 16:00 (Friday)") == datetime(1974, 5, 17, 16, 0)
+    assert parse_date("Monday, 26 July 2004, 07:22") == datetime(2004, 7, 26, 7, 22)
+    assert parse_date("yesterday") is None
