@@ -114,6 +114,8 @@ def parse_command(
         from rich.table import Table
 
         table = Table("id", "created", "origin", "classification", "subject", "¶")
+        for column in table.columns[:2]:
+            column.no_wrap = True
         for row in rows:
             table.add_row(*row)
         Console().print(table)
