@@ -215,6 +215,21 @@ def test_title_and_file_names_are_checked_too(tmp_path: Path) -> None:
         build(request(), [sneaky])
 
 
+def test_round_trip_guard_catches_what_the_stdlib_lets_through() -> None:
+    from briefgen.deliver.email import POLICY, _verify_headers
+
+    message = EmailMessage(policy=POLICY)
+    message["To"] = Address(display_name="=?utf-8?q?a=0D=0ABcc:_x?=", addr_spec="a@example.org")
+    try:
+        raw = message.as_bytes()
+    except Exception:
+        pytest.skip("this Python refuses the injection itself")
+    if b"\r\nBcc:" not in raw:
+        pytest.skip("this Python does not turn encoded CR/LF into a header")
+    with pytest.raises(DeliveryError, match="do not survive serialisation"):
+        _verify_headers(message)
+
+
 HEADERS = ["From", "To", "Cc", "Subject", "Date", "Message-ID", "MIME-Version", "Content-Type"]
 NASTY = st.sampled_from(["\r", "\n", "\r\n", "=?", "?=", "=?utf-8?q?", "=0D=0A", ":", " ", "\t"])
 
