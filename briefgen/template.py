@@ -149,7 +149,7 @@ def environment(search_path: tuple[str, ...] = ()) -> SandboxedEnvironment:
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
-        auto_reload=False,
+        auto_reload=True,  # users edit their templates while a process (a batch) runs
     )
     env.filters.update(FILTERS)
     return env

@@ -349,9 +349,10 @@ class _Builder:
             if child.type != "paragraph":
                 continue
             inline = child.children[0] if child.children else None
-            for tok in inline.children if inline else ():
-                if tok.type == "image" and image is None:
-                    image = str(tok.attrs.get("src", ""))
+            images = [t for t in (inline.children if inline else ()) if t.type == "image"]
+            if images:
+                image = image or str(images[0].attrs.get("src", ""))
+                continue  # the image's own paragraph; its alt text is not the caption
             text = plain_text(self.inline(child)).strip()
             if text:
                 caption.append(text)

@@ -98,11 +98,6 @@ class _DocxBuild:
             self.block(block)
         if self.doc.notes:
             self.notes()
-        body = self.word.element.body
-        # python-docx's template starts with an empty paragraph; drop it if still first.
-        first = body[0]
-        if first.tag.endswith("}p") and not first.xpath(".//w:t") and len(body) > 1:
-            body.remove(first)
         out = io.BytesIO()
         self.word.save(out)
         return ox.normalize_zip(out.getvalue(), self.created)
@@ -375,6 +370,10 @@ class _DocxBuild:
                     first = False
                 else:
                     self.block(inner, level + 1)
+            if first:  # an empty item still shows its bullet
+                para = self.word.add_paragraph(style=style)
+                if num_id is not None:
+                    ox.set_numbering(para, num_id, min(level, 1))
 
     def table(self, block: Table) -> None:
         cols = len(block.header)

@@ -382,7 +382,8 @@ class _PdfBuild:
             flows: list[Flowable] = []
             for b in item.blocks:
                 flows.extend(self.block(b, in_list=True))
-            items.append(ListItem(flows))
+            # An empty item (`-` alone on a line) still shows its bullet.
+            items.append(ListItem(flows or [RLParagraph("", s.list_body)]))
         options: dict[str, Any] = {
             "bulletFontName": s.body.fontName,
             "bulletFontSize": s.body.fontSize,
