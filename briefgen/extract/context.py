@@ -161,6 +161,18 @@ class Context:
         }
         return found.pop() if len(found) == 1 else None
 
+    def longer_org(self, name: str) -> str | None:
+        """Return the one organization named before as `<Word> name` (`Akmolinskaya Department
+        of Justice` for a later `Department of Justice`), or None."""
+        found = [
+            e.name
+            for e in self._entities.values()
+            if e.kind == "org"
+            and e.name.endswith(" " + name)
+            and " " not in e.name[: -len(name) - 1]
+        ]
+        return found[0] if len(found) == 1 else None
+
     def kind_of(self, name: str) -> EntityKind | None:
         """Return the kind of a canonical name, or None."""
         entity = self._entities.get(name)
@@ -233,13 +245,16 @@ class Context:
         return names
 
     def person_before(self, para: Para, offset: int) -> str | None:
-        """Return the person named last before `offset` in this paragraph or the ones before."""
+        """Return who a pronoun at `offset` means: the person first named (the subject) in the
+        nearest sentence before it that names one, in this paragraph or the ones before."""
         for index in range(para.index, -1, -1):
-            candidates = [
-                m
-                for m in self.paras[index].mentions
-                if m.kind == "person" and (index < para.index or m.end <= offset)
-            ]
-            if candidates:
-                return candidates[-1].name
+            here = self.paras[index]
+            limit = offset if index == para.index else len(here.text)
+            current = here.sentences.index(limit) if index == para.index else len(here.sentences)
+            people = [m for m in here.mentions if m.kind == "person" and m.end <= limit]
+            for sentence in range(current, -1, -1):
+                start, end = here.sentences.bounds(sentence)
+                named = [m for m in people if start <= m.start < end]
+                if named:
+                    return named[0].name
         return None

@@ -145,6 +145,8 @@ def _initials_cover(words: list[str], acronym: str) -> bool:
 
 def rule_acronym_definition(ctx: Context, para: Para) -> None:
     """Register `Full Name (ACR)` pairs: the full name is an organization, ACR its alias."""
+    if para.caps:
+        return
     text = para.text
     for match in _ACRONYM_DEF_RE.finditer(text):
         acronym = match.group(1)
@@ -291,11 +293,17 @@ def rule_org_phrase(ctx: Context, para: Para) -> None:
 
 def _add_org(ctx: Context, para: Para, part: list[Token]) -> None:
     text = para.text
-    if any(
-        m.kind != "place" and m.start < part[-1].end and part[0].start < m.end
-        for m in para.mentions
-    ):
+    start, end = part[0].start, part[-1].end
+    inside = [m for m in para.mentions if m.start < end and start < m.end]
+    if any(m.start < start or m.end > end or m.rule not in ("curated", "region") for m in inside):
         return
+    covered = [t for t in part if any(m.start <= t.start < m.end for m in inside)]
+    if any(m.kind != "place" for m in inside) and not any(
+        t.is_head for t in part if t not in covered
+    ):
+        return  # the name adds nothing to the one found before (`the IOM` in `IOM Kyrgyzstan`)
+    # `Nur Otan Committee for Party Supervision` is more than the party it starts with.
+    para.mentions[:] = [m for m in para.mentions if m not in inside]
     raw = span_text(text, part)
     name = canonical_org(raw)
     aliases: tuple[str, ...] = (raw,) if raw != name else ()
@@ -311,7 +319,8 @@ def _add_org(ctx: Context, para: Para, part: list[Token]) -> None:
         name = canonical_org(span_text(text, rest))
     if ctx.kind_of(ctx.lookup(name) or name) not in (None, "org"):
         return
-    name = ctx.register("org", ctx.lookup(name) or name, aliases)
+    known = ctx.lookup(name) or ctx.longer_org(name)
+    name = ctx.register("org", known or name, aliases if known is None else (*aliases, name))
     ctx.add_mention(para, "org", part[0].start, part[-1].end, name, "org_phrase", True)
 
 

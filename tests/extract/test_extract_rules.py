@@ -1,0 +1,105 @@
+"""Rules on small hand-written cables: ALL-CAPS text, pronouns, ambiguity, speed-critical paths."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from briefgen.extract import ENTITY_RULES, FACT_RULES, extract
+from briefgen.extract.text import parse_number
+from briefgen.models import Cable, Paragraph
+
+
+def _cable(*texts: str, cable_id: str = "05ASTANA100") -> Cable:
+    return Cable(
+        id=cable_id,
+        created=datetime(2005, 3, 1, 10, 0),
+        origin="Embassy Astana",
+        paragraphs=tuple(Paragraph(i + 1, None, t) for i, t in enumerate(texts)),
+    )
+
+
+CAPS = (
+    "THE INTERNATIONAL ORGANIZATION FOR MIGRATION (IOM) AND OSCE MET THE UNION OF CRISIS "
+    "CENTERS (UCC) IN ALMATY. USAID FUNDED THE TRAINING. UCC LEADERS TRAVELLED TO KAZAKHSTAN "
+    "AND TURKEY."
+)
+
+
+def test_all_caps_cables_yield_curated_orgs_acronyms_and_places() -> None:
+    facts = extract(_cable(CAPS))
+    orgs = {e.name for e in facts.entities if e.kind == "org"}
+    assert "International Organization for Migration" in orgs
+    assert "Organization for Security and Co-operation in Europe" in orgs
+    assert "United States Agency for International Development" in orgs
+    ucc = facts.entity("UCC")
+    assert ucc is not None and ucc.name == "Union of Crisis Centers"
+    assert sum(1 for m in facts.mentions if m.name == "Union of Crisis Centers") == 3
+    places = {e.name for e in facts.entities if e.kind == "place"}
+    assert {"Almaty", "Kazakhstan", "Turkey"} <= places
+    assert not any(
+        e.kind == "person" for e in facts.entities if e.name != "Deputy Chief of Mission"
+    )
+
+
+def test_pronoun_subject_resolves_to_the_person_last_named() -> None:
+    facts = extract(
+        _cable(
+            "Aigul Sadykova, Director of the Crisis Center Podruga, met the DCM. "
+            "In 2004, she received a grant from the Democracy Commission to open a hotline."
+        )
+    )
+    grant = facts.fundings[0]
+    assert grant.recipient == "Aigul Sadykova"
+    assert grant.funder == "Democracy Commission"
+    assert grant.year == 2004
+    role = facts.roles[0]
+    assert (role.title, role.organization) == ("Director", "Crisis Center Podruga")
+
+
+def test_shared_surname_is_not_resolved() -> None:
+    facts = extract(
+        _cable(
+            "Valeryi Tarasov, Director of the Drama Theater, spoke. Anatolyi Tarasov, "
+            "Head of the Youth Center, agreed. Tarasov left."
+        )
+    )
+    assert [m.name for m in facts.mentions if m.text == "Tarasov"] == []
+
+
+def test_event_date_after_the_cable_is_last_year() -> None:
+    facts = extract(_cable("On December 5, the NGO opened a shelter."))
+    assert facts.events[0].date == "2004-12-05"
+
+
+def test_rules_can_be_disabled_by_name() -> None:
+    names = {name for name, _ in (*ENTITY_RULES, *FACT_RULES)}
+    assert {"curated", "org_phrase", "money", "funding", "recommendations"} <= names
+    facts = extract(_cable("INL provided a $5,000 grant to IOM."), disabled=frozenset({"money"}))
+    assert not facts.figures and facts.fundings[0].amount is None
+
+
+def test_parse_number_reads_digits_and_words() -> None:
+    assert parse_number("14,798") == 14_798
+    assert parse_number("eight million") == 8_000_000
+    assert parse_number("twenty-five") == 25
+    assert parse_number("1.5 million") == 1_500_000
+
+
+def test_as_dict_round_trips() -> None:
+    from briefgen.extract.records import facts_from_dict
+
+    facts = extract(_cable(CAPS, "INL provided a $24,000 grant to the Union of Crisis Centers."))
+    assert facts_from_dict(facts.as_dict()) == facts
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.text(max_size=300), min_size=1, max_size=4))
+def test_any_text_extracts_without_error(texts: list[str]) -> None:
+    facts = extract(_cable(*texts))
+    for mention in facts.mentions:
+        if mention.paragraph is not None:
+            text = texts[mention.paragraph - 1]
+            assert text[mention.start : mention.end] == mention.text
