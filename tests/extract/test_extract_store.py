@@ -1,0 +1,134 @@
+"""Facts in the corpus database: the content-hash cache, the version key, names and profiles."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from briefgen.errors import AmbiguousNameError, InvalidArgumentError, NotFoundError
+from briefgen.extract import (
+    FACTS_VERSION,
+    extract,
+    facts_for,
+    find_entities,
+    get_entity,
+    resolve_name,
+    storage,
+    update_facts,
+)
+from briefgen.models import Cable
+from briefgen.store import Corpus
+from tests.extract.conftest import SEEDS
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Corpus:
+    """Return a real corpus file holding the seed cables."""
+    opened = Corpus.open(tmp_path / "seeds.db")
+    opened.ingest([str(SEEDS)], workers=1)
+    return opened
+
+
+def test_update_extracts_new_cables_once(corpus: Corpus) -> None:
+    assert update_facts(corpus) == 3
+    assert update_facts(corpus) == 0
+    assert corpus.get_meta(storage.META_KEY) == str(FACTS_VERSION)
+
+
+def test_a_changed_cable_or_rule_version_is_extracted_again(
+    corpus: Corpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    update_facts(corpus)
+    cable = corpus.get("09ASTANA2101")
+    first = cable.paragraphs[0]
+    changed = dataclasses.replace(
+        cable, paragraphs=(dataclasses.replace(first, text=first.text + " IOM agreed."),)
+    )
+    corpus.add([changed])
+    assert update_facts(corpus) == 1
+    monkeypatch.setattr(storage, "FACTS_VERSION", FACTS_VERSION + 1)
+    assert update_facts(corpus) == 3
+
+
+def test_stored_facts_equal_fresh_ones(corpus: Corpus) -> None:
+    update_facts(corpus)
+    stored = facts_for(corpus, ["09ASTANA1985", "09ASTANA1206"])
+    assert [f.cable_id for f in stored] == ["09ASTANA1985", "09ASTANA1206"]
+    assert stored[0] == extract(corpus.get("09ASTANA1985"))
+
+
+def test_facts_for_extracts_lazily(corpus: Corpus) -> None:
+    facts = facts_for(corpus, ["09ASTANA2101", "09NOWHERE1"])
+    assert [f.cable_id for f in facts] == ["09ASTANA2101"]
+
+
+def test_find_entities_counts_mentions_and_cables(corpus: Corpus) -> None:
+    orgs = {e.name: e for e in find_entities(corpus, kind="org")}
+    league = orgs["Feminist League"]
+    assert league.cables == ("09ASTANA1985", "09ASTANA2101")
+    assert league.mentions >= 8
+    assert orgs["Union of Crisis Centers"].cables == ("09ASTANA1206", "09ASTANA2101")
+    found = find_entities(corpus, search="crisis")
+    assert [e.name for e in found] == ["Union of Crisis Centers"]
+    assert all(e.kind == "place" for e in find_entities(corpus, kind="place"))
+    with pytest.raises(InvalidArgumentError):
+        find_entities(corpus, kind="animal")
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "Feminist League",
+        "feminist league",
+        "The Feminist League",
+        "Feminist League NGO",
+        "Feminist Leage",
+    ],
+)
+def test_names_forgive_case_articles_and_typos(corpus: Corpus, asked: str) -> None:
+    assert resolve_name(corpus, asked) == ("Feminist League", "org")
+
+
+def test_aliases_resolve(corpus: Corpus) -> None:
+    assert resolve_name(corpus, "UCC") == ("Union of Crisis Centers", "org")
+    assert resolve_name(corpus, "Morozova") == ("Galina Morozova", "person")
+
+
+def test_unknown_and_ambiguous_names(corpus: Corpus) -> None:
+    with pytest.raises(NotFoundError, match=r"not found.*closest"):
+        resolve_name(corpus, "Organization That Does Not Exist")
+    with pytest.raises(AmbiguousNameError, match=r"Anatolyi Tarasov.*Valeryi Tarasov"):
+        resolve_name(corpus, "Tarasov")
+
+
+def test_profile_of_an_ngo(corpus: Corpus) -> None:
+    profile = get_entity(corpus, "feminist league")
+    assert profile.name == "Feminist League" and profile.kind == "org"
+    assert "Feminist League NGO" in profile.aliases
+    assert next((r.person, r.title) for r in profile.roles) == ("Galina Morozova", "President")
+    assert profile.related[0][0] == "Galina Morozova"
+    funders = {f.funder for f in profile.fundings}
+    assert "Embassy of the Netherlands" in funders
+    assert all(f.amount != "$24,000" for f in profile.fundings)
+    kinds = {(r.kind, r.object) for r in profile.relations}
+    assert ("member_of", "Union of Crisis Centers") in kinds
+    assert profile.as_dict()["name"] == "Feminist League"
+
+
+def test_profile_of_a_person(corpus: Corpus) -> None:
+    profile = get_entity(corpus, "Galina Morozova")
+    assert profile.cables == ("09ASTANA1985", "09ASTANA2101")
+    assert {f.funder for f in profile.fundings} >= {"Democracy Commission"}
+
+
+def test_an_extractor_can_be_passed_in(corpus: Corpus) -> None:
+    seen: list[str] = []
+
+    def counting(cable: Cable) -> object:
+        seen.append(cable.id)
+        return extract(cable)
+
+    assert update_facts(corpus, counting) == 3  # type: ignore[arg-type]
+    assert sorted(seen) == ["09ASTANA1206", "09ASTANA1985", "09ASTANA2101"]
