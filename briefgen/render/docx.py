@@ -12,8 +12,9 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
@@ -31,7 +32,6 @@ from briefgen.document import (
     PageBreak,
     Paragraph,
     Rule,
-    Run,
     Runs,
     Table,
     plain_text,
@@ -47,6 +47,11 @@ from briefgen.render.style import Style
 _ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER}
 _ALIGN["right"] = WD_ALIGN_PARAGRAPH.RIGHT
 _SLOT = re.compile(r"(\{page\}|\{pages\})")
+_NS = nsdecls("w", "r")
+_CELL_MARGINS = (
+    '<w:tblCellMar><w:top w:w="50" w:type="dxa"/><w:left w:w="90" w:type="dxa"/>'
+    '<w:bottom w:w="60" w:type="dxa"/><w:right w:w="90" w:type="dxa"/></w:tblCellMar>'
+)
 
 
 def _bookmark_name(anchor: str) -> str:
@@ -79,6 +84,7 @@ class _DocxBuild:
         self.created = created
         self.word = docx.Document()
         self.bookmarks = 0
+        self.style_ids: dict[str, str] = {}
         width_mm, _ = style.page_mm()
         page = style.page
         self.text_width = Mm(width_mm - page.margin_left - page.margin_right)
@@ -205,6 +211,20 @@ class _DocxBuild:
         for name in ("List Bullet", "List Bullet 2", "List Number", "List Number 2"):
             styles[name].paragraph_format.space_after = Pt(2)
 
+    def add(self, text: str = "", style: Any = None) -> DocxParagraph:
+        """Append a body paragraph; style ids are looked up once (python-docx is slow at it)."""
+        para = self.word.add_paragraph()
+        if style is not None:
+            key = style if isinstance(style, str) else style.name
+            style_id = self.style_ids.get(key)
+            if style_id is None:
+                obj = self.word.styles[style] if isinstance(style, str) else style
+                style_id = self.style_ids[key] = obj.style_id
+            para._p.get_or_add_pPr().style = style_id
+        if text:
+            para.add_run(text)
+        return para
+
     def paragraph_style(self, name: str, font: str, size: float, colour: str) -> Any:
         style = self.word.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
         style.base_style = self.word.styles["Normal"]
@@ -285,22 +305,22 @@ class _DocxBuild:
     def title_block(self) -> None:
         meta = self.doc.meta
         if self.style.logo.path:
-            para = self.word.add_paragraph()
+            para = self.add()
             para.add_run().add_picture(self.style.logo.path, width=Mm(self.style.logo.width))
         if meta.title:
-            self.word.add_paragraph(xml_safe(meta.title), style="Title")
+            self.add(xml_safe(meta.title), style="Title")
         if meta.subtitle:
-            self.word.add_paragraph(xml_safe(meta.subtitle), style="Subtitle")
+            self.add(xml_safe(meta.subtitle), style="Subtitle")
         line = [x for x in (format_date(meta), meta.prepared_by) if x]
         if line or meta.title:
             self.word.add_paragraph(xml_safe("  \u00b7  ".join(line)), style=self.byline)
 
     def contents(self, entries: list[Heading]) -> None:
-        head = self.word.add_paragraph(self.style.text.contents_title, style="Heading 3")
+        head = self.add(self.style.text.contents_title, style="Heading 3")
         head.paragraph_format.keep_with_next = True
         # A TOC field whose cached result already lists the headings: readable before Word
         # updates it, and LibreOffice shows it as a real index.
-        paras = [self.word.add_paragraph(style=self.toc) for _ in entries]
+        paras = [self.add(style=self.toc) for _ in entries]
         ox.field_char(paras[0], "begin", r'TOC \o "1-2" \h \z \u')
         ox.field_char(paras[0], "separate")
         for para, entry in zip(paras, entries, strict=True):
@@ -314,11 +334,11 @@ class _DocxBuild:
 
     def block(self, block: Block, level: int = 0) -> None:
         if isinstance(block, Heading):
-            para = self.word.add_paragraph(style=f"Heading {min(block.level, 4)}")
+            para = self.add(style=f"Heading {min(block.level, 4)}")
             self.runs(para, block.runs)
             self.mark(para, block.anchor)
         elif isinstance(block, Paragraph):
-            self.runs(self.word.add_paragraph(), block.runs)
+            self.runs(self.add(), block.runs)
         elif isinstance(block, (BulletList, NumberedList)):
             self.list_block(block, level)
         elif isinstance(block, Table):
@@ -326,7 +346,7 @@ class _DocxBuild:
         elif isinstance(block, BlockQuote):
             for inner in block.blocks:
                 if isinstance(inner, Paragraph):
-                    self.runs(self.word.add_paragraph(style="Quote"), inner.runs)
+                    self.runs(self.add(style="Quote"), inner.runs)
                 else:
                     self.block(inner, level)
         elif isinstance(block, KeyFacts):
@@ -334,19 +354,19 @@ class _DocxBuild:
         elif isinstance(block, Figure):
             self.figure(block)
         elif isinstance(block, CodeBlock):
-            para = self.word.add_paragraph(style=self.code)
+            para = self.add(style=self.code)
             lines = xml_safe(block.text).split("\n")
             for i, line in enumerate(lines):
                 run = para.add_run(line)
                 if i < len(lines) - 1:
                     run.add_break()
         elif isinstance(block, Rule):
-            para = self.word.add_paragraph()
+            para = self.add()
             ox.borders(
                 para._p.get_or_add_pPr(), "w:pBdr", {"bottom": (0.5, self.style.colors.rule)}
             )
         elif isinstance(block, PageBreak):
-            self.word.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+            self.add().add_run().add_break(WD_BREAK.PAGE)
         else:  # pragma: no cover
             raise RenderError(f"cannot render block {type(block).__name__}")
 
@@ -363,7 +383,7 @@ class _DocxBuild:
             first = True
             for inner in item.blocks:
                 if isinstance(inner, Paragraph) and first:
-                    para = self.word.add_paragraph(style=style)
+                    para = self.add(style=style)
                     if num_id is not None:
                         ox.set_numbering(para, num_id, min(level, 1))
                     self.runs(para, inner.runs)
@@ -371,41 +391,61 @@ class _DocxBuild:
                 else:
                     self.block(inner, level + 1)
             if first:  # an empty item still shows its bullet
-                para = self.word.add_paragraph(style=style)
+                para = self.add(style=style)
                 if num_id is not None:
                     ox.set_numbering(para, num_id, min(level, 1))
 
     def table(self, block: Table) -> None:
+        """Append a table, written as one XML string: python-docx's cell API is far too slow."""
         cols = len(block.header)
         if cols == 0:
             return
-        widths = [int(share * self.text_width) for share in column_widths(block.header, block.rows)]
-        table = self.word.add_table(rows=1 + len(block.rows), cols=cols)
-        self.table_frame(table, grid=self.style.table.grid)
+        twips = [
+            int(share * self.text_width / 635) for share in column_widths(block.header, block.rows)
+        ]
         c = self.style.colors
-        rows = table.rows
-        ox.repeat_header(rows[0])
-        for index, row in enumerate(rows):
-            values = block.header if index == 0 else block.rows[index - 1]
-            cells = row.cells
-            if index:
-                ox.keep_row(row)
-            for col, cell in enumerate(cells):
-                cell.width = widths[col]
-                para = cell.paragraphs[0]
-                para.style = self.cell
-                para.alignment = _ALIGN.get(block.align[col] if col < len(block.align) else "left")
+        rule = self.style.colors.rule
+        if self.style.table.grid == "rows":
+            sides = {"insideH": (0.4, rule), "bottom": (0.8, c.heading)}
+        elif self.style.table.grid == "full":
+            edges = ("top", "left", "bottom", "right", "insideH", "insideV")
+            sides = {side: (0.4, rule) for side in edges}
+        else:
+            sides = {}
+        parts = [
+            f'<w:tbl {_NS}><w:tblPr><w:tblW w:w="{sum(twips)}" w:type="dxa"/>',
+            ox.borders_xml("w:tblBorders", sides),
+            '<w:tblLayout w:type="fixed"/>',
+            _CELL_MARGINS,
+            "</w:tblPr><w:tblGrid>",
+            *(f'<w:gridCol w:w="{w}"/>' for w in twips),
+            "</w:tblGrid>",
+        ]
+        jcs = [f'<w:jc w:val="{a}"/>' if a in ("center", "right") else "" for a in block.align] + [
+            ""
+        ] * cols
+        cell_style = self.cell.style_id
+        for index, values in enumerate((block.header, *block.rows)):
+            header = index == 0
+            parts.append(
+                "<w:tr><w:trPr><w:cantSplit/>" + ("<w:tblHeader/>" if header else "") + "</w:trPr>"
+            )
+            fill = c.table_header_bg if header else None
+            if not header and self.style.table.stripes and index % 2 == 0:
+                fill = c.table_stripe
+            shd = ox.shading_xml(fill) if fill else ""
+            colour = c.table_header_text if header else None
+            for col in range(cols):
                 runs = values[col] if col < len(values) else ()
-                self.runs(
-                    para, runs, bold=index == 0, colour=c.table_header_text if index == 0 else None
+                parts.append(
+                    f'<w:tc><w:tcPr><w:tcW w:w="{twips[col]}" w:type="dxa"/>{shd}</w:tcPr>'
+                    f'<w:p><w:pPr><w:pStyle w:val="{cell_style}"/>{jcs[col]}</w:pPr>'
+                    f"{self.runs_xml(runs, bold=header, colour=colour)}</w:p></w:tc>"
                 )
-                if index == 0:
-                    ox.shade(cell._tc, c.table_header_bg)
-                elif self.style.table.stripes and index % 2 == 0:
-                    ox.shade(cell._tc, c.table_stripe)
-        for col, column in enumerate(table.columns):
-            column.width = widths[col]
-        self.word.add_paragraph().paragraph_format.space_after = Pt(2)
+            parts.append("</w:tr>")
+        parts.append("</w:tbl>")
+        self.word.element.body.sectPr.addprevious(parse_xml("".join(parts)))
+        self.add().paragraph_format.space_after = Pt(2)
 
     def table_frame(self, table: DocxTable, grid: str) -> None:
         table.alignment = WD_TABLE_ALIGNMENT.LEFT
@@ -438,7 +478,7 @@ class _DocxBuild:
         widths = [label_width, int(self.text_width) - label_width]
         title_cell = table.cell(0, 0).merge(table.cell(0, 1))
         para = title_cell.paragraphs[0]
-        para.style = self.cell
+        para._p.get_or_add_pPr().style = self.cell.style_id  # fast: no style lookup
         run = para.add_run(xml_safe(block.title))
         run.bold = True
         run.font.size = Pt(self.style.fonts.size)
@@ -454,21 +494,21 @@ class _DocxBuild:
             fact = block.facts[index - 1]
             label, value = row.cells
             lp = label.paragraphs[0]
-            lp.style = self.cell
+            lp._p.get_or_add_pPr().style = self.cell.style_id  # fast: no style lookup
             lrun = lp.add_run(xml_safe(fact.label))
             lrun.bold = True
             vp = value.paragraphs[0]
-            vp.style = self.cell
+            vp._p.get_or_add_pPr().style = self.cell.style_id  # fast: no style lookup
             self.runs(vp, fact.value)
         for col, column in enumerate(table.columns):
             column.width = widths[col]
-        self.word.add_paragraph().paragraph_format.space_after = Pt(4)
+        self.add().paragraph_format.space_after = Pt(4)
 
     def figure(self, block: Figure) -> None:
         if block.title:
-            self.word.add_paragraph(xml_safe(block.title), style=self.figure_title)
+            self.add(xml_safe(block.title), style=self.figure_title)
         width_pt = self.text_width.pt
-        para = self.word.add_paragraph()
+        para = self.add()
         para.alignment = WD_ALIGN_PARAGRAPH.CENTER
         para.paragraph_format.keep_with_next = bool(block.caption)
         if block.kind == "image":
@@ -485,13 +525,13 @@ class _DocxBuild:
             png = chart_png(block, self.style, width_pt)
             para.add_run().add_picture(io.BytesIO(png), width=self.text_width)
         if block.caption:
-            self.word.add_paragraph(xml_safe(block.caption), style=self.caption)
+            self.add(xml_safe(block.caption), style=self.caption)
 
     def notes(self) -> None:
-        para = self.word.add_paragraph(xml_safe(self.style.text.sources_title), style="Heading 2")
+        para = self.add(xml_safe(self.style.text.sources_title), style="Heading 2")
         self.mark(para, "sources")
         for note in self.doc.notes:
-            line = self.word.add_paragraph(style=self.note)
+            line = self.add(style=self.note)
             line.add_run(f"{note.number}.\t")
             self.runs(line, note.runs)
             self.mark(line, f"note-{note.number}")
@@ -504,39 +544,43 @@ class _DocxBuild:
         self, para: DocxParagraph, runs: Runs, bold: bool = False, colour: str | None = None
     ) -> None:
         """Append inline runs to a paragraph: formatting, links and footnote references."""
+        xml = self.runs_xml(runs, bold=bold, colour=colour)
+        if xml:
+            para._p.extend(parse_xml(f"<w:p {_NS}>{xml}</w:p>"))
+
+    def runs_xml(self, runs: Runs, bold: bool = False, colour: str | None = None) -> str:
+        """Return WordprocessingML for inline runs (built as text: it is many times faster)."""
+        out: list[str] = []
         mono = WORD_NAMES[self.style.fonts.mono]
+        link_colour = self.style.colors.link
         for run in runs:
             if run.text == "\n":
-                para.add_run().add_break()
+                out.append("<w:r><w:br/></w:r>")
                 continue
             text = xml_safe(run.text)
             if run.note is not None:
-                link = ox.hyperlink(para, anchor=_bookmark_name(f"note-{run.note}"))
-                out = ox.run_in(link, para, text)
-                out.font.superscript = True
+                anchor = _bookmark_name(f"note-{run.note}")
+                body = ox.run_xml(text, superscript=True)
+                out.append(f'<w:hyperlink w:anchor="{anchor}">{body}</w:hyperlink>')
                 continue
             target = xml_safe(run.link) if run.link else None
             if target and target.startswith("#") and target[1:] not in self.anchors:
                 target = None
-            if target:
-                if target.startswith("#"):
-                    link = ox.hyperlink(para, anchor=_bookmark_name(target[1:]))
-                else:
-                    link = ox.hyperlink(para, url=target)
-                out = ox.run_in(link, para, text)
-                out.font.color.rgb = ox.hex_color(self.style.colors.link)
-                out.font.underline = True
+            body = ox.run_xml(
+                text,
+                bold=run.bold or bold,
+                italic=run.italic,
+                font=mono if run.code else None,
+                colour=link_colour if target else colour,
+                underline=bool(target),
+            )
+            if target and target.startswith("#"):
+                out.append(
+                    f'<w:hyperlink w:anchor="{_bookmark_name(target[1:])}">{body}</w:hyperlink>'
+                )
+            elif target:
+                rel = self.word.part.relate_to(target, RT.HYPERLINK, is_external=True)
+                out.append(f'<w:hyperlink r:id="{rel}">{body}</w:hyperlink>')
             else:
-                out = para.add_run(text)
-            self.format_run(out, run, bold, colour, mono)
-
-    def format_run(self, out: Any, run: Run, bold: bool, colour: str | None, mono: str) -> None:
-        if run.bold or bold:
-            out.bold = True
-        if run.italic:
-            out.italic = True
-        if run.code:
-            out.font.name = mono
-            ox.set_fonts(out._r, mono)
-        if colour is not None and not run.link:
-            out.font.color.rgb = ox.hex_color(colour)
+                out.append(body)
+        return "".join(out)

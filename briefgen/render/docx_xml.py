@@ -6,6 +6,7 @@ import datetime as dt
 import io
 import zipfile
 from typing import Any
+from xml.sax.saxutils import escape
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
@@ -65,6 +66,55 @@ def borders(parent: Any, tag: str, sides: dict[str, tuple[float, str]]) -> None:
         edge.set(qn("w:color"), colour.lstrip("#").upper())
         box.append(edge)
     parent.append(box)
+
+
+def borders_xml(tag: str, sides: dict[str, tuple[float, str]]) -> str:
+    """Return a border element (`w:tblBorders`, ...) as XML text; see `borders`."""
+    edges = []
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        if side in sides:
+            width, colour = sides[side]
+            edges.append(
+                f'<w:{side} w:val="single" w:sz="{max(0, round(width * 8))}" w:space="0" '
+                f'w:color="{colour.lstrip("#").upper()}"/>'
+            )
+    return f"<{tag}>{''.join(edges)}</{tag}>"
+
+
+def shading_xml(fill: str) -> str:
+    """Return a `w:shd` background element as XML text."""
+    return f'<w:shd w:val="clear" w:color="auto" w:fill="{fill.lstrip("#").upper()}"/>'
+
+
+def run_xml(
+    text: str,
+    *,
+    bold: bool = False,
+    italic: bool = False,
+    font: str | None = None,
+    colour: str | None = None,
+    underline: bool = False,
+    superscript: bool = False,
+) -> str:
+    """Return one `w:r` run as XML text; `text` must already be free of forbidden characters."""
+    props = []
+    if font:
+        name = escape(font, {'"': "&quot;"})
+        props.append(
+            f'<w:rFonts w:ascii="{name}" w:hAnsi="{name}" w:cs="{name}" w:eastAsia="{name}"/>'
+        )
+    if bold:
+        props.append("<w:b/>")
+    if italic:
+        props.append("<w:i/>")
+    if colour:
+        props.append(f'<w:color w:val="{colour.lstrip("#").upper()}"/>')
+    if underline:
+        props.append('<w:u w:val="single"/>')
+    if superscript:
+        props.append('<w:vertAlign w:val="superscript"/>')
+    rpr = f"<w:rPr>{''.join(props)}</w:rPr>" if props else ""
+    return f'<w:r>{rpr}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
 
 
 def add_field(
@@ -137,15 +187,6 @@ def run_in(link: Element, paragraph: Paragraph, text: str) -> Run:
     return run
 
 
-def repeat_header(row: Any) -> None:
-    """Mark a table row as the header repeated on every page, and keep it whole."""
-    trpr = row._tr.get_or_add_trPr()
-    for tag in ("w:tblHeader", "w:cantSplit"):
-        el = OxmlElement(tag)
-        el.set(qn("w:val"), "true")
-        trpr.append(el)
-
-
 def keep_row(row: Any) -> None:
     """Keep a table row from splitting across pages."""
     el = OxmlElement("w:cantSplit")
@@ -172,13 +213,6 @@ def set_numbering(paragraph: Paragraph, num_id: int, level: int) -> None:
     numpr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
     numpr.get_or_add_ilvl().val = level
     numpr.get_or_add_numId().val = num_id
-
-
-def update_fields_on_open(settings: Any) -> None:
-    """Ask Word to update fields (the table of contents, page counts) when it opens the file."""
-    el = OxmlElement("w:updateFields")
-    el.set(qn("w:val"), "true")
-    settings.element.append(el)
 
 
 def normalize_zip(data: bytes, when: dt.datetime) -> bytes:

@@ -12,6 +12,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -397,24 +398,47 @@ class _PdfBuild:
             options.update(bulletType="bullet", start="\u2022")
         return ListFlowable(items, **options)
 
-    def table(self, block: TableBlock) -> Table:
+    def table(self, block: TableBlock) -> Flowable:
         s = self.styles
         shares = column_widths(block.header, block.rows)
         widths = [share * self.frame_width for share in shares]
         cols = len(block.header)
         header_styles = [s.cell_header_for(a) for a in block.align]
         body_styles = [s.cell_for(a) for a in block.align]
-        data = [[RLParagraph(self.markup(c), header_styles[i]) for i, c in enumerate(block.header)]]
+        data = [[self.cell(c, header_styles[i], widths[i]) for i, c in enumerate(block.header)]]
         for row in block.rows:
             cells = list(row[:cols]) + [()] * (cols - len(row))
-            data.append([RLParagraph(self.markup(c), body_styles[i]) for i, c in enumerate(cells)])
+            data.append([self.cell(c, body_styles[i], widths[i]) for i, c in enumerate(cells)])
         table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
         commands = list(s.table_commands)
+        for col, style in enumerate(body_styles):
+            # Plain-string cells take font, colour and alignment from the table style.
+            align = {TA_CENTER: "CENTER", TA_RIGHT: "RIGHT"}.get(style.alignment, "LEFT")
+            commands.append(("ALIGN", (col, 0), (col, -1), align))
+        head = header_styles[0] if header_styles else s.cell_for("left")
+        commands += [
+            ("FONT", (0, 1), (-1, -1), body_styles[0].fontName, body_styles[0].fontSize),
+            ("TEXTCOLOR", (0, 1), (-1, -1), body_styles[0].textColor),
+            ("FONT", (0, 0), (-1, 0), head.fontName, head.fontSize),
+            ("TEXTCOLOR", (0, 0), (-1, 0), head.textColor),
+        ]
         if self.style.table.stripes:
             stripe = colors.HexColor(self.style.colors.table_stripe)
             commands.append(("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, stripe]))
         table.setStyle(TableStyle(commands))
         return KeepTogether([table]) if len(block.rows) < 6 else table
+
+    def cell(self, runs: Runs, style: ParagraphStyle, width: float) -> str | RLParagraph:
+        """Return a table cell: a plain string when it fits on one line, else a Paragraph.
+
+        Strings cost a fraction of a Paragraph to lay out, and most register cells are short.
+        """
+        if all(not (r.bold or r.italic or r.code or r.link or r.note) for r in runs):
+            text = xml_safe("".join(r.text for r in runs))
+            room = width - 10  # the cell's left and right padding
+            if "\n" not in text and stringWidth(text, style.fontName, style.fontSize) <= room:
+                return text
+        return RLParagraph(self.markup(runs), style)
 
     def keyfacts(self, block: KeyFacts) -> Flowable:
         s = self.styles
