@@ -180,7 +180,9 @@ def ingest(
         open_corpus(db, os.environ, Path.cwd(), create=True) as corpus,
         _ingest_progress() as progress,
     ):
-        report = corpus.ingest(paths, workers=workers, progress=progress)
+        from briefgen.pipeline import ingest as ingest_paths
+
+        report = ingest_paths(corpus, paths, workers=workers, progress=progress)
     for rejection in report.rejections:
         typer.echo(f"briefgen: rejected: {rejection}", err=True)
     typer.echo(report.summary_line())
@@ -331,6 +333,206 @@ def entity(
 
 
 # --- briefings: ngo, program, quarterly, cable ----------------------------------------------
+
+PdfOption = Annotated[bool, typer.Option("--pdf", help="Write a PDF (neither flag: both).")]
+DocxOption = Annotated[bool, typer.Option("--docx", help="Write a DOCX (neither flag: both).")]
+OutOption = Annotated[
+    Path | None, typer.Option("--out", help="Output folder (default: config, else current).")
+]
+StyleOption = Annotated[
+    str | None, typer.Option("--style", help="Style name (default, memo) or a TOML file.")
+]
+TemplateOption = Annotated[
+    Path | None, typer.Option("--template", help="Your own template (it may extend ours).")
+]
+PersonalOption = Annotated[
+    bool,
+    typer.Option(
+        "--include-personal", help="Keep names, ages and stories of victims and minors."
+    ),
+]
+
+
+def _briefing(
+    kind: str,
+    subject: str,
+    options: dict[str, object],
+    *,
+    pdf: bool,
+    docx: bool,
+    out: Path | None,
+    style: str | None,
+    template: Path | None,
+    db: Path | None,
+    as_json: bool,
+    email: dict[str, object],
+) -> None:
+    """Run one briefing command: summarize, then print JSON or write files (and e-mail)."""
+    import datetime as dt
+    import os
+
+    from briefgen import pipeline
+    from briefgen.config import load_settings
+    from briefgen.deliver.email import request_from_options
+    from briefgen.store import open_corpus
+
+    with errors_to_exit():
+        settings = load_settings(
+            Path.cwd(),
+            os.environ,
+            {"db": db, "out": out, "style": style, "email_from": email["sender"],
+             "smtp": email["smtp"]},
+        )
+        request = request_from_options(
+            to=email["to"] or (),  # type: ignore[arg-type]
+            cc=email["cc"] or (),  # type: ignore[arg-type]
+            sender=email["sender"],  # type: ignore[arg-type]
+            subject=email["subject"],  # type: ignore[arg-type]
+            send=bool(email["send"]),
+            default_sender=settings.email_from,
+        )
+        formats = pipeline.check_formats([f for f, on in (("pdf", pdf), ("docx", docx)) if on])
+        output = pipeline.Output(
+            out_dir=settings.out,
+            formats=formats,
+            style=settings.style or "default",
+            template=template,
+        )
+        with open_corpus(settings.db, os.environ, Path.cwd()) as corpus:
+            brief = pipeline.summarize(corpus, kind, subject, **options)
+            if as_json:
+                _print_json(brief.as_dict())
+                return
+            files = pipeline.write_files(brief, output)
+        for path in files:
+            typer.echo(str(path))
+        if request is not None:
+            draft = pipeline.email_briefing(
+                brief,
+                files,
+                request,
+                message_date=dt.datetime.now(dt.timezone.utc),
+                smtp=settings.smtp() if email["send"] else None,
+            )
+            typer.echo(f"{'sent; draft kept at' if email['send'] else 'draft'} {draft}")
+
+
+@app.command()
+def ngo(
+    name: Annotated[str, typer.Argument(help="The NGO (case, articles and small typos forgiven).")],
+    pdf: PdfOption = False,
+    docx: DocxOption = False,
+    out: OutOption = None,
+    style: StyleOption = None,
+    template: TemplateOption = None,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+    include_personal: PersonalOption = False,
+    email_to: EmailToOption = None,
+    email_cc: EmailCcOption = None,
+    email_from: EmailFromOption = None,
+    email_subject: EmailSubjectOption = None,
+    send: SendOption = False,
+    smtp: SmtpOption = None,
+) -> None:
+    """Write an NGO profile: leadership, history, funding, networks, programs, sources."""
+    _briefing(
+        "ngo", name, {"include_personal": include_personal},
+        pdf=pdf, docx=docx, out=out, style=style, template=template, db=db, as_json=as_json,
+        email={"to": email_to, "cc": email_cc, "sender": email_from, "subject": email_subject,
+               "send": send, "smtp": smtp},
+    )  # fmt: skip
+
+
+@app.command()
+def program(
+    query: Annotated[str, typer.Argument(help="Program, campaign, play or grant: name or phrase.")],
+    cable: Annotated[
+        list[str] | None, typer.Option("--cable", help="Only read this cable (repeatable).")
+    ] = None,
+    pdf: PdfOption = False,
+    docx: DocxOption = False,
+    out: OutOption = None,
+    style: StyleOption = None,
+    template: TemplateOption = None,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+    include_personal: PersonalOption = False,
+    email_to: EmailToOption = None,
+    email_cc: EmailCcOption = None,
+    email_from: EmailFromOption = None,
+    email_subject: EmailSubjectOption = None,
+    send: SendOption = False,
+    smtp: SmtpOption = None,
+) -> None:
+    """Write a program-impact sheet: overview, funding, activities, reach, outcomes, feedback."""
+    _briefing(
+        "program", query, {"cables": tuple(c.strip().upper() for c in cable or ()),
+                           "include_personal": include_personal},
+        pdf=pdf, docx=docx, out=out, style=style, template=template, db=db, as_json=as_json,
+        email={"to": email_to, "cc": email_cc, "sender": email_from, "subject": email_subject,
+               "send": send, "smtp": smtp},
+    )  # fmt: skip
+
+
+@app.command()
+def quarterly(
+    quarter: Annotated[str, typer.Argument(help="The quarter, like 2009Q4.")],
+    origin: Annotated[
+        list[str] | None, typer.Option("--origin", help="Only this post (repeatable).")
+    ] = None,
+    tag: Annotated[list[str] | None, typer.Option("--tag", help="Only this tag (repeatable).")] = None,
+    pdf: PdfOption = False,
+    docx: DocxOption = False,
+    out: OutOption = None,
+    style: StyleOption = None,
+    template: TemplateOption = None,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+    include_personal: PersonalOption = False,
+    email_to: EmailToOption = None,
+    email_cc: EmailCcOption = None,
+    email_from: EmailFromOption = None,
+    email_subject: EmailSubjectOption = None,
+    send: SendOption = False,
+    smtp: SmtpOption = None,
+) -> None:
+    """Write a quarterly summary: headline counts, a digest per cable, figures, who was named."""
+    _briefing(
+        "quarterly", quarter, {"origins": tuple(origin or ()), "tags": tuple(tag or ()),
+                               "include_personal": include_personal},
+        pdf=pdf, docx=docx, out=out, style=style, template=template, db=db, as_json=as_json,
+        email={"to": email_to, "cc": email_cc, "sender": email_from, "subject": email_subject,
+               "send": send, "smtp": smtp},
+    )  # fmt: skip
+
+
+@app.command("cable")
+def cable_command(
+    cable_id: Annotated[str, typer.Argument(metavar="ID", help="The cable id, like 09ASTANA2101.")],
+    pdf: PdfOption = False,
+    docx: DocxOption = False,
+    out: OutOption = None,
+    style: StyleOption = None,
+    template: TemplateOption = None,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+    include_personal: PersonalOption = False,
+    email_to: EmailToOption = None,
+    email_cc: EmailCcOption = None,
+    email_from: EmailFromOption = None,
+    email_subject: EmailSubjectOption = None,
+    send: SendOption = False,
+    smtp: SmtpOption = None,
+) -> None:
+    """Write a one-cable digest: header, summary, figures, people, comment, references."""
+    _briefing(
+        "cable", cable_id, {"include_personal": include_personal},
+        pdf=pdf, docx=docx, out=out, style=style, template=template, db=db, as_json=as_json,
+        email={"to": email_to, "cc": email_cc, "sender": email_from, "subject": email_subject,
+               "send": send, "smtp": smtp},
+    )  # fmt: skip
+
 
 
 # --- delivery: batch, templates, config -----------------------------------------------------

@@ -1,0 +1,193 @@
+"""The build order of a briefing, written once: summarize -> template -> document -> render -> write.
+
+    from briefgen.pipeline import Output, make_briefing
+    with Corpus.open("briefgen.db") as corpus:
+        written = make_briefing(corpus, "ngo", "Feminist League", Output(out_dir=Path(".")))
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from briefgen.errors import InvalidArgumentError
+from briefgen.store import Corpus
+from briefgen.summarize.records import BriefingMeta
+
+
+class Briefing(Protocol):
+    """What every briefing record has: its metadata and a JSON form."""
+
+    @property
+    def meta(self) -> BriefingMeta:
+        """The title block, classification and sources."""
+        ...
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return the briefing's data as a JSON-ready dict."""
+        ...
+
+
+TEMPLATES: dict[str, str] = {
+    "ngo-profile": "ngo.md.j2",
+    "program-impact": "program.md.j2",
+    "quarterly-summary": "quarterly.md.j2",
+    "cable-digest": "cable.md.j2",
+}
+"""The packaged template of each briefing kind."""
+
+FORMATS = ("pdf", "docx")
+"""The output formats, in the order files are written."""
+
+
+@dataclass(frozen=True, slots=True)
+class Output:
+    """How and where to write a briefing."""
+
+    out_dir: Path = Path(".")
+    """The folder the files go to (created if missing)."""
+    formats: tuple[str, ...] = FORMATS
+    """`pdf`, `docx` or both."""
+    style: str | Path = "default"
+    """A packaged style name or a TOML file."""
+    template: Path | None = None
+    """A user template replacing the packaged one (it may extend it)."""
+    template_dirs: tuple[Path, ...] = ()
+    """Folders searched for templates before the packaged ones."""
+    prepared_by: str = "briefgen"
+    """The name on the title block and in the document metadata."""
+    source_date_epoch: int | None = None
+    """A fixed creation time for documents without a date."""
+    keywords: tuple[str, ...] = field(default_factory=tuple)
+    """Extra keywords for the document metadata."""
+
+
+def summarize(corpus: Corpus, kind: str, subject: str, **options: Any) -> Briefing:
+    """Return the briefing data of `kind` (`ngo`, `program`, `quarterly`, `cable`) for `subject`."""
+    builder = _summarizers().get(kind)
+    if builder is None:
+        raise InvalidArgumentError(f"unknown briefing kind {kind!r} (known: {', '.join(_summarizers())})")
+    return builder(corpus, subject, **options)
+
+
+def _summarizers() -> Mapping[str, Callable[..., Briefing]]:
+    from briefgen.summarize import cable_digest, ngo_profile, program_sheet, quarterly_summary
+
+    return {
+        "ngo": ngo_profile,
+        "program": program_sheet,
+        "quarterly": quarterly_summary,
+        "cable": cable_digest,
+    }
+
+
+def to_markdown(brief: Briefing, output: Output) -> str:
+    """Render the briefing's template to Markdown."""
+    from briefgen.template import render_markdown
+
+    template: str | Path = output.template or TEMPLATES[brief.meta.kind]
+    tags = [brief.meta.kind.replace("-", " "), *output.keywords]
+    context = {
+        "brief": brief,
+        "meta": brief.meta,
+        "prepared_by": output.prepared_by,
+        "keywords": [*tags, *(s.id for s in brief.meta.sources)],
+    }
+    return render_markdown(template, context, user_dirs=output.template_dirs)
+
+
+def render_files(brief: Briefing, output: Output) -> dict[str, bytes]:
+    """Return the bytes of each requested format, from one Markdown source."""
+    from briefgen.document import parse_markdown
+    from briefgen.render import load_style, render
+
+    style = load_style(output.style)
+    document = parse_markdown(to_markdown(brief, output))
+    return {
+        fmt: render(document, fmt, style, source_date_epoch=output.source_date_epoch)
+        for fmt in output.formats
+    }
+
+
+def output_paths(brief: Briefing, output: Output) -> list[Path]:
+    """Return the files a briefing is written to: `<slug>.<format>` in the output folder."""
+    return [output.out_dir / f"{brief.meta.slug}.{fmt}" for fmt in output.formats]
+
+
+def write_files(brief: Briefing, output: Output) -> list[Path]:
+    """Render the briefing and write each file atomically; return the paths written."""
+    from briefgen.deliver.files import write_atomic
+
+    files = render_files(brief, output)
+    output.out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for path, fmt in zip(output_paths(brief, output), output.formats, strict=True):
+        write_atomic(path, files[fmt])
+        written.append(path)
+    return written
+
+
+def make_briefing(
+    corpus: Corpus, kind: str, subject: str, output: Output, **options: Any
+) -> tuple[Briefing, list[Path]]:
+    """Summarize, render and write one briefing; return its data and the files written."""
+    brief = summarize(corpus, kind, subject, **options)
+    return brief, write_files(brief, output)
+
+
+def check_formats(formats: Sequence[str]) -> tuple[str, ...]:
+    """Return the formats asked for (both when none), raising for an unknown one."""
+    chosen = tuple(dict.fromkeys(f.lower() for f in formats)) or FORMATS
+    unknown = [f for f in chosen if f not in FORMATS]
+    if unknown:
+        raise InvalidArgumentError(f"unknown format {unknown[0]!r} (known: pdf, docx)")
+    return chosen
+
+
+def ingest(
+    corpus: Corpus,
+    paths: Sequence[str | Path],
+    *,
+    workers: int | None = None,
+    progress: Callable[..., None] | None = None,
+) -> Any:
+    """Read `paths` into the corpus, then extract the facts of every new or changed cable.
+
+    Returns the store's IngestReport. Facts are extracted here, once, so that briefings never
+    re-read the whole corpus.
+    """
+    from briefgen.extract.storage import update_facts
+
+    report = corpus.ingest(paths, workers=workers, progress=progress)
+    update_facts(corpus)
+    return report
+
+
+def email_briefing(
+    brief: Briefing,
+    files: Sequence[Path],
+    request: Any,
+    *,
+    message_date: Any,
+    smtp: Any = None,
+) -> Path:
+    """Write the e-mail draft of a written briefing (and send it when `smtp` is given).
+
+    Returns the draft's path; the draft stays on disk even when sending fails.
+    """
+    from briefgen.deliver.email import deliver_email
+
+    meta = brief.meta
+    return deliver_email(
+        request,
+        title=meta.title,
+        date=meta.date,
+        classification=meta.classification,
+        summary_lines=meta.summary_lines,
+        sources=[f"{s.id} ({s.date}): {s.subject or ''}" for s in meta.sources],
+        attachments=files,
+        message_date=message_date,
+        smtp=smtp,
+    )

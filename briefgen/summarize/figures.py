@@ -1,0 +1,110 @@
+"""Pick the figures worth a key-figures panel and the series worth a chart."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+
+from briefgen.extract import Figure
+from briefgen.summarize.privacy import personal_reason
+from briefgen.summarize.records import Chart, Cite, KeyFact
+
+# What a count measures decides where it belongs; the first matching rule names it.
+FIGURE_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("Outcome", re.compile(r"crime|case|arrest|pimp|brothel|prostitut|convict|prosecut|"
+                           r"trafficker|victims? (?:identified|rescued)", re.I)),
+    ("Reach", re.compile(r"people|participant|passenger|student|audience|citizen|media|"
+                         r"news|stor(?:y|ies)|cit(?:y|ies)|oblast|region|signature|women|men\b|"
+                         r"school|village|children|officers", re.I)),
+    ("Output", re.compile(r"performance|event|flyer|booklet|poster|leaflet|banner|training|"
+                          r"session|seminar|workshop|conference|meeting|material|copies|dvd", re.I)),
+)
+_DULL = re.compile(r"^(?:years?|months?|days?|weeks?|times?|hours?|percent)$", re.I)
+
+
+def figure_class(figure: Figure) -> str | None:
+    """Return `Funding`, `Outcome`, `Reach`, `Output` or `Survey` for a figure, or None."""
+    if figure.kind == "money":
+        return "Funding"
+    if figure.kind == "percent":
+        return "Survey"
+    what = figure.what or ""
+    if figure.kind != "count" or not what or _DULL.match(what):
+        return None
+    for name, rule in FIGURE_CLASSES:
+        if rule.search(what):
+            return name
+    return None
+
+
+def key_figures(
+    figures: Iterable[Figure], *, include_personal: bool = False, limit: int = 14
+) -> tuple[KeyFact, ...]:
+    """Return the key figures: money first, then outcomes, reach and outputs, in cable order."""
+    order = {"Funding": 0, "Outcome": 1, "Reach": 2, "Output": 3, "Survey": 4}
+    chosen: dict[str, tuple[int, int, KeyFact]] = {}
+    for position, figure in enumerate(figures):
+        label = figure_class(figure)
+        if label is None or figure.value < 2 and figure.kind == "count":
+            continue
+        if not include_personal and personal_reason(figure.source.sentence):
+            continue
+        value = figure.text if figure.kind != "percent" else f"{figure.text} {figure.what or ''}"
+        if figure.kind == "money" and figure.subject:
+            value = f"{figure.text} ({_money_context(figure)})"
+        key = value.lower()
+        if key in chosen:
+            continue
+        cite = Cite(figure.source.cable_id, figure.source.paragraph)
+        chosen[key] = (order[label], position, KeyFact(label, value.strip(), (cite,)))
+    ranked = sorted(chosen.values(), key=lambda t: (t[0], t[1]))
+    return tuple(k for _, _, k in ranked[:limit])
+
+
+def _money_context(figure: Figure) -> str:
+    sentence = figure.source.sentence
+    if re.search(r"\bgrant\b", sentence, re.I):
+        return "grant"
+    if re.search(r"\ballocated|provided|paid|spent\b", sentence, re.I):
+        return "allocated"
+    return "stated"
+
+
+def series_charts(figures: Iterable[Figure], min_points: int = 3) -> tuple[Chart, ...]:
+    """Return a chart for each year series of at least `min_points` points."""
+    groups: dict[tuple[str, str, str], list[Figure]] = defaultdict(list)
+    for figure in figures:
+        if figure.kind == "series" and figure.year is not None:
+            key = (figure.source.cable_id, str(figure.source.paragraph), figure.what or "value")
+            groups[key].append(figure)
+    charts = []
+    for (_, _, what), points in groups.items():
+        by_year = {p.year: p for p in points}
+        if len(by_year) < min_points:
+            continue
+        years = sorted(y for y in by_year if y is not None)
+        cite = Cite(points[0].source.cable_id, points[0].source.paragraph)
+        charts.append(
+            Chart(
+                title=f"{what[:1].upper()}{what[1:]} per year",
+                labels=tuple(str(y) for y in years),
+                values=tuple(by_year[y].value for y in years),
+                cites=(cite,),
+            )
+        )
+    return tuple(charts)
+
+
+def comparison_chart(facts: Iterable[KeyFact], label: str, title: str) -> Chart | None:
+    """Return a bar chart of the key figures of one class when there are three or more."""
+    picked = [f for f in facts if f.label == label]
+    points = []
+    for fact in picked:
+        match = re.match(r"([\d,\.]+)\s+(.*)", fact.value)
+        if match:
+            points.append((match.group(2)[:28], float(match.group(1).replace(",", "")), fact))
+    if len(points) < 3:
+        return None
+    cites = tuple(dict.fromkeys(c for _, _, f in points for c in f.cites))
+    return Chart(title, tuple(p[0] for p in points), tuple(p[1] for p in points), cites)

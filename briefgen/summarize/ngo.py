@@ -1,0 +1,299 @@
+"""Summarize what the cables say of one NGO into an NgoProfile."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from briefgen.extract import Funding
+from briefgen.extract.query import get_entity
+from briefgen.extract.records import Role
+from briefgen.models import Cable
+from briefgen.store import Corpus
+from briefgen.summarize.evidence import (
+    Evidence,
+    Sentence,
+    clean_sentence,
+    country_names,
+    load_evidence,
+    sentences_about,
+)
+from briefgen.summarize.funding import funding_rows, funding_total
+from briefgen.summarize.meta import briefing_meta
+from briefgen.summarize.records import Cite, FundingRow, KeyFact, NgoProfile, Person, Statement
+
+# Sections of a profile, each a named rule over a sentence; the first that matches wins.
+_SECTION_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("facilities", re.compile(r"\b(?:shelter|hotline|bedrooms?|house up to|social worker|"
+                              r"psychologist|office|premises|cent(?:er|re) for)\b", re.I)),
+    ("networks", re.compile(r"\b(?:network|member of|partner|coalition|participate in)\w*", re.I)),
+    ("assessment", re.compile(r"\b(?:prais\w*|influence|effective|experienced|respected|"
+                              r"success\w*|according to|oldest|credib\w*|force behind)\b", re.I)),
+    ("programs", re.compile(r"\b(?:train\w*|campaign|play|performances?|seminar|workshop|"
+                            r"program\w*|project|roundtable|lecture|conference|book)\b", re.I)),
+)
+_YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
+_CAPACITY = re.compile(r"\b(?:house up to|capacity of|capacity for|up to|beds? for)\b", re.I)
+
+
+def ngo_profile(corpus: Corpus, name: str, *, include_personal: bool = False) -> NgoProfile:
+    """Return the profile of the NGO `name` means (forgiving case, articles and small typos).
+
+    Raises NotFoundError (with the closest names) or AmbiguousNameError (with the candidates).
+    """
+    org = get_entity(corpus, name, "org")
+    leaders = _leaders(org.name, org.roles)
+    names = {org.name} | {p.name for p in leaders}
+    cable_ids = set(org.cables)
+    for leader in leaders:
+        cable_ids.update(get_entity(corpus, leader.name, "person").cables)
+    evidence = load_evidence(corpus, cable_ids)
+    about = [
+        s
+        for cable in evidence.cables
+        for s in sentences_about(cable, evidence.facts_of(cable.id), names)
+        if include_personal or not s.personal
+    ]
+    # Cables that only mention a leader in passing still count; cables that don't mention the
+    # NGO or its leaders at all (references, say) never reach the profile.
+    used = [c for c in evidence.cables if any(s.cite.cable_id == c.id for s in about)]
+    acronym = org.acronym
+    fundings = [
+        f
+        for cid in (c.id for c in used)
+        for f in evidence.facts_of(cid).fundings
+        if f.recipient in names and f.funder not in names
+    ]
+    rows = funding_rows(fundings, evidence, org.name)
+    money_sentences = {f.source.sentence for f in _other_money(evidence, names)}
+    sections: dict[str, list[Statement]] = {key: [] for key, _ in _SECTION_RULES}
+    timeline: list[Statement] = []
+    for sentence in about:
+        if sentence.text in money_sentences:
+            continue  # It states money given to someone else: never let it read as theirs.
+        year = _year_of(sentence, evidence)
+        if year:
+            timeline.append(Statement(sentence.text, (sentence.cite,), year))
+            continue
+        for key, rule in _SECTION_RULES:
+            if rule.search(sentence.text):
+                sections[key].append(Statement(sentence.text, (sentence.cite,)))
+                break
+    sections["assessment"].extend(_comments(evidence, used, names))
+    networks = _networks(evidence, used, org.name)
+    location = _location(evidence, about)
+    active = _active_since(evidence, used, names)
+    capacity = _capacity(about)
+    total = funding_total(fundings)
+    key_facts = _key_facts(leaders, location, active, networks, capacity, total, rows)
+    subject = org.name
+    meta = briefing_meta(
+        kind="ngo-profile",
+        title=f"{org.name}: NGO profile",
+        subtitle=_subtitle(acronym, location, len(used)),
+        subject=subject,
+        cables=used,
+        summary_lines=tuple(f"{k.label}: {k.value}" for k in key_facts),
+        include_personal=include_personal,
+    )
+    return NgoProfile(
+        meta=meta,
+        name=org.name,
+        acronym=acronym,
+        aliases=tuple(a for a in org.aliases if a != acronym),
+        location=location[0] if location else None,
+        leaders=tuple(leaders),
+        active_since=active,
+        key_facts=key_facts,
+        timeline=tuple(sorted(timeline, key=lambda s: (s.date or "", str(s.cites[0])))),
+        funding=rows,
+        funding_total=total,
+        networks=tuple(_dedupe(sections["networks"] + [s for s, _ in networks])),
+        facilities=tuple(_dedupe(sections["facilities"])),
+        programs=tuple(_dedupe(sections["programs"])),
+        assessment=tuple(_dedupe(sections["assessment"])),
+    )
+
+
+def _leaders(org_name: str, roles: Iterable[Role]) -> list[Person]:
+    people: dict[str, Person] = {}
+    for role in roles:
+        if role.organization != org_name or not role.leadership:
+            continue
+        person = role.person
+        if person in people:
+            continue
+        cite = Cite(role.source.cable_id, role.source.paragraph)
+        people[person] = Person(person, f"{role.title}, {org_name}", cite)
+    return list(people.values())
+
+
+def _year_of(sentence: Sentence, evidence: Evidence) -> str | None:
+    match = _YEAR.search(sentence.text)
+    if match and not re.search(r"\b(?:years?|months?) ago\b", sentence.text):
+        return match.group(0)
+    for event in evidence.facts_of(sentence.cite.cable_id).events:
+        if event.source.paragraph == sentence.cite.paragraph and event.source.sentence in (
+            sentence.text,
+        ):
+            return event.date
+    if re.search(r"\bthis year\b", sentence.text, re.I):
+        cable = next(c for c in evidence.cables if c.id == sentence.cite.cable_id)
+        return str(cable.created.year) if cable.created else None
+    return None
+
+
+def _other_money(evidence: Evidence, names: set[str]) -> Iterable[Funding]:
+    for facts in evidence.facts.values():
+        for funding in facts.fundings:
+            if funding.recipient not in names and funding.amount:
+                yield funding
+
+
+def _networks(
+    evidence: Evidence, used: Iterable[Cable], org_name: str
+) -> list[tuple[Statement, str]]:
+    found: dict[str, tuple[Statement, str]] = {}
+    for cable in used:
+        facts = evidence.facts_of(cable.id)
+        for relation in facts.relations:
+            if relation.kind in ("member_of", "partner_of") and relation.subject == org_name:
+                other = relation.object or ""
+                ent = facts.entity(other)
+                short = ent.acronym if ent and ent.acronym else other
+                full = f"{other} ({ent.acronym})" if ent and ent.acronym else other
+                text = f"Member of {full}." if relation.kind == "member_of" else f"Partner: {full}."
+                cite = Cite(relation.source.cable_id, relation.source.paragraph)
+                found.setdefault(other, (Statement(text, (cite,)), short))
+    return list(found.values())
+
+
+def _comments(evidence: Evidence, used: Iterable[Cable], names: set[str]) -> list[Statement]:
+    """Return the COMMENT of each cable centred on the NGO: the post's own assessment."""
+    out = []
+    for cable in used:
+        lead = " ".join(filter(None, [cable.subject, cable.summary]))
+        facts = evidence.facts_of(cable.id)
+        central = any(
+            m.name in names and m.paragraph == _summary_paragraph(cable) for m in facts.mentions
+        ) or any(n.lower() in lead.lower() for n in names)
+        if not central or not cable.comment:
+            continue
+        number = next(
+            (p.number for p in cable.paragraphs if "COMMENT" in p.text[:12]),
+            None,
+        )
+        text = clean_sentence(cable.comment)
+        out.append(Statement(f"Post comment: {text}", (Cite(cable.id, number),)))
+    return out
+
+
+def _summary_paragraph(cable: Cable) -> int | None:
+    for para in cable.paragraphs:
+        if para.text.lstrip().upper().startswith("SUMMARY"):
+            return int(para.number) if para.number is not None else None
+    return None
+
+
+def _location(evidence: Evidence, about: list[Sentence]) -> tuple[str, Cite] | None:
+    countries = country_names()
+    counts: Counter[str] = Counter()
+    first: dict[str, Cite] = {}
+    for sentence in about:
+        facts = evidence.facts_of(sentence.cite.cable_id)
+        for m in facts.mentions:
+            if (
+                m.kind == "place"
+                and m.paragraph == sentence.cite.paragraph
+                and m.name not in countries
+                and m.text in sentence.text
+            ):
+                counts[m.name] += 1
+                first.setdefault(m.name, sentence.cite)
+    if not counts:
+        return None
+    name, _ = counts.most_common(1)[0]
+    return name, first[name]
+
+
+def _active_since(evidence: Evidence, used: Iterable[Cable], names: set[str]) -> Statement | None:
+    best: Statement | None = None
+    for cable in used:
+        for relation in evidence.facts_of(cable.id).relations:
+            if relation.kind in ("began", "founded") and relation.subject in names and relation.year:
+                cite = Cite(relation.source.cable_id, relation.source.paragraph)
+                candidate = Statement(
+                    clean_sentence(relation.source.sentence), (cite,), str(relation.year)
+                )
+                if best is None or (candidate.date or "") < (best.date or ""):
+                    best = candidate
+    return best
+
+
+def _capacity(about: list[Sentence]) -> tuple[str, Cite] | None:
+    for sentence in about:
+        if "shelter" not in sentence.text.lower():
+            continue
+        match = re.search(
+            r"\b(?:house|accommodate|hold|shelter)s? up to (\d+) (\w+)|capacity (?:of|for) (\d+) "
+            r"(\w+)|(\d+) beds\b",
+            sentence.text,
+            re.I,
+        )
+        if match:
+            number = match.group(1) or match.group(3) or match.group(5)
+            what = match.group(2) or match.group(4) or "beds"
+            return f"up to {number} {what}", sentence.cite
+    return None
+
+
+def _key_facts(
+    leaders: list[Person],
+    location: tuple[str, Cite] | None,
+    active: Statement | None,
+    networks: list[tuple[Statement, str]],
+    capacity: tuple[str, Cite] | None,
+    total: str | None,
+    rows: tuple[FundingRow, ...],
+) -> tuple[KeyFact, ...]:
+    facts: list[KeyFact] = []
+    for leader in leaders[:2]:
+        facts.append(KeyFact("Leader", f"{leader.name}, {leader.title}", (leader.cite,)))
+    if location:
+        facts.append(KeyFact("Based in", location[0], (location[1],)))
+    if active and active.date:
+        facts.append(KeyFact("Active since", active.date, active.cites))
+    if networks:
+        facts.append(
+            KeyFact(
+                "Networks",
+                ", ".join(short for _, short in networks),
+                tuple(dict.fromkeys(c for s, _ in networks for c in s.cites)),
+            )
+        )
+    if capacity:
+        facts.append(KeyFact("Shelter capacity", capacity[0], (capacity[1],)))
+    grants = len(rows)
+    if total:
+        facts.append(KeyFact("Known funding", f"{total} stated in {grants} grant(s)", ()))
+    elif grants:
+        facts.append(KeyFact("Known funding", f"{grants} grant(s) reported; no amounts stated", ()))
+    return tuple(facts)
+
+
+def _subtitle(acronym: str | None, location: tuple[str, Cite] | None, cables: int) -> str:
+    parts = [f"also known as {acronym}" if acronym else "", f"based in {location[0]}" if location else ""]
+    lead = ", ".join(p for p in parts if p)
+    drawn = f"drawn from {cables} cable{'s' if cables != 1 else ''}"
+    return f"Non-governmental organization, {lead}; {drawn}" if lead else f"Non-governmental organization; {drawn}"
+
+
+def _dedupe(statements: list[Statement]) -> list[Statement]:
+    seen: set[str] = set()
+    out = []
+    for statement in statements:
+        if statement.text not in seen:
+            seen.add(statement.text)
+            out.append(statement)
+    return out

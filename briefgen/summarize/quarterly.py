@@ -1,0 +1,121 @@
+"""Summarize the cables of one quarter into a QuarterlySummary."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from briefgen.errors import NotFoundError
+from briefgen.extract.text import Sentences
+from briefgen.models import Cable
+from briefgen.store import Corpus, parse_quarter
+from briefgen.summarize.evidence import clean_sentence, country_names, load_evidence
+from briefgen.summarize.figures import key_figures, series_charts
+from briefgen.summarize.meta import briefing_meta, cable_date
+from briefgen.summarize.privacy import personal_reason
+from briefgen.summarize.records import CableLead, Cite, Count, QuarterlySummary, Statement
+from briefgen.summarize.tags import tag_meaning
+
+_MONTHS = ("January", "April", "July", "October")
+_ENDS = ("March", "June", "September", "December")
+
+
+def quarterly_summary(
+    corpus: Corpus,
+    quarter: str,
+    *,
+    origins: Sequence[str] = (),
+    tags: Sequence[str] = (),
+    include_personal: bool = False,
+) -> QuarterlySummary:
+    """Return the summary of the cables of `quarter` (`2009Q4`), optionally of some posts and tags.
+
+    Raises InvalidArgumentError for a malformed quarter, NotFoundError when no cable matches.
+    """
+    start, _ = parse_quarter(quarter)
+    label = f"{start.year}Q{(start.month - 1) // 3 + 1}"
+    ids: dict[str, None] = {}
+    for origin in origins or [None]:
+        for tag in tags or [None]:
+            for summary in corpus.cables(quarter=label, origin=origin, tag=tag):
+                ids[summary.id] = None
+    if not ids:
+        scope = _scope(origins, tags)
+        raise NotFoundError(f"no cables found for {label}{scope}")
+    evidence = load_evidence(corpus, ids)
+    cables = list(evidence.cables)
+    posts = Counter(c.origin or "unknown post" for c in cables)
+    tag_counts = Counter(t for c in cables for t in dict.fromkeys(c.tags))
+    leads = tuple(_lead(c, include_personal) for c in cables)
+    all_facts = [evidence.facts_of(c.id) for c in cables]
+    figures = [f for facts in all_facts for f in facts.figures]
+    orgs = Counter(m.name for facts in all_facts for m in facts.mentions if m.kind == "org")
+    officials = {r.person for facts in all_facts for r in facts.roles}
+    people = Counter(
+        m.name for facts in all_facts for m in facts.mentions
+        if m.kind == "person" and m.name in officials
+    )
+    recommendations = tuple(
+        Statement(r.text, (Cite(r.source.cable_id, r.source.paragraph),))
+        for facts in all_facts
+        for r in facts.recommendations
+    )
+    period = f"{_MONTHS[(start.month - 1) // 3]} to {_ENDS[(start.month - 1) // 3]} {start.year}"
+    scope = _scope(origins, tags)
+    meta = briefing_meta(
+        kind="quarterly-summary",
+        title=f"Quarterly summary {label}",
+        subtitle=f"{len(cables)} cable(s) from {len(posts)} post(s), {period}{scope}",
+        subject=f"{label}{'-' + '-'.join(origins) if origins else ''}{'-' + '-'.join(tags) if tags else ''}",
+        cables=cables,
+        summary_lines=tuple(f"{lead.id}: {lead.subject}" for lead in leads),
+        include_personal=include_personal,
+    )
+    return QuarterlySummary(
+        meta=meta,
+        quarter=label,
+        period=period,
+        posts=tuple(Count(n, c) for n, c in sorted(posts.items(), key=lambda t: (-t[1], t[0]))),
+        tags=tuple(
+            Count(t, n, tag_meaning(t))
+            for t, n in sorted(tag_counts.items(), key=lambda x: (-x[1], x[0]))
+        ),
+        leads=leads,
+        key_figures=key_figures(figures, include_personal=include_personal, limit=12),
+        organizations=tuple(Count(n, c) for n, c in orgs.most_common(10)),
+        people=tuple(Count(n, c) for n, c in people.most_common(10)),
+        charts=series_charts(figures),
+        recommendations=recommendations,
+    )
+
+
+def _scope(origins: Sequence[str], tags: Sequence[str]) -> str:
+    parts = []
+    if origins:
+        parts.append("from " + ", ".join(origins))
+    if tags:
+        parts.append("tagged " + ", ".join(tags))
+    return (" " + " ".join(parts)) if parts else ""
+
+
+def _lead(cable: Cable, include_personal: bool) -> CableLead:
+    """Return the cable's summary lead: its first two sentences (or its first paragraph's)."""
+    text = cable.summary
+    number = next((p.number for p in cable.paragraphs if p.text.lstrip().startswith("SUMMARY")), None)
+    if not text and cable.paragraphs:
+        text, number = cable.paragraphs[0].text, cable.paragraphs[0].number
+    text = clean_sentence(text or "")
+    split = Sentences.split(text)
+    sentences = [text[a:b].strip() for a, b in (split.bounds(i) for i in range(len(split)))]
+    if not include_personal:
+        sentences = [s for s in sentences if not personal_reason(s)]
+    lead = " ".join(sentences[:2])
+    return CableLead(
+        cable.id, cable_date(cable), cable.origin, cable.subject, lead, Cite(cable.id, number)
+    )
+
+
+def is_place(name: str) -> bool:
+    """Return True when `name` is a country (used to keep place lists to cities and regions)."""
+    return name in country_names() or bool(re.match(r".* Oblast$", name))

@@ -1,0 +1,385 @@
+"""The briefing records summarizers give and templates receive: every fact with its citation."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Cite:
+    """A pointer to the cable paragraph a statement comes from."""
+
+    cable_id: str
+    """The cable's canonical id (`09ASTANA2101`)."""
+    paragraph: int | None
+    """The paragraph number, or None for the cable as a whole."""
+
+    def __str__(self) -> str:
+        return self.cable_id if self.paragraph is None else f"{self.cable_id} ¶{self.paragraph}"
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return the citation as a JSON-ready dict."""
+        return {"cable_id": self.cable_id, "paragraph": self.paragraph, "text": str(self)}
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """A sentence of the briefing and the paragraphs that state it."""
+
+    text: str
+    """The sentence, as the cable words it (trimmed, victims' details removed)."""
+    cites: tuple[Cite, ...]
+    """Where it is stated."""
+    date: str | None = None
+    """An ISO date or year the statement is tied to, for timelines."""
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return the statement as a JSON-ready dict."""
+        return {"text": self.text, "cites": [c.as_dict() for c in self.cites], "date": self.date}
+
+
+@dataclass(frozen=True, slots=True)
+class KeyFact:
+    """One line of a key-facts box: a label, a short value and its source."""
+
+    label: str
+    """What the value is (`Leader`, `Shelter capacity`)."""
+    value: str
+    """The value, short (`Galina Morozova, President`)."""
+    cites: tuple[Cite, ...]
+    """Where it is stated."""
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return the key fact as a JSON-ready dict."""
+        return {"label": self.label, "value": self.value, "cites": [c.as_dict() for c in self.cites]}
+
+
+@dataclass(frozen=True, slots=True)
+class FundingRow:
+    """One row of a funding table."""
+
+    year: str
+    """The year or span (`2000`, `2001-2008`), or empty when the cable gives none."""
+    funder: str
+    """Who paid (`USAID`)."""
+    recipient: str
+    """Who received it."""
+    channel: str
+    """The body the money passed through (`IOM`), or empty."""
+    amount: str
+    """The amount as the cable states it, or empty."""
+    purpose: str
+    """What it paid for."""
+    cite: Cite
+    """Where it is stated."""
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return the row as a JSON-ready dict."""
+        return {**asdict(self), "cite": self.cite.as_dict()}
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """A named official or leader in a public role, with the title the cables give."""
+
+    name: str
+    """The person's full name."""
+    title: str
+    """The title and organization (`President, Feminist League`)."""
+    cite: Cite
+    """Where it is stated."""
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return the person as a JSON-ready dict."""
+        return {**asdict(self), "cite": self.cite.as_dict()}
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """Words quoted in a cable, with a speaker safe to name."""
+
+    speaker: str
+    """Who said it (a neutral description for minors and victims)."""
+    text: str
+    """The quoted words."""
+    cite: Cite
+    """Where it is quoted."""
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return the quote as a JSON-ready dict."""
+        return {**asdict(self), "cite": self.cite.as_dict()}
+
+
+@dataclass(frozen=True, slots=True)
+class Chart:
+    """Comparable numbers to draw as a bar chart."""
+
+    title: str
+    """What the chart shows."""
+    labels: tuple[str, ...]
+    """One label per bar (`2006`, `2007`, ...)."""
+    values: tuple[float, ...]
+    """One value per bar."""
+    cites: tuple[Cite, ...]
+    """Where the numbers are stated."""
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return the chart as a JSON-ready dict."""
+        return {
+            "title": self.title,
+            "labels": list(self.labels),
+            "values": list(self.values),
+            "cites": [c.as_dict() for c in self.cites],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class SourceCable:
+    """A cable a briefing draws on, for its Sources list."""
+
+    id: str
+    """The cable's id."""
+    date: str | None
+    """The date it was sent (`2009-12-01`)."""
+    origin: str | None
+    """The sending post."""
+    classification: str | None
+    """Its classification."""
+    subject: str | None
+    """Its subject line."""
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return the source as a JSON-ready dict."""
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class BriefingMeta:
+    """What every briefing carries on its title block and in its file name."""
+
+    kind: str
+    """`ngo-profile`, `program-impact`, `quarterly-summary` or `cable-digest`."""
+    title: str
+    """The document title."""
+    subtitle: str
+    """The line under the title."""
+    date: str
+    """The briefing's date: that of its newest source (ISO), so output is reproducible."""
+    classification: str
+    """The highest classification among its sources."""
+    subject: str
+    """What the briefing is about, for the file name and the e-mail subject."""
+    slug: str
+    """The safe base file name (`feminist-league_ngo-profile_2009-12-01`)."""
+    sources: tuple[SourceCable, ...]
+    """Every cable used, oldest first."""
+    summary_lines: tuple[str, ...] = ()
+    """Two to four plain lines saying what the briefing holds, for e-mail bodies."""
+    include_personal: bool = False
+    """True when the user asked to keep victims' and minors' personal details."""
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return the metadata as a JSON-ready dict."""
+        data = asdict(self)
+        data["sources"] = [s.as_dict() for s in self.sources]
+        data["summary_lines"] = list(self.summary_lines)
+        return data
+
+
+def _dump(value: Any) -> Any:
+    if hasattr(value, "as_dict"):
+        return value.as_dict()
+    if isinstance(value, (list, tuple)):
+        return [_dump(v) for v in value]
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class NgoProfile:
+    """The data of an NGO profile."""
+
+    meta: BriefingMeta
+    """Title block, classification, sources."""
+    name: str
+    """The NGO's name (`Feminist League`)."""
+    acronym: str | None
+    """Its acronym, if the cables give one."""
+    aliases: tuple[str, ...]
+    """Other names the cables use for it."""
+    location: str | None
+    """Where it is based (the place named most often with it)."""
+    leaders: tuple[Person, ...]
+    """Its leadership with titles."""
+    active_since: Statement | None
+    """The earliest year the cables say it was active, with the sentence."""
+    key_facts: tuple[KeyFact, ...]
+    """The key-facts box."""
+    timeline: tuple[Statement, ...]
+    """History and milestones, oldest first."""
+    funding: tuple[FundingRow, ...]
+    """Funding history."""
+    funding_total: str | None
+    """The sum of the amounts stated, per currency, or None when no amount is stated."""
+    networks: tuple[Statement, ...]
+    """Networks and partners."""
+    facilities: tuple[Statement, ...]
+    """Facilities and services (shelters, hotlines)."""
+    programs: tuple[Statement, ...]
+    """Programs and activities."""
+    assessment: tuple[Statement, ...]
+    """What officials and the post said of it (COMMENT sections, quoted officials)."""
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return the profile as a JSON-ready dict."""
+        return {name: _dump(getattr(self, name)) for name in self.__dataclass_fields__}
+
+
+@dataclass(frozen=True, slots=True)
+class ProgramSheet:
+    """The data of a program-impact sheet."""
+
+    meta: BriefingMeta
+    """Title block, classification, sources."""
+    name: str
+    """The program, campaign, play, training or grant asked for."""
+    overview: tuple[KeyFact, ...]
+    """What, who funded, who implemented, where, when."""
+    key_figures: tuple[KeyFact, ...]
+    """The key-figures panel."""
+    chart: Chart | None
+    """Comparable numbers as a chart, when there are several."""
+    funding: tuple[FundingRow, ...]
+    """Funding table."""
+    activities: tuple[Statement, ...]
+    """Activities and outputs: events, performances, materials."""
+    reach: tuple[Statement, ...]
+    """People, cities and media reached."""
+    outcomes: tuple[Statement, ...]
+    """Results: cases opened, arrests."""
+    feedback: tuple[Quote, ...]
+    """Participants' feedback."""
+    recommendations: tuple[Statement, ...]
+    """Recommendations made."""
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return the sheet as a JSON-ready dict."""
+        return {name: _dump(getattr(self, name)) for name in self.__dataclass_fields__}
+
+
+@dataclass(frozen=True, slots=True)
+class CableLead:
+    """One cable of a quarter in a paragraph: subject, date and the lead of its summary."""
+
+    id: str
+    """The cable's id."""
+    date: str | None
+    """The date it was sent."""
+    origin: str | None
+    """The sending post."""
+    subject: str | None
+    """Its subject."""
+    lead: str
+    """The first sentences of its summary (or of its first paragraph)."""
+    cite: Cite
+    """Where the lead comes from."""
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return the lead as a JSON-ready dict."""
+        return {**asdict(self), "cite": self.cite.as_dict()}
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    """A name and how often it occurs, with an explanation where one helps."""
+
+    name: str
+    """The tag, post or entity."""
+    count: int
+    """How many cables (or mentions)."""
+    note: str = ""
+    """What a tag means in words (`Trafficking in Persons`)."""
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return the count as a JSON-ready dict."""
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class QuarterlySummary:
+    """The data of a quarterly summary."""
+
+    meta: BriefingMeta
+    """Title block, classification, sources."""
+    quarter: str
+    """The quarter (`2009Q4`)."""
+    period: str
+    """The quarter in words (`October to December 2009`)."""
+    posts: tuple[Count, ...]
+    """Cables per post."""
+    tags: tuple[Count, ...]
+    """Cables per tag, explained in words."""
+    leads: tuple[CableLead, ...]
+    """One digest paragraph per cable, oldest first."""
+    key_figures: tuple[KeyFact, ...]
+    """Key figures across the cables."""
+    organizations: tuple[Count, ...]
+    """Organizations most mentioned."""
+    people: tuple[Count, ...]
+    """People most mentioned (officials in their public role)."""
+    charts: tuple[Chart, ...]
+    """Statistics series found in the quarter."""
+    recommendations: tuple[Statement, ...]
+    """Recommendations reported."""
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return the summary as a JSON-ready dict."""
+        return {name: _dump(getattr(self, name)) for name in self.__dataclass_fields__}
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """A cable referenced by or citing the digested cable."""
+
+    id: str
+    """The referenced cable's id."""
+    subject: str | None
+    """Its subject, when the corpus holds it."""
+    date: str | None
+    """Its date, when the corpus holds it."""
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return the reference as a JSON-ready dict."""
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class CableDigest:
+    """The data of a one-cable digest."""
+
+    meta: BriefingMeta
+    """Title block, classification, sources."""
+    id: str
+    """The cable's id."""
+    header: tuple[KeyFact, ...]
+    """Header facts: date, origin, classification, tags, signer..."""
+    summary: Statement | None
+    """The cable's own summary."""
+    key_figures: tuple[KeyFact, ...]
+    """Key figures."""
+    organizations: tuple[Count, ...]
+    """Organizations named, by mentions."""
+    people: tuple[Person, ...]
+    """Officials named with their titles."""
+    places: tuple[Count, ...]
+    """Places named, by mentions."""
+    comment: Statement | None
+    """The post's COMMENT."""
+    references: tuple[Reference, ...]
+    """Cables it references, with subjects where known."""
+    cited_by: tuple[Reference, ...] = field(default_factory=tuple)
+    """Cables in the corpus that cite it."""
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return the digest as a JSON-ready dict."""
+        return {name: _dump(getattr(self, name)) for name in self.__dataclass_fields__}
