@@ -347,9 +347,7 @@ TemplateOption = Annotated[
 ]
 PersonalOption = Annotated[
     bool,
-    typer.Option(
-        "--include-personal", help="Keep names, ages and stories of victims and minors."
-    ),
+    typer.Option("--include-personal", help="Keep names, ages and stories of victims and minors."),
 ]
 
 
@@ -380,8 +378,13 @@ def _briefing(
         settings = load_settings(
             Path.cwd(),
             os.environ,
-            {"db": db, "out": out, "style": style, "email_from": email["sender"],
-             "smtp": email["smtp"]},
+            {
+                "db": db,
+                "out": out,
+                "style": style,
+                "email_from": email["sender"],
+                "smtp": email["smtp"],
+            },
         )
         request = request_from_options(
             to=email["to"] or (),  # type: ignore[arg-type]
@@ -481,7 +484,9 @@ def quarterly(
     origin: Annotated[
         list[str] | None, typer.Option("--origin", help="Only this post (repeatable).")
     ] = None,
-    tag: Annotated[list[str] | None, typer.Option("--tag", help="Only this tag (repeatable).")] = None,
+    tag: Annotated[
+        list[str] | None, typer.Option("--tag", help="Only this tag (repeatable).")
+    ] = None,
     pdf: PdfOption = False,
     docx: DocxOption = False,
     out: OutOption = None,
@@ -532,7 +537,6 @@ def cable_command(
         email={"to": email_to, "cc": email_cc, "sender": email_from, "subject": email_subject,
                "send": send, "smtp": smtp},
     )  # fmt: skip
-
 
 
 # --- delivery: batch, templates, config -----------------------------------------------------

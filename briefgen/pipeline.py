@@ -1,8 +1,8 @@
-"""The build order of a briefing, written once: summarize -> template -> document -> render -> write.
+"""The build order of a briefing, written once: summarize, template, document, render, write.
 
-    from briefgen.pipeline import Output, make_briefing
-    with Corpus.open("briefgen.db") as corpus:
-        written = make_briefing(corpus, "ngo", "Feminist League", Output(out_dir=Path(".")))
+from briefgen.pipeline import Output, make_briefing
+with Corpus.open("briefgen.db") as corpus:
+    written = make_briefing(corpus, "ngo", "Feminist League", Output(out_dir=Path(".")))
 """
 
 from __future__ import annotations
@@ -68,7 +68,9 @@ def summarize(corpus: Corpus, kind: str, subject: str, **options: Any) -> Briefi
     """Return the briefing data of `kind` (`ngo`, `program`, `quarterly`, `cable`) for `subject`."""
     builder = _summarizers().get(kind)
     if builder is None:
-        raise InvalidArgumentError(f"unknown briefing kind {kind!r} (known: {', '.join(_summarizers())})")
+        raise InvalidArgumentError(
+            f"unknown briefing kind {kind!r} (known: {', '.join(_summarizers())})"
+        )
     return builder(corpus, subject, **options)
 
 

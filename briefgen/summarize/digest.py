@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 
+from briefgen.models import Paragraph
 from briefgen.store import Corpus
 from briefgen.summarize.evidence import clean_sentence, load_evidence
 from briefgen.summarize.figures import key_figures
@@ -94,8 +96,8 @@ def cable_digest(corpus: Corpus, cable_id: str, *, include_personal: bool = Fals
     )
 
 
-def _marked(paragraphs: object, marker: str) -> int | None:
-    for para in paragraphs:  # type: ignore[attr-defined]
+def _marked(paragraphs: Sequence[Paragraph], marker: str) -> int | None:
+    for para in paragraphs:
         if para.text.lstrip().upper().startswith(marker):
             return int(para.number) if para.number is not None else None
     return None

@@ -95,7 +95,7 @@ def paragraph_sentences(cable_id: str, para: Paragraph) -> list[Sentence]:
         sentence = clean_sentence(text[start:end])
         if not sentence:
             continue
-        personal = whole or _item_of(items, start) in flagged_items and _item_of(items, start) > 0
+        personal = whole or (_item_of(items, start) in flagged_items and _item_of(items, start) > 0)
         personal = personal or bool(personal_reason(text[start:end]))
         out.append(Sentence(cite, sentence, i, start, end, para.heading, personal))
     return out

@@ -12,13 +12,31 @@ from briefgen.summarize.records import Chart, Cite, KeyFact
 
 # What a count measures decides where it belongs; the first matching rule names it.
 FIGURE_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("Outcome", re.compile(r"crime|case|arrest|pimp|brothel|prostitut|convict|prosecut|"
-                           r"trafficker|victims? (?:identified|rescued)", re.I)),
-    ("Reach", re.compile(r"people|participant|passenger|student|audience|citizen|media|"
-                         r"news|stor(?:y|ies)|cit(?:y|ies)|oblast|region|signature|women|men\b|"
-                         r"school|village|children|officers", re.I)),
-    ("Output", re.compile(r"performance|event|flyer|booklet|poster|leaflet|banner|training|"
-                          r"session|seminar|workshop|conference|meeting|material|copies|dvd", re.I)),
+    (
+        "Outcome",
+        re.compile(
+            r"crime|case|arrest|pimp|brothel|prostitut|convict|prosecut|"
+            r"trafficker|victims? (?:identified|rescued)",
+            re.I,
+        ),
+    ),
+    (
+        "Reach",
+        re.compile(
+            r"people|participant|passenger|student|audience|citizen|media|"
+            r"news|stor(?:y|ies)|cit(?:y|ies)|oblast|region|signature|women|men\b|"
+            r"school|village|children|officers",
+            re.I,
+        ),
+    ),
+    (
+        "Output",
+        re.compile(
+            r"performance|event|flyer|booklet|poster|leaflet|banner|training|"
+            r"session|seminar|workshop|conference|meeting|material|copies|dvd",
+            re.I,
+        ),
+    ),
 )
 _DULL = re.compile(r"^(?:years?|months?|days?|weeks?|times?|hours?|percent)$", re.I)
 
@@ -46,7 +64,7 @@ def key_figures(
     chosen: dict[str, tuple[int, int, KeyFact]] = {}
     for position, figure in enumerate(figures):
         label = figure_class(figure)
-        if label is None or figure.value < 2 and figure.kind == "count":
+        if label is None or (figure.value < 2 and figure.kind == "count"):
             continue
         if not include_personal and personal_reason(figure.source.sentence):
             continue

@@ -20,7 +20,9 @@ def short_name(evidence: Evidence, cable_id: str, name: str | None) -> str:
     return ent.acronym if ent and ent.acronym else name
 
 
-def funding_rows(fundings: Iterable[Funding], evidence: Evidence, owner: str) -> tuple[FundingRow, ...]:
+def funding_rows(
+    fundings: Iterable[Funding], evidence: Evidence, owner: str
+) -> tuple[FundingRow, ...]:
     """Return one row per distinct grant, merging repeats that add no new detail."""
     rows: list[FundingRow] = []
     seen: dict[tuple[str, str, str], int] = {}
@@ -33,8 +35,9 @@ def funding_rows(fundings: Iterable[Funding], evidence: Evidence, owner: str) ->
         if f.year and f.end_year and f.end_year != f.year:
             year = f"{f.year}-{f.end_year}"
         purpose = _purpose(f.purpose)
-        row = FundingRow(year, funder, recipient, channel, f.amount or "", purpose,
-                         Cite(cid, f.source.paragraph))
+        row = FundingRow(
+            year, funder, recipient, channel, f.amount or "", purpose, Cite(cid, f.source.paragraph)
+        )
         key = (funder, channel, purpose[:25] if purpose else "")
         loose = (funder, channel, "")
         if key in seen or (not purpose and loose in seen):

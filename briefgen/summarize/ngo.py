@@ -25,13 +25,31 @@ from briefgen.summarize.records import Cite, FundingRow, KeyFact, NgoProfile, Pe
 
 # Sections of a profile, each a named rule over a sentence; the first that matches wins.
 _SECTION_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("facilities", re.compile(r"\b(?:shelter|hotline|bedrooms?|house up to|social worker|"
-                              r"psychologist|office|premises|cent(?:er|re) for)\b", re.I)),
+    (
+        "facilities",
+        re.compile(
+            r"\b(?:shelter|hotline|bedrooms?|house up to|social worker|"
+            r"psychologist|office|premises|cent(?:er|re) for)\b",
+            re.I,
+        ),
+    ),
     ("networks", re.compile(r"\b(?:network|member of|partner|coalition|participate in)\w*", re.I)),
-    ("assessment", re.compile(r"\b(?:prais\w*|influence|effective|experienced|respected|"
-                              r"success\w*|according to|oldest|credib\w*|force behind)\b", re.I)),
-    ("programs", re.compile(r"\b(?:train\w*|campaign|play|performances?|seminar|workshop|"
-                            r"program\w*|project|roundtable|lecture|conference|book)\b", re.I)),
+    (
+        "assessment",
+        re.compile(
+            r"\b(?:prais\w*|influence|effective|experienced|respected|"
+            r"success\w*|according to|oldest|credib\w*|force behind)\b",
+            re.I,
+        ),
+    ),
+    (
+        "programs",
+        re.compile(
+            r"\b(?:train\w*|campaign|play|performances?|seminar|workshop|"
+            r"program\w*|project|roundtable|lecture|conference|book)\b",
+            re.I,
+        ),
+    ),
 )
 _YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
 _CAPACITY = re.compile(r"\b(?:house up to|capacity of|capacity for|up to|beds? for)\b", re.I)
@@ -221,7 +239,11 @@ def _active_since(evidence: Evidence, used: Iterable[Cable], names: set[str]) ->
     best: Statement | None = None
     for cable in used:
         for relation in evidence.facts_of(cable.id).relations:
-            if relation.kind in ("began", "founded") and relation.subject in names and relation.year:
+            if (
+                relation.kind in ("began", "founded")
+                and relation.subject in names
+                and relation.year
+            ):
                 cite = Cite(relation.source.cable_id, relation.source.paragraph)
                 candidate = Statement(
                     clean_sentence(relation.source.sentence), (cite,), str(relation.year)
@@ -283,10 +305,17 @@ def _key_facts(
 
 
 def _subtitle(acronym: str | None, location: tuple[str, Cite] | None, cables: int) -> str:
-    parts = [f"also known as {acronym}" if acronym else "", f"based in {location[0]}" if location else ""]
+    parts = [
+        f"also known as {acronym}" if acronym else "",
+        f"based in {location[0]}" if location else "",
+    ]
     lead = ", ".join(p for p in parts if p)
     drawn = f"drawn from {cables} cable{'s' if cables != 1 else ''}"
-    return f"Non-governmental organization, {lead}; {drawn}" if lead else f"Non-governmental organization; {drawn}"
+    return (
+        f"Non-governmental organization, {lead}; {drawn}"
+        if lead
+        else f"Non-governmental organization; {drawn}"
+    )
 
 
 def _dedupe(statements: list[Statement]) -> list[Statement]:

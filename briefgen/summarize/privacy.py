@@ -13,10 +13,22 @@ import re
 # Each rule names one way a sentence reveals a person the briefing must protect.
 _PERSONAL_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("age given", re.compile(r"\b\d{1,2}[- ]years?[- ]old\b|\bage[d]? \d{1,2}\b", re.I)),
-    ("age in words", re.compile(r"\b(?:twelve|thirteen|fourteen|fifteen|sixteen|seventeen)"
-                                r"[- ]year[- ]old\b|\bwhen (?:she|he) was \d{1,2}\b", re.I)),
-    ("abuse story", re.compile(r"\b(?:raped|abused her|abused him|kicked out of the house|"
-                               r"gave birth|pregnant|sold (?:her|him) to)\b", re.I)),
+    (
+        "age in words",
+        re.compile(
+            r"\b(?:twelve|thirteen|fourteen|fifteen|sixteen|seventeen)"
+            r"[- ]year[- ]old\b|\bwhen (?:she|he) was \d{1,2}\b",
+            re.I,
+        ),
+    ),
+    (
+        "abuse story",
+        re.compile(
+            r"\b(?:raped|abused her|abused him|kicked out of the house|"
+            r"gave birth|pregnant|sold (?:her|him) to)\b",
+            re.I,
+        ),
+    ),
     ("forced labour story", re.compile(r"\bforced to (?:work|beg)\b", re.I)),
     ("resident story", re.compile(r"\b(?:current residents?|recounted the story)\b", re.I)),
 )

@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from briefgen.errors import InvalidArgumentError, NotFoundError
-from briefgen.extract import CableFacts, Figure, Funding
+from briefgen.extract import CableFacts, Figure, Funding, Source
 from briefgen.models import Cable
 from briefgen.store import Corpus
 from briefgen.summarize.evidence import (
@@ -21,20 +21,41 @@ from briefgen.summarize.figures import comparison_chart, key_figures, series_cha
 from briefgen.summarize.funding import funding_rows, short_name
 from briefgen.summarize.meta import briefing_meta
 from briefgen.summarize.privacy import safe_speaker
-from briefgen.summarize.records import KeyFact, ProgramSheet, Quote, Statement
+from briefgen.summarize.records import Cite, FundingRow, KeyFact, ProgramSheet, Quote, Statement
 
 # Where a sentence goes on the sheet: the first rule that matches names its section.
 _SECTION_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("outcomes", re.compile(r"\b(?:cases?|arrest\w*|crimes?|convict\w*|brothels?|pimps?|"
-                            r"prosecut\w*|rescued|closed|uncovered)\b", re.I)),
-    ("reach", re.compile(r"\b(?:people|participants?|passengers|students|reached|audience|"
-                         r"media|news|outlets|signatures|polled|surveyed|attended)\b", re.I)),
-    ("activities", re.compile(r"\b(?:perform\w*|events?|conference|roundtable|train\w*|seminar|"
-                              r"workshop|flyers?|booklets?|posters?|materials|launched|"
-                              r"distributed|printed|play|campaign|lecture|exhibited)\b", re.I)),
+    (
+        "outcomes",
+        re.compile(
+            r"\b(?:cases?|arrest\w*|crimes?|convict\w*|brothels?|pimps?|"
+            r"prosecut\w*|rescued|closed|uncovered)\b",
+            re.I,
+        ),
+    ),
+    (
+        "reach",
+        re.compile(
+            r"\b(?:people|participants?|passengers|students|reached|audience|"
+            r"media|news|outlets|signatures|polled|surveyed|attended)\b",
+            re.I,
+        ),
+    ),
+    (
+        "activities",
+        re.compile(
+            r"\b(?:perform\w*|events?|conference|roundtable|train\w*|seminar|"
+            r"workshop|flyers?|booklets?|posters?|materials|launched|"
+            r"distributed|printed|play|campaign|lecture|exhibited)\b",
+            re.I,
+        ),
+    ),
 )
-_PROGRAM_WORDS = re.compile(r"\b(?:campaign|project|program\w*|play|performances?|training|"
-                            r"initiative|grant)\b", re.I)
+_PROGRAM_WORDS = re.compile(
+    r"\b(?:campaign|project|program\w*|play|performances?|training|"
+    r"initiative|grant)\b",
+    re.I,
+)
 _IMPLEMENTED = re.compile(r"\b(?:implemented|conducted by|organized by|performed\b.*?\bby)\b", re.I)
 
 
@@ -175,17 +196,13 @@ def _is_program_money(funding: Funding, cable: Cable, phrase: str) -> bool:
     )
 
 
-def _cite(source: object) -> object:
-    from briefgen.summarize.records import Cite
-
-    return Cite(source.cable_id, source.paragraph)  # type: ignore[attr-defined]
+def _cite(source: Source) -> Cite:
+    return Cite(source.cable_id, source.paragraph)
 
 
 def _quotes(
     evidence: Evidence, used: list[Cable], places: set[tuple[str, int | None]], personal: bool
 ) -> list[Quote]:
-    from briefgen.summarize.records import Cite
-
     quotes = []
     for cable in used:
         for q in evidence.facts_of(cable.id).quotations:
@@ -200,15 +217,15 @@ def _overview(
     evidence: Evidence,
     used: list[Cable],
     chosen: list[Sentence],
-    rows: Sequence[object],
+    rows: Sequence[FundingRow],
     phrase: str,
 ) -> tuple[KeyFact, ...]:
     facts: list[KeyFact] = []
     what = next((s for s in chosen if _has(s.text, phrase)), chosen[0] if chosen else None)
     if what is not None:
         facts.append(KeyFact("What", what.text, (what.cite,)))
-    funders = list(dict.fromkeys(getattr(r, "funder") for r in rows if getattr(r, "funder")))
-    funder_cites = tuple(dict.fromkeys(getattr(r, "cite") for r in rows))
+    funders = list(dict.fromkeys(r.funder for r in rows if r.funder))
+    funder_cites = tuple(dict.fromkeys(r.cite for r in rows))
     if funders:
         facts.append(KeyFact("Funded by", ", ".join(funders), funder_cites))
     implementers, impl_cites = _implementers(evidence, chosen, rows)
@@ -226,18 +243,18 @@ def _overview(
     if dates:
         first, last = dates[0], dates[-1]
         span = first[0] if first[0] == last[0] else f"{first[0]} to {last[0]}"
-        facts.append(KeyFact("When", span, tuple(dict.fromkeys([_cite(first[1]), _cite(last[1])]))))  # type: ignore[list-item]
+        cites = tuple(dict.fromkeys([_cite(first[1]), _cite(last[1])]))
+        facts.append(KeyFact("When", span, cites))
     return tuple(facts)
 
 
 def _implementers(
-    evidence: Evidence, chosen: list[Sentence], rows: Sequence[object]
-) -> tuple[list[str], tuple[object, ...]]:
-    names: dict[str, object] = {}
+    evidence: Evidence, chosen: list[Sentence], rows: Sequence[FundingRow]
+) -> tuple[list[str], tuple[Cite, ...]]:
+    names: dict[str, Cite] = {}
     for row in rows:
-        recipient = getattr(row, "recipient", "")
-        if recipient:
-            names.setdefault(recipient, getattr(row, "cite"))
+        if row.recipient:
+            names.setdefault(row.recipient, row.cite)
     for sentence in chosen:
         match = _IMPLEMENTED.search(sentence.text)
         if not match:
@@ -250,21 +267,27 @@ def _implementers(
             if position < 0:
                 continue
             before = sentence.text[:position]
-            agent = (
-                position < match.start() and "cooperation" not in before
-            ) or position > match.end() - 3 and match.group(0).lower().endswith("by")
+            agent = (position < match.start() and "cooperation" not in before) or (
+                position > match.end() - 3 and match.group(0).lower().endswith("by")
+            )
             if agent:
-                names.setdefault(short_name(evidence, sentence.cite.cable_id, m.name), sentence.cite)
+                names.setdefault(
+                    short_name(evidence, sentence.cite.cable_id, m.name), sentence.cite
+                )
     return list(names), tuple(dict.fromkeys(names.values()))
 
 
-def _places(evidence: Evidence, chosen: list[Sentence]) -> tuple[list[str], tuple[object, ...]]:
+def _places(evidence: Evidence, chosen: list[Sentence]) -> tuple[list[str], tuple[Cite, ...]]:
     countries = country_names()
     counts: Counter[str] = Counter()
-    cites: dict[str, object] = {}
+    cites: dict[str, Cite] = {}
     for sentence in chosen:
         for m in evidence.facts_of(sentence.cite.cable_id).mentions:
-            if m.kind == "place" and m.paragraph == sentence.cite.paragraph and m.text in sentence.text:
+            if (
+                m.kind == "place"
+                and m.paragraph == sentence.cite.paragraph
+                and m.text in sentence.text
+            ):
                 if m.name in countries:
                     continue
                 counts[m.name] += 1

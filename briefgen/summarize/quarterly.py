@@ -36,8 +36,10 @@ def quarterly_summary(
     start, _ = parse_quarter(quarter)
     label = f"{start.year}Q{(start.month - 1) // 3 + 1}"
     ids: dict[str, None] = {}
-    for origin in origins or [None]:
-        for tag in tags or [None]:
+    wanted_origins: list[str | None] = [*origins] or [None]
+    wanted_tags: list[str | None] = [*tags] or [None]
+    for origin in wanted_origins:
+        for tag in wanted_tags:
             for summary in corpus.cables(quarter=label, origin=origin, tag=tag):
                 ids[summary.id] = None
     if not ids:
@@ -53,7 +55,9 @@ def quarterly_summary(
     orgs = Counter(m.name for facts in all_facts for m in facts.mentions if m.kind == "org")
     officials = {r.person for facts in all_facts for r in facts.roles}
     people = Counter(
-        m.name for facts in all_facts for m in facts.mentions
+        m.name
+        for facts in all_facts
+        for m in facts.mentions
         if m.kind == "person" and m.name in officials
     )
     recommendations = tuple(
@@ -67,7 +71,7 @@ def quarterly_summary(
         kind="quarterly-summary",
         title=f"Quarterly summary {label}",
         subtitle=f"{len(cables)} cable(s) from {len(posts)} post(s), {period}{scope}",
-        subject=f"{label}{'-' + '-'.join(origins) if origins else ''}{'-' + '-'.join(tags) if tags else ''}",
+        subject="-".join([label, *origins, *tags]),
         cables=cables,
         summary_lines=tuple(f"{lead.id}: {lead.subject}" for lead in leads),
         include_personal=include_personal,
@@ -102,7 +106,9 @@ def _scope(origins: Sequence[str], tags: Sequence[str]) -> str:
 def _lead(cable: Cable, include_personal: bool) -> CableLead:
     """Return the cable's summary lead: its first two sentences (or its first paragraph's)."""
     text = cable.summary
-    number = next((p.number for p in cable.paragraphs if p.text.lstrip().startswith("SUMMARY")), None)
+    number = next(
+        (p.number for p in cable.paragraphs if p.text.lstrip().startswith("SUMMARY")), None
+    )
     if not text and cable.paragraphs:
         text, number = cable.paragraphs[0].text, cable.paragraphs[0].number
     text = clean_sentence(text or "")

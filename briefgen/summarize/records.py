@@ -52,7 +52,11 @@ class KeyFact:
 
     def as_dict(self) -> dict[str, Any]:
         """Return the key fact as a JSON-ready dict."""
-        return {"label": self.label, "value": self.value, "cites": [c.as_dict() for c in self.cites]}
+        return {
+            "label": self.label,
+            "value": self.value,
+            "cites": [c.as_dict() for c in self.cites],
+        }
 
 
 @dataclass(frozen=True, slots=True)
