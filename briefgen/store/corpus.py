@@ -110,6 +110,8 @@ class Corpus(AbstractContextManager["Corpus"]):
         count = workers if workers is not None else (os.cpu_count() or 1)
         if count < 1:
             raise StoreError(f"invalid number of workers {count}: it must be 1 or more")
+        if isinstance(paths, (str, os.PathLike)):
+            paths = [paths]  # one path, not an iterable of characters
         sources = iter_sources(os.fspath(p) for p in paths)
         return write_all(self._conn, parse_stream(sources, count), progress)
 

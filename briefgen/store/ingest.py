@@ -14,7 +14,7 @@ from briefgen.store.filters import origin_key
 from briefgen.store.parallel import Parsed
 from briefgen.store.records import IngestReport
 
-BATCH = 500
+BATCH = 1000
 """Cables per transaction: few enough that a kill loses little, many enough to be fast."""
 
 ProgressCallback = Callable[[IngestReport], None]
@@ -88,7 +88,8 @@ def _write_batch(conn: sqlite3.Connection, batch: list[Parsed], run: int, tally:
     ids = [cable.id for cable, _ in cables]
     existing = _existing(conn, ids)
     seen = _seen(conn, ids)
-    seq = _next_seq(conn)
+    seq = _counter(conn, "store.change_seq")
+    paragraphs = _counter(conn, "store.paragraphs")
     for cable, digest in cables:
         assert digest is not None
         if cable.id in seen:
@@ -102,16 +103,20 @@ def _write_batch(conn: sqlite3.Connection, batch: list[Parsed], run: int, tally:
             seq += 1
             rowid = _insert(conn, cable, digest, seq)
             existing[cable.id] = (rowid, digest)
+            paragraphs += len(cable.paragraphs)
             tally.added += 1
         elif known[1] == digest:
             tally.unchanged += 1
         else:
             seq += 1
-            _replace(conn, known[0], cable, digest, seq)
+            paragraphs += len(cable.paragraphs) - _replace(conn, known[0], cable, digest, seq)
             tally.updated += 1
     conn.executemany("INSERT OR IGNORE INTO temp.ingest_seen (id) VALUES (?)", [(i,) for i in ids])
-    conn.execute(
-        "INSERT OR REPLACE INTO meta (key, value) VALUES ('store.change_seq', ?)", (str(seq),)
+    # Running totals kept with the rows they count, in the same transaction: counting three
+    # million paragraphs for `stats` would take a second.
+    conn.executemany(
+        "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+        [("store.change_seq", str(seq)), ("store.paragraphs", str(paragraphs))],
     )
     rejected = [item for item, _ in batch if isinstance(item, Rejection)]
     tally.rejections.extend(rejected)
@@ -144,8 +149,8 @@ def _seen(conn: sqlite3.Connection, ids: list[str]) -> set[str]:
     return {row[0] for row in rows}
 
 
-def _next_seq(conn: sqlite3.Connection) -> int:
-    row = conn.execute("SELECT value FROM meta WHERE key = 'store.change_seq'").fetchone()
+def _counter(conn: sqlite3.Connection, key: str) -> int:
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
     return int(row[0]) if row else 0
 
 
@@ -179,7 +184,8 @@ def _insert(conn: sqlite3.Connection, cable: Cable, digest: str, seq: int) -> in
     return rowid
 
 
-def _replace(conn: sqlite3.Connection, rowid: int, cable: Cable, digest: str, seq: int) -> None:
+def _replace(conn: sqlite3.Connection, rowid: int, cable: Cable, digest: str, seq: int) -> int:
+    """Replace a stored cable by a new version; return how many paragraphs the old one had."""
     subject = conn.execute("SELECT subject FROM cables WHERE rowid = ?", (rowid,)).fetchone()[0]
     texts = conn.execute(
         "SELECT text FROM paragraphs WHERE cable = ? ORDER BY position", (rowid,)
@@ -193,6 +199,7 @@ def _replace(conn: sqlite3.Connection, rowid: int, cable: Cable, digest: str, se
         conn.execute(f"DELETE FROM {table} WHERE cable = ?", (rowid,))
     conn.execute(_UPDATE_CABLE, (*_cable_values(cable, digest, seq), rowid))
     _insert_children(conn, rowid, cable)
+    return len(texts)
 
 
 def _insert_children(conn: sqlite3.Connection, rowid: int, cable: Cable) -> None:

@@ -172,7 +172,7 @@ def corpus_stats(conn: sqlite3.Connection) -> CorpusStats:
     first, last = conn.execute("SELECT min(created), max(created) FROM cables").fetchone()
     return CorpusStats(
         cables=int(conn.execute("SELECT count(*) FROM cables").fetchone()[0]),
-        paragraphs=int(conn.execute("SELECT count(*) FROM paragraphs").fetchone()[0]),
+        paragraphs=_counter(conn, "store.paragraphs"),
         rejections=int(conn.execute("SELECT count(*) FROM rejections").fetchone()[0]),
         first=parse_created(first),
         last=parse_created(last),
@@ -190,3 +190,8 @@ def corpus_stats(conn: sqlite3.Connection) -> CorpusStats:
             "GROUP BY classification ORDER BY n DESC, 1"
         ),
     )
+
+
+def _counter(conn: sqlite3.Connection, key: str) -> int:
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+    return int(row[0]) if row else 0

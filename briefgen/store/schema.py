@@ -118,8 +118,13 @@ CREATE VIRTUAL TABLE cables_fts USING fts5 (
 INSERT INTO cables_fts (cables_fts, rank) VALUES ('rank', 'bm25(4.0, 1.0)');
 """
 
+V2 = """
+INSERT OR REPLACE INTO meta (key, value) SELECT 'store.paragraphs', count(*) FROM paragraphs;
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "cables, paragraphs, tags, refs, rejections, meta, full-text index", V1),
+    Migration(2, "running paragraph count in meta (store.paragraphs)", V2),
 )
 """Every schema step, in order; append new steps, never edit released ones."""
 

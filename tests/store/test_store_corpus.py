@@ -10,7 +10,8 @@ from store_samples import SAMPLE, make_cable
 
 from briefgen.errors import NotFoundError, StoreError
 from briefgen.models import Rejection
-from briefgen.store import SCHEMA_VERSION, Corpus, IngestReport, default_db_path, open_corpus
+from briefgen.store import SCHEMA_VERSION, Corpus, IngestReport, db, default_db_path, open_corpus
+from briefgen.store.schema import MIGRATIONS, migrate
 
 
 def test_a_new_corpus_has_the_latest_schema_and_its_migration_record(db_path: Path) -> None:
@@ -175,3 +176,15 @@ def test_a_failed_batch_leaves_nothing_behind(corpus: Corpus) -> None:
         corpus.add(records())  # type: ignore[arg-type]
     assert len(corpus) == 0
     assert corpus.add(SAMPLE).added == 4
+
+
+def test_opening_a_version_1_database_migrates_it_and_keeps_its_cables(db_path: Path) -> None:
+    conn = db.connect(db_path)
+    assert migrate(conn, MIGRATIONS[:1]) == 1
+    Corpus(conn, db_path).add(SAMPLE)
+    conn.execute("DELETE FROM meta WHERE key = 'store.paragraphs'")  # v1 kept no count
+    conn.close()
+    with Corpus.open(db_path) as corpus:
+        assert corpus.connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert len(corpus) == 4
+        assert corpus.stats().paragraphs == 5
