@@ -19,7 +19,6 @@ from reportlab.platypus import (
     Flowable,
     Frame,
     Image,
-    KeepTogether,
     ListFlowable,
     ListItem,
     PageBreak,
@@ -98,6 +97,13 @@ class _Heading(RLParagraph):  # type: ignore[misc]
         self.state.outline_level = level
         self.state.heading_pages[key] = canv.getPageNumber()
         super().draw()
+
+
+class _Whole(Table):  # type: ignore[misc]
+    """A table that never splits: it moves to the next page whole."""
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        return []
 
 
 class _Contents(Flowable):  # type: ignore[misc]
@@ -362,7 +368,7 @@ class _PdfBuild:
         if isinstance(block, KeyFacts):
             return [self.keyfacts(block), Spacer(1, 10)]
         if isinstance(block, Figure):
-            return [self.figure(block)]
+            return self.figure(block)
         if isinstance(block, CodeBlock):
             text = escape(xml_safe(block.text)).replace(" ", "\u00a0").replace("\n", "<br/>")
             return [RLParagraph(text, s.code)]
@@ -409,7 +415,9 @@ class _PdfBuild:
         for row in block.rows:
             cells = list(row[:cols]) + [()] * (cols - len(row))
             data.append([self.cell(c, body_styles[i], widths[i]) for i, c in enumerate(cells)])
-        table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
+        # A short table moves whole to the next page rather than leave a row or two behind.
+        kind = _Whole if len(block.rows) < 6 else Table
+        table = kind(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
         commands = list(s.table_commands)
         for col, style in enumerate(body_styles):
             # Plain-string cells take font, colour and alignment from the table style.
@@ -426,7 +434,7 @@ class _PdfBuild:
             stripe = colors.HexColor(self.style.colors.table_stripe)
             commands.append(("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, stripe]))
         table.setStyle(TableStyle(commands))
-        return KeepTogether([table]) if len(block.rows) < 6 else table
+        return table
 
     def cell(self, runs: Runs, style: ParagraphStyle, width: float) -> str | RLParagraph:
         """Return a table cell: a plain string when it fits on one line, else a Paragraph.
@@ -447,13 +455,13 @@ class _PdfBuild:
         for fact in block.facts:
             label = RLParagraph(escape(xml_safe(fact.label)), s.facts_label)
             data.append([label, RLParagraph(self.markup(fact.value), s.facts_value)])
-        table = Table(
-            data, colWidths=[label_width, self.frame_width - 4 - label_width], hAlign="RIGHT"
-        )
+        kind = _Whole if len(data) < 14 else Table
+        widths = [label_width, self.frame_width - 4 - label_width]
+        table = kind(data, colWidths=widths, hAlign="RIGHT")
         table.setStyle(s.facts_table(len(data)))
-        return KeepTogether([table]) if len(data) < 14 else table
+        return table
 
-    def figure(self, block: Figure) -> Flowable:
+    def figure(self, block: Figure) -> list[Flowable]:
         s = self.styles
         parts: list[Flowable] = []
         if block.title:
@@ -464,8 +472,13 @@ class _PdfBuild:
             parts.append(chart_drawing(block, self.style, self.frame_width))
         if block.caption:
             parts.append(RLParagraph(escape(xml_safe(block.caption)), s.caption))
+        # A chain of keepWithNext (not KeepTogether, which a heading's keepWithNext cannot
+        # join) keeps title, figure and caption together and with the heading above.
+        for part in parts:
+            # Drawing validates attribute names; the flag goes in its dict directly.
+            part.__dict__["keepWithNext"] = 1
         parts.append(Spacer(1, 8))
-        return KeepTogether(parts)
+        return parts
 
     def image(self, path: str, max_width: float, align: str) -> Image:
         try:
