@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from briefgen.extract import lexicon
+from briefgen.extract.names import CHAIN_RE, Token, tokens
 from briefgen.extract.records import (
     EntityKind,
     EntityRef,
@@ -20,7 +21,7 @@ from briefgen.extract.records import (
     Role,
     Source,
 )
-from briefgen.extract.text import Sentences, is_caps
+from briefgen.extract.text import Sentences, is_caps, number_spans
 from briefgen.models import Cable
 
 
@@ -38,10 +39,33 @@ class Para:
     """The text in lower case, for case-blind matching."""
     caps: bool
     """True when the paragraph is written in capitals."""
-    sentences: Sentences
-    """Its sentence boundaries."""
     mentions: list[Mention] = field(default_factory=list)
     """Mentions found in it so far, kept in text order by `Context.add_mention`."""
+    _sentences: Sentences | None = None
+    _numbers: list[tuple[int, int]] | None = None
+    _chains: list[list[Token]] | None = None
+
+    @property
+    def sentences(self) -> Sentences:
+        """Return its sentence boundaries (found on first use: most paragraphs need none)."""
+        if self._sentences is None:
+            self._sentences = Sentences.split(self.text)
+        return self._sentences
+
+    @property
+    def numbers(self) -> list[tuple[int, int]]:
+        """Return the offsets of its numbers, in digits or words."""
+        if self._numbers is None:
+            self._numbers = number_spans(self.text, self.lowered)
+        return self._numbers
+
+    @property
+    def chains(self) -> list[list[Token]]:
+        """Return its runs of capitalised words, as tokens (shared by the name rules)."""
+        if self._chains is None:
+            text = self.text
+            self._chains = [tokens(text, m.start(), m.end()) for m in CHAIN_RE.finditer(text)]
+        return self._chains
 
     def sentence(self, offset: int) -> str:
         """Return the sentence holding `offset`."""
@@ -90,9 +114,7 @@ class Context:
         self.paras: list[Para] = []
         for index, para in enumerate(cable.paragraphs):
             text = para.text
-            self.paras.append(
-                Para(index, para.number, text, text.lower(), is_caps(text), Sentences.split(text))
-            )
+            self.paras.append(Para(index, para.number, text, text.lower(), is_caps(text)))
         self._entities: dict[str, _Entity] = {}
         self._alias: dict[str, str] = {}
         self._ambiguous: set[str] = set()

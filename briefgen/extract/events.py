@@ -5,12 +5,11 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 
-from dateutil import parser as dateparser
-
 from briefgen.extract.context import Context, Para
 from briefgen.extract.records import Event, Quotation, Recommendation, Relation
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTH_NAMES = tuple(_MONTHS.split("|"))
 _DATE_RE = re.compile(rf"\b({_MONTHS}) (\d{{1,2}})(?:-(\d{{1,2}}))?(?:, ((?:19|20)\d\d))?\b")
 _MEMBER_RE = re.compile(r"\bis (?:a|an|one) (?:member|founding member) of\b")
 _BEGAN_RE = re.compile(r"\bIn ((?:19|20)\d\d),? when (.+?) (began|started) (.+?)(?=[,.;]|$)")
@@ -18,6 +17,17 @@ _SINCE_RE = re.compile(r"\bhas (?:been )?([a-z]+ed\b[^,.;]*?) since ((?:19|20)\d
 _FOUNDED_RE = re.compile(
     r"\b(established|founded|created|opened|set up|launched) (an? [^,.;]+?)"
     r"(?= with | through | by |[,.;]|$)"
+)
+_FOUNDING_WORDS = (
+    "began",
+    "started",
+    "since",
+    "established",
+    "founded",
+    "created",
+    "opened",
+    "set up",
+    "launched",
 )
 _YEAR_RE = re.compile(r"\b(?:[Ii]n|[Ss]ince) ((?:19|20)\d\d)\b")
 _QUOTE_MARK_RE = re.compile(r"[\"“”]")
@@ -30,6 +40,8 @@ _BULLET_RE = re.compile(r"(?:^|\s)[-•*]\s+")
 def rule_dated_events(ctx: Context, para: Para) -> None:
     """Find dated events and resolve `On September 14` with the cable's own date."""
     created = ctx.created
+    if not any(month in para.text for month in _MONTH_NAMES):
+        return
     for match in _DATE_RE.finditer(para.text):
         month, day, end_day, year = match.groups()
         when = _resolve(f"{month} {day}", year, created)
@@ -57,11 +69,15 @@ def rule_dated_events(ctx: Context, para: Para) -> None:
 def _resolve(text: str, year: str | None, created: datetime | None) -> date | None:
     if year is None and created is None:
         return None
-    default = datetime(int(year), 1, 1) if year else (created or datetime(2000, 1, 1))
+    month_name, _, day = text.partition(" ")
     try:
-        when = dateparser.parse(text, default=default.replace(day=1)).date()
-    except (ValueError, OverflowError):
-        return None
+        when = date(
+            int(year) if year else created.year,  # type: ignore[union-attr]
+            _MONTH_NAMES.index(month_name) + 1,
+            int(day),
+        )
+    except ValueError:
+        return None  # `February 30`
     if year is None and created is not None and when > created.date() + timedelta(days=31):
         # A cable reports what happened: a date far after it is last year's.
         when = when.replace(year=when.year - 1)
@@ -70,6 +86,8 @@ def _resolve(text: str, year: str | None, created: datetime | None) -> date | No
 
 def rule_membership(ctx: Context, para: Para) -> None:
     """Find `X is a member of ...: A, B and C` and record one membership per body."""
+    if "member of" not in para.text:
+        return
     for match in _MEMBER_RE.finditer(para.text):
         start, end = para.sentences.bounds(para.sentences.index(match.start()))
         before = ctx.names_in(para, start, match.start())
@@ -94,6 +112,9 @@ def rule_membership(ctx: Context, para: Para) -> None:
 def rule_founding(ctx: Context, para: Para) -> None:
     """Find start years (`In 1998 when the Feminist League began ...`, `... since 2004`)."""
     text = para.text
+    lowered = para.lowered
+    if not any(word in lowered for word in _FOUNDING_WORDS):
+        return
     for match in _BEGAN_RE.finditer(text):
         names = ctx.names_in(para, match.start(2), match.end(2))
         if names:
@@ -141,6 +162,8 @@ def rule_founding(ctx: Context, para: Para) -> None:
 def rule_quotations(ctx: Context, para: Para) -> None:
     """Find quoted words with their speaker (`- Director of School #31: "..."`)."""
     text = para.text
+    if '"' not in text and "“" not in text:
+        return
     marks = [m.start() for m in _QUOTE_MARK_RE.finditer(text)]
     # Quotation marks pair up in order: `"Night Stars" performances` must not open a quotation.
     for opening, closing in zip(marks[::2], marks[1::2], strict=False):
@@ -158,6 +181,8 @@ def rule_quotations(ctx: Context, para: Para) -> None:
 def rule_recommendations(ctx: Context, para: Para) -> None:
     """Find recommendations: bullets after `recommended that`, or a `;` list after `made to`."""
     text = para.text
+    if "recommend" not in text:
+        return
     for match in _RECOMMEND_RE.finditer(text):
         rest = text[match.end() :]
         start, _ = para.sentences.bounds(para.sentences.index(match.start()))

@@ -7,7 +7,7 @@ import re
 from briefgen.extract import lexicon
 from briefgen.extract.context import Context, Para
 from briefgen.extract.records import Figure
-from briefgen.extract.text import NUMBER, parse_number
+from briefgen.extract.text import NUMBER, number_spans, parse_number
 
 _HEDGE = (
     r"(?:(?i:approximately|about|around|over|more than|nearly|almost|some|an estimated|"
@@ -16,11 +16,12 @@ _HEDGE = (
 _SIGN = r"\\?[$€£¥]"
 _CURRENCY = "|".join(re.escape(w) for w, _ in lexicon.CURRENCY_WORDS)
 _CURRENCY_CODES = {w.lower(): code for w, code in lexicon.CURRENCY_WORDS}
-_MONEY_RE = re.compile(
-    rf"({_HEDGE})?(?:({_SIGN}) ?({NUMBER})|({NUMBER}) ({_CURRENCY})\b)"
-    rf"(?: \((?:{_HEDGE})?({_SIGN}) ?({NUMBER})\))?"
+_CURRENCY_LOWER = tuple(
+    sorted({f" {w.lower()}" + (" " if len(w) < 4 else "") for w, _ in lexicon.CURRENCY_WORDS})
 )
-_COUNT_RE = re.compile(rf"({_HEDGE})?({NUMBER})(?= ([A-Za-z][A-Za-z-]*))")
+_CURRENCY_AFTER_RE = re.compile(rf" ({_CURRENCY})\b")
+_CONVERSION_RE = re.compile(rf" \((?:{_HEDGE})?({_SIGN}) ?({NUMBER})\)")
+_HEDGE_BEFORE_RE = re.compile(rf"{_HEDGE}$")
 _WHAT_WORD_RE = re.compile(r" ([a-z][a-z-]*|[A-Z]{2,}s?)\b")
 _PERCENT_RE = re.compile(rf"({_HEDGE})?({NUMBER}) ?(%|percent\b|per cent\b)")
 _YEAR = r"(?:19|20)\d\d"
@@ -123,30 +124,58 @@ def _year_of(para: Para, offset: int) -> int | None:
 
 def rule_money(ctx: Context, para: Para) -> None:
     """Find amounts of money, with any conversion stated (`eight million tenge ($53,333)`)."""
-    for match in _MONEY_RE.finditer(para.text):
-        hedge, sign, digits, words, currency, sign2, converted = match.groups()
-        value = parse_number(digits or words)
+    if not any(sign in para.text for sign in lexicon.CURRENCY_SIGNS) and not any(
+        word in para.lowered for word in _CURRENCY_LOWER
+    ):
+        return
+    text = para.text
+    claimed = ctx.claimed.setdefault(para.index, set())
+    reach = -1
+    for start, end in para.numbers:
+        if start < reach:
+            continue  # the conversion of the amount before
+        sign, lead = _sign_before(text, start)
+        currency: str | None = None
+        tail = end
+        if sign is None:
+            after = _CURRENCY_AFTER_RE.match(text, end)
+            if after is None:
+                continue
+            currency, tail = after.group(1), after.end()
+        value = parse_number(text[start:end])
         if value is None:
             continue
-        start = match.start(2) if sign else match.start(4)
-        converted_value = parse_number(converted) if converted else None
+        conversion = _CONVERSION_RE.match(text, tail)
+        converted_value = parse_number(conversion.group(2)) if conversion else None
+        reach = conversion.end() if conversion else tail
+        hedge = _HEDGE_BEFORE_RE.search(text, max(0, lead - 16), lead)
         ctx.figures.append(
             Figure(
                 "money",
                 value,
-                match.group(0)[len(hedge or "") :].replace("\\$", "$"),
+                text[lead:reach].replace("\\$", "$"),
                 _money_code(sign, currency),
                 None,
-                bool(hedge),
+                hedge is not None,
                 converted_value,
-                _money_code(sign2, None) if converted_value is not None else None,
-                _year_of(para, start),
-                _subject(para, start),
-                start,
-                ctx.source(para, start),
+                _money_code(conversion.group(1), None) if conversion else None,
+                _year_of(para, lead),
+                _subject(para, lead),
+                lead,
+                ctx.source(para, lead),
             )
         )
-        ctx.claimed.setdefault(para.index, set()).update(range(match.start(), match.end()))
+        claimed.update(range(lead, reach))
+
+
+def _sign_before(text: str, start: int) -> tuple[str | None, int]:
+    lead = start - 1 if start > 0 and text[start - 1] == " " else start
+    if lead > 0 and text[lead - 1] in lexicon.CURRENCY_SIGNS:
+        lead -= 1
+        if lead > 0 and text[lead - 1] == "\\":
+            lead -= 1  # `\$53,333`: a Markdown escape left in the text
+        return text[lead:start].strip(" \\"), lead
+    return None, start
 
 
 def _what(text: str, position: int, value: float) -> str | None:
@@ -188,13 +217,15 @@ def rule_counts(ctx: Context, para: Para) -> None:
     """Find counts with what they count (`80,000 informational flyers`, `nine NGOs`)."""
     text = para.text
     claimed = ctx.claimed.get(para.index, set())
-    for match in _COUNT_RE.finditer(text):
-        number = match.group(2)
-        start = match.start(2)
-        end = match.end(2)
-        if start in claimed or text.startswith("-", end) or text.startswith(" percent", end):
+    for start, end in number_spans(text, para.lowered):
+        number = text[start:end]
+        if start in claimed or not text.startswith(" ", end) or text.startswith(" percent", end):
             continue
-        before = text[max(0, match.start() - 20) : match.start()].rstrip().rsplit(" ", 1)[-1]
+        if number[0].isalpha() and not (number.islower() or number[1:].islower()):
+            continue  # `ONE` in capitals, `One` is fine
+        hedge = _HEDGE_BEFORE_RE.search(text, max(0, start - 16), start)
+        lead = hedge.start() if hedge else start
+        before = text[max(0, lead - 20) : lead].rstrip().rsplit(" ", 1)[-1]
         if before[:1].isupper() and before not in lexicon.NOT_NAME_WORDS:
             continue  # `Article 128`, `Tier 3`, `September 14`
         if before.endswith(("#", "-", "/")) or (start > 0 and text[start - 1] in "#-/$"):
@@ -219,7 +250,7 @@ def rule_counts(ctx: Context, para: Para) -> None:
                 f"{number} {what}",
                 None,
                 what,
-                bool(match.group(1)),
+                hedge is not None,
                 None,
                 None,
                 _year_of(para, start),
@@ -233,6 +264,8 @@ def rule_counts(ctx: Context, para: Para) -> None:
 def rule_percent(ctx: Context, para: Para) -> None:
     """Find percentages with what they measure (`41% said they would inform the police`)."""
     text = para.text
+    if "%" not in text and "percent" not in para.lowered and "per cent" not in para.lowered:
+        return
     for match in _PERCENT_RE.finditer(text):
         value = parse_number(match.group(2))
         if value is None:

@@ -94,6 +94,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 def rule_funding(ctx: Context, para: Para) -> None:
     """Find grants and funding flows; the first pattern that fits a sentence wins."""
     text = para.text
+    lowered = para.lowered
+    if not any(word in lowered for word in ("fund", "grant", "allocated", "sponsored")):
+        return
     done: set[int] = set()
     for trigger in _TRIGGER_RE.finditer(text):
         index = para.sentences.index(trigger.start())

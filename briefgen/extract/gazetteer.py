@@ -170,7 +170,9 @@ def find(text: str, lowered: str, caps: bool) -> list[Hit]:
     """
     found: list[Hit] = []
     size = len(text)
-    for last, (length, entry) in automaton().iter(lowered):
+    # iter_long gives the longest key at each place, skipping keys inside longer ones (`un` in
+    # `fund`), which would all fail the word-boundary test below anyway.
+    for last, (length, entry) in automaton().iter_long(lowered):
         start = last - length + 1
         end = last + 1
         if start > 0 and text[start - 1].isalnum():

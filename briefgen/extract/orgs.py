@@ -117,7 +117,8 @@ _GOVERNMENT_HEADS = frozenset(
         "Service",
     ]
 )
-_CAPS_ACRONYM_RE = re.compile(r"([A-Z][A-Z ,'.-]{4,}?) \(([A-Z]{2,8})\)")
+_CAPS_ACRONYM_RE = re.compile(r"\(([A-Z]{2,8})\)")
+_CAPS_SEGMENT_RE = re.compile(r"[,;:.()\"]")
 
 
 def rule_curated(ctx: Context, para: Para) -> None:
@@ -145,9 +146,9 @@ def _initials_cover(words: list[str], acronym: str) -> bool:
 
 def rule_acronym_definition(ctx: Context, para: Para) -> None:
     """Register `Full Name (ACR)` pairs: the full name is an organization, ACR its alias."""
-    if para.caps:
-        return
     text = para.text
+    if para.caps or "(" not in text:
+        return
     for match in _ACRONYM_DEF_RE.finditer(text):
         acronym = match.group(1)
         stop = match.start()
@@ -187,21 +188,27 @@ def rule_caps_acronym_definition(ctx: Context, para: Para) -> None:
     """Register `FULL NAME (ACR)` pairs in ALL-CAPS text, when the initials spell the acronym."""
     if not para.caps:
         return
-    for match in _CAPS_ACRONYM_RE.finditer(para.text):
-        words = match.group(1).split()
-        acronym = match.group(2)
+    text = para.text
+    if "(" not in text:
+        return
+    for match in _CAPS_ACRONYM_RE.finditer(text):
+        head = text[max(0, match.start() - 120) : match.start()]
+        words = _CAPS_SEGMENT_RE.split(head)[-1].split()
+        acronym = match.group(1)
         for first in range(len(words)):
             if _initials_cover(words[first:], acronym) and len(words) - first >= len(acronym) - 2:
                 full = " ".join(w.capitalize() if len(w) > 3 else w.lower() for w in words[first:])
                 full = full[0].upper() + full[1:]
                 name = ctx.register("org", ctx.lookup(full) or full, acronym=acronym)
-                ctx.add_mention(para, "org", match.start(2), match.end(2), name, "acronym")
+                ctx.add_mention(para, "org", match.start(1), match.end(1), name, "acronym")
                 break
 
 
 def rule_ministries_list(ctx: Context, para: Para) -> None:
     """Split `the Ministries of Justice (MOJ), Interior, and Education` into ministries."""
     text = para.text
+    if "Ministries of" not in text and "Departments of" not in text:
+        return
     for match in _MINISTRIES_RE.finditer(text):
         head = "Ministry" if match.group(1) == "Ministries" else "Department"
         position = match.end()
@@ -275,9 +282,8 @@ def rule_org_phrase(ctx: Context, para: Para) -> None:
     if para.caps:
         return
     text = para.text
-    for chain in CHAIN_RE.finditer(text):
-        items = tokens(text, chain.start(), chain.end())
-        if not any(t.is_head for t in items):
+    for items in para.chains:
+        if len(items) < 2 or not any(t.is_head for t in items):
             continue
         for part in _split_orgs(text, items):
             part = _trim(part)
@@ -326,7 +332,7 @@ def _add_org(ctx: Context, para: Para, part: list[Token]) -> None:
 
 def rule_party(ctx: Context, para: Para) -> None:
     """Find parties named with a lower-case `party` (`the Nur Otan party`)."""
-    if para.caps:
+    if para.caps or "party" not in para.text:
         return
     for match in _PARTY_RE.finditer(para.text):
         words = match.group(1).split()
@@ -342,7 +348,7 @@ def rule_party(ctx: Context, para: Para) -> None:
 
 def rule_ngo_name(ctx: Context, para: Para) -> None:
     """Find NGOs introduced by the word NGO (`the Ust Kamenogorsk-based NGO Fenix`)."""
-    if para.caps:
+    if para.caps or "NGO " not in para.text:
         return
     for match in _NGO_NAME_RE.finditer(para.text):
         word = match.group(1)
@@ -354,7 +360,7 @@ def rule_ngo_name(ctx: Context, para: Para) -> None:
 
 def rule_branch_of(ctx: Context, para: Para) -> None:
     """Find organizations explained as a branch of another (`Zhas-Otan (the youth branch of`)."""
-    if para.caps:
+    if para.caps or " of " not in para.text or "(the " not in para.text:
         return
     for match in _BRANCH_RE.finditer(para.text):
         name = ctx.register("org", match.group(1))

@@ -7,13 +7,11 @@ import re
 from briefgen.extract import lexicon
 from briefgen.extract.context import Context, Para, canonical_org
 from briefgen.extract.names import (
-    CHAIN_RE,
     TITLE_RE,
     Token,
     looks_like_name_word,
     looks_like_surname,
     span_text,
-    tokens,
 )
 from briefgen.extract.records import Role
 
@@ -27,6 +25,7 @@ _APPOSITIVE_RE = re.compile(
     rf"\b({_NAME}), ({_TITLE})(?: of (?:the )?({_ORG}))?"
     rf"(?: and ({_TITLE}) of (?:the )?(?:[a-z]+'s )?({_ORG}))?"
 )
+_TITLE_STARTS = frozenset(t.split()[0] for t in lexicon.TITLES)
 _PAIR_RE = re.compile(r"\b([A-Z][a-z]+) ([A-Z][a-z]+)\b")
 _AGE_BEFORE_RE = re.compile(r"\b\d+-year-old ([A-Z][a-z]+)\b")
 _AGE_AFTER_RE = re.compile(
@@ -114,8 +113,9 @@ def rule_title_before_name(ctx: Context, para: Para) -> None:
     if para.caps:
         return
     text = para.text
-    for chain in CHAIN_RE.finditer(text):
-        items = tokens(text, chain.start(), chain.end())
+    for items in para.chains:
+        if len(items) < 2 or not any(t.word in _TITLE_STARTS for t in items[:4]):
+            continue
         while items and items[0].word in lexicon.NOT_NAME_WORDS and not _title_at(items):
             items = items[1:]
         if len(items) < 2 or not _title_at(items):
@@ -194,9 +194,9 @@ def rule_surname_shape(ctx: Context, para: Para) -> None:
 
 def rule_age(ctx: Context, para: Para) -> None:
     """Find people named with their age (`16-year-old Marina`, `Diana age 15`)."""
-    if para.caps:
-        return
     text = para.text
+    if para.caps or ("year-old" not in text and " age " not in text):
+        return
     for match in _AGE_BEFORE_RE.finditer(text):
         if looks_like_name_word(match.group(1)):
             _add_person(ctx, para, *match.span(1), "age")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 from briefgen.extract.records import CableFacts, facts_from_dict
 from briefgen.extract.rules import extract
@@ -52,10 +52,18 @@ def ensure_tables(conn: sqlite3.Connection) -> None:
     conn.executescript(_SCHEMA)
 
 
-def update_facts(corpus: Corpus, extractor: Extractor = extract) -> int:
+def update_facts(
+    corpus: Corpus,
+    extractor: Extractor = extract,
+    *,
+    cable_ids: Iterable[str] | None = None,
+    workers: int = 1,
+) -> int:
     """Extract the cables that are new, changed or extracted by older rules; return how many.
 
-    Facts of cables no longer in the corpus are dropped. Call it after every ingest.
+    With `cable_ids`, only those cables are brought up to date (the lazy path briefings take);
+    without, every cable is, and facts of cables no longer in the corpus are dropped. With
+    `workers` above 1, extraction runs in that many processes (the default extractor only).
     """
     conn = corpus.connection
     ensure_tables(conn)
@@ -64,11 +72,12 @@ def update_facts(corpus: Corpus, extractor: Extractor = extract) -> int:
         row[0]: (row[1], row[2])
         for row in conn.execute("SELECT cable_id, content_hash, version FROM extract_facts")
     }
-    todo = [cid for cid, h in sorted(hashes.items()) if stored.get(cid) != (h, FACTS_VERSION)]
-    gone = [cid for cid in stored if cid not in hashes]
+    wanted = sorted(hashes) if cable_ids is None else sorted(set(cable_ids) & hashes.keys())
+    todo = [cid for cid in wanted if stored.get(cid) != (hashes[cid], FACTS_VERSION)]
+    gone = [cid for cid in stored if cid not in hashes] if cable_ids is None else []
     batch: list[tuple[CableFacts, str]] = []
-    for cable_id in todo:
-        batch.append((extractor(corpus.get(cable_id)), hashes[cable_id]))
+    for facts in _extract_all(corpus, todo, extractor, workers):
+        batch.append((facts, hashes[facts.cable_id]))
         if len(batch) >= 200:
             _write(corpus, batch, ())
             batch = []
@@ -76,6 +85,21 @@ def update_facts(corpus: Corpus, extractor: Extractor = extract) -> int:
     if corpus.get_meta(META_KEY) != str(FACTS_VERSION):
         corpus.set_meta(META_KEY, str(FACTS_VERSION))
     return len(todo)
+
+
+def _extract_all(
+    corpus: Corpus, todo: list[str], extractor: Extractor, workers: int
+) -> Iterator[CableFacts]:
+    if workers <= 1 or extractor is not extract or len(todo) < 64:
+        yield from (extractor(corpus.get(cable_id)) for cable_id in todo)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        # Slices keep memory flat: the pool would otherwise take every cable at once.
+        for first in range(0, len(todo), 2000):
+            cables = [corpus.get(cable_id) for cable_id in todo[first : first + 2000]]
+            yield from pool.map(extract, cables, chunksize=32)
 
 
 def _write(corpus: Corpus, batch: list[tuple[CableFacts, str]], gone: Iterable[str]) -> None:
@@ -114,8 +138,12 @@ def facts_for(corpus: Corpus, cable_ids: Iterable[str]) -> list[CableFacts]:
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         marks = ",".join("?" * len(chunk))
+        # Only facts of the cable's current content count: a cable ingested again with
+        # other text is extracted again.
         rows = conn.execute(
-            f"SELECT cable_id, facts, version FROM extract_facts WHERE cable_id IN ({marks})",
+            "SELECT f.cable_id, f.facts, f.version FROM extract_facts AS f "
+            "JOIN cables AS c ON c.id = f.cable_id AND c.content_hash = f.content_hash "
+            f"WHERE f.cable_id IN ({marks})",
             chunk,
         )
         for cable_id, blob, version in rows:
@@ -123,7 +151,7 @@ def facts_for(corpus: Corpus, cable_ids: Iterable[str]) -> list[CableFacts]:
                 found[cable_id] = facts_from_dict(json.loads(blob))
     missing = [cid for cid in ids if cid not in found]
     if missing:
-        update_facts(corpus)
+        update_facts(corpus, cable_ids=missing)
         for cable_id in missing:
             row = conn.execute(
                 "SELECT facts FROM extract_facts WHERE cable_id = ?", (cable_id,)

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+import ahocorasick
 from text_to_num import text2num
 
 _UNITS = (
@@ -21,6 +23,51 @@ NUMBER = rf"(?:(?:{_DIGITS})(?: (?i:million|billion|thousand))?|\b(?i:{_WORD_NUM
 """A regular expression (no groups) matching a number in digits or words."""
 
 NUMBER_RE = re.compile(NUMBER)
+
+_DIGIT_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+_SCALE_SUFFIXES = (" million", " billion", " thousand")
+_NUMBER_JOINS = frozenset({" ", "-", " and ", "-and-"})
+
+
+@lru_cache(maxsize=1)
+def _number_words() -> ahocorasick.Automaton:
+    machine = ahocorasick.Automaton()
+    for word in (*_UNITS.split("|"), *_SCALES.split("|")):
+        machine.add_word(word, len(word))
+    machine.make_automaton()
+    return machine
+
+
+def number_spans(text: str, lowered: str) -> list[tuple[int, int]]:
+    """Return the offsets of every number in `text`, in digits or words, in text order.
+
+    One regular-expression pass finds the digits and one Aho-Corasick pass the number words;
+    this is much faster than one regular expression for both.
+    """
+    spans: list[tuple[int, int]] = []
+    for match in _DIGIT_RE.finditer(text):
+        end = match.end()
+        for scale in _SCALE_SUFFIXES:
+            if lowered.startswith(scale, end):
+                end += len(scale)
+                break
+        spans.append((match.start(), end))
+    size = len(lowered)
+    words: list[tuple[int, int]] = []
+    for last, length in _number_words().iter(lowered):
+        start = last - length + 1
+        end = last + 1
+        if (start > 0 and lowered[start - 1].isalpha()) or (end < size and lowered[end].isalpha()):
+            continue
+        if words and lowered[words[-1][1] : start] in _NUMBER_JOINS:
+            words[-1] = (words[-1][0], end)
+        else:
+            words.append((start, end))
+    if words:
+        spans.extend(words)
+        spans.sort()
+    return spans
+
 
 _SCALE_VALUES = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
 
@@ -65,6 +112,8 @@ _ABBREVIATIONS = frozenset(
 )
 _BOUNDARY_RE = re.compile(r"[.!?:;][\"')\]]*\s+(?=[\"'(\-]?[A-Z0-9])|\s(?=[-•] [A-Z\"])")
 _CAPS_THRESHOLD = 0.05
+_LOWER_RE = re.compile(r"[a-z]")
+_UPPER_RE = re.compile(r"[A-Z]")
 
 
 def parse_number(text: str) -> float | None:
@@ -90,13 +139,9 @@ def parse_number(text: str) -> float | None:
 
 def is_caps(text: str) -> bool:
     """Return True when a text is written in capitals (as most cables before 2008 are)."""
-    letters = lower = 0
-    for char in text:
-        if char.isalpha():
-            letters += 1
-            if char.islower():
-                lower += 1
-    return letters > 0 and lower / letters < _CAPS_THRESHOLD
+    lower = len(_LOWER_RE.findall(text))
+    upper = len(_UPPER_RE.findall(text))
+    return upper > 0 and lower / (lower + upper) < _CAPS_THRESHOLD
 
 
 @dataclass(slots=True)

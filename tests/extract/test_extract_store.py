@@ -132,3 +132,29 @@ def test_an_extractor_can_be_passed_in(corpus: Corpus) -> None:
 
     assert update_facts(corpus, counting) == 3  # type: ignore[arg-type]
     assert sorted(seen) == ["09ASTANA1206", "09ASTANA1985", "09ASTANA2101"]
+
+
+def test_lazy_update_of_named_cables_only(corpus: Corpus) -> None:
+    assert update_facts(corpus, cable_ids=["09ASTANA1985", "09NOWHERE1"]) == 1
+    assert update_facts(corpus) == 2
+
+
+def test_facts_for_ignores_facts_of_old_content(corpus: Corpus) -> None:
+    update_facts(corpus)
+    cable = corpus.get("09ASTANA1206")
+    changed = dataclasses.replace(
+        cable,
+        paragraphs=(*cable.paragraphs, cable.paragraphs[0].__class__(99, None, "UNICEF agreed.")),
+    )
+    corpus.add([changed])
+    facts = facts_for(corpus, ["09ASTANA1206"])[0]
+    assert any(e.acronym == "UNICEF" for e in facts.entities)
+
+
+def test_parallel_extraction_gives_the_same_facts(corpus: Corpus) -> None:
+    seed = corpus.get("09ASTANA2101")
+    copies = [dataclasses.replace(seed, id=f"09ASTANA{9000 + n}") for n in range(70)]
+    corpus.add(copies)
+    assert update_facts(corpus, workers=2) == 73
+    stored = facts_for(corpus, ["09ASTANA9042"])[0]
+    assert stored == extract(copies[42])
