@@ -45,7 +45,14 @@ def column_widths(header: Runs | Sequence[Runs], rows: Sequence[Sequence[Runs]])
         for i, cell in enumerate(row[:count]):
             # Long cells wrap anyway; cap them so that one essay does not starve the others.
             longest[i] = max(longest[i], min(len(plain_text(cell)), 60))
-    weights = [min(n, 60) ** 0.8 for n in longest]
+    # A column is never narrower than its longest word, so ids and dates do not break mid-word.
+    words = [max((len(w) for w in plain_text(c).split()), default=0) for c in header]  # type: ignore[arg-type]
+    for row in rows[:60]:
+        for i, cell in enumerate(row[:count]):
+            words[i] = max(words[i], max((len(w) for w in plain_text(cell).split()), default=0))
+    weights = [
+        max(min(n, 60) ** 0.8, min(w, 16) * 0.95) for n, w in zip(longest, words, strict=True)
+    ]
     total = sum(weights)
     return [w / total for w in weights]
 

@@ -42,11 +42,12 @@ def funding_rows(
         loose = (funder, channel, "")
         if key in seen or (not purpose and loose in seen):
             continue
-        if purpose and loose in seen:
+        if purpose and loose in seen and not rows[seen[loose]].purpose:
             rows[seen[loose]] = row  # The repeat says what the money was for: keep it instead.
             seen[key] = seen[loose]
             continue
         seen[key] = len(rows)
+        seen.setdefault(loose, len(rows))
         rows.append(row)
     return tuple(sorted(rows, key=lambda r: (r.year or "9999", r.cite.cable_id)))
 

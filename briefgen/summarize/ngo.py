@@ -29,7 +29,7 @@ _SECTION_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "facilities",
         re.compile(
             r"\b(?:shelter|hotline|bedrooms?|house up to|social worker|"
-            r"psychologist|office|premises|cent(?:er|re) for)\b",
+            r"psychologist|premises|cent(?:er|re) for)\b",
             re.I,
         ),
     ),
@@ -51,6 +51,8 @@ _SECTION_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
 )
+_NOISE = re.compile(r"\b(?:septel|will report)\b", re.I)
+_PRONOUN = re.compile(r"^(?:In \d{4},? |This year,? |From \d{4} to \d{4},? )?(?:she|he|it)\b", re.I)
 _YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
 _CAPACITY = re.compile(r"\b(?:house up to|capacity of|capacity for|up to|beds? for)\b", re.I)
 
@@ -88,10 +90,10 @@ def ngo_profile(corpus: Corpus, name: str, *, include_personal: bool = False) ->
     sections: dict[str, list[Statement]] = {key: [] for key, _ in _SECTION_RULES}
     timeline: list[Statement] = []
     for sentence in about:
-        if sentence.text in money_sentences:
-            continue  # It states money given to someone else: never let it read as theirs.
+        if sentence.text in money_sentences or _NOISE.search(sentence.text):
+            continue  # Money given to someone else must never read as theirs.
         year = _year_of(sentence, evidence)
-        if year:
+        if year and _names_subject(sentence.text, names, evidence, sentence):
             timeline.append(Statement(sentence.text, (sentence.cite,), year))
             continue
         for key, rule in _SECTION_RULES:
@@ -145,6 +147,16 @@ def _leaders(org_name: str, roles: Iterable[Role]) -> list[Person]:
         cite = Cite(role.source.cable_id, role.source.paragraph)
         people[person] = Person(person, f"{role.title}, {org_name}", cite)
     return list(people.values())
+
+
+def _names_subject(text: str, names: set[str], evidence: Evidence, sentence: Sentence) -> bool:
+    """Return True when the sentence names the NGO or its leaders, or opens with their pronoun."""
+    facts = evidence.facts_of(sentence.cite.cable_id)
+    named = any(
+        m.name in names and m.paragraph == sentence.cite.paragraph and m.text in text
+        for m in facts.mentions
+    )
+    return named or bool(_PRONOUN.match(text))
 
 
 def _year_of(sentence: Sentence, evidence: Evidence) -> str | None:

@@ -97,7 +97,9 @@ def program_sheet(
         f
         for c in used
         for f in evidence.facts_of(c.id).fundings
-        if (f.source.cable_id, f.source.paragraph) in places and _is_program_money(f, c, phrase)
+        if (f.source.cable_id, f.source.paragraph) in places
+        and _in_sentences(f, texts)
+        and _is_program_money(f, c, phrase)
     ]
     rows = funding_rows(fundings, evidence, phrase)
     quotes = _quotes(evidence, used, places, include_personal)
@@ -181,7 +183,7 @@ def _first_sentence(text: str) -> str:
     return text[: match.end()] if match else text
 
 
-def _in_sentences(figure: Figure, texts: set[str]) -> bool:
+def _in_sentences(figure: Figure | Funding, texts: set[str]) -> bool:
     sentence = " ".join(figure.source.sentence.split())
     return any(sentence[:60] in t or t[:60] in sentence for t in texts)
 
