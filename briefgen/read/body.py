@@ -25,6 +25,8 @@ class Body:
 
 _NUMBER = re.compile(r"^\s*(\d{1,3})\s*\.(?=\s|\(|$)\s*|^\s*(\d{1,3})\s*\.(?=[A-Z])")
 _BULLET = re.compile(r"^\s*(?:-{1,2}|\*|o|•)\s+(?=\S)")
+_BULLET_STARTS = frozenset("-*o•")
+_SPACES = re.compile(r"[ \t]{2,}")
 _RULE_LINE = re.compile(r"^\s*[-=_*]{3,}\s*$")
 _SIGNATURE = re.compile(r"^[A-Z][A-Za-z'-]+(?:[ /][A-Z][A-Za-z'-]+){0,2}$")
 _NOT_SIGNATURE = re.compile(r"\b(?:END|SUMMARY|COMMENT|NOTE|UNQUOTE|QUOTE|NNNN?|SIPDIS)\b", re.I)
@@ -83,6 +85,8 @@ def _is_heading(block: list[str], following: list[str] | None) -> str | None:
     A heading is a short line in capitals, or framed by rule lines, or any short title-like
     line standing right above a numbered paragraph (`Welcome Back, AMLO`).
     """
+    if len(block) > 3:
+        return None
     text = [line.strip() for line in block if not _RULE_LINE.match(line)]
     if len(text) != 1:
         return None
@@ -125,7 +129,7 @@ def _paragraphs(lines: list[str]) -> list[RawParagraph]:
             heading = title
             continue
         for index, line in enumerate(block):
-            match = _NUMBER.match(line)
+            match = _NUMBER.match(line) if line.lstrip()[:1].isdigit() else None
             number = int(match.group(1) or match.group(2)) if match else None
             starts = number is not None and (index == 0 or number == expected)
             if starts and number is not None and match is not None:
@@ -167,22 +171,31 @@ PARAGRAPH_RULES: tuple[tuple[str, Callable[[list[RawParagraph]], list[RawParagra
 
 def _join(lines: list[str]) -> str:
     """Join a paragraph's lines into running text, keeping bullet items on lines of their own."""
-    out = ""
+    parts: list[str] = []
     for raw in lines:
         line = raw.strip()
-        if not line or _RULE_LINE.match(line):
+        if not line:
             continue
-        bullet = _BULLET.match(line)
+        first = line[0]
+        if first in _RULE_STARTS and _RULE_LINE.match(line):
+            continue
+        bullet = _BULLET.match(line) if first in _BULLET_STARTS else None
         if bullet:
             item = "- " + line[bullet.end() :]
-            out = f"{out}\n{item}" if out else item
-        elif not out:
-            out = line
-        elif out.endswith("-") and not out.endswith("--") and out[-2:-1].isalpha():
-            out += line
+            parts.append("\n" + item if parts else item)
+        elif not parts:
+            parts.append(line)
+        elif _HYPHENATED.search(parts[-1]):
+            # `anti-` at a line end, `trafficking` on the next: one word again.
+            parts.append(line)
         else:
-            out += " " + line
-    return re.sub(r"[ \t]{2,}", " ", out).strip()
+            parts.append(" " + line)
+    out = "".join(parts)
+    return _SPACES.sub(" ", out) if "  " in out else out
+
+
+_RULE_STARTS = frozenset("-=_*")
+_HYPHENATED = re.compile(r"[A-Za-z]-$")
 
 
 _START = {

@@ -17,68 +17,84 @@ _MARKINGS = r"(?:UNCLAS(?:SIFIED)?|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE|TOP 
 
 def normalize_whitespace(lines: list[str]) -> list[str]:
     """Drop trailing spaces and line-continuation backslashes; turn tabs and NBSPs into spaces."""
-    out = []
-    for line in lines:
-        line = line.replace("\t", " ").replace("\xa0", " ").replace("\u200b", "")
-        line = line.rstrip()
-        if line.endswith("\\"):
-            line = line[:-1].rstrip()
-        out.append(line)
+    text = "\n".join(lines)
+    if "\t" in text or "\xa0" in text or "\u200b" in text:
+        text = text.replace("\t", " ").replace("\xa0", " ").replace("\u200b", "")
+    out = [line.rstrip() for line in text.split("\n")]
+    if "\\" in text:
+        out = [line[:-1].rstrip() if line.endswith("\\") else line for line in out]
     return out
 
 
-_LINK_TAG = re.compile(r"\[([A-Za-z0-9_/-]+)\]\(#?[^)]*\)")
+_LINK_TAG = re.compile(r"\[([A-Za-z0-9_/-]+)\]\(#?[^)\n]*\)")
 # Named-entity marks a text-mining copy put around names: `[LOC HARARE  ]`, `[PER X  ]`.
-_ENTITY_MARK = re.compile(r"\[(?:LOC|ORG|PER|MISC) ([^\]]*?)\s*\]")
-_PILCROW_NUMBER = re.compile(r"^(\s*)(?:¶|&para;|&#182;)\s*(?=\w)")
+_ENTITY_MARK = re.compile(r"\[(?:LOC|ORG|PER|MISC) ([^\]\n]*?)[ \t]*\]")
+_HEADING_MARK = re.compile(r"^[ \t]*#+[ \t]*", re.MULTILINE)
+_PILCROW_NUMBER = re.compile(r"^([ \t]*)(?:¶|&para;|&#182;)[ \t]*(?=\w)", re.MULTILINE)
+_MARKUP = ("[", "#", "¶", "&", "pdf how-to")
 _NOISE_LINES = {"pdf how-to read a cable", "¶", "&para;", "appears in these articles:"}
 
 
 def strip_markup(lines: list[str]) -> list[str]:
     """Remove markup residue: `[PGOV](#)` links, `####` heading marks, `¶` before numbers."""
-    # Entity marks (`[LOC HARARE  ]`) of text-mining copies go too.
-    out = []
-    for line in lines:
-        if "](" in line:
-            line = _LINK_TAG.sub(r"\1", line)
-        if "[" in line:
-            line = _ENTITY_MARK.sub(r"\1", line)
-        if line.startswith("#"):
-            line = line.lstrip("#").strip()
-        if "¶" in line or "&" in line:
-            line = _PILCROW_NUMBER.sub(r"\1", line)
-        if line.strip().lower() in _NOISE_LINES:
-            continue
-        out.append(line)
-    return out
+    # Entity marks (`[LOC HARARE  ]`) of text-mining copies go too. Each mark is looked for in
+    # the whole text first, so that lines are only visited for marks the text has.
+    text = "\n".join(lines)
+    if "](" in text:
+        lines = [_LINK_TAG.sub(r"\1", line) if "](" in line else line for line in lines]
+    if "[" in text:
+        lines = [_ENTITY_MARK.sub(r"\1", line) if "[" in line else line for line in lines]
+    if "#" in text:
+        lines = [line.lstrip("#").strip() if line[:1] == "#" else line for line in lines]
+    if "¶" in text or "&" in text:
+        lines = [
+            _PILCROW_NUMBER.sub(r"\1", line) if line.lstrip()[:1] in ("¶", "&") else line
+            for line in lines
+        ]
+    if any(noise in text for noise in ("how-to", "¶", "&para;", "ppears in")):
+        lines = [
+            line for line in lines if len(line) > 40 or line.strip().lower() not in _NOISE_LINES
+        ]
+    return lines
 
 
 _SPACED_MARKING = re.compile(
-    r"^(\s*)(?:(?:U\s?){1,2}N\s?C\s?L\s?A\s?S\s?S?\s?I?\s?F?\s?I?\s?E?\s?D?"
-    r"|(?:C\s?){1,2}O\s?N\s?F\s?I\s?D\s?E\s?N\s?T\s?I\s?A\s?L"
-    r"|(?:S\s?){1,2}E\s?C\s?R\s?E\s?T)(?=\s|$)",
-    re.IGNORECASE,
+    r"^([ \t]*)((?:U ?){1,2}N ?C ?L ?A ?S ?S? ?I? ?F? ?I? ?E? ?D?"
+    r"|(?:C ?){1,2}O ?N ?F ?I ?D ?E ?N ?T ?I ?A ?L"
+    r"|(?:S ?){1,2}E ?C ?R ?E ?T)(?=[ \t]|$)",
+    re.IGNORECASE | re.MULTILINE,
 )
+
+
+def _undouble(match: re.Match[str]) -> str:
+    mark = match.group(2)
+    # A plain word (`Secret talks...`) is text; only spaced or doubled marks are mangled.
+    if " " not in mark.strip() and mark[:2].upper() not in ("UU", "CC", "SS"):
+        return match.group(0)
+    word = mark.replace(" ", "").upper()
+    if word[:2] in ("UU", "CC", "SS"):
+        word = word[1:]
+    return match.group(1) + word
 
 
 def undouble_transmission(lines: list[str]) -> list[str]:
     """Collapse spaced or doubled classification marks (`C O N F I D E N T I A L`, `UUNCLAS`)."""
     out = []
     for line in lines:
-        head = line.lstrip()[:1]
-        if head in ("U", "C", "S"):
-            match = _SPACED_MARKING.match(line)
-            if match:
-                word = re.sub(r"\s", "", match.group(0)).upper()
-                word = re.sub(r"^(UU|CC|SS)", lambda m: m.group(0)[0], word)
-                line = match.group(1) + word + line[match.end() :]
+        head = line.lstrip()[:2]
+        # Only a mark whose second letter is a space or the first letter again can be mangled.
+        if head[:1] in _MARK_LETTERS and (head[1:] == " " or head[1:].upper() == head[:1].upper()):
+            line = _SPACED_MARKING.sub(_undouble, line)
         out.append(line)
     return out
 
 
+_MARK_LETTERS = frozenset("UCSucs")
+
+
 # Header keywords that flattened copies glue to the text before them, on one line.
 _GLUED_KEYWORD = re.compile(
-    r"(?<=\S)\s*(?=E\.\s?O\.\s?1\d{4}|EO 1\d{4}|TAGS?\b:?|Tags:|SUBJ(?:ECT)?:|Subject:|"
+    r"(?<=\S)[ \t]*(?=E\.\s?O\.\s?1\d{4}|EO 1\d{4}|TAGS?\b:?|Tags:|SUBJ(?:ECT)?:|Subject:|"
     r"REF(?:TEL|S)?:|Ref:|(?:\(\w{1,4}\)\s*)?\bClassified [Bb]y|(?:\(\w{1,4}\)\s*)?\bCLASSIFIED BY|"
     r"(?<=[0-9a-z])S(?:IPDIS|ipdis)|SIPDIS(?:\b|(?=E\.\s?O)))"
 )
@@ -86,29 +102,35 @@ _PORTION_MARK = re.compile(r"^\s*\(\w{1,4}\)\s*$")
 _PARAGRAPH = re.compile(r"^\s*\d{1,3}\s*\.(?:\s|\(|$)")
 
 
+# Keywords spelled out, so that the search scans for their first letters only.
+_KEYWORD_HINT = re.compile(
+    r"TAG|Tag|SUBJ|Subj|REF|Ref|E\.[Oo]|EO 1|CLASSIFIED|Classified|SIPDIS|Sipdis"
+)
+
+
+def _glued_at(text: str, start: int) -> bool:
+    """Tell whether a keyword at `start` follows other text on its line."""
+    before = text[max(0, start - 40) : start].rsplit("\n", 1)[-1]
+    return bool(before.strip())
+
+
 def split_glued_header(lines: list[str]) -> list[str]:
     """Put header keywords glued on one line (`000348SipdisE.o. 12958 ... Tags:`) on their own."""
+    end = next((i for i, line in enumerate(lines) if _PARAGRAPH.match(line)), len(lines))
+    head = "\n".join(lines[:end])
+    if not any(_glued_at(head, match.start()) for match in _KEYWORD_HINT.finditer(head)):
+        return lines
     out: list[str] = []
-    for index, line in enumerate(lines):
-        if _PARAGRAPH.match(line):
-            return out + lines[index:]
-        if len(line) > 12 and _GLUED_KEYWORD.search(line, 1):
-            pieces = _GLUED_KEYWORD.sub("\n", line).split("\n")
-            # A portion mark split off its `Classified By` line goes back in front of it.
-            merged: list[str] = []
-            for piece in pieces:
-                if merged and _PORTION_MARK.match(merged[-1]):
-                    merged[-1] = f"{merged[-1]} {piece}"
-                else:
-                    merged.append(piece)
-            out.extend(merged)
+    for piece in _GLUED_KEYWORD.sub("\n", head).split("\n"):
+        # A portion mark split off its `Classified By` line goes back in front of it.
+        if out and _PORTION_MARK.match(out[-1]) and piece:
+            out[-1] = f"{out[-1]} {piece}"
         else:
-            out.append(line)
-    return out
+            out.append(piece)
+    return out + lines[end:]
 
 
-# `ASTANA 00001985 002.3 OF 003`, `RPO DUBAI 00000010 001.3 OF 002`
-_SECTION_BREAK = re.compile(r"^\s*[A-Z][A-Z .-]{1,40} \d{4,9}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}\s*$")
+# Break lines: `ASTANA 00001985 002.3 OF 003`, `PAGE 02  ATHENS 02959  171944Z`.
 # A page header a flattened copy left inside a line: `... CONFIDENTIAL PAGE 02 HARARE 06677 ...Z`.
 _INLINE_PAGE = re.compile(
     rf"\s*(?:{_MARKINGS}\s+)?PAGE \d{{2,3}}\s+[A-Z][A-Z ]*?\s\d{{4,6}}\s+"
@@ -120,28 +142,46 @@ _MARKING_LINE = re.compile(rf"^\s*{_MARKINGS}(?:\s+[A-Z]{{3}}\d{{3,5}})?\s*$")
 _SENTENCE_END = re.compile(r"[.!?:;\"')\]]$")
 
 
+_BREAK_LINE = re.compile(
+    r"^[ \t]*(?:[A-Z][A-Z .-]{1,40} \d{4,9}[ \t]+\d{3}(?:\.\d)?[ \t]+OF[ \t]+\d{3}"
+    r"|PAGE \d{1,3}[ \t]+[A-Z].*\d{6}Z)[ \t]*$"
+)
+
+
 def drop_page_breaks(lines: list[str]) -> list[str]:
     """Drop page-break lines (and the marks around them), re-joining the sentence they split."""
+    if any("PAGE " in line for line in lines):
+        lines = [
+            _INLINE_PAGE.sub(" ", line).rstrip()
+            if "PAGE " in line and not _PAGE_HEADER.match(line)
+            else line
+            for line in lines
+        ]
+    # Find the few break lines (cheap substring tests first), then splice around them.
+    breaks = [
+        index
+        for index, line in enumerate(lines)
+        if (" OF " in line or "PAGE " in line) and _BREAK_LINE.match(line)
+    ]
+    if not breaks:
+        return lines
     out: list[str] = []
     i = 0
-    while i < len(lines):
-        line = lines[i]
-        if "PAGE " in line and not _PAGE_HEADER.match(line):
-            line = _INLINE_PAGE.sub(" ", line).rstrip()
-        if _SECTION_BREAK.match(line) or _PAGE_HEADER.match(line):
-            # A printed page repeats the classification above and below its page header.
-            while out and (not out[-1].strip() or _MARKING_LINE.match(out[-1])):
-                out.pop()
-            i += 1
-            while i < len(lines) and (not lines[i].strip() or _MARKING_LINE.match(lines[i])):
-                i += 1
-            prev = out[-1].rstrip() if out else ""
-            nxt = lines[i].lstrip() if i < len(lines) else ""
-            if not (prev and nxt and _continues(prev, nxt)):
-                out.append("")
+    for index in breaks:
+        if index < i:
             continue
-        out.append(line)
-        i += 1
+        out.extend(lines[i:index])
+        # A printed page repeats the classification above and below its page header.
+        while out and (not out[-1].strip() or _MARKING_LINE.match(out[-1])):
+            out.pop()
+        i = index + 1
+        while i < len(lines) and (not lines[i].strip() or _MARKING_LINE.match(lines[i])):
+            i += 1
+        prev = out[-1].rstrip() if out else ""
+        nxt = lines[i].lstrip() if i < len(lines) else ""
+        if not (prev and nxt and _continues(prev, nxt)):
+            out.append("")
+    out.extend(lines[i:])
     return out
 
 
@@ -167,17 +207,36 @@ SERIAL_LINE = re.compile(
 """The line that opens the text: marking, section, post and serial (`UNCLAS ASTANA 001985`)."""
 
 
+_SECTION_NUMBER = re.compile(r"SECTION \d+ OF")
+
+
 def _fold(line: str) -> str:
-    return re.sub(r"SECTION \d+ OF", "SECTION OF", " ".join(line.split()))
+    line = " ".join(line.split())
+    return _SECTION_NUMBER.sub("SECTION OF", line) if "SECTION" in line else line
+
+
+# Serial lines open with a marking (UNCLAS, CONFIDENTIAL, SECRET, LIMITED..., TOP SECRET).
+_SERIAL_STARTS = frozenset("UCSLTucslt")
 
 
 def drop_repeated_header(lines: list[str]) -> list[str]:
     """Drop header blocks repeated further down (a copy of the serial line, TAGS, SUBJECT...)."""
-    starts = [i for i, line in enumerate(lines) if SERIAL_LINE.match(line)]
+    starts = [
+        i
+        for i, line in enumerate(lines)
+        if line[-1:].isdigit() and line.lstrip()[:1] in _SERIAL_STARTS and SERIAL_LINE.match(line)
+    ]
     if len(starts) < 2:
         return lines
     first = starts[0]
-    head = [_fold(x) for x in lines[first:] if x.strip()]
+    head_lines = [x for x in lines[first:] if x.strip()]
+    folded: dict[int, str] = {}
+
+    def head(k: int) -> str:
+        if k not in folded:
+            folded[k] = _fold(head_lines[k])
+        return folded[k]
+
     drop: set[int] = set()
     for start in starts[1:]:
         if start in drop:
@@ -188,7 +247,7 @@ def drop_repeated_header(lines: list[str]) -> list[str]:
             if not lines[j].strip():
                 matched.append(j)
                 continue
-            if k < len(head) and _fold(lines[j]) == head[k]:
+            if k < len(head_lines) and _fold(lines[j]) == head(k):
                 matched.append(j)
                 k += 1
                 continue

@@ -16,7 +16,7 @@ _BOMS = (
 # Bytes Windows-1252 leaves undefined: a text holding them is Latin-1 (or not text).
 _CP1252_HOLES = frozenset(b"\x81\x8d\x8f\x90\x9d")
 # Control bytes that never occur in a text file (tab, newlines, form feed are fine).
-_CONTROL = frozenset(range(0, 32)) - {9, 10, 12, 13}
+_CONTROL_BYTES = bytes(sorted(set(range(0, 32)) - {9, 10, 12, 13}))
 
 
 def detect_encoding(data: bytes) -> str:
@@ -51,7 +51,7 @@ def looks_binary(data: bytes) -> bool:
         return False
     if b"\x00" in sample:
         return True
-    controls = sum(1 for byte in sample if byte in _CONTROL)
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     return controls > len(sample) // 100 + 2
 
 

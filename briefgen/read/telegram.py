@@ -103,7 +103,7 @@ def read_header(lines: list[str]) -> Telegram:
 def _find_serial_line(lines: list[str]) -> int | None:
     """Return the index of the serial line, looked for before the first numbered paragraph."""
     for index, line in enumerate(lines):
-        if SERIAL_LINE.match(line):
+        if line[-1:].isdigit() and SERIAL_LINE.match(line):
             return index
         if index > 5 and _PARA_START.match(line) and not _DTG_LINE.match(line):
             return None
