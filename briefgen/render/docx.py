@@ -165,6 +165,9 @@ class _DocxBuild:
         ox.set_fonts(subtitle.element, head_font)
         subtitle.font.size = Pt(s.fonts.size + 2.5)
         subtitle.font.italic = False
+        # The stock Subtitle is letter-spaced; house styles want it set like the text.
+        for spacing in subtitle.element.xpath("./w:rPr/w:spacing"):
+            spacing.getparent().remove(spacing)
         subtitle.font.color.rgb = ox.hex_color(s.colors.muted)
         self.small = self.paragraph_style(
             "Briefing Small", head_font, s.fonts.small, s.colors.muted
@@ -238,13 +241,14 @@ class _DocxBuild:
     def metadata(self) -> None:
         meta = self.doc.meta
         props = self.word.core_properties
-        props.title = xml_safe(meta.title)
-        props.author = xml_safe(author(meta))
-        props.subject = xml_safe(meta.subject or meta.subtitle)
-        props.keywords = xml_safe(", ".join(meta.keywords))
-        props.last_modified_by = xml_safe(author(meta))
+        # Word caps each core property at 255 characters.
+        props.title = xml_safe(meta.title)[:255]
+        props.author = xml_safe(author(meta))[:255]
+        props.subject = xml_safe(meta.subject or meta.subtitle)[:255]
+        props.keywords = xml_safe(", ".join(meta.keywords))[:255]
+        props.last_modified_by = xml_safe(author(meta))[:255]
         props.comments = ""
-        props.category = xml_safe(meta.classification)
+        props.category = xml_safe(meta.classification)[:255]
         stamp = self.created.replace(tzinfo=None)
         props.created = stamp
         props.modified = stamp
@@ -394,6 +398,10 @@ class _DocxBuild:
                 para = self.add(style=style)
                 if num_id is not None:
                     ox.set_numbering(para, num_id, min(level, 1))
+        if level == 0:
+            last = self.word.element.body.sectPr.getprevious()
+            if last is not None and last.tag == qn("w:p"):
+                DocxParagraph(last, self.word._body).paragraph_format.space_after = Pt(6)
 
     def table(self, block: Table) -> None:
         """Append a table, written as one XML string: python-docx's cell API is far too slow."""

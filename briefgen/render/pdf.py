@@ -43,6 +43,7 @@ from briefgen.document import (
     Paragraph,
     Rule,
     Runs,
+    plain_text,
     xml_safe,
 )
 from briefgen.document import PageBreak as PageBreakBlock
@@ -79,31 +80,51 @@ class PdfRenderer:
 
 
 class _Heading(RLParagraph):  # type: ignore[misc]
-    """A heading paragraph that leaves a bookmark, an outline entry and its page behind."""
+    """A heading paragraph that leaves a bookmark, an outline entry and its page behind.
 
-    def __init__(self, text: str, style: ParagraphStyle, heading: Heading, state: _State) -> None:
-        super().__init__(text, style)
-        self.heading = heading
-        self.state = state
-        self.title = xml_safe("".join(r.text for r in heading.runs if r.note is None))
+    reportlab rebuilds split paragraphs through the constructor, so the heading travels as
+    attributes set by `mark` rather than constructor arguments; only the first part marks.
+    """
+
+    heading: Heading | None = None
+    state: _State | None = None
+    title: str = ""
+
+    def mark(self, heading: Heading, state: _State, title: str | None = None) -> _Heading:
+        self.heading, self.state = heading, state
+        self.title = title or xml_safe("".join(r.text for r in heading.runs if r.note is None))
+        return self
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        parts: list[Flowable] = super().split(avail_width, avail_height)
+        if parts and self.heading is not None and self.state is not None:
+            parts[0].mark(self.heading, self.state, self.title)
+        return parts
 
     def draw(self) -> None:
-        canv = self.canv
-        key = self.heading.anchor
-        canv.bookmarkHorizontal(key, 0, self.height + 4)
-        # Outline levels may not skip (an h3 under an h1 hangs under the h1).
-        level = min(self.heading.level - 1, self.state.outline_level + 1)
-        canv.addOutlineEntry(self.title, key, level=level, closed=level > 0)
-        self.state.outline_level = level
-        self.state.heading_pages[key] = canv.getPageNumber()
+        heading, state = self.heading, self.state
+        if heading is not None and state is not None:
+            canv = self.canv
+            key = heading.anchor
+            canv.bookmarkHorizontal(key, 0, self.height + 4)
+            # Outline levels may not skip (an h3 under an h1 hangs under the h1).
+            level = min(heading.level - 1, state.outline_level + 1)
+            canv.addOutlineEntry(self.title[:200], key, level=level, closed=level > 0)
+            state.outline_level = level
+            state.heading_pages[key] = canv.getPageNumber()
         super().draw()
 
 
 class _Whole(Table):  # type: ignore[misc]
-    """A table that never splits: it moves to the next page whole."""
+    """A short table that moves to the next page whole, unless it is taller than a page."""
+
+    page_height: float = 0.0
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
-        return []
+        if getattr(self, "_height", 0) <= self.page_height:
+            return []
+        parts: list[Flowable] = super().split(avail_width, avail_height)
+        return parts
 
 
 class _Contents(Flowable):  # type: ignore[misc]
@@ -166,6 +187,7 @@ class _PdfBuild:
         self.page_size = (width_mm * mm, height_mm * mm)
         page = style.page
         self.frame_width = self.page_size[0] - (page.margin_left + page.margin_right) * mm
+        self.frame_height = self.page_size[1] - (page.margin_top + page.margin_bottom) * mm
         self.anchors = {h.anchor for h in document.headings()}
         self.anchors |= {f"note-{n.number}" for n in document.notes}
 
@@ -236,11 +258,23 @@ class _PdfBuild:
             canv.doForm(f"{name}-{page}")
             canv.restoreState()
             return
-        text = xml_safe(page_text(template, self.doc.meta, page))
+        text = self.fit(page_text(template, self.doc.meta, page), name)
         if align == "right":
             canv.drawRightString(x, y, text)
         else:
             canv.drawString(x, y, text)
+
+    def fit(self, text: str, slot: str) -> str:
+        """Return slot text shortened with an ellipsis to its share of the line."""
+        text = " ".join(xml_safe(text).split())
+        share = 0.62 if slot.endswith("left") else 0.36
+        room = self.frame_width * share
+        font, size = family(self.style.fonts.heading), self.style.fonts.small
+        if stringWidth(text, font, size) <= room:
+            return text
+        while text and stringWidth(text + "…", font, size) > room:
+            text = text[: int(len(text) * 0.9)] if len(text) > 40 else text[:-1]
+        return text.rstrip() + "…"
 
     def furniture(self, canv: Canvas, doc: BaseDocTemplate) -> None:
         """Draw banners, running header and footer on a page."""
@@ -286,7 +320,7 @@ class _PdfBuild:
                 canv.beginForm(f"{name}-{page}", -400, -10, 400, 20)
                 canv.setFont(family(style.fonts.heading), style.fonts.small)
                 canv.setFillColor(muted)
-                text = xml_safe(page_text(template, self.doc.meta, page, total))
+                text = self.fit(page_text(template, self.doc.meta, page, total), name)
                 if name.endswith("right"):
                     canv.drawRightString(0, 0, text)
                 else:
@@ -313,7 +347,7 @@ class _PdfBuild:
             story.extend(self.block(block))
         if self.doc.notes:
             story.extend(self.notes())
-        return story
+        return story or [Spacer(1, 1)]  # an empty document is still one page with its banners
 
     def title_block(self) -> list[Flowable]:
         meta = self.doc.meta
@@ -342,7 +376,7 @@ class _PdfBuild:
             if block.level == 1 and self.style.headings.uppercase_h1:
                 runs = tuple(replace(r, text=r.text.upper()) for r in runs)
             text = self.markup(runs)
-            out: list[Flowable] = [_Heading(text, style, block, self.state)]
+            out: list[Flowable] = [_Heading(text, style).mark(block, self.state)]
             if block.level == 1 and self.style.headings.rule_under_h1:
                 rule = HRFlowable(width="100%", thickness=0.5, color=s.rule_color, spaceAfter=6)
                 rule.keepWithNext = 1
@@ -417,7 +451,11 @@ class _PdfBuild:
             data.append([self.cell(c, body_styles[i], widths[i]) for i, c in enumerate(cells)])
         # A short table moves whole to the next page rather than leave a row or two behind.
         kind = _Whole if len(block.rows) < 6 else Table
-        table = kind(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
+        # splitInRow: a row taller than a page (a 2,000-character word) may split too.
+        # A header row is repeated on every page, unless it is an essay that could not fit.
+        repeat = 1 if max((len(plain_text(c)) for c in block.header), default=0) <= 200 else 0
+        table = kind(data, colWidths=widths, repeatRows=repeat, hAlign="LEFT", splitInRow=1)
+        table.page_height = self.frame_height
         commands = list(s.table_commands)
         for col, style in enumerate(body_styles):
             # Plain-string cells take font, colour and alignment from the table style.
@@ -457,7 +495,8 @@ class _PdfBuild:
             data.append([label, RLParagraph(self.markup(fact.value), s.facts_value)])
         kind = _Whole if len(data) < 14 else Table
         widths = [label_width, self.frame_width - 4 - label_width]
-        table = kind(data, colWidths=widths, hAlign="RIGHT")
+        table = kind(data, colWidths=widths, hAlign="RIGHT", splitInRow=1)
+        table.page_height = self.frame_height
         table.setStyle(s.facts_table(len(data)))
         return table
 
@@ -495,8 +534,10 @@ class _PdfBuild:
         s = self.styles
         title = escape(self.style.text.sources_title)
         heading = Heading(level=1, runs=(), anchor="sources")
-        out: list[Flowable] = [_Heading(title, s.headings[1], heading, self.state)]
-        out[0].title = self.style.text.sources_title
+        sources = _Heading(title, s.headings[1]).mark(
+            heading, self.state, self.style.text.sources_title
+        )
+        out: list[Flowable] = [sources]
         for note in self.doc.notes:
             text = f'<a name="note-{note.number}"/>{note.number}.\u2002{self.markup(note.runs)}'
             out.append(RLParagraph(text, s.note))

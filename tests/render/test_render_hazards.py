@@ -1,0 +1,62 @@
+"""Hostile content in every slot: giant words, control characters, empty blocks, odd styles."""
+
+from __future__ import annotations
+
+import io
+
+import docx
+import pytest
+from pypdf import PdfReader
+
+from briefgen.document import parse_markdown
+from briefgen.render import load_style, render
+
+WORD = "W" * 2000
+
+
+def _everywhere(word: str) -> str:
+    return (
+        f"---\ntitle: {word}\nsubtitle: {word}\nclassification: SECRET\nprepared_by: {word}\n"
+        f"keywords: [{word}]\nsources: [{{id: A1, title: {word}}}]\n---\n"
+        f"# {word}\n\nText {word}[^A1]\n\n## b\n\n## c\n\n"
+        f"| a | {word} |\n|---|---|\n| {word} | x |\n\n"
+        f"::: keyfacts {word}\n- **{word}:** {word}\n:::\n\n- {word}\n\n1. {word}\n\n"
+        f"> {word}\n\n```\n{word}\n```\n"
+    )
+
+
+@pytest.mark.parametrize("style", ["default", "memo"])
+def test_giant_words_everywhere_neither_crash_nor_overflow(style: str) -> None:
+    doc = parse_markdown(_everywhere(WORD))
+    pdf = PdfReader(io.BytesIO(render(doc, "pdf", load_style(style))))
+    width = float(pdf.pages[0].mediabox[2])
+    right_edges: list[float] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        if text.strip():
+            right_edges.append(cm[4] + tm[4])
+
+    for page in pdf.pages:
+        page.extract_text(visitor_text=visit)
+    assert len(pdf.pages) >= 5
+    assert right_edges and max(right_edges) < width  # every line starts inside the page
+    text = "".join(p.extract_text() for p in pdf.pages).replace("\n", "")
+    assert text.count("W") >= 10 * 2000 * 0.9
+    word = docx.Document(io.BytesIO(render(doc, "docx", load_style(style))))
+    assert word.core_properties.title == "W" * 255  # Word's limit for a property
+    assert any(p.text == WORD for p in word.paragraphs)
+
+
+def test_control_characters_in_every_slot() -> None:
+    dirty = "a\x00b\x01c\x08d\x0be\x0cf\x1fg\ufffeh"
+    doc = parse_markdown(_everywhere(dirty))
+    for fmt in ("pdf", "docx"):
+        assert render(doc, fmt, load_style("default"))
+    assert doc.meta.title == "abcdefgh"
+
+
+def test_empty_document_renders() -> None:
+    doc = parse_markdown("")
+    pdf = PdfReader(io.BytesIO(render(doc, "pdf", load_style("default"))))
+    assert len(pdf.pages) == 1
+    assert docx.Document(io.BytesIO(render(doc, "docx", load_style("default"))))
