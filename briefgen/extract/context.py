@@ -64,7 +64,12 @@ class Para:
         """Return its runs of capitalised words, as tokens (shared by the name rules)."""
         if self._chains is None:
             text = self.text
-            self._chains = [tokens(text, m.start(), m.end()) for m in CHAIN_RE.finditer(text)]
+            # One-word runs (a capitalised word opening a sentence) name nothing these rules want.
+            self._chains = [
+                tokens(text, m.start(), m.end())
+                for m in CHAIN_RE.finditer(text)
+                if " " in m.group(0)
+            ]
         return self._chains
 
     def sentence(self, offset: int) -> str:
@@ -272,7 +277,9 @@ class Context:
         for index in range(para.index, -1, -1):
             here = self.paras[index]
             limit = offset if index == para.index else len(here.text)
-            current = here.sentences.index(limit) if index == para.index else len(here.sentences)
+            current = (
+                here.sentences.index(limit) if index == para.index else len(here.sentences) - 1
+            )
             people = [m for m in here.mentions if m.kind == "person" and m.end <= limit]
             for sentence in range(current, -1, -1):
                 start, end = here.sentences.bounds(sentence)

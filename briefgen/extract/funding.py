@@ -31,7 +31,8 @@ def _span(match: re.Match[str], group: str, base: int) -> tuple[int, int] | None
     return base + start, base + end
 
 
-_X = r"[A-Za-z][\w'’./ -]*?"
+# A slot is a few words without punctuation; bounded, so that a failed search stays linear.
+_X = r"[A-Za-z][\w'’./-]*(?: [A-Za-z0-9(][\w'’./()-]*){0,7}?"
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "provided_grant_to",
@@ -91,6 +92,20 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+_KEYWORDS = {
+    "provided_grant_to": " provided ",
+    "received_grant": " received ",
+    "funds_provided_by": "funds provided by",
+    "funded_by": "funded by",
+    "with_grant": " grant",
+    "receives_funding": "funding from",
+    "granted_amount": "",
+    "funded_what": "",
+    "sponsored_adj": "-",
+}
+"""A literal each pattern needs, checked before the pattern runs."""
+
+
 def rule_funding(ctx: Context, para: Para) -> None:
     """Find grants and funding flows; the first pattern that fits a sentence wins."""
     text = para.text
@@ -104,7 +119,9 @@ def rule_funding(ctx: Context, para: Para) -> None:
             continue
         start, end = para.sentences.bounds(index)
         sentence = text[start:end].rstrip()
-        for _name, pattern in _PATTERNS:
+        for name, pattern in _PATTERNS:
+            if _KEYWORDS[name] not in sentence:
+                continue
             match = pattern.search(sentence)
             if match is None:
                 continue
@@ -168,7 +185,7 @@ def _build(ctx: Context, para: Para, match: re.Match[str], start: int, end: int)
 def _resolve(ctx: Context, para: Para, span: tuple[int, int] | None) -> str | None:
     if span is None:
         return None
-    words = para.text[span[0] : span[1]].strip()
+    words = para.text[span[0] : span[1]].strip().rstrip(".,;:")
     if words.split(" ", 1)[0] in _PRONOUNS:
         return ctx.person_before(para, span[0])
     names = ctx.names_in(para, span[0], span[1])

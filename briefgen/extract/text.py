@@ -24,6 +24,8 @@ NUMBER = rf"(?:(?:{_DIGITS})(?: (?i:million|billion|thousand))?|\b(?i:{_WORD_NUM
 
 NUMBER_RE = re.compile(NUMBER)
 
+_LOWER_RE = re.compile(r"[a-z]")
+_UPPER_RE = re.compile(r"[A-Z]")
 _DIGIT_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _SCALE_SUFFIXES = (" million", " billion", " thousand")
 _NUMBER_JOINS = frozenset({" ", "-", " and ", "-and-"})
@@ -31,9 +33,12 @@ _NUMBER_JOINS = frozenset({" ", "-", " and ", "-and-"})
 
 @lru_cache(maxsize=1)
 def _number_words() -> ahocorasick.Automaton:
+    # Keys start with the space or hyphen before the word, so that words merely containing a
+    # number (`often`, `done`) never match and the scan stays fast.
     machine = ahocorasick.Automaton()
     for word in (*_UNITS.split("|"), *_SCALES.split("|")):
-        machine.add_word(word, len(word))
+        for lead in (" ", "-", "(", '"'):
+            machine.add_word(lead + word, len(word))
     machine.make_automaton()
     return machine
 
@@ -54,9 +59,9 @@ def number_spans(text: str, lowered: str) -> list[tuple[int, int]]:
         spans.append((match.start(), end))
     size = len(lowered)
     words: list[tuple[int, int]] = []
-    for last, length in _number_words().iter(lowered):
-        start = last - length + 1
-        end = last + 1
+    for last, length in _number_words().iter(" " + lowered):
+        start = last - length  # the scanned text has one extra leading space
+        end = last
         if (start > 0 and lowered[start - 1].isalpha()) or (end < size and lowered[end].isalpha()):
             continue
         if words and lowered[words[-1][1] : start] in _NUMBER_JOINS:
@@ -112,8 +117,6 @@ _ABBREVIATIONS = frozenset(
 )
 _BOUNDARY_RE = re.compile(r"[.!?:;][\"')\]]*\s+(?=[\"'(\-]?[A-Z0-9])|\s(?=[-•] [A-Z\"])")
 _CAPS_THRESHOLD = 0.05
-_LOWER_RE = re.compile(r"[a-z]")
-_UPPER_RE = re.compile(r"[A-Z]")
 
 
 def parse_number(text: str) -> float | None:
@@ -139,8 +142,12 @@ def parse_number(text: str) -> float | None:
 
 def is_caps(text: str) -> bool:
     """Return True when a text is written in capitals (as most cables before 2008 are)."""
-    lower = len(_LOWER_RE.findall(text))
-    upper = len(_UPPER_RE.findall(text))
+    if text.isupper():
+        return True
+    # A sample is enough: a paragraph is written in capitals throughout or not at all.
+    sample = text[:600]
+    lower = len(_LOWER_RE.findall(sample))
+    upper = len(_UPPER_RE.findall(sample))
     return upper > 0 and lower / (lower + upper) < _CAPS_THRESHOLD
 
 

@@ -103,3 +103,13 @@ def test_any_text_extracts_without_error(texts: list[str]) -> None:
         if mention.paragraph is not None:
             text = texts[mention.paragraph - 1]
             assert text[mention.start : mention.end] == mention.text
+
+
+def test_pronoun_in_a_later_paragraph_resolves_to_the_earlier_subject() -> None:
+    facts = extract(
+        _cable(
+            "Galina Morozova runs a shelter. It is small.",
+            "She received a grant from the Democracy Commission to train police officers.",
+        )
+    )
+    assert facts.fundings[0].recipient == "Galina Morozova"
