@@ -409,7 +409,10 @@ class _DocxBuild:
         if cols == 0:
             return
         twips = [
-            int(share * self.text_width / 635) for share in column_widths(block.header, block.rows)
+            int(share * self.text_width / 635)
+            for share in column_widths(
+                block.header, block.rows, self.text_width.pt / (self.style.table.font_size * 0.56)
+            )
         ]
         c = self.style.colors
         rule = self.style.colors.rule

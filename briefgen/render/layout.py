@@ -35,26 +35,33 @@ def toc_entries(document: Document, style: Style) -> list[Heading]:
     return entries if len(entries) >= style.text.toc_min_sections else []
 
 
-def column_widths(header: Runs | Sequence[Runs], rows: Sequence[Sequence[Runs]]) -> list[float]:
-    """Return column shares (summing to 1) from the text lengths of the first rows."""
+def column_widths(
+    header: Sequence[Runs], rows: Sequence[Sequence[Runs]], chars_per_line: float = 90.0
+) -> list[float]:
+    """Return column shares (summing to 1) from the text of the header and the first rows.
+
+    Each column first gets room for its longest word (so `Recipient` or a cable id never
+    breaks mid-word), then the rest is shared by how much text the column holds.
+    `chars_per_line` is how many average characters fit across the whole table.
+    """
     count = len(header)
     if count == 0:
         return []
-    longest = [max(4, len(plain_text(c))) for c in header]  # type: ignore[arg-type]
-    for row in rows[:60]:
+    longest = [max(4, len(plain_text(c))) for c in header]
+    word = [max((len(w) for w in plain_text(c).split()), default=1) for c in header]
+    for row in rows[:80]:
         for i, cell in enumerate(row[:count]):
+            text = plain_text(cell)
             # Long cells wrap anyway; cap them so that one essay does not starve the others.
-            longest[i] = max(longest[i], min(len(plain_text(cell)), 60))
-    # A column is never narrower than its longest word, so ids and dates do not break mid-word.
-    words = [max((len(w) for w in plain_text(c).split()), default=0) for c in header]  # type: ignore[arg-type]
-    for row in rows[:60]:
-        for i, cell in enumerate(row[:count]):
-            words[i] = max(words[i], max((len(w) for w in plain_text(cell).split()), default=0))
-    weights = [
-        max(min(n, 60) ** 0.8, min(w, 16) * 0.95) for n, w in zip(longest, words, strict=True)
-    ]
-    total = sum(weights)
-    return [w / total for w in weights]
+            longest[i] = max(longest[i], min(len(text), 60))
+            word[i] = max(word[i], max((len(w) for w in text.split()), default=1))
+    # Cell padding costs about two characters; a word longer than 18 may break.
+    mins = [(min(w, 18) + 2) / chars_per_line for w in word]
+    if sum(mins) >= 1:
+        return [m / sum(mins) for m in mins]
+    weights = [n**0.8 for n in longest]
+    spare = 1 - sum(mins)
+    return [m + spare * w / sum(weights) for m, w in zip(mins, weights, strict=True)]
 
 
 def author(meta: Meta) -> str:

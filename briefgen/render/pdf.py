@@ -440,7 +440,8 @@ class _PdfBuild:
 
     def table(self, block: TableBlock) -> Flowable:
         s = self.styles
-        shares = column_widths(block.header, block.rows)
+        size = self.style.table.font_size
+        shares = column_widths(block.header, block.rows, self.frame_width / (size * 0.56))
         widths = [share * self.frame_width for share in shares]
         cols = len(block.header)
         header_styles = [s.cell_header_for(a) for a in block.align]
@@ -472,6 +473,7 @@ class _PdfBuild:
             stripe = colors.HexColor(self.style.colors.table_stripe)
             commands.append(("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, stripe]))
         table.setStyle(TableStyle(commands))
+        table.spaceBefore, table.spaceAfter = 2, 10
         return table
 
     def cell(self, runs: Runs, style: ParagraphStyle, width: float) -> str | RLParagraph:
