@@ -26,6 +26,8 @@ class Body:
 _NUMBER = re.compile(r"^\s*(\d{1,3})\s*\.(?=\s|\(|$)\s*|^\s*(\d{1,3})\s*\.(?=[A-Z])")
 _BULLET = re.compile(r"^\s*(?:-{1,2}|\*|o|•)\s+(?=\S)")
 _BULLET_STARTS = frozenset("-*o•")
+_LETTER = re.compile(r"[^\W\d_]")
+_UPPER = re.compile(r"[A-Z]")
 _SPACES = re.compile(r"[ \t]{2,}")
 _RULE_LINE = re.compile(r"^\s*[-=_*]{3,}\s*$")
 _SIGNATURE = re.compile(r"^[A-Z][A-Za-z'-]+(?:[ /][A-Z][A-Za-z'-]+){0,2}$")
@@ -96,10 +98,10 @@ def _is_heading(block: list[str], following: list[str] | None) -> str | None:
         return None
     if line.endswith((".", ",", ";")) and not framed:
         return None
-    letters = [c for c in line if c.isalpha()]
+    letters = len(_LETTER.findall(line))
     if not letters:
         return None
-    upper = sum(c.isupper() for c in letters) / len(letters)
+    upper = len(_UPPER.findall(line)) / letters
     if framed or upper > 0.8:
         return line.strip(" -:")
     above_numbered = following is not None and _NUMBER.match(following[0]) is not None
@@ -185,7 +187,7 @@ def _join(lines: list[str]) -> str:
             parts.append("\n" + item if parts else item)
         elif not parts:
             parts.append(line)
-        elif _HYPHENATED.search(parts[-1]):
+        elif parts[-1][-1:] == "-" and parts[-1][-2:-1].isalpha():
             # `anti-` at a line end, `trafficking` on the next: one word again.
             parts.append(line)
         else:
@@ -195,7 +197,6 @@ def _join(lines: list[str]) -> str:
 
 
 _RULE_STARTS = frozenset("-=_*")
-_HYPHENATED = re.compile(r"[A-Za-z]-$")
 
 
 _START = {

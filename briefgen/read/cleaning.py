@@ -32,6 +32,7 @@ _ENTITY_MARK = re.compile(r"\[(?:LOC|ORG|PER|MISC) ([^\]\n]*?)[ \t]*\]")
 _HEADING_MARK = re.compile(r"^[ \t]*#+[ \t]*", re.MULTILINE)
 _PILCROW_NUMBER = re.compile(r"^([ \t]*)(?:¶|&para;|&#182;)[ \t]*(?=\w)", re.MULTILINE)
 _MARKUP = ("[", "#", "¶", "&", "pdf how-to")
+_NOISE_HINTS = ("how-to", "ppears in", "\n¶\n", "\n&para;\n", "\n¶ \n")
 _NOISE_LINES = {"pdf how-to read a cable", "¶", "&para;", "appears in these articles:"}
 
 
@@ -44,14 +45,14 @@ def strip_markup(lines: list[str]) -> list[str]:
         lines = [_LINK_TAG.sub(r"\1", line) if "](" in line else line for line in lines]
     if "[" in text:
         lines = [_ENTITY_MARK.sub(r"\1", line) if "[" in line else line for line in lines]
-    if "#" in text:
+    if "\n#" in text or text.startswith("#"):
         lines = [line.lstrip("#").strip() if line[:1] == "#" else line for line in lines]
     if "¶" in text or "&" in text:
         lines = [
             _PILCROW_NUMBER.sub(r"\1", line) if line.lstrip()[:1] in ("¶", "&") else line
             for line in lines
         ]
-    if any(noise in text for noise in ("how-to", "¶", "&para;", "ppears in")):
+    if any(noise in text for noise in _NOISE_HINTS) or text.startswith(("¶", "&para;")):
         lines = [
             line for line in lines if len(line) > 40 or line.strip().lower() not in _NOISE_LINES
         ]
@@ -79,6 +80,9 @@ def _undouble(match: re.Match[str]) -> str:
 
 def undouble_transmission(lines: list[str]) -> list[str]:
     """Collapse spaced or doubled classification marks (`C O N F I D E N T I A L`, `UUNCLAS`)."""
+    text = "\n".join(lines).upper()
+    if not any(mangled in text for mangled in _MANGLED):
+        return lines
     out = []
     for line in lines:
         head = line.lstrip()[:2]
@@ -90,6 +94,7 @@ def undouble_transmission(lines: list[str]) -> list[str]:
 
 
 _MARK_LETTERS = frozenset("UCSucs")
+_MANGLED = ("U N C", "C O N", "S E C", "UUNC", "CCON", "SSEC")
 
 
 # Header keywords that flattened copies glue to the text before them, on one line.
@@ -150,7 +155,10 @@ _BREAK_LINE = re.compile(
 
 def drop_page_breaks(lines: list[str]) -> list[str]:
     """Drop page-break lines (and the marks around them), re-joining the sentence they split."""
-    if any("PAGE " in line for line in lines):
+    text = "\n".join(lines)
+    if "OF 0" not in text and "PAGE " not in text:
+        return lines
+    if "PAGE " in text:
         lines = [
             _INLINE_PAGE.sub(" ", line).rstrip()
             if "PAGE " in line and not _PAGE_HEADER.match(line)
@@ -161,7 +169,7 @@ def drop_page_breaks(lines: list[str]) -> list[str]:
     breaks = [
         index
         for index, line in enumerate(lines)
-        if (" OF " in line or "PAGE " in line) and _BREAK_LINE.match(line)
+        if ("OF 0" in line or "PAGE " in line) and _BREAK_LINE.match(line)
     ]
     if not breaks:
         return lines
@@ -185,11 +193,14 @@ def drop_page_breaks(lines: list[str]) -> list[str]:
     return out
 
 
+_NUMBERED = re.compile(r"^(?:¶\s*)?\d{1,3}\s*\.\s")
+
+
 def _continues(prev: str, nxt: str) -> bool:
     """Tell whether `nxt` carries on the sentence that `prev` left unfinished."""
     if _SENTENCE_END.search(prev):
         return nxt[:1].islower()
-    if re.match(r"^(?:¶\s*)?\d{1,3}\s*\.\s", nxt):
+    if _NUMBERED.match(nxt):
         return False
     # A short line in capitals without commas is a heading or a header line, not running text.
     heading_like = nxt.isupper() and len(nxt) < 60 and "," not in nxt and not nxt.endswith(".")
@@ -221,10 +232,26 @@ _SERIAL_STARTS = frozenset("UCSLTucslt")
 
 def drop_repeated_header(lines: list[str]) -> list[str]:
     """Drop header blocks repeated further down (a copy of the serial line, TAGS, SUBJECT...)."""
-    starts = [
+    first_at = next(
+        (
+            i
+            for i, line in enumerate(lines)
+            if line[-1:].isdigit()
+            and line.lstrip()[:1] in _SERIAL_STARTS
+            and SERIAL_LINE.match(line)
+        ),
+        None,
+    )
+    if first_at is None:
+        return lines
+    # Any later copy repeats the serial number: without it there is nothing to drop.
+    serial = lines[first_at].split()[-1]
+    if "\n".join(lines[first_at + 1 :]).find(serial) < 0:
+        return lines
+    starts = [first_at] + [
         i
-        for i, line in enumerate(lines)
-        if line[-1:].isdigit() and line.lstrip()[:1] in _SERIAL_STARTS and SERIAL_LINE.match(line)
+        for i, line in enumerate(lines[first_at + 1 :], first_at + 1)
+        if line.endswith(serial) and SERIAL_LINE.match(line)
     ]
     if len(starts) < 2:
         return lines
@@ -272,14 +299,11 @@ def drop_trailer(lines: list[str]) -> list[str]:
 
 def squeeze_blank_lines(lines: list[str]) -> list[str]:
     """Collapse runs of blank lines into one and drop leading blank lines."""
-    out: list[str] = []
-    for line in lines:
-        if not line.strip():
-            if out and out[-1]:
-                out.append("")
-            continue
-        out.append(line)
-    return out
+    text = "\n".join(line if line.strip() else "" for line in lines)
+    return _BLANK_RUN.sub("\n\n", text).lstrip("\n").split("\n")
+
+
+_BLANK_RUN = re.compile(r"\n{3,}")
 
 
 RULES: tuple[tuple[str, Rule], ...] = (

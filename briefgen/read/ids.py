@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import datetime
 
@@ -151,6 +152,7 @@ def title_place(words: str) -> str:
 _PRECEDENCE = re.compile(r"\s+(?:FLASH|NIACT|IMMEDIATE|PRIORITY|ROUTINE|\d+)(?=\s|$).*$|\s*//.*$")
 
 
+@functools.lru_cache(maxsize=4096)
 def clean_address(text: str) -> str:
     """Return an addressee without routing indicator, precedence and serial (`SECSTATE WASHDC`)."""
     text = text.strip().rstrip("\\").strip()
@@ -189,9 +191,12 @@ def origin_from_place(place: str) -> str:
     return f"{kind} {title_place(place.upper())}"
 
 
+_NOT_LETTER = re.compile(r"[^A-Z]")
+
+
 def id_name(place: str) -> str:
     """Return the one-word post name of ids (`NEW DELHI` -> `NEWDELHI`, `SECSTATE` -> `STATE`)."""
-    name = re.sub(r"[^A-Z]", "", place.upper())
+    name = _NOT_LETTER.sub("", place.upper())
     return _ID_NAMES.get(name, name)
 
 

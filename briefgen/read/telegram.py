@@ -158,7 +158,7 @@ def _read_keywords(lines: list[str], i: int, values: dict[str, object]) -> int:
                 break
             i += 1
             continue
-        key = re.sub(r"\W", "", match.group("key").upper())
+        key = match.group("key").upper().replace(".", "").replace(" ", "")
         rest = line[match.end() :].strip()
         block, i = _continuation(lines, i + 1, rest, key)
         if key.startswith("SUBJ"):
@@ -234,9 +234,12 @@ def _clean_subject(text: str) -> str | None:
     return text or None
 
 
+_TAG_SPLIT = re.compile(r"[\s,;]+")
+
+
 def _tags(text: str) -> tuple[str, ...]:
     out: list[str] = []
-    for token in re.split(r"[\s,;]+", text):
+    for token in _TAG_SPLIT.split(text):
         token = token.strip(".")
         if _TAG.match(token) and token.upper() not in out:
             out.append(token.upper())
