@@ -49,6 +49,7 @@ CONTAINERS = ("keyfacts", "chart", "figure", "pagebreak")
 
 _CHART_KINDS = ("bar", "line")
 _LABEL_CHARS = re.compile(r"[^A-Za-z0-9_.-]")
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n.*?^---[ \t]*$", re.DOTALL | re.MULTILINE)
 _DEFINITION = re.compile(r"(?m)^ {0,3}\[\^([^\]\s]+)\]:")
 
 
@@ -77,17 +78,15 @@ def parse_markdown(text: str, *, base_dir: Path | None = None) -> Document:
     """
     text = xml_safe(text)
     md = _parser()
-    env: dict[str, Any] = {}
-    tokens = md.parse(text, env)
-    meta = _meta(tokens)
+    # Read the front matter alone first: its sources must be defined as footnotes before
+    # the one full parse, or their references would not resolve.
+    head = _FRONT_MATTER.match(text)
+    meta = _meta(md.parse(head.group(0))) if head else Meta()
     if meta.sources:
         defined = set(_DEFINITION.findall(text))
         extra = [s for s in meta.sources if footnote_label(s.id) not in defined]
-        if extra:
-            # Define the missing notes and parse again so their references resolve in place.
-            text += "".join(f"\n\n[^{footnote_label(s.id)}]: source" for s in extra)
-            env = {}
-            tokens = md.parse(text, env)
+        text += "".join(f"\n\n[^{footnote_label(s.id)}]: source" for s in extra)
+    tokens = md.parse(text, {})
     builder = _Builder(md, base_dir)
     root = SyntaxTreeNode(tokens)
     blocks = builder.blocks(c for c in root.children if c.type != "footnote_block")
