@@ -70,6 +70,7 @@ AMBIGUOUS_PLACES: frozenset[str] = frozenset(
         "Mary",
         "Aden",
         "Zhas",
+        "Commonwealth",
     ]
 )
 

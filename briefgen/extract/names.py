@@ -56,6 +56,7 @@ def tokens(text: str, start: int, end: int) -> list[Token]:
                 possessive = True
                 word = word[:-2] if suffix[0] != "s" else word[:-1]
                 break
+        word = word.rstrip("-")
         if word:
             result.append(Token(word, word_start, word_start + len(word), possessive))
     return result

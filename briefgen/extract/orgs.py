@@ -6,7 +6,15 @@ import re
 
 from briefgen.extract import gazetteer, lexicon
 from briefgen.extract.context import Context, Para, canonical_org
-from briefgen.extract.names import CHAIN_RE, TITLE_RE, Token, span_text, tokens
+from briefgen.extract.names import (
+    CHAIN_RE,
+    TITLE_RE,
+    Token,
+    looks_like_name_word,
+    looks_like_surname,
+    span_text,
+    tokens,
+)
 from briefgen.extract.records import EntityKind
 
 _ACRONYM_DEF_RE = re.compile(r"\(([A-Z][A-Z/&]{1,9})\)")
@@ -92,6 +100,28 @@ _LEADING_STOP = frozenset(
         "Sunday",
     ]
 )
+_TRAILING_STOP = _LEADING_STOP | {"SECRET", "CONFIDENTIAL", "UNCLASSIFIED", "SBU", "NOFORN"}
+_TITLE_TAILS = frozenset(
+    [
+        "Officer",
+        "Chairman",
+        "Commander",
+        "Director",
+        "Secretary",
+        "President",
+        "Minister",
+        "Chief",
+        "Head",
+        "Speaker",
+        "Counselor",
+        "Ambassador",
+        "Spokesman",
+        "Deputy",
+        "Advisor",
+        "Adviser",
+        "Member",
+    ]
+)
 _THEATER_HEADS = frozenset({"Theater", "Theatre", "Opera", "Museum", "Circus", "Philharmonic"})
 _TITLES_WITH_HEADS = tuple(
     t for t in lexicon.TITLES if any(w in lexicon.ORG_HEADS for w in t.split())
@@ -162,8 +192,8 @@ def rule_acronym_definition(ctx: Context, para: Para) -> None:
             continue
         items = tokens(text, chain.start(), chain.end())
         chosen = _acronym_span(items, acronym)
-        if chosen is None:
-            continue
+        if chosen is None or not any(t.is_head for t in chosen):
+            continue  # `Andres Manuel Lopez Obrador (AMLO)`: a name, but not an organization's
         name = canonical_org(span_text(text, chosen))
         name = ctx.register("org", ctx.lookup(name) or name, acronym=acronym)
         ctx.add_mention(para, "org", chosen[0].start, chosen[-1].end, name, "acronym", True)
@@ -195,9 +225,13 @@ def rule_caps_acronym_definition(ctx: Context, para: Para) -> None:
         head = text[max(0, match.start() - 120) : match.start()]
         words = _CAPS_SEGMENT_RE.split(head)[-1].split()
         acronym = match.group(1)
-        for first in range(len(words)):
+        exact = max(0, len(words) - len(acronym))
+        for first in (exact, *range(len(words))):
             if _initials_cover(words[first:], acronym) and len(words) - first >= len(acronym) - 2:
-                full = " ".join(w.capitalize() if len(w) > 3 else w.lower() for w in words[first:])
+                full = " ".join(
+                    "-".join(p.capitalize() for p in w.split("-")) if len(w) > 3 else w.lower()
+                    for w in words[first:]
+                )
                 full = full[0].upper() + full[1:]
                 name = ctx.register("org", ctx.lookup(full) or full, acronym=acronym)
                 ctx.add_mention(para, "org", match.start(1), match.end(1), name, "acronym")
@@ -254,7 +288,15 @@ def _split_orgs(text: str, items: list[Token]) -> list[list[Token]]:
         if item.word in ("and", "in", "to") and parts[-1]:
             after = [t for t in items[index + 1 :] if t.capital]
             left_has_head = any(t.is_head for t in parts[-1])
-            if item.word == "and" and left_has_head and any(t.is_head for t in after):
+            right_has_head = any(t.is_head for t in after)
+            nxt_word = items[index + 1].word if index + 1 < len(items) else ""
+            if (
+                item.word == "and"
+                and right_has_head
+                and (left_has_head or nxt_word == "the" or nxt_word in lexicon.ORG_HEADS)
+            ):
+                # `the Feminist League and the Theater`, `Escobar and the Ministry of ...`, but
+                # not `the Export and Finance Bank`.
                 parts.append([])
                 continue
             if item.word in ("in", "to") and after and left_has_head:
@@ -272,9 +314,21 @@ def _trim(items: list[Token]) -> list[Token]:
     items = _strip_title(items)
     while items and (not items[0].capital or items[0].word in _LEADING_STOP):
         items = items[1:]
+    while items and (not items[-1].capital or items[-1].word in _TRAILING_STOP):
+        items = items[:-1]
+    if len(items) > 3 and _is_person_name(items[-2].word, items[-1].word):
+        items = items[:-2]  # `the Ministry of Defense Alexander Serenko`
     while items and not items[-1].capital:
         items = items[:-1]
+    if items and items[-1].word in _TITLE_TAILS:
+        return []  # `Embassy Officer`, `Board Chairman`: a title, not a name
     return items
+
+
+def _is_person_name(first: str, last: str) -> bool:
+    return looks_like_name_word(first) and (
+        first in lexicon.FIRST_NAMES or looks_like_surname(last)
+    )
 
 
 def rule_org_phrase(ctx: Context, para: Para) -> None:
