@@ -59,11 +59,11 @@ def iter_sources(paths: Iterable[str | Path]) -> Iterator[Source | Rejection]:
     for given in paths:
         name = str(given)
         if name == "-":
-            yield from _from_bytes("-", sys.stdin.buffer.read())
+            yield from _from_stream("-", sys.stdin.buffer, "")
             continue
         path = Path(name)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and _is_cable_file(p))
+            files = sorted(p for p in path.rglob("*") if p.is_file() and _is_cable_file(p, path))
             if not files:
                 yield Rejection(name, None, "folder holds no cable files")
             for file in files:
@@ -76,35 +76,67 @@ def iter_sources(paths: Iterable[str | Path]) -> Iterator[Source | Rejection]:
             yield Rejection(name, None, "no such file or folder")
 
 
-def _is_cable_file(path: Path) -> bool:
-    if any(part.startswith(".") for part in path.parts[-1:]):
+def _is_cable_file(path: Path, folder: Path) -> bool:
+    # Hidden files and folders (`.git`, `.DS_Store`) are never a user's cables.
+    if any(part.startswith(".") for part in path.relative_to(folder).parts):
         return False
     return path.name.lower() not in _SKIP_NAMES and path.suffix.lower() not in _SKIP_SUFFIXES
 
 
 def _from_file(path: Path) -> Iterator[Source | Rejection]:
-    name = str(path)
     try:
         with path.open("rb") as handle:
-            head = handle.read(_SAMPLE)
-            kind = _container(path.suffix.lower(), head)
-            if kind in ("csv", "jsonl"):
-                handle.seek(0)
-                yield from _rows(name, handle, kind, detect_encoding(head))
-                return
-            data = head + handle.read()
+            yield from _from_stream(str(path), handle, path.suffix.lower())
     except OSError as exc:
-        yield Rejection(name, None, f"cannot read: {exc.strerror or exc}")
-        return
-    yield Source(name, None, data, kind)
+        yield Rejection(str(path), None, f"cannot read: {exc.strerror or exc}")
 
 
-def _from_bytes(name: str, data: bytes) -> Iterator[Source | Rejection]:
-    kind = _container("", data[:_SAMPLE])
+def _from_stream(name: str, handle: BinaryIO, suffix: str) -> Iterator[Source | Rejection]:
+    """Yield the sources of one open file or stream, streaming row files without seeking."""
+    head = handle.read(_SAMPLE)
+    kind = _container(suffix, head)
     if kind in ("csv", "jsonl"):
-        yield from _rows(name, io.BytesIO(data), kind, detect_encoding(data[:_SAMPLE]))
+        stream = io.BufferedReader(_Prepended(head, handle))
+        yield from _rows(name, stream, kind, detect_encoding(head))
+    elif kind == "json":
+        yield from _json_array(name, head + handle.read())
     else:
-        yield Source(name, None, data, kind)
+        yield Source(name, None, head + handle.read(), kind)
+
+
+class _Prepended(io.RawIOBase):
+    """A read-only stream of `head` followed by the rest of `tail` (stdin cannot seek back)."""
+
+    def __init__(self, head: bytes, tail: BinaryIO) -> None:
+        self._head = memoryview(head)
+        self._tail = tail
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
+        if self._head:
+            size = min(len(buffer), len(self._head))
+            buffer[:size] = self._head[:size]
+            self._head = self._head[size:]
+            return size
+        data = self._tail.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+
+def _json_array(name: str, data: bytes) -> Iterator[Source | Rejection]:
+    """Yield one source per object of a JSON array file."""
+    try:
+        records = json.loads(data.decode(detect_encoding(data[:_SAMPLE]), errors="replace"))
+    except ValueError as exc:
+        yield Rejection(name, None, f"broken JSON: {exc}")
+        return
+    if not isinstance(records, list):
+        yield Rejection(name, None, "JSON file is neither a cable object nor a list of them")
+        return
+    for row, record in enumerate(records, 1):
+        yield Source(name, row, json.dumps(record, ensure_ascii=False), "jsonl")
 
 
 def _container(suffix: str, head: bytes) -> str:
@@ -116,6 +148,8 @@ def _container(suffix: str, head: bytes) -> str:
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
     if start == b"{" and suffix not in (".txt", ".html", ".htm"):
         return "jsonl"
+    if start == b"[" and suffix == ".json":
+        return "json"
     if suffix == ".csv" or (suffix not in (".txt", ".html", ".htm") and _looks_like_csv(head)):
         return "csv"
     return "file"

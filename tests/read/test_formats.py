@@ -137,3 +137,36 @@ def test_read_text_gives_the_same_cable(name: str) -> None:
 
     path = FORMATS / name
     assert read_text(path.read_text(encoding="utf-8"), str(path)) == only_cable(path)
+
+
+def test_json_array_file(tmp_path: Path) -> None:
+    lines = (FORMATS / "export.jsonl").read_text(encoding="utf-8").splitlines()[:2]
+    path = tmp_path / "cables.json"
+    path.write_text("[\n" + ",\n".join(lines) + "\n]\n", encoding="utf-8")
+    items = read_all(path)
+    assert [(getattr(i, "id", None), i.row) for i in items] == [
+        ("04ANKARA348", 1),
+        ("98NEWDELHI2879", 2),
+    ]
+
+
+def test_hidden_folders_are_skipped(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "HEAD").write_text("ref: refs/heads/main\n")
+    (tmp_path / "page.html").write_bytes((FORMATS / "page.html").read_bytes())
+    assert [getattr(i, "id", None) for i in read_all(tmp_path)] == ["06BERN2115"]
+
+
+def test_csv_streams_from_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+    import sys
+
+    data = (FORMATS / "cables.csv").read_bytes()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    items = list(read_paths(["-"]))
+    assert [(getattr(i, "id", None), i.row) for i in items] == [
+        ("72TEHRAN1164", 1),
+        (None, 2),
+        ("66BUENOSAIRES2481", 3),
+    ]
+    assert all(i.path in ("-", None) for i in items)

@@ -44,7 +44,7 @@ def test_references(text: str, year: int, expected: tuple[str, ...]) -> None:
         ("AMCONSUL SAO PAULO", "Consulate Sao Paulo"),
         ("SECSTATE WASHDC", "Secretary of State"),
         ("USMISSION USNATO", "Mission USNATO"),
-        ("USEU BRUSSELS", "Mission USEU"),
+        ("USEU BRUSSELS", "USEU Brussels"),
         ("AMEMBASSY THE HAGUE", "Embassy The Hague"),
         ("AMEMBASSY LA PAZ", "Embassy La Paz"),
         ("RUEHTA/AMEMBASSY ASTANA PRIORITY 1234", "Embassy Astana"),
