@@ -27,7 +27,7 @@ def cable_digest(corpus: Corpus, cable_id: str, *, include_personal: bool = Fals
     cable = corpus.get(cable_id.strip().upper())
     evidence = load_evidence(corpus, [cable.id])
     facts = evidence.facts_of(cable.id)
-    whole = (Cite(cable.id, None),)
+    whole: tuple[Cite, ...] = ()  # Header facts describe the whole cable: no paragraph to cite.
     tags = ", ".join(f"{t} ({tag_meaning(t)})" if tag_meaning(t) else t for t in cable.tags)
     header = [
         KeyFact("Date", f"{cable_date(cable) or 'unknown'}", whole),

@@ -76,8 +76,16 @@ def key_figures(
             continue
         cite = Cite(figure.source.cable_id, figure.source.paragraph)
         chosen[key] = (order[label], position, KeyFact(label, value.strip(), (cite,)))
-    ranked = sorted(chosen.values(), key=lambda t: (t[0], t[1]))
-    return tuple(k for _, _, k in ranked[:limit])
+    # A panel of one kind only hides the rest: take the classes in turns, money first.
+    by_class: dict[int, list[KeyFact]] = defaultdict(list)
+    for rank, _, fact in sorted(chosen.values(), key=lambda t: (t[0], t[1])):
+        by_class[rank].append(fact)
+    picked: list[KeyFact] = []
+    while len(picked) < limit and any(by_class.values()):
+        for rank in sorted(by_class):
+            if by_class[rank] and len(picked) < limit:
+                picked.append(by_class[rank].pop(0))
+    return tuple(sorted(picked, key=lambda k: order[k.label]))
 
 
 def _money_context(figure: Figure) -> str:
@@ -117,11 +125,14 @@ def series_charts(figures: Iterable[Figure], min_points: int = 3) -> tuple[Chart
 def comparison_chart(facts: Iterable[KeyFact], label: str, title: str) -> Chart | None:
     """Return a bar chart of the key figures of one class when there are three or more."""
     picked = [f for f in facts if f.label == label]
-    points = []
+    points: list[tuple[str, float, KeyFact]] = []
     for fact in picked:
         match = re.match(r"([\d,\.]+)\s+(.*)", fact.value)
         if match:
-            points.append((match.group(2)[:28], float(match.group(1).replace(",", "")), fact))
+            what = match.group(2).split("[")[0].strip()
+            label = what if len(what) <= 16 else what[:15].rstrip() + "…"
+            if all(label != p[0] for p in points):  # Two bars of one name compare nothing.
+                points.append((label, float(match.group(1).replace(",", "")), fact))
     if len(points) < 3:
         return None
     cites = tuple(dict.fromkeys(c for _, _, f in points for c in f.cites))

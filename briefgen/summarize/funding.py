@@ -25,31 +25,57 @@ def funding_rows(
 ) -> tuple[FundingRow, ...]:
     """Return one row per distinct grant, merging repeats that add no new detail."""
     rows: list[FundingRow] = []
-    seen: dict[tuple[str, str, str], int] = {}
     for f in fundings:
         cid = f.source.cable_id
-        funder = short_name(evidence, cid, f.funder) or "not stated"
-        channel = short_name(evidence, cid, f.channel)
-        recipient = short_name(evidence, cid, f.recipient)
         year = "" if f.year is None else str(f.year)
         if f.year and f.end_year and f.end_year != f.year:
             year = f"{f.year}-{f.end_year}"
-        purpose = _purpose(f.purpose)
         row = FundingRow(
-            year, funder, recipient, channel, f.amount or "", purpose, Cite(cid, f.source.paragraph)
+            year,
+            short_name(evidence, cid, f.funder) or "not stated",
+            short_name(evidence, cid, f.recipient),
+            short_name(evidence, cid, f.channel),
+            f.amount or "",
+            _purpose(f.purpose),
+            Cite(cid, f.source.paragraph),
         )
-        key = (funder, channel, purpose[:25] if purpose else "")
-        loose = (funder, channel, "")
-        if key in seen or (not purpose and loose in seen):
-            continue
-        if purpose and loose in seen and not rows[seen[loose]].purpose:
-            rows[seen[loose]] = row  # The repeat says what the money was for: keep it instead.
-            seen[key] = seen[loose]
-            continue
-        seen[key] = len(rows)
-        seen.setdefault(loose, len(rows))
-        rows.append(row)
+        for i, other in enumerate(rows):
+            merged = _merge(other, row)
+            if merged is not None:
+                rows[i] = merged
+                break
+        else:
+            rows.append(row)
     return tuple(sorted(rows, key=lambda r: (r.year or "9999", r.cite.cable_id)))
+
+
+def _merge(first: FundingRow, second: FundingRow) -> FundingRow | None:
+    """Return one row for two that tell of the same grant (no field in conflict), else None.
+
+    A cable often names a grant twice (in its summary, then with the amount); the merged row
+    keeps every detail and cites the paragraph stating the amount.
+    """
+    if first.funder != second.funder or first.channel != second.channel:
+        return None
+    for a, b in (
+        (first.year, second.year),
+        (first.recipient, second.recipient),
+        (first.amount, second.amount),
+    ):
+        if a and b and a != b:
+            return None
+    if first.purpose and second.purpose and first.purpose[:25] != second.purpose[:25]:
+        return None
+    return FundingRow(
+        first.year or second.year,
+        first.funder,
+        first.recipient or second.recipient,
+        first.channel,
+        first.amount or second.amount,
+        first.purpose or second.purpose,
+        # Cite the paragraph that states the amount, the detail a reader will check first.
+        second.cite if second.amount and not first.amount else first.cite,
+    )
 
 
 def _purpose(text: str | None) -> str:

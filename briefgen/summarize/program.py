@@ -269,8 +269,12 @@ def _implementers(
             if position < 0:
                 continue
             before = sentence.text[:position]
-            agent = (position < match.start() and "cooperation" not in before) or (
-                position > match.end() - 3 and match.group(0).lower().endswith("by")
+            passive = match.group(0).lower().endswith("by")
+            # `X implemented ...`: the agent stands before the verb; `... conducted by X`: after.
+            agent = (
+                position >= match.end() - 3
+                if passive
+                else position < match.start() and "cooperation" not in before
             )
             if agent:
                 names.setdefault(
