@@ -577,6 +577,122 @@ SmtpOption = Annotated[
     ),
 ]
 
+
+@contextmanager
+def _batch_progress() -> Iterator[Callable[..., None] | None]:
+    """Show a progress bar of the batch's jobs on stderr when both streams are terminals."""
+    if not (sys.stdout.isatty() and sys.stderr.isatty()):
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from briefgen.deliver.batch_run import ItemResult
+
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("briefings", total=None)
+
+        def update(result: ItemResult, finished: int, total: int) -> None:
+            bar.update(task, completed=finished, total=total, description=result.job.name[:40])
+
+        yield update
+
+
+@app.command()
+def batch(
+    plan: Annotated[Path, typer.Argument(help="The batch plan (TOML); see examples/batch.toml.")],
+    force: Annotated[
+        bool, typer.Option("--force", help="Make every briefing, even those up to date.")
+    ] = False,
+    db: DbOption = None,
+    workers: Annotated[
+        int | None, typer.Option("--workers", "-j", help="Processes (default: all cores).")
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Make every briefing of a batch plan in parallel, skipping those already up to date.
+
+    A failing briefing is reported and the others go on; exits 1 if any failed.
+    """
+    import os
+    from datetime import datetime, timezone
+
+    from briefgen.config import load_settings
+    from briefgen.deliver.batch import load_plan
+    from briefgen.deliver.batch_run import run_plan
+
+    with errors_to_exit():
+        settings = load_settings(Path.cwd(), os.environ, {"db": db})
+        checked = load_plan(plan, default_sender=settings.email_from)
+        with _batch_progress() as progress:
+            report = run_plan(
+                settings.db,
+                checked,
+                force=force,
+                workers=workers,
+                progress=progress,
+                settings=settings,
+                now=datetime.now(timezone.utc),
+            )
+    if as_json:
+        _print_json(report.as_dict())
+    else:
+        for result in report.failed:
+            typer.echo(f"briefgen: failed: {result.line()}", err=True)
+        typer.echo(report.summary_line())
+    if report.failed:
+        raise typer.Exit(Exit.FAILED)
+
+
+templates_app = typer.Typer(
+    help="List the packaged briefing templates and copy one to start from.",
+    no_args_is_help=True,
+)
+app.add_typer(templates_app, name="templates")
+
+
+@templates_app.command("list")
+def templates_list(as_json: JsonOption = False) -> None:
+    """List the packaged templates, each with what it is for."""
+    from briefgen.templates_catalog import list_templates
+
+    found = guarded(list_templates)
+    if as_json:
+        _print_json([info.as_dict() for info in found])
+        return
+    width = max(len(info.name) for info in found)
+    for info in found:
+        typer.echo(f"{info.name:<{width}}  {info.description}")
+
+
+@templates_app.command("copy")
+def templates_copy(
+    name: Annotated[str, typer.Argument(help="The template, e.g. ngo.md.j2 (or ngo).")],
+    folder: Annotated[Path, typer.Argument(metavar="DIR", help="The folder to copy it into.")],
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing copy.")] = False,
+) -> None:
+    """Copy a packaged template into DIR to make it your own (use it with --template)."""
+    from briefgen.templates_catalog import copy_template, extends_example, template_info
+
+    target = guarded(lambda: copy_template(name, folder, overwrite=force))
+    info = guarded(lambda: template_info(name))
+    typer.echo(f"copied {info.name} to {target}; use it with --template {target}")
+    typer.echo(
+        "\nTo change only some sections, extend the packaged template instead and override "
+        f"its blocks ({', '.join(info.blocks) or 'none'}) in a file of another name:\n"
+    )
+    typer.echo(extends_example(info), nl=False)
+
+
+@templates_app.command("doc")
+def templates_doc() -> None:
+    """Print the template reference: the data, filters and blocks each template has."""
+    from briefgen.template_docs import templates_readme
+
+    typer.echo(guarded(templates_readme), nl=False)
+
+
 config_app = typer.Typer(help="Show the settings briefgen runs with.", no_args_is_help=True)
 app.add_typer(config_app, name="config")
 

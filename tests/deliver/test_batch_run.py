@@ -1,0 +1,262 @@
+"""Batch runs over the seed cables: made once, skipped when up to date, failures reported."""
+
+from __future__ import annotations
+
+import email
+import os
+import subprocess
+import sys
+from email import policy
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from typer.testing import CliRunner
+
+from briefgen.cli import app
+from briefgen.config import Settings
+from briefgen.deliver.batch import load_plan
+from briefgen.deliver.batch_run import ItemResult, run_plan
+from briefgen.extract.storage import update_facts
+from briefgen.store import Corpus
+from tests.deliver.conftest import StartServer
+
+SEEDS = Path(__file__).resolve().parents[2] / "examples" / "cables"
+PLAN = """
+[defaults]
+out = "out/{kind}/{subject}"
+
+[[briefing]]
+label = "seed quarterlies"
+kind = "quarterly"
+quarters = ["2009Q3", "2009Q4"]
+
+[[briefing]]
+label = "NGO profiles"
+kind = "ngo"
+names = ["Feminist League", "Union of Crisis Centers"]
+"""
+
+
+@pytest.fixture(scope="module")
+def seed_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Return a corpus of the three seed cables with their facts extracted."""
+    path = tmp_path_factory.mktemp("corpus") / "seeds.db"
+    with Corpus.open(path) as corpus:
+        corpus.ingest([SEEDS], workers=1)
+        update_facts(corpus)
+    return path
+
+
+def write_plan(folder: Path, text: str) -> Path:
+    plan = folder / "plan.toml"
+    plan.write_text(text, encoding="utf-8")
+    return plan
+
+
+def pdf_text(path: Path) -> str:
+    return " ".join(" ".join((page.extract_text() or "").split()) for page in PdfReader(path).pages)
+
+
+def test_batch_makes_every_briefing_then_skips_them(seed_db: Path, tmp_path: Path) -> None:
+    plan = load_plan(write_plan(tmp_path, PLAN))
+    seen: list[tuple[str, int, int]] = []
+
+    def progress(result: ItemResult, finished: int, total: int) -> None:
+        seen.append((result.status, finished, total))
+
+    first = run_plan(seed_db, plan, workers=2, progress=progress)
+    assert (len(first.done), len(first.skipped), len(first.failed)) == (4, 0, 0)
+    assert [r.job.name for r in first.done] == [
+        "quarterly 2009Q3",
+        "quarterly 2009Q4",
+        "ngo Feminist League",
+        "ngo Union of Crisis Centers",
+    ]
+    assert [(n, t) for _, n, t in seen] == [(1, 4), (2, 4), (3, 4), (4, 4)]
+    for result in first.done:
+        assert [p.suffix for p in result.outputs] == [".pdf", ".docx"]
+        assert all(p.is_file() and p.stat().st_size > 1000 for p in result.outputs)
+    league = first.done[2].outputs[0]
+    assert league.parent == tmp_path / "out" / "ngo" / "Feminist-League"
+    assert "Feminist League" in pdf_text(league)
+    assert "2009" in pdf_text(first.done[1].outputs[0])
+    stamps = sorted(tmp_path.glob("out/*/*/.briefgen-batch-*.json"))
+    assert len(stamps) == 4
+
+    made = {p: p.stat().st_mtime_ns for r in first.done for p in r.outputs}
+    second = run_plan(seed_db, plan, workers=2)
+    assert (len(second.done), len(second.skipped), len(second.failed)) == (0, 4, 0)
+    assert {p for r in second.skipped for p in r.outputs} == set(made)
+    assert all(p.stat().st_mtime_ns == made[p] for p in made)  # nothing rewritten
+    assert second.summary_line().startswith("0 done, 4 skipped, 0 failed")
+
+    forced = run_plan(seed_db, plan, workers=1, force=True)
+    assert len(forced.done) == 4
+
+
+def test_a_changed_output_or_corpus_is_made_again(seed_db: Path, tmp_path: Path) -> None:
+    db = tmp_path / "copy.db"
+    with Corpus.open(seed_db) as source, Corpus.open(db) as target:
+        source.connection.backup(target.connection)
+    plan = load_plan(write_plan(tmp_path, PLAN))
+    first = run_plan(db, plan, workers=1)
+    assert len(first.done) == 4
+
+    damaged = first.done[3].outputs[1]
+    damaged.write_bytes(b"edited by hand")
+    again = run_plan(db, plan, workers=1)
+    assert [r.job.name for r in again.done] == ["ngo Union of Crisis Centers"]
+    assert damaged.read_bytes().startswith(b"PK")  # a DOCX again
+
+    cable = (SEEDS / "09ASTANA2101.txt").read_text(encoding="utf-8")
+    changed = tmp_path / "09ASTANA2101.txt"
+    changed.write_text(cable.replace("Feminist League", "Feminist League (FL)", 1), "utf-8")
+    with Corpus.open(db) as corpus:
+        corpus.ingest([changed], workers=1)
+    after = run_plan(db, plan, workers=1)
+    assert len(after.done) == 4  # the corpus changed: every briefing may have
+
+
+def test_a_bad_item_fails_alone(seed_db: Path, tmp_path: Path) -> None:
+    plan = load_plan(
+        write_plan(
+            tmp_path,
+            PLAN.replace('"Union of Crisis Centers"', '"No Such Organization"'),
+        )
+    )
+    report = run_plan(seed_db, plan, workers=2)
+    assert not report.ok
+    assert [r.job.name for r in report.done] == [
+        "quarterly 2009Q3",
+        "quarterly 2009Q4",
+        "ngo Feminist League",
+    ]
+    (failed,) = report.failed
+    assert failed.job.item == "briefing 2 (NGO profiles)"
+    assert "No Such Organization" in failed.reason
+    assert failed.line().startswith("briefing 2 (NGO profiles): ngo No Such Organization: ")
+    assert all(p.is_file() for r in report.done for p in r.outputs)
+
+    again = run_plan(seed_db, plan, workers=2)
+    assert (len(again.done), len(again.skipped), len(again.failed)) == (0, 3, 1)
+
+
+def test_posts_picked_by_min_cables_skip_their_empty_quarters(
+    seed_db: Path, tmp_path: Path
+) -> None:
+    plan = load_plan(
+        write_plan(
+            tmp_path,
+            """
+[[briefing]]
+kind = "quarterly"
+quarters = "2009Q2..2009Q4"
+origins = { min_cables = 2 }
+out = "out/{origin}/{quarter}"
+formats = ["pdf"]
+
+[[briefing]]
+kind = "quarterly"
+quarters = "2009Q4"
+origins = { min_cables = 4 }
+""",
+        )
+    )
+    report = run_plan(seed_db, plan, workers=1)
+    assert [r.job.name for r in report.done] == [
+        "quarterly 2009Q3 Embassy Astana",
+        "quarterly 2009Q4 Embassy Astana",
+    ]
+    assert [(r.job.name, r.reason) for r in report.skipped] == [
+        ("quarterly 2009Q2 Embassy Astana", "no cables from Embassy Astana in 2009Q2")
+    ]
+    assert not report.failed
+    (made,) = report.done[1].outputs
+    assert made.parent == tmp_path / "out" / "Embassy-Astana" / "2009Q4"
+
+
+def test_the_same_briefing_twice_in_one_folder_fails_the_second(
+    seed_db: Path, tmp_path: Path
+) -> None:
+    text = '[[briefing]]\nkind = "ngo"\nnames = ["Feminist League"]\nformats = ["pdf"]\n'
+    report = run_plan(seed_db, load_plan(write_plan(tmp_path, text * 2)), workers=1)
+    assert len(report.done) == 1
+    (failed,) = report.failed
+    assert failed.reason.startswith("the same briefing as briefing 1 in the same folder")
+
+
+def test_drafts_and_sending(seed_db: Path, tmp_path: Path, smtp_server: StartServer) -> None:
+    inbox, port = smtp_server()
+    text = """
+[[briefing]]
+kind = "quarterly"
+quarters = "2009Q4"
+out = "drafts"
+email = { to = ["Desk <desk@example.org>"], from = "bg@example.org", subject = "Q {quarter}" }
+
+[[briefing]]
+kind = "ngo"
+names = ["Feminist League"]
+out = "sent"
+formats = ["pdf"]
+email = { to = ["desk@example.org"], from = "bg@example.org", send = true }
+"""
+    plan = load_plan(write_plan(tmp_path, text))
+    unsent = run_plan(seed_db, plan, workers=1)
+    assert len(unsent.done) == 1
+    (failed,) = unsent.failed
+    assert "no SMTP server configured" in failed.reason
+    assert (tmp_path / "sent").is_dir() and not inbox.envelopes  # files kept, nothing sent
+
+    settings = Settings(smtp_host="127.0.0.1", smtp_port=port, smtp_security="none")
+    report = run_plan(seed_db, plan, workers=1, settings=settings)
+    assert [r.job.kind for r in report.done] == ["ngo"]
+    assert [r.job.kind for r in report.skipped] == ["quarterly"]
+    (envelope,) = inbox.envelopes
+    assert envelope.rcpt_tos == ["desk@example.org"]
+
+    draft = report.skipped[0].draft
+    assert draft is not None and draft.suffix == ".eml"
+    message = email.message_from_bytes(draft.read_bytes(), policy=policy.default)
+    assert message["Subject"] == "Q 2009Q4"
+    names = [part.get_filename() for part in message.iter_attachments()]
+    assert names == [p.name for p in report.skipped[0].outputs]
+    again = run_plan(seed_db, plan, workers=1, settings=settings)
+    assert len(again.skipped) == 2 and len(inbox.envelopes) == 1  # never sent twice
+
+
+def test_cli_reports_failures_and_exits_1(seed_db: Path, tmp_path: Path) -> None:
+    plan = write_plan(
+        tmp_path,
+        '[[briefing]]\nkind = "ngo"\nnames = ["Feminist League", "Nobody Here"]\n'
+        'formats = ["pdf"]\n',
+    )
+    result = CliRunner().invoke(app, ["batch", str(plan), "--db", str(seed_db), "-j", "1"])
+    assert result.exit_code == 1, result.output
+    assert result.stdout.startswith("1 done, 0 skipped, 1 failed")
+    assert result.stderr.startswith("briefgen: failed: briefing 1: ngo Nobody Here: ")
+
+    env = {**os.environ, "BRIEFGEN_DB": str(seed_db)}
+    done = subprocess.run(
+        [sys.executable, "-m", "briefgen", "batch", str(plan), "--json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert done.returncode == 1, done.stderr
+    assert '"summary": "0 done, 1 skipped, 1 failed' in done.stdout
+    assert done.stderr == ""  # --json: the failures are in the JSON, no progress bar in a pipe
+
+
+def test_cli_errors_are_one_line(seed_db: Path, tmp_path: Path) -> None:
+    bad = write_plan(tmp_path, '[[briefing]]\nkind = "ngo"\nnmes = ["x"]\n')
+    result = CliRunner().invoke(app, ["batch", str(bad), "--db", str(seed_db)])
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (
+        f"briefgen: error: {bad}: briefing 1: unknown key 'nmes' for a ngo briefing"
+    )
+    missing = CliRunner().invoke(app, ["batch", str(bad), "--db", str(tmp_path / "none.db")])
+    assert missing.stderr.startswith("briefgen: error: ")
