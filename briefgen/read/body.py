@@ -236,5 +236,27 @@ def _section(paragraphs: tuple[Paragraph, ...], name: str) -> str | None:
                 break
         joined = " ".join(" ".join(part.split()) for part in parts).strip()
         if joined:
-            return joined
-    return None
+            # `SUMMARY: (C) Spanish FM...`: the portion mark belongs to the paragraph, not the text.
+            return _PORTION.sub("", joined, count=1) or None
+    return _headed_section(paragraphs, name)
+
+
+def _headed_section(paragraphs: tuple[Paragraph, ...], name: str) -> str | None:
+    """Return the text of the paragraphs under a `SUMMARY` or `COMMENT` heading, if any."""
+    end = _END[name]
+    parts: list[str] = []
+    for para in paragraphs:
+        if (para.heading or "").strip(" :-").upper() != name:
+            if parts:
+                break
+            continue
+        text = _PORTION.sub("", para.text, count=1)
+        stop = end.search(text)
+        parts.append(text[: stop.start()] if stop else text)
+        if stop:
+            break
+    joined = " ".join(" ".join(part.split()) for part in parts).strip()
+    return joined or None
+
+
+_PORTION = re.compile(r"^\([A-Z/ ]{1,8}\)\s*")

@@ -170,3 +170,12 @@ def test_csv_streams_from_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
         ("66BUENOSAIRES2481", 3),
     ]
     assert all(i.path in ("-", None) for i in items)
+
+
+def test_every_fixture_cable_has_the_core_fields() -> None:
+    """The must-have fields are never null for any shape of cable the reader knows."""
+    cables = [item for item in read_all(FORMATS) if isinstance(item, Cable)]
+    assert len(cables) == 7
+    for cable in cables:
+        for field in ("id", "created", "origin", "classification", "subject"):
+            assert getattr(cable, field), (cable.path, cable.row, field)
