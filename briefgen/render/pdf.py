@@ -130,17 +130,30 @@ class _Whole(Table):  # type: ignore[misc]
 class _Contents(Flowable):  # type: ignore[misc]
     """The table of contents; page numbers are form XObjects filled in when the PDF is saved."""
 
-    def __init__(self, entries: list[Heading], styles: Styles, state: _State) -> None:
+    def __init__(
+        self, entries: list[Heading], styles: Styles, state: _State, register: bool = True
+    ) -> None:
         super().__init__()
         self.entries = entries
         self.styles = styles
         self.state = state
         self.line = styles.toc.leading + 2
-        state.toc_anchors.extend(h.anchor for h in entries)
+        if register:
+            state.toc_anchors.extend(h.anchor for h in entries)
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width = avail_width
         return avail_width, self.line * len(self.entries)
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        fit = int(avail_height // self.line)
+        if fit <= 0 or fit >= len(self.entries):
+            return []
+        head, tail = self.entries[:fit], self.entries[fit:]
+        return [
+            _Contents(head, self.styles, self.state, register=False),
+            _Contents(tail, self.styles, self.state, register=False),
+        ]
 
     def draw(self) -> None:
         canv = self.canv

@@ -60,3 +60,11 @@ def test_empty_document_renders() -> None:
     pdf = PdfReader(io.BytesIO(render(doc, "pdf", load_style("default"))))
     assert len(pdf.pages) == 1
     assert docx.Document(io.BytesIO(render(doc, "docx", load_style("default"))))
+
+
+def test_table_of_contents_longer_than_a_page() -> None:
+    markdown = "".join(f"# Section {i}\n\ntext\n\n## Sub {i}\n\ntext\n\n" for i in range(120))
+    pdf = PdfReader(io.BytesIO(render(parse_markdown(markdown), "pdf", load_style("default"))))
+    contents = pdf.pages[0].extract_text() + pdf.pages[1].extract_text()
+    assert "Section 0" in contents and "Section 30" in contents
+    assert sum(isinstance(item, dict) for item in pdf.outline) == 120
