@@ -99,26 +99,21 @@ def parse_command(
                 typer.echo(json.dumps(item.as_dict(), ensure_ascii=False))
             else:
                 created = item.created.strftime("%Y-%m-%d") if item.created else ""
-                rows.append(
-                    (
-                        item.id,
-                        created,
-                        item.origin or "",
-                        item.classification or "",
-                        item.subject or "",
-                        str(len(item.paragraphs)),
-                    )
-                )
+                origin, subject = item.origin or "", item.subject or ""
+                rows.append((item.id, created, origin, subject, str(len(item.paragraphs))))
     if rows:
         from rich.console import Console
         from rich.table import Table
 
-        table = Table("id", "created", "origin", "classification", "subject", "¶")
-        for column in table.columns[:2]:
-            column.no_wrap = True
+        console = Console()
+        # Short columns keep their width; the subject takes what is left, cut with "…".
+        fixed = sum(max(len(row[i]) for row in rows) for i in (0, 1, 2, 4))
+        room = max(12, console.width - fixed - 16)
+        table = Table("id", "created", "origin", "subject", "¶")
         for row in rows:
-            table.add_row(*row)
-        Console().print(table)
+            subject = row[3] if len(row[3]) <= room else row[3][: room - 1] + "…"
+            table.add_row(row[0], row[1], row[2], subject, row[4])
+        console.print(table)
     if rejected:
         raise typer.Exit(Exit.FAILED)
 
