@@ -122,12 +122,17 @@ def sentences_about(
 
     A sentence is about them when it mentions one; the sentence after it, when it opens with a
     pronoun; and, with `whole_paragraphs`, every sentence of a paragraph whose first sentence
-    mentions one (its topic).
+    names one of them before any other person or organization (its topic).
     """
     hits: dict[int | None, set[int]] = {}
+    first_actor: dict[int | None, tuple[int, str]] = {}
     for mention in facts.mentions:
         if mention.name in names:
             hits.setdefault(mention.paragraph, set()).add(mention.start)
+        if mention.kind != "place":
+            known = first_actor.get(mention.paragraph)
+            if known is None or mention.start < known[0]:
+                first_actor[mention.paragraph] = (mention.start, mention.name)
     chosen: list[Sentence] = []
     for para in cable.paragraphs:
         offsets = hits.get(para.number)
@@ -135,7 +140,18 @@ def sentences_about(
             continue
         sentences = paragraph_sentences(cable.id, para)
         mentioned = {s.index for s in sentences if any(s.start <= o < s.end for o in offsets)}
-        topic = whole_paragraphs and bool(sentences) and sentences[0].index in mentioned
+        # A paragraph is about them when they are the first actor its first sentence names
+        # (`In 2008, the Feminist League established...`), not when another organization leads
+        # and they come up in passing (`the Feminist League is a member of ... UCC`).
+        actor = first_actor.get(para.number)
+        topic = (
+            whole_paragraphs
+            and bool(sentences)
+            and sentences[0].index in mentioned
+            and actor is not None
+            and actor[1] in names
+            and actor[0] < sentences[0].end
+        )
         keep = False
         for sentence in sentences:
             if sentence.index in mentioned or topic:

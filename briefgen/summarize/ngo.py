@@ -100,6 +100,11 @@ def ngo_profile(corpus: Corpus, name: str, *, include_personal: bool = False) ->
             if rule.search(sentence.text):
                 sections[key].append(Statement(sentence.text, (sentence.cite,)))
                 break
+        else:
+            # What they did that no rule names (printed flyers, collected signatures) is still
+            # their activity when the sentence names them.
+            if _names_subject(sentence.text, names, evidence, sentence):
+                sections["programs"].append(Statement(sentence.text, (sentence.cite,)))
     sections["assessment"].extend(_comments(evidence, used, names))
     networks = _networks(evidence, used, org.name)
     location = _location(evidence, about)
@@ -188,6 +193,13 @@ def _networks(
     for cable in used:
         facts = evidence.facts_of(cable.id)
         for relation in facts.relations:
+            if relation.kind == "member_of" and relation.object == org_name:
+                member = relation.subject
+                ent = facts.entity(member)
+                cite = Cite(relation.source.cable_id, relation.source.paragraph)
+                text = f"Network member: {member}."
+                found.setdefault("member:" + member, (Statement(text, (cite,)), ""))
+                continue
             if relation.kind in ("member_of", "partner_of") and relation.subject == org_name:
                 other = relation.object or ""
                 ent = facts.entity(other)
@@ -298,11 +310,11 @@ def _key_facts(
         facts.append(KeyFact("Based in", location[0], (location[1],)))
     if active and active.date:
         facts.append(KeyFact("Active since", active.date, active.cites))
-    if networks:
+    if any(short for _, short in networks):
         facts.append(
             KeyFact(
                 "Networks",
-                ", ".join(short for _, short in networks),
+                ", ".join(short for _, short in networks if short),
                 tuple(dict.fromkeys(c for s, _ in networks for c in s.cites)),
             )
         )
