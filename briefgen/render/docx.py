@@ -9,7 +9,6 @@ from typing import Any
 
 import docx
 from docx.enum.section import WD_ORIENT
-from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -40,6 +39,7 @@ from briefgen.document import (
 from briefgen.errors import RenderError
 from briefgen.render import docx_xml as ox
 from briefgen.render.chart import chart_png
+from briefgen.render.docx_styles import define_styles
 from briefgen.render.fonts import WORD_NAMES
 from briefgen.render.layout import author, column_widths, format_date, page_text, toc_entries
 from briefgen.render.style import Style
@@ -93,7 +93,7 @@ class _DocxBuild:
 
     def run(self) -> bytes:
         self.page_setup()
-        self.define_styles()
+        self.named = define_styles(self.word, self.style, self.text_width)
         self.furniture()
         self.metadata()
         self.title_block()
@@ -122,98 +122,6 @@ class _DocxBuild:
         section.footer_distance = Mm(7)
         section.different_first_page_header_footer = True
 
-    def define_styles(self) -> None:
-        s = self.style
-        styles = self.word.styles
-        body_font = WORD_NAMES[s.fonts.body]
-        head_font = WORD_NAMES[s.fonts.heading]
-        normal = styles["Normal"]
-        normal.font.name = body_font
-        ox.set_fonts(normal.element, body_font)
-        normal.font.size = Pt(s.fonts.size)
-        normal.font.color.rgb = ox.hex_color(s.colors.text)
-        fmt = normal.paragraph_format
-        fmt.space_after = Pt(s.fonts.size * 0.65)
-        fmt.line_spacing = s.fonts.leading * 0.86  # Word's "single" is already ~1.16 em
-        fmt.widow_control = True
-        for level in range(1, 5):
-            h = styles[f"Heading {level}"]
-            h.font.name = head_font
-            ox.set_fonts(h.element, head_font)
-            h.font.size = Pt(s.heading_size(level))
-            h.font.bold = level < 4
-            h.font.italic = level >= 4
-            h.font.all_caps = level == 1 and s.headings.uppercase_h1
-            h.font.color.rgb = ox.hex_color(s.colors.heading)
-            h.paragraph_format.space_before = Pt(s.heading_space(level))
-            h.paragraph_format.space_after = Pt(5)
-            h.paragraph_format.keep_with_next = True
-            if level == 1 and s.headings.rule_under_h1:
-                ox.borders(h.element.get_or_add_pPr(), "w:pBdr", {"bottom": (0.5, s.colors.rule)})
-        title = styles["Title"]
-        title.font.name = head_font
-        ox.set_fonts(title.element, head_font)
-        title.font.size = Pt(s.heading_size(1) + 7)
-        title.font.bold = True
-        title.font.color.rgb = ox.hex_color(s.colors.heading)
-        title.paragraph_format.space_after = Pt(4)
-        ppr = title.element.get_or_add_pPr()
-        for old in ppr.findall(qn("w:pBdr")):
-            ppr.remove(old)
-        subtitle = styles["Subtitle"]
-        subtitle.font.name = head_font
-        ox.set_fonts(subtitle.element, head_font)
-        subtitle.font.size = Pt(s.fonts.size + 2.5)
-        subtitle.font.italic = False
-        # The stock Subtitle is letter-spaced; house styles want it set like the text.
-        for spacing in subtitle.element.xpath("./w:rPr/w:spacing"):
-            spacing.getparent().remove(spacing)
-        subtitle.font.color.rgb = ox.hex_color(s.colors.muted)
-        self.small = self.paragraph_style(
-            "Briefing Small", head_font, s.fonts.small, s.colors.muted
-        )
-        self.byline = self.paragraph_style(
-            "Briefing Byline", head_font, s.fonts.small + 0.5, s.colors.muted
-        )
-        ox.borders(
-            self.byline.element.get_or_add_pPr(), "w:pBdr", {"bottom": (1.2, s.colors.accent)}
-        )
-        self.byline.paragraph_format.space_after = Pt(14)
-        self.cell = self.paragraph_style(
-            "Briefing Table", head_font, s.table.font_size, s.colors.text
-        )
-        self.cell.paragraph_format.space_after = Pt(0)
-        self.cell.paragraph_format.line_spacing = 1.0
-        self.note = self.paragraph_style("Briefing Source", head_font, s.fonts.small, s.colors.text)
-        self.note.paragraph_format.left_indent = Pt(14)
-        self.note.paragraph_format.first_line_indent = Pt(-14)
-        self.note.paragraph_format.space_after = Pt(2.5)
-        self.caption = self.paragraph_style(
-            "Briefing Caption", head_font, s.fonts.small, s.colors.muted
-        )
-        self.caption.font.italic = True
-        self.figure_title = self.paragraph_style(
-            "Briefing Figure Title", head_font, s.fonts.size - 0.5, s.colors.heading
-        )
-        self.figure_title.font.bold = True
-        self.figure_title.paragraph_format.keep_with_next = True
-        self.toc = self.paragraph_style(
-            "Briefing Contents", head_font, s.fonts.size - 0.5, s.colors.text
-        )
-        self.toc.paragraph_format.space_after = Pt(2)
-        self.toc.paragraph_format.tab_stops.add_tab_stop(self.text_width, WD_TAB_ALIGNMENT.RIGHT)
-        quote = styles["Quote"]
-        quote.font.name = body_font
-        quote.font.color.rgb = ox.hex_color(s.colors.text)
-        quote.paragraph_format.left_indent = Mm(12)
-        ox.borders(quote.element.get_or_add_pPr(), "w:pBdr", {"left": (2, s.colors.rule)})
-        self.code = self.paragraph_style(
-            "Briefing Code", WORD_NAMES[s.fonts.mono], s.fonts.size - 1.5, s.colors.text
-        )
-        ox.shade(self.code.element, s.colors.table_stripe)
-        for name in ("List Bullet", "List Bullet 2", "List Number", "List Number 2"):
-            styles[name].paragraph_format.space_after = Pt(2)
-
     def add(self, text: str = "", style: Any = None) -> DocxParagraph:
         """Append a body paragraph; style ids are looked up once (python-docx is slow at it)."""
         para = self.word.add_paragraph()
@@ -227,16 +135,6 @@ class _DocxBuild:
         if text:
             para.add_run(text)
         return para
-
-    def paragraph_style(self, name: str, font: str, size: float, colour: str) -> Any:
-        style = self.word.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-        style.base_style = self.word.styles["Normal"]
-        style.font.name = font
-        ox.set_fonts(style.element, font)
-        style.font.size = Pt(size)
-        style.font.color.rgb = ox.hex_color(colour)
-        style.paragraph_format.line_spacing = 1.15
-        return style
 
     def metadata(self) -> None:
         meta = self.doc.meta
@@ -264,14 +162,14 @@ class _DocxBuild:
             para = header.paragraphs[0]
             self.banner(para)
             if running:
-                line = header.add_paragraph(style=self.small)
+                line = header.add_paragraph(style=self.named.small)
                 self.slots(line, t.header_left, t.header_right)
                 ox.borders(
                     line._p.get_or_add_pPr(), "w:pBdr", {"bottom": (0.5, self.style.colors.rule)}
                 )
         for footer in (section.first_page_footer, section.footer):
             line = footer.paragraphs[0]
-            line.style = self.small
+            line.style = self.named.small
             self.slots(line, t.footer_left, t.footer_right)
             ox.borders(line._p.get_or_add_pPr(), "w:pBdr", {"top": (0.5, self.style.colors.rule)})
             self.banner(footer.add_paragraph())
@@ -317,14 +215,14 @@ class _DocxBuild:
             self.add(xml_safe(meta.subtitle), style="Subtitle")
         line = [x for x in (format_date(meta), meta.prepared_by) if x]
         if line or meta.title:
-            self.word.add_paragraph(xml_safe("  \u00b7  ".join(line)), style=self.byline)
+            self.word.add_paragraph(xml_safe("  \u00b7  ".join(line)), style=self.named.byline)
 
     def contents(self, entries: list[Heading]) -> None:
         head = self.add(self.style.text.contents_title, style="Heading 3")
         head.paragraph_format.keep_with_next = True
         # A TOC field whose cached result already lists the headings: readable before Word
         # updates it, and LibreOffice shows it as a real index.
-        paras = [self.add(style=self.toc) for _ in entries]
+        paras = [self.add(style=self.named.toc) for _ in entries]
         ox.field_char(paras[0], "begin", r'TOC \o "1-2" \h \z \u')
         ox.field_char(paras[0], "separate")
         for para, entry in zip(paras, entries, strict=True):
@@ -358,7 +256,7 @@ class _DocxBuild:
         elif isinstance(block, Figure):
             self.figure(block)
         elif isinstance(block, CodeBlock):
-            para = self.add(style=self.code)
+            para = self.add(style=self.named.code)
             lines = xml_safe(block.text).split("\n")
             for i, line in enumerate(lines):
                 run = para.add_run(line)
@@ -435,7 +333,7 @@ class _DocxBuild:
         jcs = [f'<w:jc w:val="{a}"/>' if a in ("center", "right") else "" for a in block.align] + [
             ""
         ] * cols
-        cell_style = self.cell.style_id
+        cell_style = self.named.cell.style_id
         for index, values in enumerate((block.header, *block.rows)):
             header = index == 0
             parts.append(
@@ -489,7 +387,7 @@ class _DocxBuild:
         widths = [label_width, int(self.text_width) - label_width]
         title_cell = table.cell(0, 0).merge(table.cell(0, 1))
         para = title_cell.paragraphs[0]
-        para._p.get_or_add_pPr().style = self.cell.style_id  # fast: no style lookup
+        para._p.get_or_add_pPr().style = self.named.cell.style_id  # fast: no style lookup
         run = para.add_run(xml_safe(block.title))
         run.bold = True
         run.font.size = Pt(self.style.fonts.size)
@@ -505,11 +403,11 @@ class _DocxBuild:
             fact = block.facts[index - 1]
             label, value = row.cells
             lp = label.paragraphs[0]
-            lp._p.get_or_add_pPr().style = self.cell.style_id  # fast: no style lookup
+            lp._p.get_or_add_pPr().style = self.named.cell.style_id  # fast: no style lookup
             lrun = lp.add_run(xml_safe(fact.label))
             lrun.bold = True
             vp = value.paragraphs[0]
-            vp._p.get_or_add_pPr().style = self.cell.style_id  # fast: no style lookup
+            vp._p.get_or_add_pPr().style = self.named.cell.style_id  # fast: no style lookup
             self.runs(vp, fact.value)
         for col, column in enumerate(table.columns):
             column.width = widths[col]
@@ -517,7 +415,7 @@ class _DocxBuild:
 
     def figure(self, block: Figure) -> None:
         if block.title:
-            self.add(xml_safe(block.title), style=self.figure_title)
+            self.add(xml_safe(block.title), style=self.named.figure_title)
         width_pt = self.text_width.pt
         para = self.add()
         para.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -536,13 +434,13 @@ class _DocxBuild:
             png = chart_png(block, self.style, width_pt)
             para.add_run().add_picture(io.BytesIO(png), width=self.text_width)
         if block.caption:
-            self.add(xml_safe(block.caption), style=self.caption)
+            self.add(xml_safe(block.caption), style=self.named.caption)
 
     def notes(self) -> None:
         para = self.add(xml_safe(self.style.text.sources_title), style="Heading 2")
         self.mark(para, "sources")
         for note in self.doc.notes:
-            line = self.add(style=self.note)
+            line = self.add(style=self.named.note)
             line.add_run(f"{note.number}.\t")
             self.runs(line, note.runs)
             self.mark(line, f"note-{note.number}")

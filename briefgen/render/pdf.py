@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
@@ -52,20 +52,11 @@ from briefgen.errors import RenderError
 from briefgen.render.chart import chart_drawing
 from briefgen.render.fonts import family
 from briefgen.render.layout import author, column_widths, format_date, page_text, toc_entries
-from briefgen.render.pdf_styles import Styles, make_styles
+from briefgen.render.pdf_flowables import Contents, HeadingPara, State, Whole
+from briefgen.render.pdf_styles import make_styles
 from briefgen.render.style import Style
 
 _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
-
-
-@dataclass
-class _State:
-    """What the layout pass learns and the canvas needs when it saves (page count, TOC pages)."""
-
-    pages: int = 0
-    heading_pages: dict[str, int] = field(default_factory=dict)
-    toc_anchors: list[str] = field(default_factory=list)
-    outline_level: int = -1
 
 
 class PdfRenderer:
@@ -79,114 +70,6 @@ class PdfRenderer:
         return _PdfBuild(document, style, created).run()
 
 
-class _Heading(RLParagraph):  # type: ignore[misc]
-    """A heading paragraph that leaves a bookmark, an outline entry and its page behind.
-
-    reportlab rebuilds split paragraphs through the constructor, so the heading travels as
-    attributes set by `mark` rather than constructor arguments; only the first part marks.
-    """
-
-    heading: Heading | None = None
-    state: _State | None = None
-    title: str = ""
-
-    def mark(self, heading: Heading, state: _State, title: str | None = None) -> _Heading:
-        self.heading, self.state = heading, state
-        self.title = title or xml_safe("".join(r.text for r in heading.runs if r.note is None))
-        return self
-
-    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
-        parts: list[Flowable] = super().split(avail_width, avail_height)
-        if parts and self.heading is not None and self.state is not None:
-            parts[0].mark(self.heading, self.state, self.title)
-        return parts
-
-    def draw(self) -> None:
-        heading, state = self.heading, self.state
-        if heading is not None and state is not None:
-            canv = self.canv
-            key = heading.anchor
-            canv.bookmarkHorizontal(key, 0, self.height + 4)
-            # Outline levels may not skip (an h3 under an h1 hangs under the h1).
-            level = min(heading.level - 1, state.outline_level + 1)
-            canv.addOutlineEntry(self.title[:200], key, level=level, closed=level > 0)
-            state.outline_level = level
-            state.heading_pages[key] = canv.getPageNumber()
-        super().draw()
-
-
-class _Whole(Table):  # type: ignore[misc]
-    """A short table that moves to the next page whole, unless it is taller than a page."""
-
-    page_height: float = 0.0
-
-    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
-        if getattr(self, "_height", 0) <= self.page_height:
-            return []
-        parts: list[Flowable] = super().split(avail_width, avail_height)
-        return parts
-
-
-class _Contents(Flowable):  # type: ignore[misc]
-    """The table of contents; page numbers are form XObjects filled in when the PDF is saved."""
-
-    def __init__(
-        self, entries: list[Heading], styles: Styles, state: _State, register: bool = True
-    ) -> None:
-        super().__init__()
-        self.entries = entries
-        self.styles = styles
-        self.state = state
-        self.line = styles.toc.leading + 2
-        if register:
-            state.toc_anchors.extend(h.anchor for h in entries)
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        self.width = avail_width
-        return avail_width, self.line * len(self.entries)
-
-    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
-        fit = int(avail_height // self.line)
-        if fit <= 0 or fit >= len(self.entries):
-            return []
-        head, tail = self.entries[:fit], self.entries[fit:]
-        return [
-            _Contents(head, self.styles, self.state, register=False),
-            _Contents(tail, self.styles, self.state, register=False),
-        ]
-
-    def draw(self) -> None:
-        canv = self.canv
-        style = self.styles.toc
-        y = self.line * len(self.entries)
-        for entry in self.entries:
-            y -= self.line
-            indent = 0.0 if entry.level == 1 else 14.0
-            bold = entry.level == 1
-            font = family(self.styles.heading_family, bold=bold)
-            title = xml_safe("".join(r.text for r in entry.runs if r.note is None))
-            room = self.width - indent - 40
-            while title and canv.stringWidth(title, font, style.fontSize) > room:
-                title = title[: max(1, int(len(title) * 0.9))].rstrip()
-                if canv.stringWidth(title + "…", font, style.fontSize) <= room:
-                    title += "…"
-                    break
-            canv.setFont(font, style.fontSize)
-            canv.setFillColor(style.textColor)
-            canv.drawString(indent, y + 3, title)
-            end = indent + canv.stringWidth(title, font, style.fontSize) + 6
-            canv.setStrokeColor(self.styles.rule_color)
-            canv.setLineWidth(0.5)
-            canv.setDash(0.5, 2.5)
-            canv.line(end, y + 3, self.width - 24, y + 3)
-            canv.setDash()
-            canv.saveState()
-            canv.translate(self.width, y + 3)
-            canv.doForm(f"toc-{entry.anchor}")
-            canv.restoreState()
-            canv.linkRect("", entry.anchor, (0, y, self.width, y + self.line), relative=1)
-
-
 class _PdfBuild:
     """One rendering of one document: builds the flowables and the page furniture."""
 
@@ -194,7 +77,7 @@ class _PdfBuild:
         self.doc = document
         self.style = style
         self.created = created
-        self.state = _State()
+        self.state = State()
         self.styles = make_styles(style)
         width_mm, height_mm = style.page_mm()
         self.page_size = (width_mm * mm, height_mm * mm)
@@ -354,7 +237,7 @@ class _PdfBuild:
         entries = toc_entries(self.doc, self.style)
         if entries:
             story.append(RLParagraph(escape(self.style.text.contents_title), self.styles.toc_title))
-            story.append(_Contents(entries, self.styles, self.state))
+            story.append(Contents(entries, self.styles, self.state))
             story.append(Spacer(1, 10))
         for block in self.doc.blocks:
             story.extend(self.block(block))
@@ -389,7 +272,7 @@ class _PdfBuild:
             if block.level == 1 and self.style.headings.uppercase_h1:
                 runs = tuple(replace(r, text=r.text.upper()) for r in runs)
             text = self.markup(runs)
-            out: list[Flowable] = [_Heading(text, style).mark(block, self.state)]
+            out: list[Flowable] = [HeadingPara(text, style).mark(block, self.state)]
             if block.level == 1 and self.style.headings.rule_under_h1:
                 rule = HRFlowable(width="100%", thickness=0.5, color=s.rule_color, spaceAfter=6)
                 rule.keepWithNext = 1
@@ -464,7 +347,7 @@ class _PdfBuild:
             cells = list(row[:cols]) + [()] * (cols - len(row))
             data.append([self.cell(c, body_styles[i], widths[i]) for i, c in enumerate(cells)])
         # A short table moves whole to the next page rather than leave a row or two behind.
-        kind = _Whole if len(block.rows) < 6 else Table
+        kind = Whole if len(block.rows) < 6 else Table
         # splitInRow: a row taller than a page (a 2,000-character word) may split too.
         # A header row is repeated on every page, unless it is an essay that could not fit.
         repeat = 1 if max((len(plain_text(c)) for c in block.header), default=0) <= 200 else 0
@@ -508,7 +391,7 @@ class _PdfBuild:
         for fact in block.facts:
             label = RLParagraph(escape(xml_safe(fact.label)), s.facts_label)
             data.append([label, RLParagraph(self.markup(fact.value), s.facts_value)])
-        kind = _Whole if len(data) < 14 else Table
+        kind = Whole if len(data) < 14 else Table
         widths = [label_width, self.frame_width - 4 - label_width]
         table = kind(data, colWidths=widths, hAlign="RIGHT", splitInRow=1)
         table.page_height = self.frame_height
@@ -549,7 +432,7 @@ class _PdfBuild:
         s = self.styles
         title = escape(self.style.text.sources_title)
         heading = Heading(level=1, runs=(), anchor="sources")
-        sources = _Heading(title, s.headings[1]).mark(
+        sources = HeadingPara(title, s.headings[1]).mark(
             heading, self.state, self.style.text.sources_title
         )
         out: list[Flowable] = [sources]

@@ -68,3 +68,20 @@ def test_table_of_contents_longer_than_a_page() -> None:
     contents = pdf.pages[0].extract_text() + pdf.pages[1].extract_text()
     assert "Section 0" in contents and "Section 30" in contents
     assert sum(isinstance(item, dict) for item in pdf.outline) == 120
+
+
+def test_creation_date_comes_from_the_inputs_not_the_clock() -> None:
+    undated = parse_markdown("---\ntitle: T\n---\ntext\n")
+    epoch = 1_258_000_000  # 2009-11-12 04:26:40 UTC
+    pdf = PdfReader(
+        io.BytesIO(render(undated, "pdf", load_style("default"), source_date_epoch=epoch))
+    )
+    assert pdf.metadata is not None and pdf.metadata["/CreationDate"].startswith("D:20091112042640")
+    word = docx.Document(
+        io.BytesIO(render(undated, "docx", load_style("default"), source_date_epoch=epoch))
+    )
+    assert word.core_properties.created is not None
+    assert word.core_properties.created.isoformat().startswith("2009-11-12T04:26:40")
+    fallback = PdfReader(io.BytesIO(render(undated, "pdf", load_style("default"))))
+    assert fallback.metadata is not None
+    assert fallback.metadata["/CreationDate"].startswith("D:20000101")
