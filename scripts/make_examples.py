@@ -1,0 +1,45 @@
+#!/usr/bin/env python3
+"""Regenerate examples/output/: one briefing of each kind from the bundled seed cables.
+
+Run from anywhere: `.venv/bin/python scripts/make_examples.py`. The files are reproducible:
+the same cables and the same briefgen give byte-identical PDF and DOCX files.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from briefgen.pipeline import Output, ingest, make_briefing
+from briefgen.store import Corpus
+
+ROOT = Path(__file__).resolve().parents[1]
+BRIEFINGS: list[tuple[str, str, dict[str, object]]] = [
+    ("ngo", "Feminist League", {}),
+    ("ngo", "Union of Crisis Centers", {}),
+    ("program", "Night Stars", {}),
+    ("program", "information campaign", {"cables": ("09ASTANA1206",)}),
+    ("quarterly", "2009Q4", {}),
+    ("quarterly", "2009Q3", {}),
+    ("cable", "09ASTANA2101", {}),
+]
+
+
+def main() -> None:
+    """Ingest the seeds into a scratch corpus and write every example briefing."""
+    out = ROOT / "examples" / "output"
+    out.mkdir(parents=True, exist_ok=True)
+    for old in out.glob("*.pdf"):
+        old.unlink()
+    for old in out.glob("*.docx"):
+        old.unlink()
+    with tempfile.TemporaryDirectory() as tmp, Corpus.open(Path(tmp) / "seeds.db") as corpus:
+        ingest(corpus, [ROOT / "examples" / "cables"], workers=1)
+        for kind, subject, options in BRIEFINGS:
+            _, paths = make_briefing(corpus, kind, subject, Output(out_dir=out), **options)
+            for path in paths:
+                print(path.relative_to(ROOT))
+
+
+if __name__ == "__main__":
+    main()
