@@ -264,7 +264,7 @@ class _PdfBuild:
             out.append(HRFlowable(width="100%", thickness=1.2, color=s.accent, spaceAfter=12))
         return out
 
-    def block(self, block: Block, in_list: bool = False) -> list[Flowable]:
+    def block(self, block: Block, in_list: bool = False, quoted: bool = False) -> list[Flowable]:
         s = self.styles
         if isinstance(block, Heading):
             style = s.headings[min(block.level, len(s.headings)) - 1]
@@ -279,7 +279,8 @@ class _PdfBuild:
                 out.append(rule)
             return out
         if isinstance(block, Paragraph):
-            return [RLParagraph(self.markup(block.runs), s.list_body if in_list else s.body)]
+            style = s.quote if quoted else s.list_body if in_list else s.body
+            return [RLParagraph(self.markup(block.runs), style)]
         if isinstance(block, (BulletList, NumberedList)):
             return [self.list_flowable(block)]
         if isinstance(block, TableBlock):
@@ -287,10 +288,7 @@ class _PdfBuild:
         if isinstance(block, BlockQuote):
             inner: list[Flowable] = []
             for b in block.blocks:
-                inner.extend(self.block(b))
-            for f in inner:
-                if isinstance(f, RLParagraph):
-                    f.style = s.quote
+                inner.extend(self.block(b, quoted=True))
             table = Table([[inner]], colWidths=[self.frame_width - 12 * mm], splitInRow=1)
             table.setStyle(s.quote_table)
             table.hAlign = "RIGHT"
