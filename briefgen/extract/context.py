@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any, TypeVar, cast
 
 from briefgen.extract import lexicon
 from briefgen.extract.names import CHAIN_RE, Token, tokens
@@ -21,8 +23,11 @@ from briefgen.extract.records import (
     Role,
     Source,
 )
-from briefgen.extract.text import Sentences, is_caps, number_spans
+from briefgen.extract.scan import Scan, scan
+from briefgen.extract.text import Sentences, is_caps
 from briefgen.models import Cable
+
+T = TypeVar("T")
 
 
 @dataclass(slots=True)
@@ -42,8 +47,15 @@ class Para:
     mentions: list[Mention] = field(default_factory=list)
     """Mentions found in it so far, kept in text order by `Context.add_mention`."""
     _sentences: Sentences | None = None
-    _numbers: list[tuple[int, int]] | None = None
+    _scan: Scan | None = None
     _chains: list[list[Token]] | None = None
+    _memo: dict[str, Any] = field(default_factory=dict)
+
+    def memo(self, key: str, compute: Callable[[], T]) -> T:
+        """Return `compute()`, computed once per paragraph under `key` (for rules sharing work)."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return cast(T, self._memo[key])
 
     @property
     def sentences(self) -> Sentences:
@@ -55,9 +67,17 @@ class Para:
     @property
     def numbers(self) -> list[tuple[int, int]]:
         """Return the offsets of its numbers, in digits or words."""
-        if self._numbers is None:
-            self._numbers = number_spans(self.text, self.lowered)
-        return self._numbers
+        return self._scanned().numbers
+
+    @property
+    def hints(self) -> frozenset[str]:
+        """Return the rule groups (`scan.HINTS`) whose keywords occur in it."""
+        return self._scanned().hints
+
+    def _scanned(self) -> Scan:
+        if self._scan is None:
+            self._scan = scan(self.text, self.lowered)
+        return self._scan
 
     @property
     def chains(self) -> list[list[Token]]:

@@ -13,22 +13,10 @@ _MONTH_NAMES = tuple(_MONTHS.split("|"))
 _DATE_RE = re.compile(rf"\b({_MONTHS}) (\d{{1,2}})(?:-(\d{{1,2}}))?(?:, ((?:19|20)\d\d))?\b")
 _MEMBER_RE = re.compile(r"\bis (?:a|an|one) (?:member|founding member) of\b")
 _BEGAN_RE = re.compile(r"\bIn ((?:19|20)\d\d),? when (.+?) (began|started) (.+?)(?=[,.;]|$)")
-_SINCE_RE = re.compile(r"\bhas (?:been )?([a-z]+ed\b[^,.;]*?) since ((?:19|20)\d\d)\b")
-_FOUNDED_RE = re.compile(
-    r"\b(established|founded|created|opened|set up|launched) (an? [^,.;]+?)"
-    r"(?= with | through | by |[,.;]|$)"
-)
-_FOUNDING_WORDS = (
-    "began",
-    "started",
-    "since",
-    "established",
-    "founded",
-    "created",
-    "opened",
-    "set up",
-    "launched",
-)
+_SINCE_RE = re.compile(r"\bsince ((?:19|20)\d\d)\b")
+_HAS_DONE_RE = re.compile(r"\bhas (?:been )?([a-z]+ed\b[^,.;]*?)\s*$")
+_FOUNDED_RE = re.compile(r"\b(established|founded|created|opened|set up|launched) (?=an? )")
+_OBJECT_END_RE = re.compile(r" with | through | by |[,.;]")
 _YEAR_RE = re.compile(r"\b(?:[Ii]n|[Ss]ince) ((?:19|20)\d\d)\b")
 _QUOTE_MARK_RE = re.compile(r"[\"“”]")
 _SPEAKER_BEFORE_RE = re.compile(r"(?:^|\s[-•]\s|^[-•]\s)([^\"“:]{2,80}?):\s*$")
@@ -40,7 +28,7 @@ _BULLET_RE = re.compile(r"(?:^|\s)[-•*]\s+")
 def rule_dated_events(ctx: Context, para: Para) -> None:
     """Find dated events and resolve `On September 14` with the cable's own date."""
     created = ctx.created
-    if not any(month in para.text for month in _MONTH_NAMES):
+    if "date" not in para.hints:
         return
     for match in _DATE_RE.finditer(para.text):
         month, day, end_day, year = match.groups()
@@ -86,7 +74,7 @@ def _resolve(text: str, year: str | None, created: datetime | None) -> date | No
 
 def rule_membership(ctx: Context, para: Para) -> None:
     """Find `X is a member of ...: A, B and C` and record one membership per body."""
-    if "member of" not in para.text:
+    if "member" not in para.hints:
         return
     for match in _MEMBER_RE.finditer(para.text):
         start, end = para.sentences.bounds(para.sentences.index(match.start()))
@@ -112,10 +100,10 @@ def rule_membership(ctx: Context, para: Para) -> None:
 def rule_founding(ctx: Context, para: Para) -> None:
     """Find start years (`In 1998 when the Feminist League began ...`, `... since 2004`)."""
     text = para.text
-    lowered = para.lowered
-    if not any(word in lowered for word in _FOUNDING_WORDS):
+    if "founding" not in para.hints:
         return
-    for match in _BEGAN_RE.finditer(text):
+    began = "when " in text and (" began " in text or " started " in text)
+    for match in _BEGAN_RE.finditer(text) if began else ():
         names = ctx.names_in(para, match.start(2), match.end(2))
         if names:
             ctx.relations.append(
@@ -130,39 +118,43 @@ def rule_founding(ctx: Context, para: Para) -> None:
             )
     for match in _SINCE_RE.finditer(text):
         start, _ = para.sentences.bounds(para.sentences.index(match.start()))
-        names = ctx.names_in(para, start, match.start())
-        if names:
+        done = _HAS_DONE_RE.search(text, start, match.start())
+        names = ctx.names_in(para, start, done.start()) if done else []
+        if done and names:
             ctx.relations.append(
                 Relation(
                     "began",
                     names[0],
                     None,
-                    int(match.group(2)),
-                    match.group(1),
+                    int(match.group(1)),
+                    done.group(1),
                     ctx.source(para, match.start()),
                 )
             )
     for match in _FOUNDED_RE.finditer(text):
         start, end = para.sentences.bounds(para.sentences.index(match.start()))
         names = ctx.names_in(para, start, match.start())
+        if not names:
+            continue
+        stop = _OBJECT_END_RE.search(text, match.end(), end)
+        what = text[match.end() : stop.start() if stop else end].strip()
         year = _YEAR_RE.search(text, start, end)
-        if names:
-            ctx.relations.append(
-                Relation(
-                    "founded",
-                    names[0],
-                    match.group(2),
-                    int(year.group(1)) if year else None,
-                    f"{match.group(1)} {match.group(2)}",
-                    ctx.source(para, match.start()),
-                )
+        ctx.relations.append(
+            Relation(
+                "founded",
+                names[0],
+                what,
+                int(year.group(1)) if year else None,
+                f"{match.group(1)} {what}",
+                ctx.source(para, match.start()),
             )
+        )
 
 
 def rule_quotations(ctx: Context, para: Para) -> None:
     """Find quoted words with their speaker (`- Director of School #31: "..."`)."""
     text = para.text
-    if '"' not in text and "“" not in text:
+    if "quote" not in para.hints:
         return
     marks = [m.start() for m in _QUOTE_MARK_RE.finditer(text)]
     # Quotation marks pair up in order: `"Night Stars" performances` must not open a quotation.
@@ -181,7 +173,7 @@ def rule_quotations(ctx: Context, para: Para) -> None:
 def rule_recommendations(ctx: Context, para: Para) -> None:
     """Find recommendations: bullets after `recommended that`, or a `;` list after `made to`."""
     text = para.text
-    if "recommend" not in text:
+    if "recommend" not in para.hints:
         return
     for match in _RECOMMEND_RE.finditer(text):
         rest = text[match.end() :]

@@ -7,7 +7,7 @@ import re
 from briefgen.extract import lexicon
 from briefgen.extract.context import Context, Para
 from briefgen.extract.records import Figure
-from briefgen.extract.text import NUMBER, number_spans, parse_number
+from briefgen.extract.text import NUMBER, parse_number
 
 _HEDGE = (
     r"(?:(?i:approximately|about|around|over|more than|nearly|almost|some|an estimated|"
@@ -16,12 +16,8 @@ _HEDGE = (
 _SIGN = r"\\?[$€£¥]"
 _CURRENCY = "|".join(re.escape(w) for w, _ in lexicon.CURRENCY_WORDS)
 _CURRENCY_CODES = {w.lower(): code for w, code in lexicon.CURRENCY_WORDS}
-_CURRENCY_LOWER = tuple(
-    sorted({f" {w.lower()}" + (" " if len(w) < 4 else "") for w, _ in lexicon.CURRENCY_WORDS})
-)
 _CURRENCY_AFTER_RE = re.compile(rf" ({_CURRENCY})\b")
 _CONVERSION_RE = re.compile(rf" \((?:{_HEDGE})?({_SIGN}) ?({NUMBER})\)")
-_HEDGE_BEFORE_RE = re.compile(rf"{_HEDGE}$")
 _WHAT_WORD_RE = re.compile(r" ([a-z][a-z-]*|[A-Z]{2,}s?)\b")
 _PERCENT_RE = re.compile(rf"({_HEDGE})?({NUMBER}) ?(%|percent\b|per cent\b)")
 _YEAR = r"(?:19|20)\d\d"
@@ -124,9 +120,7 @@ def _year_of(para: Para, offset: int) -> int | None:
 
 def rule_money(ctx: Context, para: Para) -> None:
     """Find amounts of money, with any conversion stated (`eight million tenge ($53,333)`)."""
-    if not any(sign in para.text for sign in lexicon.CURRENCY_SIGNS) and not any(
-        word in para.lowered for word in _CURRENCY_LOWER
-    ):
+    if "money" not in para.hints:
         return
     text = para.text
     claimed = ctx.claimed.setdefault(para.index, set())
@@ -148,7 +142,7 @@ def rule_money(ctx: Context, para: Para) -> None:
         conversion = _CONVERSION_RE.match(text, tail)
         converted_value = parse_number(conversion.group(2)) if conversion else None
         reach = conversion.end() if conversion else tail
-        hedge = _HEDGE_BEFORE_RE.search(text, max(0, lead - 16), lead)
+        hedge = _hedge_before(text, lead)
         ctx.figures.append(
             Figure(
                 "money",
@@ -176,6 +170,35 @@ def _sign_before(text: str, start: int) -> tuple[str | None, int]:
             lead -= 1  # `\$53,333`: a Markdown escape left in the text
         return text[lead:start].strip(" \\"), lead
     return None, start
+
+
+_HEDGE_WORDS = (
+    "approximately ",
+    "about ",
+    "around ",
+    "over ",
+    "some ",
+    "estimated ",
+    "roughly ",
+    "almost ",
+    "nearly ",
+    "more than ",
+    "up to ",
+    "a total of ",
+    "at least ",
+    "less than ",
+    "fewer than ",
+)
+
+
+def _hedge_before(text: str, start: int) -> int | None:
+    """Return where a hedge (`approximately `) just before `start` begins, or None."""
+    window = text[max(0, start - 16) : start].lower()
+    if window.endswith(_HEDGE_WORDS):
+        for word in _HEDGE_WORDS:
+            if window.endswith(word):
+                return start - len(word)
+    return None
 
 
 def _what(text: str, position: int, value: float) -> str | None:
@@ -217,14 +240,14 @@ def rule_counts(ctx: Context, para: Para) -> None:
     """Find counts with what they count (`80,000 informational flyers`, `nine NGOs`)."""
     text = para.text
     claimed = ctx.claimed.get(para.index, set())
-    for start, end in number_spans(text, para.lowered):
+    for start, end in para.numbers:
         number = text[start:end]
         if start in claimed or not text.startswith(" ", end) or text.startswith(" percent", end):
             continue
         if number[0].isalpha() and not (number.islower() or number[1:].islower()):
             continue  # `ONE` in capitals, `One` is fine
-        hedge = _HEDGE_BEFORE_RE.search(text, max(0, start - 16), start)
-        lead = hedge.start() if hedge else start
+        hedge = _hedge_before(text, start)
+        lead = hedge if hedge is not None else start
         before = text[max(0, lead - 20) : lead].rstrip().rsplit(" ", 1)[-1]
         if before[:1].isupper() and before not in lexicon.NOT_NAME_WORDS:
             continue  # `Article 128`, `Tier 3`, `September 14`
@@ -264,7 +287,7 @@ def rule_counts(ctx: Context, para: Para) -> None:
 def rule_percent(ctx: Context, para: Para) -> None:
     """Find percentages with what they measure (`41% said they would inform the police`)."""
     text = para.text
-    if "%" not in text and "percent" not in para.lowered and "per cent" not in para.lowered:
+    if "percent" not in para.hints:
         return
     for match in _PERCENT_RE.finditer(text):
         value = parse_number(match.group(2))
@@ -297,6 +320,8 @@ def rule_percent(ctx: Context, para: Para) -> None:
 def rule_year_series(ctx: Context, para: Para) -> None:
     """Find year series (`In 2006, there were seven cases ..., 14 in 2007, 16 in 2008`)."""
     text = para.text
+    if "year" not in para.hints:
+        return
     sentences = para.sentences
     for index in range(len(sentences)):
         start, end = sentences.bounds(index)

@@ -109,8 +109,7 @@ _KEYWORDS = {
 def rule_funding(ctx: Context, para: Para) -> None:
     """Find grants and funding flows; the first pattern that fits a sentence wins."""
     text = para.text
-    lowered = para.lowered
-    if not any(word in lowered for word in ("fund", "grant", "allocated", "sponsored")):
+    if "funding" not in para.hints:
         return
     done: set[int] = set()
     for trigger in _TRIGGER_RE.finditer(text):

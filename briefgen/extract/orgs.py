@@ -177,7 +177,7 @@ def _initials_cover(words: list[str], acronym: str) -> bool:
 def rule_acronym_definition(ctx: Context, para: Para) -> None:
     """Register `Full Name (ACR)` pairs: the full name is an organization, ACR its alias."""
     text = para.text
-    if para.caps or "(" not in text:
+    if para.caps or "paren" not in para.hints:
         return
     for match in _ACRONYM_DEF_RE.finditer(text):
         acronym = match.group(1)
@@ -219,7 +219,7 @@ def rule_caps_acronym_definition(ctx: Context, para: Para) -> None:
     if not para.caps:
         return
     text = para.text
-    if "(" not in text:
+    if "paren" not in para.hints:
         return
     for match in _CAPS_ACRONYM_RE.finditer(text):
         head = text[max(0, match.start() - 120) : match.start()]
@@ -241,7 +241,7 @@ def rule_caps_acronym_definition(ctx: Context, para: Para) -> None:
 def rule_ministries_list(ctx: Context, para: Para) -> None:
     """Split `the Ministries of Justice (MOJ), Interior, and Education` into ministries."""
     text = para.text
-    if "Ministries of" not in text and "Departments of" not in text:
+    if "list" not in para.hints:
         return
     for match in _MINISTRIES_RE.finditer(text):
         head = "Ministry" if match.group(1) == "Ministries" else "Department"
@@ -386,7 +386,7 @@ def _add_org(ctx: Context, para: Para, part: list[Token]) -> None:
 
 def rule_party(ctx: Context, para: Para) -> None:
     """Find parties named with a lower-case `party` (`the Nur Otan party`)."""
-    if para.caps or "party" not in para.text:
+    if para.caps or "party" not in para.hints:
         return
     for match in _PARTY_RE.finditer(para.text):
         words = match.group(1).split()
@@ -402,7 +402,7 @@ def rule_party(ctx: Context, para: Para) -> None:
 
 def rule_ngo_name(ctx: Context, para: Para) -> None:
     """Find NGOs introduced by the word NGO (`the Ust Kamenogorsk-based NGO Fenix`)."""
-    if para.caps or "NGO " not in para.text:
+    if para.caps or "ngo" not in para.hints:
         return
     for match in _NGO_NAME_RE.finditer(para.text):
         word = match.group(1)
@@ -414,7 +414,7 @@ def rule_ngo_name(ctx: Context, para: Para) -> None:
 
 def rule_branch_of(ctx: Context, para: Para) -> None:
     """Find organizations explained as a branch of another (`Zhas-Otan (the youth branch of`)."""
-    if para.caps or " of " not in para.text or "(the " not in para.text:
+    if para.caps or "branch" not in para.hints:
         return
     for match in _BRANCH_RE.finditer(para.text):
         name = ctx.register("org", match.group(1))

@@ -26,6 +26,8 @@ _APPOSITIVE_RE = re.compile(
     rf"(?: and ({_TITLE}) of (?:the )?(?:[a-z]+'s )?({_ORG}))?"
 )
 _TITLE_STARTS = frozenset(t.split()[0] for t in lexicon.TITLES)
+_COMMA_TITLE_RE = re.compile(rf", (?:{_TITLE})\b")
+_NAME_BEFORE_RE = re.compile(rf"\b{_NAME}$")
 _PAIR_RE = re.compile(r"\b([A-Z][a-z]+) ([A-Z][a-z]+)\b")
 _AGE_BEFORE_RE = re.compile(r"\b\d+-year-old ([A-Z][a-z]+)\b")
 _AGE_AFTER_RE = re.compile(
@@ -72,9 +74,10 @@ def _add_person(
 
 def rule_appositive(ctx: Context, para: Para) -> None:
     """Find `Galina Morozova, President of the Feminist League NGO` (and a second title)."""
+    text = para.text
     if para.caps:
         return
-    for match in _APPOSITIVE_RE.finditer(para.text):
+    for match in _appositives(text):
         words = match.group(1).split()
         if not all(looks_like_name_word(w) for w in words):
             continue
@@ -96,6 +99,18 @@ def rule_appositive(ctx: Context, para: Para) -> None:
                     ctx.add_mention(para, "org", *span2, org_name, "appositive", True)
             leader = title2 in lexicon.LEADER_TITLES
             ctx.roles.append(Role(name, title2, org_name, leader, ctx.source(para, match.start())))
+
+
+def _appositives(text: str) -> list[re.Match[str]]:
+    # Find `, <Title>` first (cheap), then match the whole pattern from the name before it.
+    found: list[re.Match[str]] = []
+    for comma in _COMMA_TITLE_RE.finditer(text):
+        name = _NAME_BEFORE_RE.search(text, max(0, comma.start() - 50), comma.start())
+        if name is not None:
+            match = _APPOSITIVE_RE.match(text, name.start())
+            if match is not None and match.end(1) == comma.start():
+                found.append(match)
+    return found
 
 
 def _clean_org(org: str | None) -> str | None:
@@ -172,11 +187,16 @@ def _trailing_name(items: list[Token]) -> list[Token]:
     return []
 
 
+def _pairs(para: Para) -> list[re.Match[str]]:
+    # Two rules read the same pairs of capitalised words; find them once per paragraph.
+    return para.memo("pairs", lambda: list(_PAIR_RE.finditer(para.text)))
+
+
 def rule_first_name(ctx: Context, para: Para) -> None:
     """Find a known first name followed by a name word (`Galina Morozova`)."""
     if para.caps:
         return
-    for match in _PAIR_RE.finditer(para.text):
+    for match in _pairs(para):
         first, last = match.group(1), match.group(2)
         if first in lexicon.FIRST_NAMES and looks_like_name_word(last):
             _add_person(ctx, para, *match.span(), "first_name")
@@ -186,7 +206,7 @@ def rule_surname_shape(ctx: Context, para: Para) -> None:
     """Find a name word followed by a surname-shaped word (`Orenbai Zhanaidarov`)."""
     if para.caps:
         return
-    for match in _PAIR_RE.finditer(para.text):
+    for match in _pairs(para):
         first, last = match.group(1), match.group(2)
         if looks_like_name_word(first) and looks_like_surname(last) and not ctx.lookup(first):
             _add_person(ctx, para, *match.span(), "surname_shape")
@@ -195,7 +215,7 @@ def rule_surname_shape(ctx: Context, para: Para) -> None:
 def rule_age(ctx: Context, para: Para) -> None:
     """Find people named with their age (`16-year-old Marina`, `Diana age 15`)."""
     text = para.text
-    if para.caps or ("year-old" not in text and " age " not in text):
+    if para.caps or "age" not in para.hints:
         return
     for match in _AGE_BEFORE_RE.finditer(text):
         if looks_like_name_word(match.group(1)):

@@ -9,7 +9,6 @@ from briefgen.extract.context import Context, Para
 from briefgen.extract.records import Mention
 
 _REGION_RE = re.compile(r"\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?) (Oblast|Region|Province|Krai)\b")
-_REGION_KINDS = ("Oblast", "Region", "Province", "Krai")
 _ORIGIN_PREFIX_RE = re.compile(
     r"^(?:Embassy|Consulate|Consulate General|Mission|USOffice|US Office|U\.S\. Mission)\s+",
     re.IGNORECASE,
@@ -19,7 +18,7 @@ _ORIGIN_PREFIX_RE = re.compile(
 def rule_region(ctx: Context, para: Para) -> None:
     """Find regions written with their kind (`Karagandinskaya Oblast`)."""
     text = para.text
-    if para.caps or not any(kind in text for kind in _REGION_KINDS):
+    if para.caps or "region" not in para.hints:
         return
     for match in _REGION_RE.finditer(text):
         name = ctx.register("place", match.group(0))

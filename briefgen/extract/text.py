@@ -5,9 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-import ahocorasick
 from text_to_num import text2num
 
 _UNITS = (
@@ -23,56 +21,6 @@ NUMBER = rf"(?:(?:{_DIGITS})(?: (?i:million|billion|thousand))?|\b(?i:{_WORD_NUM
 """A regular expression (no groups) matching a number in digits or words."""
 
 NUMBER_RE = re.compile(NUMBER)
-
-_LOWER_RE = re.compile(r"[a-z]")
-_UPPER_RE = re.compile(r"[A-Z]")
-_DIGIT_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
-_SCALE_SUFFIXES = (" million", " billion", " thousand")
-_NUMBER_JOINS = frozenset({" ", "-", " and ", "-and-"})
-
-
-@lru_cache(maxsize=1)
-def _number_words() -> ahocorasick.Automaton:
-    # Keys start with the space or hyphen before the word, so that words merely containing a
-    # number (`often`, `done`) never match and the scan stays fast.
-    machine = ahocorasick.Automaton()
-    for word in (*_UNITS.split("|"), *_SCALES.split("|")):
-        for lead in (" ", "-", "(", '"'):
-            machine.add_word(lead + word, len(word))
-    machine.make_automaton()
-    return machine
-
-
-def number_spans(text: str, lowered: str) -> list[tuple[int, int]]:
-    """Return the offsets of every number in `text`, in digits or words, in text order.
-
-    One regular-expression pass finds the digits and one Aho-Corasick pass the number words;
-    this is much faster than one regular expression for both.
-    """
-    spans: list[tuple[int, int]] = []
-    for match in _DIGIT_RE.finditer(text):
-        end = match.end()
-        for scale in _SCALE_SUFFIXES:
-            if lowered.startswith(scale, end):
-                end += len(scale)
-                break
-        spans.append((match.start(), end))
-    size = len(lowered)
-    words: list[tuple[int, int]] = []
-    for last, length in _number_words().iter(" " + lowered):
-        start = last - length  # the scanned text has one extra leading space
-        end = last
-        if (start > 0 and lowered[start - 1].isalpha()) or (end < size and lowered[end].isalpha()):
-            continue
-        if words and lowered[words[-1][1] : start] in _NUMBER_JOINS:
-            words[-1] = (words[-1][0], end)
-        else:
-            words.append((start, end))
-    if words:
-        spans.extend(words)
-        spans.sort()
-    return spans
-
 
 _SCALE_VALUES = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
 
@@ -116,7 +64,8 @@ _ABBREVIATIONS = frozenset(
     ]
 )
 _BOUNDARY_RE = re.compile(r"[.!?:;][\"')\]]*\s+(?=[\"'(\-]?[A-Z0-9])|\s(?=[-•] [A-Z\"])")
-_CAPS_THRESHOLD = 0.05
+_LOWER_WORD_RE = re.compile(r"[a-z]{3}")
+_UPPER_RE = re.compile(r"[A-Z]")
 
 
 def parse_number(text: str) -> float | None:
@@ -144,11 +93,9 @@ def is_caps(text: str) -> bool:
     """Return True when a text is written in capitals (as most cables before 2008 are)."""
     if text.isupper():
         return True
-    # A sample is enough: a paragraph is written in capitals throughout or not at all.
-    sample = text[:600]
-    lower = len(_LOWER_RE.findall(sample))
-    upper = len(_UPPER_RE.findall(sample))
-    return upper > 0 and lower / (lower + upper) < _CAPS_THRESHOLD
+    # Mixed-case prose has a lower-case word within its first few words; capitals may hold a
+    # stray `e.g.` or `kg`, but not a run of three lower-case letters.
+    return _LOWER_WORD_RE.search(text, 0, 400) is None and _UPPER_RE.search(text) is not None
 
 
 @dataclass(slots=True)
