@@ -8,8 +8,8 @@ import zipfile
 
 import docx
 import pytest
-from conftest import HAZARDS, LONG_WORD
 from pypdf import PdfReader
+from render_samples import HAZARDS, LONG_WORD
 
 from briefgen.document import Document
 from briefgen.render import load_style, render

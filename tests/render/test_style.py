@@ -7,9 +7,9 @@ from pathlib import Path
 
 import docx
 import pytest
-from conftest import sample_document
 from PIL import Image
 from pypdf import PdfReader
+from render_samples import sample_document
 
 from briefgen.errors import RenderError, StyleError
 from briefgen.render import available_styles, load_style, render
