@@ -14,7 +14,8 @@ from briefgen.errors import StoreError
 from briefgen.models import Cable, Rejection
 from briefgen.store import db, queries
 from briefgen.store.ingest import ProgressCallback, write_all
-from briefgen.store.parallel import Parsed, iter_sources, parse_stream
+from briefgen.store.parallel import iter_sources, parse_stream
+from briefgen.store.prepare import prepare_record
 from briefgen.store.records import CableSummary, CableView, CorpusStats, IngestReport
 from briefgen.store.schema import migrate
 
@@ -119,7 +120,7 @@ class Corpus(AbstractContextManager["Corpus"]):
         self, records: Iterable[Cable | Rejection], progress: ProgressCallback | None = None
     ) -> IngestReport:
         """Store cables (and record rejections) already read, exactly as `ingest` would."""
-        return write_all(self._conn, _hashed(records), progress)
+        return write_all(self._conn, map(prepare_record, records), progress)
 
     # --- reading ---------------------------------------------------------------------------
 
@@ -215,8 +216,3 @@ class Corpus(AbstractContextManager["Corpus"]):
             self._conn.execute(
                 "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value)
             )
-
-
-def _hashed(records: Iterable[Cable | Rejection]) -> Iterator[Parsed]:
-    for record in records:
-        yield (record, record.content_hash() if isinstance(record, Cable) else None)

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 
-from briefgen.models import Cable, Rejection, format_utc
+from briefgen.models import Rejection
 from briefgen.store.db import transaction
-from briefgen.store.filters import origin_key
-from briefgen.store.parallel import Parsed
+from briefgen.store.prepare import COLUMNS, Parsed, PreparedCable
 from briefgen.store.records import IngestReport
 
 BATCH = 1000
@@ -20,19 +18,15 @@ BATCH = 1000
 ProgressCallback = Callable[[IngestReport], None]
 """Called after every batch with the counts so far (the rejections list is left empty)."""
 
-_INSERT_CABLE = """
-INSERT INTO cables (id, content_hash, change_seq, created, origin, origin_key, classification,
-    classified_by, nondisclosure_deadline, subject, summary, comment, recipients,
-    info_recipients, signers, path, row, format)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-"""
-_UPDATE_CABLE = """
-UPDATE cables SET id = ?, content_hash = ?, change_seq = ?, created = ?, origin = ?,
-    origin_key = ?, classification = ?, classified_by = ?, nondisclosure_deadline = ?,
-    subject = ?, summary = ?, comment = ?, recipients = ?, info_recipients = ?, signers = ?,
-    path = ?, row = ?, format = ?
-WHERE rowid = ?
-"""
+_INSERT_CABLE = (
+    f"INSERT INTO cables (rowid, id, content_hash, change_seq, {', '.join(COLUMNS)}) "
+    f"VALUES ({', '.join('?' * (len(COLUMNS) + 4))})"
+)
+_UPDATE_CABLE = (
+    "UPDATE cables SET content_hash = ?, change_seq = ?, "
+    + ", ".join(f"{name} = ?" for name in COLUMNS)
+    + " WHERE rowid = ?"
+)
 
 
 @dataclass(slots=True)
@@ -83,15 +77,46 @@ def _batches(stream: Iterator[Parsed], size: int) -> Iterator[list[Parsed]]:
         yield batch
 
 
+@dataclass(slots=True)
+class _Rows:
+    """The rows one batch inserts, gathered so that each table gets one executemany."""
+
+    cables: list[tuple[object, ...]] = field(default_factory=list)
+    paragraphs: list[tuple[object, ...]] = field(default_factory=list)
+    tags: list[tuple[object, ...]] = field(default_factory=list)
+    refs: list[tuple[object, ...]] = field(default_factory=list)
+    fts: list[tuple[object, ...]] = field(default_factory=list)
+
+    def add_children(self, rowid: int, cable: PreparedCable) -> None:
+        self.paragraphs += [(rowid, i, *p) for i, p in enumerate(cable.paragraphs)]
+        self.tags += [(rowid, i, tag) for i, tag in enumerate(cable.tags)]
+        self.refs += [(rowid, i, ref) for i, ref in enumerate(cable.references)]
+        self.fts.append((rowid, cable.subject, cable.body))
+
+    def write(self, conn: sqlite3.Connection) -> None:
+        conn.executemany(_INSERT_CABLE, self.cables)
+        conn.executemany(
+            "INSERT INTO paragraphs (cable, position, number, heading, text) "
+            "VALUES (?, ?, ?, ?, ?)",
+            self.paragraphs,
+        )
+        conn.executemany("INSERT INTO tags (cable, position, tag) VALUES (?, ?, ?)", self.tags)
+        conn.executemany("INSERT INTO refs (cable, position, ref_id) VALUES (?, ?, ?)", self.refs)
+        conn.executemany("INSERT INTO cables_fts (rowid, subject, body) VALUES (?, ?, ?)", self.fts)
+
+
 def _write_batch(conn: sqlite3.Connection, batch: list[Parsed], run: int, tally: _Tally) -> None:
-    cables = [(item, digest) for item, digest in batch if isinstance(item, Cable)]
-    ids = [cable.id for cable, _ in cables]
+    cables = [item for item in batch if isinstance(item, PreparedCable)]
+    ids = [cable.id for cable in cables]
     existing = _existing(conn, ids)
     seen = _seen(conn, ids)
     seq = _counter(conn, "store.change_seq")
     paragraphs = _counter(conn, "store.paragraphs")
-    for cable, digest in cables:
-        assert digest is not None
+    # Rowids are given here, not by SQLite, so a whole batch goes in with one executemany per
+    # table; the batch's write lock (BEGIN IMMEDIATE) keeps them ours.
+    rowid = conn.execute("SELECT coalesce(max(rowid), 0) FROM cables").fetchone()[0]
+    rows = _Rows()
+    for cable in cables:
         if cable.id in seen:
             # The same cable met earlier in this run (another format, another file): the first
             # copy wins, so a rerun over the same inputs changes nothing.
@@ -101,16 +126,21 @@ def _write_batch(conn: sqlite3.Connection, batch: list[Parsed], run: int, tally:
         known = existing.get(cable.id)
         if known is None:
             seq += 1
-            rowid = _insert(conn, cable, digest, seq)
-            existing[cable.id] = (rowid, digest)
+            rowid += 1
+            rows.cables.append((rowid, cable.id, cable.digest, seq, *cable.columns))
+            rows.add_children(rowid, cable)
             paragraphs += len(cable.paragraphs)
             tally.added += 1
-        elif known[1] == digest:
+        elif known[1] == cable.digest:
             tally.unchanged += 1
         else:
             seq += 1
-            paragraphs += len(cable.paragraphs) - _replace(conn, known[0], cable, digest, seq)
+            old = _remove_version(conn, known[0])
+            conn.execute(_UPDATE_CABLE, (cable.digest, seq, *cable.columns, known[0]))
+            rows.add_children(known[0], cable)
+            paragraphs += len(cable.paragraphs) - old
             tally.updated += 1
+    rows.write(conn)
     conn.executemany("INSERT OR IGNORE INTO temp.ingest_seen (id) VALUES (?)", [(i,) for i in ids])
     # Running totals kept with the rows they count, in the same transaction: counting three
     # million paragraphs for `stats` would take a second.
@@ -118,17 +148,18 @@ def _write_batch(conn: sqlite3.Connection, batch: list[Parsed], run: int, tally:
         "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
         [("store.change_seq", str(seq)), ("store.paragraphs", str(paragraphs))],
     )
-    rejected = [item for item, _ in batch if isinstance(item, Rejection)]
+    rejected = [item for item in batch if isinstance(item, Rejection)]
     tally.rejections.extend(rejected)
     conn.executemany(
         "INSERT OR REPLACE INTO rejections (path, row, reason, run) VALUES (?, ?, ?, ?)",
         [(r.path, r.row or 0, r.reason, run) for r in rejected],
     )
     # An input read fine now (a fixed reader, a repaired file) is no longer a rejection.
-    conn.executemany(
-        "DELETE FROM rejections WHERE path = ? AND row = ?",
-        [(c.path, c.row or 0) for c, _ in cables if c.path is not None],
-    )
+    if conn.execute("SELECT EXISTS (SELECT 1 FROM rejections)").fetchone()[0]:
+        conn.executemany(
+            "DELETE FROM rejections WHERE path = ? AND row = ?",
+            [(c.path, c.row or 0) for c in cables if c.path is not None],
+        )
 
 
 def _existing(conn: sqlite3.Connection, ids: list[str]) -> dict[str, tuple[int, str]]:
@@ -154,38 +185,8 @@ def _counter(conn: sqlite3.Connection, key: str) -> int:
     return int(row[0]) if row else 0
 
 
-def _cable_values(cable: Cable, digest: str, seq: int) -> tuple[object, ...]:
-    return (
-        cable.id,
-        digest,
-        seq,
-        format_utc(cable.created),
-        cable.origin,
-        origin_key(cable.origin),
-        cable.classification,
-        cable.classified_by,
-        cable.nondisclosure_deadline,
-        cable.subject,
-        cable.summary,
-        cable.comment,
-        json.dumps(list(cable.recipients), ensure_ascii=False),
-        json.dumps(list(cable.info_recipients), ensure_ascii=False),
-        json.dumps(list(cable.signers), ensure_ascii=False),
-        cable.path,
-        cable.row,
-        cable.format,
-    )
-
-
-def _insert(conn: sqlite3.Connection, cable: Cable, digest: str, seq: int) -> int:
-    rowid = conn.execute(_INSERT_CABLE, _cable_values(cable, digest, seq)).lastrowid
-    assert rowid is not None
-    _insert_children(conn, rowid, cable)
-    return rowid
-
-
-def _replace(conn: sqlite3.Connection, rowid: int, cable: Cable, digest: str, seq: int) -> int:
-    """Replace a stored cable by a new version; return how many paragraphs the old one had."""
+def _remove_version(conn: sqlite3.Connection, rowid: int) -> int:
+    """Remove a stored cable's paragraphs, tags, refs and index entries; return its paragraphs."""
     subject = conn.execute("SELECT subject FROM cables WHERE rowid = ?", (rowid,)).fetchone()[0]
     texts = conn.execute(
         "SELECT text FROM paragraphs WHERE cable = ? ORDER BY position", (rowid,)
@@ -197,28 +198,7 @@ def _replace(conn: sqlite3.Connection, rowid: int, cable: Cable, digest: str, se
     )
     for table in ("paragraphs", "tags", "refs"):
         conn.execute(f"DELETE FROM {table} WHERE cable = ?", (rowid,))
-    conn.execute(_UPDATE_CABLE, (*_cable_values(cable, digest, seq), rowid))
-    _insert_children(conn, rowid, cable)
     return len(texts)
-
-
-def _insert_children(conn: sqlite3.Connection, rowid: int, cable: Cable) -> None:
-    conn.executemany(
-        "INSERT INTO paragraphs (cable, position, number, heading, text) VALUES (?, ?, ?, ?, ?)",
-        [(rowid, i, p.number, p.heading, p.text) for i, p in enumerate(cable.paragraphs)],
-    )
-    conn.executemany(
-        "INSERT INTO tags (cable, position, tag) VALUES (?, ?, ?)",
-        [(rowid, i, tag) for i, tag in enumerate(cable.tags)],
-    )
-    conn.executemany(
-        "INSERT INTO refs (cable, position, ref_id) VALUES (?, ?, ?)",
-        [(rowid, i, ref) for i, ref in enumerate(cable.references)],
-    )
-    conn.execute(
-        "INSERT INTO cables_fts (rowid, subject, body) VALUES (?, ?, ?)",
-        (rowid, cable.subject, "\n".join(p.text for p in cable.paragraphs)),
-    )
 
 
 def _save_tally(conn: sqlite3.Connection, run: int, tally: _Tally, *, finished: bool) -> None:

@@ -12,9 +12,7 @@ from multiprocessing.pool import AsyncResult
 from typing import Any
 
 from briefgen.models import Cable, Rejection
-
-Parsed = tuple[Cable | Rejection, str | None]
-"""A parsed input: the cable (with its content hash) or the rejection (with None)."""
+from briefgen.store.prepare import Parsed, prepare
 
 BLOCK = 64
 """Sources sent to a worker at a time: large enough to amortize pickling, small for memory."""
@@ -29,12 +27,12 @@ def iter_sources(paths: Iterable[str]) -> Iterator[Any]:
 
 
 def parse_block(block: list[Any]) -> list[Parsed]:
-    """Parse a block of sources and hash each cable (run in a worker process)."""
+    """Parse a block of sources and prepare each cable's rows (run in a worker process)."""
     read = importlib.import_module("briefgen.read")
     out: list[Parsed] = []
     for item in block:
         if isinstance(item, Rejection):
-            out.append((item, None))
+            out.append(item)
             continue
         try:
             result = read.parse_source(item)
@@ -42,10 +40,7 @@ def parse_block(block: list[Any]) -> list[Parsed]:
             path = str(getattr(item, "path", None) or "-")
             row = getattr(item, "row", None)
             result = Rejection(path, row, f"reader failed: {type(exc).__name__}: {exc}")
-        if isinstance(result, Cable):
-            out.append((result, result.content_hash()))
-        else:
-            out.append((result, None))
+        out.append(prepare(result) if isinstance(result, Cable) else result)
     return out
 
 
