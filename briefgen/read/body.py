@@ -130,18 +130,32 @@ def _paragraphs(lines: list[str]) -> list[RawParagraph]:
         if title is not None:
             heading = title
             continue
+        numbered = [i for i, line in enumerate(block) if line.lstrip()[:1].isdigit()]
+        if not numbered or numbered == [0]:
+            # The common block: one paragraph (or its continuation), no numbers inside.
+            expected = _add_line(out, block[0], True, heading, expected)
+            out[-1].lines.extend(block[1:])
+            continue
         for index, line in enumerate(block):
-            match = _NUMBER.match(line) if line.lstrip()[:1].isdigit() else None
-            number = int(match.group(1) or match.group(2)) if match else None
-            starts = number is not None and (index == 0 or number == expected)
-            if starts and number is not None and match is not None:
-                out.append(RawParagraph(number, heading, [line[match.end() :]]))
-                expected = number + 1
-            elif index == 0 and _starts_unnumbered(out, heading, line):
-                out.append(RawParagraph(None, heading, [line]))
-            else:
-                out[-1].lines.append(line)
+            expected = _add_line(out, line, index == 0, heading, expected)
     return out
+
+
+def _add_line(
+    out: list[RawParagraph], line: str, first: bool, heading: str | None, expected: int
+) -> int:
+    """Add a line to the paragraphs (a new one or the last); return the next number due."""
+    match = _NUMBER.match(line) if line.lstrip()[:1].isdigit() else None
+    number = int(match.group(1) or match.group(2)) if match else None
+    # Inside a block only the number due starts a paragraph (`2008. The...` does not).
+    if number is not None and match is not None and (first or number == expected):
+        out.append(RawParagraph(number, heading, [line[match.end() :]]))
+        return number + 1
+    if first and _starts_unnumbered(out, heading, line):
+        out.append(RawParagraph(None, heading, [line]))
+    else:
+        out[-1].lines.append(line)
+    return expected
 
 
 def _starts_unnumbered(out: list[RawParagraph], heading: str | None, line: str) -> bool:
