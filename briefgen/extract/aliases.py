@@ -5,6 +5,7 @@ from __future__ import annotations
 import ahocorasick
 
 from briefgen.extract.context import Context
+from briefgen.extract.gazetteer import FOLD
 
 
 def rule_aliases(ctx: Context) -> None:
@@ -17,17 +18,17 @@ def rule_aliases(ctx: Context) -> None:
         key = alias.lower()
         if len(key) < 2 or ctx.lookup(alias) != name:
             continue
-        machine.add_word(key, (alias, name))
+        machine.add_word(" " + key.translate(FOLD), (alias, name))
     if len(machine) == 0:
         return
     machine.make_automaton()
     for para in ctx.paras:
         text = para.text
         size = len(text)
-        for last, (alias, name) in machine.iter(para.lowered):
-            start = last - len(alias) + 1
-            end = last + 1
-            if (start > 0 and text[start - 1].isalnum()) or (end < size and text[end].isalnum()):
+        for last, (alias, name) in machine.iter(para.folded):
+            end = last  # the folded text has one extra leading character
+            start = end - len(alias)
+            if end < size and text[end].isalnum():
                 continue
             surface = text[start:end]
             if para.caps:

@@ -9,6 +9,7 @@ from datetime import datetime
 from typing import Any, TypeVar, cast
 
 from briefgen.extract import lexicon
+from briefgen.extract.gazetteer import fold
 from briefgen.extract.names import CHAIN_RE, Token, tokens
 from briefgen.extract.records import (
     EntityKind,
@@ -63,6 +64,11 @@ class Para:
         if self._sentences is None:
             self._sentences = Sentences.split(self.text)
         return self._sentences
+
+    @property
+    def folded(self) -> str:
+        """Return the text as the name automata scan it (see `gazetteer.fold`)."""
+        return self.memo("folded", lambda: fold(self.lowered))
 
     @property
     def numbers(self) -> list[tuple[int, int]]:

@@ -158,26 +158,33 @@ def automaton() -> ahocorasick.Automaton:
     """Return the automaton over every gazetteer key (lower-cased), built once."""
     machine = ahocorasick.Automaton()
     for key, entry in _entries().items():
-        machine.add_word(key, (len(key), entry))
+        folded = " " + key.translate(FOLD)
+        machine.add_word(folded, (len(folded) - 1, entry))
     machine.make_automaton()
     return machine
 
 
-def find(text: str, lowered: str, caps: bool) -> list[Hit]:
+FOLD = str.maketrans({c: " " for c in "\"()-/'’[]\n\t,;:"})
+"""Punctuation read as a space when matching, in the text and the keys alike: every key starts
+with a space, so a name matches only where a word starts (`un` never matches inside `fund`)."""
+
+
+def fold(lowered: str) -> str:
+    """Return lower-cased text as the automata scan it: one leading space, punctuation folded."""
+    return " " + lowered.translate(FOLD)
+
+
+def find(text: str, lowered: str, caps: bool, folded: str | None = None) -> list[Hit]:
     """Return the gazetteer names in `text`, longest first where they overlap, in text order.
 
-    `lowered` is `text.lower()` (passed in because the caller needs it too); `caps` says the text
-    is written in capitals, where only caps-safe names count.
+    `lowered` is `text.lower()` and `folded` is `fold(lowered)` (passed in when the caller has
+    them); `caps` says the text is written in capitals, where only caps-safe names count.
     """
     found: list[Hit] = []
     size = len(text)
-    # iter_long gives the longest key at each place, skipping keys inside longer ones (`un` in
-    # `fund`), which would all fail the word-boundary test below anyway.
-    for last, (length, entry) in automaton().iter_long(lowered):
-        start = last - length + 1
-        end = last + 1
-        if start > 0 and text[start - 1].isalnum():
-            continue
+    for last, (length, entry) in automaton().iter(folded or fold(lowered)):
+        end = last  # the folded text has one extra leading character
+        start = end - length
         if end < size and (text[end].isalnum() or (entry.is_acronym and text[end] == "/")):
             continue
         surface = text[start:end]

@@ -153,7 +153,7 @@ _CAPS_SEGMENT_RE = re.compile(r"[,;:.()\"]")
 
 def rule_curated(ctx: Context, para: Para) -> None:
     """Find curated bodies, agencies and places with the gazetteer automaton."""
-    for hit in gazetteer.find(para.text, para.lowered, para.caps):
+    for hit in gazetteer.find(para.text, para.lowered, para.caps, para.folded):
         entry = hit.entry
         kind: EntityKind = (
             "person" if entry.kind == "person" else "place" if entry.kind == "place" else "org"
