@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from briefgen.errors import ReadError
 from briefgen.models import Cable, Rejection
+from briefgen.read import html, tabular
 from briefgen.read.assemble import assemble
 from briefgen.read.encoding import decode
 from briefgen.read.envelope import Envelope
+from briefgen.read.pdf import read_pdf
 from briefgen.read.sources import Source
 from briefgen.read.text import is_wikileaks_text, read_telegram, read_wikileaks_text
 
@@ -28,8 +30,6 @@ def read_text(text: str, path: str | None = None) -> Cable:
 
 def envelope_of_text(text: str, path: str | None = None, row: int | None = None) -> Envelope:
     """Return the envelope of a text in whichever single-cable text format it is in."""
-    from briefgen.read import html, tabular
-
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if text.startswith("\ufeff"):
         text = text[1:]
@@ -49,9 +49,6 @@ def envelope_of_text(text: str, path: str | None = None, row: int | None = None)
 
 
 def _parse(source: Source) -> Cable:
-    from briefgen.read import tabular
-    from briefgen.read.pdf import read_pdf
-
     path, row = source.path, source.row
     display = None if path == "-" else path
     if source.format == "csv":
