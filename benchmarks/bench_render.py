@@ -148,14 +148,19 @@ def direct_docx(data: dict[str, Any]) -> bytes:
     return out.getvalue()
 
 
-def best(fn: Callable[[], bytes], repeat: int) -> tuple[float, bytes]:
-    """Return the median wall time of `repeat` calls and the last result."""
-    times, result = [], b""
+def paired(
+    first: Callable[[], bytes], second: Callable[[], bytes], repeat: int
+) -> tuple[float, float, bytes, bytes]:
+    """Return the median times of `first` and `second`, run alternately so load hits both."""
+    a_times, b_times, a, b = [], [], b"", b""
     for _ in range(repeat):
         start = time.perf_counter()
-        result = fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), result
+        a = first()
+        a_times.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        b = second()
+        b_times.append(time.perf_counter() - start)
+    return statistics.median(a_times), statistics.median(b_times), a, b
 
 
 def main() -> None:
@@ -168,12 +173,14 @@ def main() -> None:
     markdown = to_markdown(data)
     family("sans")  # register fonts outside the timings, for both sides alike
     render(parse_markdown("x"), "pdf", style)
-    t_parse, _ = best(lambda: bytes(len(parse_markdown(markdown).blocks)), repeat)
+    t_parse, _, _, _ = paired(lambda: bytes(len(parse_markdown(markdown).blocks)), bytes, repeat)
     doc = parse_markdown(markdown)
-    t_pdf, pdf = best(lambda: render(parse_markdown(markdown), "pdf", style), repeat)
-    t_docx, _ = best(lambda: render(parse_markdown(markdown), "docx", style), repeat)
-    t_dpdf, dpdf = best(lambda: direct_pdf(data), repeat)
-    t_ddocx, _ = best(lambda: direct_docx(data), repeat)
+    t_pdf, t_dpdf, pdf, dpdf = paired(
+        lambda: render(parse_markdown(markdown), "pdf", style), lambda: direct_pdf(data), repeat
+    )
+    t_docx, t_ddocx, _, _ = paired(
+        lambda: render(parse_markdown(markdown), "docx", style), lambda: direct_docx(data), repeat
+    )
     pages = len(PdfReader(io.BytesIO(pdf)).pages)
     direct_pages = len(PdfReader(io.BytesIO(dpdf)).pages)
     print(f"brief: {len(doc.blocks)} blocks, {pages} PDF pages (direct build: {direct_pages})")
