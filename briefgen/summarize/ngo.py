@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import replace
 
 from briefgen.extract import Funding
 from briefgen.extract.query import get_entity
@@ -85,7 +86,9 @@ def ngo_profile(corpus: Corpus, name: str, *, include_personal: bool = False) ->
         for f in evidence.facts_of(cid).fundings
         if f.recipient in names and f.funder not in names
     ]
-    rows = funding_rows(fundings, evidence, org.name)
+    rows = _name_networks(
+        funding_rows(fundings, evidence, org.name), _networks(evidence, used, org.name)
+    )
     money_sentences = {f.source.sentence for f in _other_money(evidence, names)}
     sections: dict[str, list[Statement]] = {key: [] for key, _ in _SECTION_RULES}
     timeline: list[Statement] = []
@@ -106,6 +109,7 @@ def ngo_profile(corpus: Corpus, name: str, *, include_personal: bool = False) ->
             if _names_subject(sentence.text, names, evidence, sentence):
                 sections["programs"].append(Statement(sentence.text, (sentence.cite,)))
     sections["assessment"].extend(_comments(evidence, used, names))
+    direct = {s.text for s in about if _names_subject(s.text, names, evidence, s)}
     networks = _networks(evidence, used, org.name)
     location = _location(evidence, about)
     active = _active_since(evidence, used, names)
@@ -134,10 +138,25 @@ def ngo_profile(corpus: Corpus, name: str, *, include_personal: bool = False) ->
         timeline=tuple(sorted(timeline, key=lambda s: (s.date or "", str(s.cites[0])))),
         funding=rows,
         funding_total=total,
-        networks=tuple(_dedupe(sections["networks"] + [s for s, _ in networks])),
-        facilities=tuple(_dedupe(sections["facilities"])),
-        programs=tuple(_dedupe(sections["programs"])),
-        assessment=tuple(_dedupe(sections["assessment"])),
+        networks=_pick(sections["networks"] + [s for s, _ in networks], direct, _CAPS["networks"]),
+        facilities=_pick(sections["facilities"], direct, _CAPS["facilities"]),
+        programs=_pick(sections["programs"], direct, _CAPS["programs"]),
+        assessment=_pick(sections["assessment"], direct, _CAPS["assessment"]),
+    )
+
+
+def _name_networks(
+    rows: tuple[FundingRow, ...], networks: list[tuple[Statement, str]]
+) -> tuple[FundingRow, ...]:
+    """Name the networks a row's funder only alludes to (`all three networks`)."""
+    shorts = [short for _, short in networks if short]
+    if not shorts:
+        return rows
+    return tuple(
+        replace(row, funder=f"Its networks ({', '.join(shorts)})")
+        if re.search(r"\bnetworks\b", row.funder, re.I) and row.funder not in shorts
+        else row
+        for row in rows
     )
 
 
@@ -340,6 +359,18 @@ def _subtitle(acronym: str | None, location: tuple[str, Cite] | None, cables: in
         if lead
         else f"Non-governmental organization; {drawn}"
     )
+
+
+_CAPS = {"networks": 8, "facilities": 6, "programs": 10, "assessment": 6}
+"""How many statements each section keeps: a profile is read in two to four pages."""
+
+
+def _pick(statements: list[Statement], direct: set[str], cap: int) -> tuple[Statement, ...]:
+    """Return at most `cap` statements in their order, those naming the NGO or leader first."""
+    unique = _dedupe(statements)
+    ranked = sorted(range(len(unique)), key=lambda i: (unique[i].text not in direct, i))
+    keep = sorted(ranked[:cap])
+    return tuple(unique[i] for i in keep)
 
 
 def _dedupe(statements: list[Statement]) -> list[Statement]:
