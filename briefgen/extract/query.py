@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -20,7 +21,7 @@ from briefgen.extract.records import (
     Relation,
     Role,
 )
-from briefgen.extract.storage import ensure_tables, facts_for, update_facts
+from briefgen.extract.storage import facts_for, update_facts
 from briefgen.store import Corpus
 
 KINDS: tuple[str, ...] = ("org", "person", "place")
@@ -111,37 +112,64 @@ def _check_kind(kind: str | None) -> None:
 
 
 def find_entities(
-    corpus: Corpus, kind: str | None = None, search: str | None = None
+    corpus: Corpus,
+    kind: str | None = None,
+    search: str | None = None,
+    limit: int | None = None,
 ) -> list[EntitySummary]:
-    """Return the entities of the corpus, most mentioned first, filtered by kind and text."""
+    """Return the entities of the corpus, most mentioned first, filtered by kind and by text
+    in their name or an alias (case-blind); at most `limit` of them."""
     _check_kind(kind)
-    update_facts(corpus)
+    _catch_up(corpus)
     conn = corpus.connection
-    counts: dict[tuple[str, str], Counter[str]] = {}
-    for name, ekind, cable_id in conn.execute("SELECT name, kind, cable_id FROM extract_mentions"):
-        if kind is None or ekind == kind:
-            counts.setdefault((name, ekind), Counter())[cable_id] += 1
-    aliases: dict[str, set[str]] = {}
-    for alias, name in conn.execute("SELECT DISTINCT alias, name FROM extract_aliases"):
-        if alias != name:
-            aliases.setdefault(name, set()).add(alias)
-    needle = search.lower() if search else None
-    result = []
-    for (name, ekind), per_cable in counts.items():
-        names = {name, *aliases.get(name, ())}
-        if needle and not any(needle in n.lower() for n in names):
-            continue
-        result.append(
-            EntitySummary(
-                name,
-                ekind,
-                sum(per_cable.values()),
-                tuple(sorted(per_cable)),
-                tuple(sorted(aliases.get(name, ()))),
-            )
+    where: list[str] = []
+    params: list[object] = []
+    if kind is not None:
+        where.append("m.kind = ?")
+        params.append(kind)
+    if search:
+        pattern = "%" + search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        where.append(
+            "(m.name LIKE ? ESCAPE '\\' OR m.name IN "
+            "(SELECT name FROM extract_aliases WHERE alias LIKE ? ESCAPE '\\'))"
         )
-    result.sort(key=lambda e: (-e.mentions, e.name))
-    return result
+        params.extend([pattern, pattern])
+    sql = (
+        "SELECT m.name, m.kind, count(*) AS n, group_concat(DISTINCT m.cable_id) "
+        "FROM extract_mentions AS m"
+        + (" WHERE " + " AND ".join(where) if where else "")
+        + " GROUP BY m.name, m.kind ORDER BY n DESC, m.name"
+        + (" LIMIT ?" if limit is not None else "")
+    )
+    if limit is not None:
+        params.append(limit)
+    rows = conn.execute(sql, params).fetchall()
+    aliases: dict[tuple[str, str], set[str]] = {}
+    for first in range(0, len(rows), 500):
+        chunk = rows[first : first + 500]
+        marks = ",".join("?" * len(chunk))
+        for alias, name, ekind in conn.execute(
+            f"SELECT DISTINCT alias, name, kind FROM extract_aliases WHERE name IN ({marks})",
+            [r[0] for r in chunk],
+        ):
+            if alias != name:
+                aliases.setdefault((name, ekind), set()).add(alias)
+    return [
+        EntitySummary(
+            name,
+            ekind,
+            count,
+            tuple(sorted(cables.split(","))),
+            tuple(sorted(aliases.get((name, ekind), ()))),
+        )
+        for name, ekind, count, cables in rows
+    ]
+
+
+def _catch_up(corpus: Corpus) -> None:
+    # Facts are extracted lazily: a whole-corpus question first extracts what is missing, on
+    # every core when there is much to do.
+    update_facts(corpus, workers=os.cpu_count() or 1)
 
 
 def _normal(name: str) -> str:
@@ -152,20 +180,29 @@ def resolve_name(corpus: Corpus, name: str, kind: str | None = None) -> tuple[st
     """Return the canonical name and kind an entity name means, forgiving case, articles and
     small typos. Raise NotFoundError (naming the closest names) or AmbiguousNameError."""
     _check_kind(kind)
-    update_facts(corpus)
-    ensure_tables(corpus.connection)
+    _catch_up(corpus)
+    conn = corpus.connection
+    wanted = _normal(name)
+    if not wanted:
+        raise InvalidArgumentError("an entity name must not be empty")
+    exact = {
+        (canonical, ekind)
+        for alias, canonical, ekind in conn.execute(
+            "SELECT DISTINCT alias, name, kind FROM extract_aliases "
+            "WHERE alias = ? COLLATE NOCASE OR alias = ? COLLATE NOCASE "
+            "OR alias = ? COLLATE NOCASE",
+            (name.strip(), wanted, wanted + " ngo"),
+        )
+        if (kind is None or ekind == kind) and _normal(alias) == wanted
+    }
+    if exact:
+        return _one(name, exact)
     table: dict[str, set[tuple[str, str]]] = {}
     for alias, canonical, ekind in corpus.connection.execute(
         "SELECT DISTINCT alias, name, kind FROM extract_aliases"
     ):
         if kind is None or ekind == kind:
             table.setdefault(_normal(alias), set()).add((canonical, ekind))
-    wanted = _normal(name)
-    if not wanted:
-        raise InvalidArgumentError("an entity name must not be empty")
-    exact = table.get(wanted)
-    if exact:
-        return _one(name, exact)
     scored = process.extract(wanted, list(table), scorer=fuzz.ratio, limit=5)
     good = [(key, score) for key, score, _ in scored if score >= FUZZY_CUTOFF]
     if good:

@@ -32,7 +32,7 @@ CREATE TABLE IF NOT EXISTS extract_mentions (
     start INTEGER NOT NULL,
     end INTEGER NOT NULL
 );
-CREATE INDEX IF NOT EXISTS extract_mentions_name ON extract_mentions (name);
+CREATE INDEX IF NOT EXISTS extract_mentions_name ON extract_mentions (name, kind);
 CREATE INDEX IF NOT EXISTS extract_mentions_cable ON extract_mentions (cable_id);
 CREATE TABLE IF NOT EXISTS extract_aliases (
     cable_id TEXT NOT NULL,

@@ -158,3 +158,10 @@ def test_parallel_extraction_gives_the_same_facts(corpus: Corpus) -> None:
     assert update_facts(corpus, workers=2) == 73
     stored = facts_for(corpus, ["09ASTANA9042"])[0]
     assert stored == extract(copies[42])
+
+
+def test_find_entities_limit_and_literal_search(corpus: Corpus) -> None:
+    top = find_entities(corpus, limit=2)
+    assert len(top) == 2 and top[0].mentions >= top[1].mentions
+    assert find_entities(corpus, search="%") == []
+    assert [e.name for e in find_entities(corpus, search="UCC")] == ["Union of Crisis Centers"]
