@@ -179,3 +179,14 @@ def test_every_fixture_cable_has_the_core_fields() -> None:
     for cable in cables:
         for field in ("id", "created", "origin", "classification", "subject"):
             assert getattr(cable, field), (cable.path, cable.row, field)
+
+
+def test_garbled_id_is_rebuilt_from_the_serial_line_and_fm(tmp_path: Path) -> None:
+    page = (FORMATS / "page.html").read_text(encoding="utf-8")
+    page = page.replace(">06BERN2115</a>", ">06SECTION01OF02QERN2115</a>")
+    page = page.replace("SECTION 01 OF 02 BERN 002115", "SECTION 01 OF 02QERN 002115")
+    path = tmp_path / "06SECTION01OF02QERN2115.html"
+    path.write_text(page, encoding="utf-8")
+    cable = only_cable(path)
+    assert cable.id == "06BERN2115"
+    assert [p.number for p in cable.paragraphs] == [1, 2, 3]

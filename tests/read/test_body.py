@@ -1,0 +1,67 @@
+"""Body splitting: numbered paragraphs, headings, bullets, summary, comment and signature."""
+
+from __future__ import annotations
+
+from briefgen.read.body import split_body
+
+BODY = """\
+Summary
+
+1. (C) Summary: The Minister met the Ambassador. End summary.
+
+Welcome Back, AMLO
+
+2. (U) The rally was the largest of the anti-
+trafficking campaign. In
+2008. the numbers doubled -- or so
+they say.
+
+- first item
+that runs on
+- second item
+
+-------
+COMMENT
+-------
+
+3. (C) Both sides want more. End comment.
+HOAGLAND
+"""
+
+
+def test_paragraphs_headings_and_bullets() -> None:
+    body = split_body(BODY.split("\n"))
+    assert [p.number for p in body.paragraphs] == [1, 2, 3]
+    one, two, three = body.paragraphs
+    assert one.heading == "Summary"
+    assert two.heading == "Welcome Back, AMLO"
+    assert three.heading == "COMMENT"
+    # Lines join into running text; a number inside a block is not a new paragraph.
+    assert two.text.startswith("(U) The rally was the largest of the anti-trafficking campaign.")
+    assert "In 2008. the numbers doubled -- or so they say." in two.text
+    assert two.text.endswith("\n- first item that runs on\n- second item")
+
+
+def test_summary_comment_and_signer() -> None:
+    body = split_body(BODY.split("\n"))
+    assert body.summary == "The Minister met the Ambassador."
+    assert body.comment == "Both sides want more."
+    assert body.signers == ("HOAGLAND",)
+
+
+def test_garbled_numbers_are_repaired() -> None:
+    lines = ["5. Five.", "", "16. Six.", "", "17. Seven.", "", "8. Eight.", "", "19. Nine."]
+    assert [p.number for p in split_body(lines).paragraphs] == [5, 6, 7, 8, 9]
+
+
+def test_numbering_that_restarts_is_kept() -> None:
+    lines = ["1. One.", "", "2. Two.", "", "1. One of a quoted cable."]
+    assert [p.number for p in split_body(lines).paragraphs] == [1, 2, 1]
+
+
+def test_unnumbered_cable_keeps_its_blocks() -> None:
+    lines = ["SUMMARY: A short one. END SUMMARY", "", "Background text.", "", "More text."]
+    body = split_body(lines)
+    assert [p.number for p in body.paragraphs] == [None, None, None]
+    assert body.summary == "A short one."
+    assert body.signers == ()
