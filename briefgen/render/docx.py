@@ -218,8 +218,10 @@ class _DocxBuild:
             self.word.add_paragraph(xml_safe("  \u00b7  ".join(line)), style=self.named.byline)
 
     def contents(self, entries: list[Heading]) -> None:
-        head = self.add(self.style.text.contents_title, style="Heading 3")
-        head.paragraph_format.keep_with_next = True
+        # Styled like a heading but not one, so it stays out of the navigation pane and TOC.
+        head = self.add(self.style.text.contents_title, style=self.named.figure_title)
+        head.runs[0].font.size = Pt(self.style.heading_size(3))
+        head.paragraph_format.space_before = Pt(4)
         # A TOC field whose cached result already lists the headings: readable before Word
         # updates it, and LibreOffice shows it as a real index.
         paras = [self.add(style=self.named.toc) for _ in entries]

@@ -85,3 +85,13 @@ def test_creation_date_comes_from_the_inputs_not_the_clock() -> None:
     fallback = PdfReader(io.BytesIO(render(undated, "pdf", load_style("default"))))
     assert fallback.metadata is not None
     assert fallback.metadata["/CreationDate"].startswith("D:20000101")
+
+
+def test_each_numbered_list_restarts_in_word() -> None:
+    doc = parse_markdown("1. a\n2. b\n\npara\n\n5. c\n6. d\n\n- x\n- y\n")
+    word = docx.Document(io.BytesIO(render(doc, "docx", load_style("default"))))
+    ids = [p._p.pPr.numPr.numId.val for p in word.paragraphs if p.style.name == "List Number"]
+    assert len(ids) == 4 and ids[0] == ids[1] != ids[2] == ids[3]
+    numbering = word.part.numbering_part.element
+    start = numbering.xpath(f'./w:num[@w:numId="{ids[2]}"]/w:lvlOverride/w:startOverride/@w:val')
+    assert start == ["5"]
