@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-import importlib
 import multiprocessing
 import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
 from itertools import islice
 from multiprocessing.pool import AsyncResult
-from typing import Any
+from typing import TYPE_CHECKING
 
 from briefgen.models import Cable, Rejection
 from briefgen.store.prepare import Parsed, prepare
+
+if TYPE_CHECKING:
+    from briefgen.read import Source
 
 BLOCK = 64
 """Sources sent to a worker at a time: large enough to amortize pickling, small for memory."""
@@ -20,31 +22,32 @@ BLOCKS_PER_WORKER = 4
 """Blocks queued per worker, so workers never wait for the writer and memory stays bounded."""
 
 
-def iter_sources(paths: Iterable[str]) -> Iterator[Any]:
+def iter_sources(paths: Iterable[str]) -> Iterator[Source | Rejection]:
     """Return the reader's stream of sources and rejections for these paths (cheap, lazy)."""
-    read = importlib.import_module("briefgen.read")
-    return iter(read.iter_sources(list(paths)))
+    from briefgen.read import iter_sources as read_sources
+
+    return iter(read_sources(list(paths)))
 
 
-def parse_block(block: list[Any]) -> list[Parsed]:
+def parse_block(block: list[Source | Rejection]) -> list[Parsed]:
     """Parse a block of sources and prepare each cable's rows (run in a worker process)."""
-    read = importlib.import_module("briefgen.read")
+    from briefgen.read import parse_source
+
     out: list[Parsed] = []
     for item in block:
         if isinstance(item, Rejection):
             out.append(item)
             continue
         try:
-            result = read.parse_source(item)
+            result = parse_source(item)
         except Exception as exc:  # one bad input must never stop the batch
-            path = str(getattr(item, "path", None) or "-")
-            row = getattr(item, "row", None)
-            result = Rejection(path, row, f"reader failed: {type(exc).__name__}: {exc}")
+            reason = f"reader failed: {type(exc).__name__}: {exc}"
+            result = Rejection(item.path or "-", item.row, reason)
         out.append(prepare(result) if isinstance(result, Cable) else result)
     return out
 
 
-def parse_stream(items: Iterable[Any], workers: int) -> Iterator[Parsed]:
+def parse_stream(items: Iterable[Source | Rejection], workers: int) -> Iterator[Parsed]:
     """Yield every input parsed, in input order, using `workers` processes when worth it.
 
     A short input (under one block) is parsed in this process: starting workers would cost

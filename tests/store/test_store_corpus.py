@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from store_samples import SAMPLE, make_cable
+from store_samples import SAMPLE, make_cable, write_csv
 
 from briefgen.errors import NotFoundError, StoreError
 from briefgen.models import Rejection
@@ -188,3 +188,20 @@ def test_opening_a_version_1_database_migrates_it_and_keeps_its_cables(db_path: 
         assert corpus.connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert len(corpus) == 4
         assert corpus.stats().paragraphs == 5
+
+
+def test_ingest_parses_in_worker_processes_and_keeps_input_order(
+    corpus: Corpus, tmp_path: Path
+) -> None:
+    csv = write_csv(tmp_path / "dump.csv", 300)
+    (tmp_path / "bad.csv").write_text('"1","x"\n', encoding="utf-8")
+    report = corpus.ingest([csv, tmp_path / "bad.csv", tmp_path / "missing.txt"], workers=2)
+    assert (report.added, report.rejected) == (300, 2)
+    assert [r.path for r in report.rejections] == [
+        str(tmp_path / "bad.csv"),
+        str(tmp_path / "missing.txt"),
+    ]
+    rows = corpus.connection.execute("SELECT id, row FROM cables ORDER BY rowid").fetchall()
+    assert rows == [(f"09ASTANA{1000 + n}", n) for n in range(1, 301)]
+    again = corpus.ingest(str(csv), workers=2)
+    assert (again.added, again.unchanged, again.rejected) == (0, 300, 0)
