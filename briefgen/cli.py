@@ -225,8 +225,10 @@ def cables(
             quarter=quarter,
             classification=classification,
             search=search,
-            limit=limit or None,
+            limit=limit + 1 if limit else None,  # one more, to tell whether the list was cut
         )
+    more = bool(limit) and len(rows) > limit
+    rows = rows[:limit] if limit else rows
     if as_json:
         _print_json([row.as_dict() for row in rows])
     elif rows:
@@ -235,6 +237,8 @@ def cables(
         typer.echo(summaries_text(rows))
     if not rows:
         typer.echo("briefgen: no cables match", err=True)
+    elif more:
+        typer.echo(f"briefgen: showing the first {limit}; --limit 0 lists them all", err=True)
 
 
 @app.command()

@@ -141,3 +141,12 @@ def test_a_real_process_uses_briefgen_db_from_the_environment(tmp_path: Path) ->
         [*run, "cables", "--tag", "ktip", "--json"], env=env, capture_output=True, text=True
     )
     assert len(json.loads(shown.stdout)) == 3
+
+
+def test_a_cut_listing_says_so(seeded: Path) -> None:
+    result = runner.invoke(app, ["cables", "--db", str(seeded), "--limit", "2"])
+    assert len(result.stdout.splitlines()) == 2
+    assert "showing the first 2" in result.stderr
+    full = runner.invoke(app, ["cables", "--db", str(seeded), "--limit", "0"])
+    assert len(full.stdout.splitlines()) == 3
+    assert full.stderr == ""
