@@ -12,18 +12,25 @@ _SPLIT = re.compile(
 )
 # A cable citation: optional year, a post name of letters, and a serial number.
 _ITEM = re.compile(
-    r"(?:^|\s)(?:(19\d{2}|20[01]\d|\d{2})\s+)?([A-Z][A-Z'.]*(?:\s[A-Z][A-Z'.]*){0,3})\s+-?0*(\d{1,6})"
+    r"(?:^|\s)(?:(19\d{2}|20[01]\d|\d{2})\s+)?([A-Z][A-Z'.]*(?:\s[A-Z][A-Z'.]*){0,3})\s+-?(\d{1,8})"
     r"(?=\s|$|[^\w])"
 )
 # Words that mark a cited document as something other than a cable.
 _NOT_CABLE = re.compile(
-    r"E-?MAILS?|TELCONS?|PHONE|CALLS?|MEMCON|LETTERS?|FAX|MEETINGS?|CONVERSATIONS?|"
-    r"AIRGRAMS?|A-\d|DIPNOTES?|NOTES?|REPORTS?|DATED|MEMOS?|MEMORANDUMS?|WEBSITE|OFFICIAL-INFORMAL|O-I|"
-    r"ARTICLES?|PRESS|SPEECH|STATEMENTS?|RESOLUTIONS?|UNSCR|HTTP|REASONS?|PREVIOUS|CLASSIFIED"
+    r"\b(?:E-?MAILS?|TELCONS?|PHONE|CALLS?|MEMCON|LETTERS?|FAX|MEETINGS?|CONVERSATIONS?|"
+    r"AIRGRAMS?|A-\d+|DIPNOTES?|NOTES?|REPORTS?|DATED|MEMOS?|MEMORANDUMS?|WEBSITE|"
+    r"OFFICIAL-INFORMAL|O-I|ARTICLES?|PRESS|SPEECH|STATEMENTS?|RESOLUTIONS?|UNSCR|HTTP|"
+    r"REASONS?|CLASSIFIED)\b"
 )
-# Words that stand before a post name but are not part of it.
-_LEAD_WORDS = {"REF", "REFS", "REFTEL", "REFTELS", "SEE", "ALSO", "AND", "PARA", "IN"}
-_MONTHS = {"JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"}
+# Words that stand before a citation but are not part of it (`AND PREVIOUS 03 RANGOON 1427`).
+_LEAD_WORDS = re.compile(r"\b(?:REFTELS?|REFS?|SEE|ALSO|AND|PARA|IN|PREVIOUS|ALL)\b")
+_MONTHS = {
+    "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "SEPT", "OCT", "NOV", "DEC",
+    "JANUARY", "FEBRUARY", "MARCH", "APRIL", "JUNE", "JULY", "AUGUST", "SEPTEMBER", "OCTOBER",
+    "NOVEMBER", "DECEMBER",
+}  # fmt: skip
+_NOT_POSTS = {"SECTION", "PARA", "PARAS", "PARAGRAPH", "POINT"}
+_REF_WORD = re.compile(r"^\s*REF(?:TEL)?S?\b[:.]?")
 
 
 def parse_references(text: str, year: int | None) -> tuple[str, ...]:
@@ -32,24 +39,20 @@ def parse_references(text: str, year: int | None) -> tuple[str, ...]:
     Citations without a year take `year` (the citing cable's); `06 TBILISI 2601` and
     `2007 MANAGUA 2135` keep their own. E-mails, phone calls and other documents are skipped.
     """
-    text = re.sub(r"^\s*REF(?:TEL)?S?\b[:.]?", " ", text.upper())
-    text = text.replace("¶", " ")
+    text = _REF_WORD.sub(" ", text.upper()).replace("¶", " ")
     found: list[str] = []
     for item in _SPLIT.split(text):
-        item = item.strip()
+        item = _LEAD_WORDS.sub(" ", item).strip()
         if not item or _NOT_CABLE.search(item):
             continue
         for match in _ITEM.finditer(item):
             yy, place, serial = match.groups()
             words = [w.strip(".'") for w in place.split()]
-            while words and words[0] in _LEAD_WORDS:
-                words.pop(0)
-            if not words or any(w[:3] in _MONTHS for w in words) or len("".join(words)) < 3:
-                continue
-            if yy is None and year is None:
+            # Page-break lines carry 8-digit serials (`RPO DUBAI 00000010`); citations do not.
+            if len(serial) > 6 or not words or any(w in _MONTHS for w in words):
                 continue
             name = id_name(" ".join(words))
-            if name in ("SECTION", "PARA", "PARAS", "PARAGRAPH"):
+            if len(name) < 3 or name in _NOT_POSTS or (yy is None and year is None):
                 continue
             cable_id = make_id(yy if yy is not None else str(year), name, serial)
             if cable_id not in found:

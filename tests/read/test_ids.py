@@ -77,3 +77,20 @@ def test_dates() -> None:
     assert parse_date("1974 May 17, 16:00 (Friday)") == datetime(1974, 5, 17, 16, 0)
     assert parse_date("Monday, 26 July 2004, 07:22") == datetime(2004, 7, 26, 7, 22)
     assert parse_date("yesterday") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "expected"),
+    [
+        ("REF: A) BRASILIA 304, B) RIO DE JANEIRO 52", 2009, ("09BRASILIA304", "09RIODEJANEIRO52")),
+        (
+            "REF: STATE 297614 AND PREVIOUS 03 RANGOON 1427",
+            2004,
+            ("04STATE297614", "03RANGOON1427"),
+        ),
+        ("REF: CARACAS 3257 RPO DUBAI 00000010", 2006, ("06CARACAS3257",)),
+        ("REF: STATE 106206 CIRCULAR; STATE CA-3400 NOV 2, 1966", 1966, ("66STATE106206",)),
+    ],
+)
+def test_references_from_real_ref_lines(text: str, year: int, expected: tuple[str, ...]) -> None:
+    assert parse_references(text, year) == expected
