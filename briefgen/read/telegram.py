@@ -64,9 +64,10 @@ _SUBJECT_STOP = re.compile(r"^(?:SENSITIVE BUT UNCLASSIFIED|THE FOLLOWING|\(\w{1
 _FOR_LINE = re.compile(r"^\s*[A-Z][A-Z/ ,&.-]* (?:FOR|PASS)\s+\S")
 _TAG = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{1,15}$")
 _CLASSIFIED_BY = re.compile(
-    r"classified\s+by\s*:?\s*(.*?)\s*(?:[,;]|\bfor\s+reasons?\b|\breasons?\b|\bper\b|\b1\.[4-6]\b|$)",
+    r"classified\s+by\s*:?\s*(.*?)\s*(?:[,;]|\bfor\s+reas|\breasons?\b|\bper\b|\b1\.[4-6]\b|$)",
     re.IGNORECASE,
 )
+_ACTING = re.compile(r",\s*a\.\s?i\.,?", re.IGNORECASE)
 _DECL = re.compile(
     r"DECL(?:ASSIFY)?\s*(?:ON)?\s*:?\s*(\d{1,2})/(\d{1,2})/(\d{2,4})|DECL\s*:?\s*(X\d|OADR|25X\d)"
 )
@@ -261,6 +262,8 @@ def _declassify(text: str) -> str | None:
 
 
 def _classified_by(text: str) -> str | None:
+    # `Charge d'Affaires, a.i. Michael J. Fitzpatrick`: that comma is part of the title.
+    text = _ACTING.sub(" a.i.", text)
     match = _CLASSIFIED_BY.search(text)
     if not match:
         return None

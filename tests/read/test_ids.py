@@ -94,3 +94,22 @@ def test_dates() -> None:
 )
 def test_references_from_real_ref_lines(text: str, year: int, expected: tuple[str, ...]) -> None:
     assert parse_references(text, year) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "official"),
+    [
+        ("Classified By: Ambassador Peter Coneway, Reasons 1.4 b/d", "Ambassador Peter Coneway"),
+        (
+            "Classified By: Charge d'Affaires, a.i. Michael J. Fitzpatrick for reaso ns 1.4 (b)",
+            "Charge d'Affaires a.i. Michael J. Fitzpatrick",
+        ),
+        ("CLASSIFIED BY DCM EARL IRVING. REASONS: 1.5 (B) AND (D).", "DCM EARL IRVING"),
+        ("Classified by Ambassador Eric Edelman; reasons: 1.5 (b,d).", "Ambassador Eric Edelman"),
+    ],
+)
+def test_classified_by(line: str, official: str) -> None:
+    from briefgen.read.telegram import read_header
+
+    header = read_header(["UNCLAS ASTANA 001985", "SUBJECT: X", line, "", "1. Text."])
+    assert header.classified_by == official
