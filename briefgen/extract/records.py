@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any, Literal
 
 EntityKind = Literal["org", "person", "place"]
+
+
+def _fields(record: Any) -> dict[str, Any]:
+    # dataclasses.asdict deep-copies every value; these records hold only plain values, so a
+    # shallow read of the slots is enough, and many times faster at ingest.
+    return {name: getattr(record, name) for name in record.__slots__}
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,7 +27,7 @@ class Source:
 
     def as_dict(self) -> dict[str, Any]:
         """Return the source as a JSON-ready dict."""
-        return asdict(self)
+        return _fields(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +53,7 @@ class Mention:
 
     def as_dict(self) -> dict[str, Any]:
         """Return the mention as a JSON-ready dict."""
-        return asdict(self)
+        return _fields(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +71,7 @@ class EntityRef:
 
     def as_dict(self) -> dict[str, Any]:
         """Return the entity as a JSON-ready dict."""
-        return {**asdict(self), "aliases": list(self.aliases)}
+        return {**_fields(self), "aliases": list(self.aliases)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +91,7 @@ class Role:
 
     def as_dict(self) -> dict[str, Any]:
         """Return the role as a JSON-ready dict."""
-        return {**asdict(self), "source": self.source.as_dict()}
+        return {**_fields(self), "source": self.source.as_dict()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +125,7 @@ class Figure:
 
     def as_dict(self) -> dict[str, Any]:
         """Return the figure as a JSON-ready dict."""
-        return {**asdict(self), "source": self.source.as_dict()}
+        return {**_fields(self), "source": self.source.as_dict()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +147,11 @@ class Event:
 
     def as_dict(self) -> dict[str, Any]:
         """Return the event as a JSON-ready dict."""
-        return {**asdict(self), "entities": list(self.entities), "source": self.source.as_dict()}
+        return {
+            **_fields(self),
+            "entities": list(self.entities),
+            "source": self.source.as_dict(),
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,7 +183,7 @@ class Funding:
 
     def as_dict(self) -> dict[str, Any]:
         """Return the funding as a JSON-ready dict."""
-        return {**asdict(self), "source": self.source.as_dict()}
+        return {**_fields(self), "source": self.source.as_dict()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,7 +205,7 @@ class Relation:
 
     def as_dict(self) -> dict[str, Any]:
         """Return the relation as a JSON-ready dict."""
-        return {**asdict(self), "source": self.source.as_dict()}
+        return {**_fields(self), "source": self.source.as_dict()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,7 +221,7 @@ class Quotation:
 
     def as_dict(self) -> dict[str, Any]:
         """Return the quotation as a JSON-ready dict."""
-        return {**asdict(self), "source": self.source.as_dict()}
+        return {**_fields(self), "source": self.source.as_dict()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,7 +237,7 @@ class Recommendation:
 
     def as_dict(self) -> dict[str, Any]:
         """Return the recommendation as a JSON-ready dict."""
-        return {**asdict(self), "source": self.source.as_dict()}
+        return {**_fields(self), "source": self.source.as_dict()}
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
 
 from briefgen.extract.records import CableFacts, facts_from_dict
 from briefgen.extract.rules import extract
@@ -41,6 +41,7 @@ CREATE TABLE IF NOT EXISTS extract_aliases (
     kind TEXT NOT NULL,
     acronym TEXT
 );
+CREATE INDEX IF NOT EXISTS extract_aliases_cable ON extract_aliases (cable_id);
 CREATE INDEX IF NOT EXISTS extract_aliases_alias ON extract_aliases (alias COLLATE NOCASE);
 """
 
@@ -79,9 +80,9 @@ def update_facts(
     for facts in _extract_all(corpus, todo, extractor, workers):
         batch.append((facts, hashes[facts.cable_id]))
         if len(batch) >= 200:
-            _write(corpus, batch, ())
+            _write(corpus, batch, stored)
             batch = []
-    _write(corpus, batch, gone)
+    _write(corpus, batch, stored, gone)
     if corpus.get_meta(META_KEY) != str(FACTS_VERSION):
         corpus.set_meta(META_KEY, str(FACTS_VERSION))
     return len(todo)
@@ -102,8 +103,14 @@ def _extract_all(
             yield from pool.map(extract, cables, chunksize=32)
 
 
-def _write(corpus: Corpus, batch: list[tuple[CableFacts, str]], gone: Iterable[str]) -> None:
-    ids = [(facts.cable_id,) for facts, _ in batch] + [(cid,) for cid in gone]
+def _write(
+    corpus: Corpus,
+    batch: list[tuple[CableFacts, str]],
+    stored: Container[str],
+    gone: Iterable[str] = (),
+) -> None:
+    # Only cables extracted before have rows to delete; new ones skip three DELETEs each.
+    ids = [(f.cable_id,) for f, _ in batch if f.cable_id in stored] + [(cid,) for cid in gone]
     with corpus.transaction() as conn:
         for table in ("extract_facts", "extract_mentions", "extract_aliases"):
             conn.executemany(f"DELETE FROM {table} WHERE cable_id = ?", ids)
