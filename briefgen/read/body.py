@@ -44,6 +44,8 @@ def split_body(lines: list[str]) -> Body:
         Paragraph(number=p.number, heading=p.heading, text=_join(p.lines)) for p in raw if p.lines
     )
     paragraphs = tuple(p for p in paragraphs if p.text)
+    if not signers and paragraphs:
+        paragraphs, signers = _pop_inline_signature(paragraphs)
     return Body(
         paragraphs=paragraphs,
         summary=_section(paragraphs, "SUMMARY"),
@@ -79,6 +81,33 @@ def _pop_signature(lines: list[str]) -> tuple[list[str], tuple[str, ...]]:
         names = tuple(name.strip() for name in last.split("/") if name.strip())
         return lines[: end - 1], names
     return lines[:end], ()
+
+
+# What copies leave after the last sentence: a page's closing mark, a transmission trailer.
+_TAIL_RESIDUE = re.compile(
+    r"(?:\s+(?:UNCLASSIFIED|CONFIDENTIAL|SECRET)\b)?\s*>\s*$|\s+B\s?T\s*#\d{3,4}\b[\s\S]*$"
+)
+# A name after the last sentence, on the same line (`...END COMMENT. FOLEY`).
+_TAIL_SIGNATURE = re.compile(
+    r"(?<=[.!?\"')])\s+([A-Z][A-Za-z'-]{2,}(?: [A-Z][A-Za-z'-]+)?)\s*[\"'.]*\s*$"
+)
+_NOT_NAMES = {
+    "END", "COMMENT", "TEXT", "NOTE", "SUMMARY", "QUOTE", "UNQUOTE", "PLEASE", "THANKS",
+    "CONFIDENTIAL", "SECRET", "UNCLASSIFIED", "NOFORN", "SIPDIS",
+}  # fmt: skip
+
+
+def _pop_inline_signature(
+    paragraphs: tuple[Paragraph, ...],
+) -> tuple[tuple[Paragraph, ...], tuple[str, ...]]:
+    """Take a signature written at the end of the last paragraph's line off it."""
+    last = paragraphs[-1]
+    text = _TAIL_RESIDUE.sub("", last.text)
+    match = _TAIL_SIGNATURE.search(text)
+    if not match or any(word.upper() in _NOT_NAMES for word in match.group(1).split()):
+        return paragraphs, ()
+    trimmed = Paragraph(last.number, last.heading, text[: match.start()].rstrip())
+    return (*paragraphs[:-1], trimmed), (match.group(1),)
 
 
 def _is_heading(block: list[str], following: list[str] | None) -> str | None:

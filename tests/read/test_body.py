@@ -65,3 +65,13 @@ def test_unnumbered_cable_keeps_its_blocks() -> None:
     assert [p.number for p in body.paragraphs] == [None, None, None]
     assert body.summary == "A short one."
     assert body.signers == ()
+
+
+def test_signature_on_the_last_text_line() -> None:
+    lines = ["1. (C) Kosor cannot be spared. END COMMENT. FOLEY"]
+    body = split_body(lines)
+    assert body.signers == ("FOLEY",)
+    assert body.paragraphs[0].text == "(C) Kosor cannot be spared. END COMMENT."
+    trailer = ["1. IT AVOIDS THE PEOPLE. BURNS B T #0011 N", "-- END OF ERRORED MESSAGE --"]
+    assert split_body(trailer).signers == ("BURNS",)
+    assert split_body(["1. We will see. End Comment."]).signers == ()
