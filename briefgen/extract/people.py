@@ -53,6 +53,11 @@ def _add_person(
     org: str | None = None,
     org_span: tuple[int, int] | None = None,
 ) -> str | None:
+    if any(m.start < end and start < m.end and m.kind != "person" for m in para.mentions):
+        return None  # a word of an organization's name, not a person
+    if any(m.kind == "person" and m.start < end and start < m.end for m in para.mentions):
+        # Named already (by a more specific rule): the same person, no second record.
+        return next(m.name for m in para.mentions if m.start < end and start < m.end)
     full = " ".join(para.text[start:end].split())
     words = full.split()
     aliases = (words[-1],) if len(words) > 1 else ()
@@ -83,6 +88,8 @@ def rule_appositive(ctx: Context, para: Para) -> None:
             continue
         if para.text[max(0, match.start() - 3) : match.start()] == "of ":
             continue  # `Minister of Justice Dulat Kustavletov, ...`: a title's tail, not a name
+        if para.text[max(0, match.start() - 3) : match.start()] in ("'s ", "’s "):
+            continue  # `... of Children's Rights Zhumazhan Zhukenov, ...`: the same
         org_span = match.span(3) if match.group(3) else None
         org = _clean_org(match.group(3))
         if org_span and org:

@@ -56,3 +56,9 @@ def test_each_kind_scores_on_its_own(seed_facts: dict[str, CableFacts]) -> None:
         theirs = {x for x in gold if x[1][0] == kind}  # type: ignore[index]
         precision, recall = _score(mine, theirs)
         assert precision >= 0.85 and recall >= 0.85, (kind, precision, recall)
+
+
+def test_people_of_the_seeds_are_exactly_the_gold_list(seed_facts: dict[str, CableFacts]) -> None:
+    for cid, names in gold_seeds.PEOPLE.items():
+        found = {e.name for e in seed_facts[cid].entities if e.kind == "person"}
+        assert found == names, cid
