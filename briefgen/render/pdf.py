@@ -16,6 +16,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
+    CondPageBreak,
     Flowable,
     Frame,
     Image,
@@ -241,6 +242,7 @@ class _PdfBuild:
             story.append(Spacer(1, 10))
         for block in self.doc.blocks:
             story.extend(self.block(block))
+        story = _let_long_tables_start_here(story)
         if self.doc.notes:
             story.extend(self.notes())
         return story or [Spacer(1, 1)]  # an empty document is still one page with its banners
@@ -466,3 +468,26 @@ class _PdfBuild:
                 text = f"<a href={quoteattr(href)} color={quoteattr(link_color)}>{text}</a>"
             parts.append(text)
         return "".join(parts)
+
+
+def _let_long_tables_start_here(story: list[Flowable]) -> list[Flowable]:
+    """Let a heading above a long table start it on the current page, and no heading end one.
+
+    keepWithNext binds a heading to the whole flowable after it, so a table that fits on one
+    page would move whole to the next page and leave a gap. Before a table that can split, the
+    heading instead only needs room for itself and a few rows (a conditional page break).
+    """
+    out: list[Flowable] = []
+    for index, flowable in enumerate(story):
+        nxt = story[index + 1] if index + 1 < len(story) else None
+        after = story[index + 2] if index + 2 < len(story) else None
+        if isinstance(flowable, HeadingPara):
+            table = nxt if isinstance(nxt, Table) else after if isinstance(after, Table) else None
+            if table is not None and not isinstance(table, Whole):
+                flowable.keepWithNext = 0
+                if isinstance(nxt, HRFlowable):
+                    nxt.keepWithNext = 0
+            # Never start a section in the last few centimetres of a page, whatever follows.
+            out.append(CondPageBreak(45 * mm))
+        out.append(flowable)
+    return out

@@ -361,7 +361,7 @@ def _subtitle(acronym: str | None, location: tuple[str, Cite] | None, cables: in
     )
 
 
-_CAPS = {"networks": 8, "facilities": 6, "programs": 10, "assessment": 6}
+_CAPS = {"networks": 6, "facilities": 5, "programs": 8, "assessment": 5}
 """How many statements each section keeps: a profile is read in two to four pages."""
 
 
