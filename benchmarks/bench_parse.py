@@ -90,7 +90,8 @@ def bench_csv(cables: list[tuple[str, str]], folder: Path) -> tuple[float, int, 
         for row, (name, text) in enumerate(cables, 1):
             split = text.find("\nUNCLAS")
             header, body = text[:split], text[split + 1 :]
-            writer.writerow([row, "", name.split("-")[0], "", "UNCLASSIFIED", "", header, body])
+            date = f"{1 + row % 12}/{1 + row % 28}/{2004 + row % 7} {row % 24}:{row % 60:02d}"
+            writer.writerow([row, date, name.split("-")[0], "", "UNCLASSIFIED", "", header, body])
     start = time.process_time()
     parsed = sum(isinstance(item, Cable) for item in read_paths([path]))
     return time.process_time() - start, path.stat().st_size, parsed

@@ -258,6 +258,7 @@ def expand_year(yy: int) -> int:
     return 1900 + yy if yy >= 60 else 2000 + yy
 
 
+_WEEKDAY_NOTE = re.compile(r"\s*\([A-Za-z]+\)\s*$")
 _DATE_FORMATS = (
     "%Y-%m-%d %H:%M:%S",
     "%Y-%m-%d %H:%M",
@@ -272,9 +273,30 @@ _DATE_FORMATS = (
 )
 
 
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?Z?)?$")
+_US_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})(?: (\d{1,2}):(\d{2})(?::(\d{2}))?)?$")
+
+
 def parse_date(text: str) -> datetime | None:
     """Return a metadata date (`2009-07-21 07:21:00`, `2/25/1972 9:30`...) as naive UTC, or None."""
-    text = re.sub(r"\s*\([A-Za-z]+\)\s*$", "", " ".join(text.split()))
+    text = " ".join(text.split())
+    if not text:
+        return None
+    # The two shapes of nearly every cable are read directly: strptime is slow to fail.
+    iso, us = _ISO_DATE.match(text), _US_DATE.match(text)
+    if iso or us:
+        if iso:
+            year, month, day, hour, minute, second = iso.groups()
+        else:
+            assert us is not None
+            month, day, year, hour, minute, second = us.groups()
+        try:
+            return datetime(
+                int(year), int(month), int(day), int(hour or 0), int(minute or 0), int(second or 0)
+            )
+        except ValueError:
+            return None
+    text = _WEEKDAY_NOTE.sub("", text)
     for fmt in _DATE_FORMATS:
         try:
             return datetime.strptime(text, fmt)
