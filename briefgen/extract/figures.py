@@ -19,7 +19,8 @@ _CURRENCY_CODES = {w.lower(): code for w, code in lexicon.CURRENCY_WORDS}
 _CURRENCY_AFTER_RE = re.compile(rf" ({_CURRENCY})\b")
 _CONVERSION_RE = re.compile(rf" \((?:{_HEDGE})?({_SIGN}) ?({NUMBER})\)")
 _WHAT_WORD_RE = re.compile(r" ([a-z][a-z-]*|[A-Z]{2,}s?)\b")
-_PERCENT_RE = re.compile(rf"({_HEDGE})?({NUMBER}) ?(%|percent\b|per cent\b)")
+_PERCENT_SIGN_RE = re.compile(r" ?(?:%|percent\b|per cent\b)")
+_MEASURE_END_RE = re.compile(r"[,;.]| and (?=\d)| and the | while ")
 _YEAR = r"(?:19|20)\d\d"
 _SERIES_FIRST_RE = re.compile(
     rf"\bIn ({_YEAR}), there (?:were|was) ({NUMBER}) ([a-z][a-z ]*?)(?=,|\.| and | in )"
@@ -289,23 +290,25 @@ def rule_percent(ctx: Context, para: Para) -> None:
     text = para.text
     if "percent" not in para.hints:
         return
-    for match in _PERCENT_RE.finditer(text):
-        value = parse_number(match.group(2))
+    for start, end in para.numbers:
+        sign = _PERCENT_SIGN_RE.match(text, end)
+        if sign is None:
+            continue
+        value = parse_number(text[start:end])
         if value is None:
             continue
-        rest = text[match.end() : match.end() + 160]
-        rest = re.split(r"[,;.]| and (?=\d)| and the | while ", rest, maxsplit=1)[0].strip()
+        rest = text[sign.end() : sign.end() + 160]
+        rest = _MEASURE_END_RE.split(rest, maxsplit=1)[0].strip()
         if rest.startswith("of "):
             rest = rest[3:]
-        start = match.start(2)
         ctx.figures.append(
             Figure(
                 "percent",
                 value,
-                text[start : match.end()],
+                text[start : sign.end()],
                 "%",
                 rest or None,
-                bool(match.group(1)),
+                _hedge_before(text, start) is not None,
                 None,
                 None,
                 _year_of(para, start),

@@ -16,14 +16,10 @@ from briefgen.extract import lexicon
 
 HINTS: dict[str, tuple[str, ...]] = {
     "money": (
-        "$",
-        "€",
-        "£",
-        "¥",
         *(f" {w.lower()}" for w, _ in lexicon.CURRENCY_WORDS if len(w) > 3),
         *(f" {w.lower()} " for w, _ in lexicon.CURRENCY_WORDS if len(w) <= 3),
     ),
-    "percent": ("%", "percent", "per cent"),
+    "percent": ("percent", "per cent"),
     "date": tuple(
         m.lower()
         for m in [
@@ -54,13 +50,11 @@ HINTS: dict[str, tuple[str, ...]] = {
         "set up",
         "launched",
     ),
-    "quote": ('"', "“"),
     "recommend": ("recommend",),
     "region": ("oblast", "region", "province", "krai"),
     "party": ("party",),
     "ngo": ("ngo ",),
     "branch": ("(the ",),
-    "paren": ("(",),
     "list": ("ministries of", "departments of"),
     "age": ("year-old", " age "),
     "year": (" 19", " 20"),
@@ -97,6 +91,9 @@ _UNITS = [
     "ninety",
 ]
 _SCALES = ("hundred", "thousand", "million", "billion")
+# A plain character class scans several times faster than the exact number pattern; the exact
+# pattern then trims each run (`14,798`, `2.5`, not `2008,` or `1.`).
+_DIGIT_RUN_RE = re.compile(r"[0-9][0-9,.]*")
 _DIGIT_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _SCALE_SUFFIXES = (" million", " billion", " thousand")
 _NUMBER_JOINS = frozenset({" ", "-", " and ", "-and-"})
@@ -146,14 +143,32 @@ def scan(text: str, lowered: str) -> Scan:
         else:
             words.append((start, end))
     numbers: list[tuple[int, int]] = []
-    for match in _DIGIT_RE.finditer(text):
-        end = match.end()
+    for run in _DIGIT_RUN_RE.finditer(text):
+        start = run.start()
+        token = run.group(0)
+        if token.isdigit():
+            end = run.end()
+        else:
+            exact = _DIGIT_RE.match(token)
+            end = start + (exact.end() if exact else 1)
         for scale in _SCALE_SUFFIXES:
             if lowered.startswith(scale, end):
                 end += len(scale)
                 break
-        numbers.append((match.start(), end))
+        numbers.append((start, end))
     if words:
         numbers.extend(words)
         numbers.sort()
+    # Single characters are cheaper to test with `in` than to collect from the automaton.
+    for group, chars in _CHAR_HINTS:
+        if any(char in text for char in chars):
+            hints.add(group)
     return Scan(frozenset(hints), numbers)
+
+
+_CHAR_HINTS = (
+    ("money", "$€£¥"),
+    ("percent", "%"),
+    ("quote", '"“'),
+    ("paren", "("),
+)
