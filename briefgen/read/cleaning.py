@@ -90,7 +90,7 @@ def _undouble(match: re.Match[str]) -> str:
 def undouble_transmission(lines: list[str]) -> list[str]:
     """Collapse spaced or doubled classification marks (`C O N F I D E N T I A L`, `UUNCLAS`)."""
     # Two characters of each line are a cheaper test than searching the text for every form.
-    if not any(line[:2] in _MANGLED_STARTS for line in lines):
+    if _MANGLED_STARTS.isdisjoint({line[:2] for line in lines}):
         return lines
     out = []
     for line in lines:
@@ -314,7 +314,7 @@ def drop_trailer(lines: list[str]) -> list[str]:
 
 def squeeze_blank_lines(lines: list[str]) -> list[str]:
     """Collapse runs of blank lines into one and drop leading blank lines."""
-    text = "\n".join(line if line.strip() else "" for line in lines)
+    text = "\n".join([line if line.strip() else "" for line in lines])
     # Splitting at blank lines is far faster than a regular expression over a whole cable.
     blocks = (block.strip("\n") for block in text.split("\n\n"))
     out = "\n\n".join(block for block in blocks if block).split("\n")

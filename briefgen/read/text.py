@@ -20,7 +20,12 @@ def is_wikileaks_text(text: str) -> bool:
 def read_wikileaks_text(text: str) -> Envelope:
     """Return the envelope of a WikiLeaks page's text copy (metadata, title, tags, telegram)."""
     lines = text.split("\n")
-    nonblank = [i for i, line in enumerate(lines) if line.strip()]
+    nonblank = []
+    for index, line in enumerate(lines):
+        if line.strip():
+            nonblank.append(index)
+            if len(nonblank) == 8:
+                break
     values = [lines[i].strip() for i in nonblank[4:8]]
     values += [""] * (4 - len(values))
     rest = lines[nonblank[7] + 1 :] if len(nonblank) > 7 else []
