@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -17,7 +18,11 @@ SAMPLES = [
     *(ROOT / "tests" / "fixtures" / "read" / "formats").glob("*.*"),
 ]
 TEXTS = [path.read_text(encoding="utf-8") for path in sorted(SAMPLES)]
-PROPERTY = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+PROPERTY = settings(
+    max_examples=int(os.environ.get("BRIEFGEN_HYPOTHESIS_EXAMPLES", "150")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 
 
 def check_source(source: Source) -> None:
