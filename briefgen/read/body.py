@@ -29,7 +29,7 @@ _BULLET_STARTS = frozenset("-*o•")
 _LETTER = re.compile(r"[^\W\d_]")
 _UPPER = re.compile(r"[A-Z]")
 _SPACES = re.compile(r"[ \t]{2,}")
-_RULE_LINE = re.compile(r"^\s*[-=_*]{3,}\s*$")
+_RULE_LINE = re.compile(r"^\s*[-=_*]{3,}(?: +[-=_*]{3,})*\s*$")
 _SIGNATURE = re.compile(r"^[A-Z][A-Za-z'-]+(?:[ /][A-Z][A-Za-z'-]+){0,2}$")
 _NOT_SIGNATURE = re.compile(r"\b(?:END|SUMMARY|COMMENT|NOTE|UNQUOTE|QUOTE|NNNN?|SIPDIS)\b", re.I)
 
