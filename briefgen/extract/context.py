@@ -10,7 +10,7 @@ from typing import Any, TypeVar, cast
 
 from briefgen.extract import lexicon
 from briefgen.extract.gazetteer import fold
-from briefgen.extract.names import CHAIN_RE, Token, tokens
+from briefgen.extract.names import MULTI_CHAIN_RE, Token, tokens
 from briefgen.extract.records import (
     EntityKind,
     EntityRef,
@@ -91,11 +91,7 @@ class Para:
         if self._chains is None:
             text = self.text
             # One-word runs (a capitalised word opening a sentence) name nothing these rules want.
-            self._chains = [
-                tokens(text, m.start(), m.end())
-                for m in CHAIN_RE.finditer(text)
-                if " " in m.group(0)
-            ]
+            self._chains = [tokens(text, m.start(), m.end()) for m in MULTI_CHAIN_RE.finditer(text)]
         return self._chains
 
     def sentence(self, offset: int) -> str:

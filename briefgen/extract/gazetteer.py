@@ -129,7 +129,7 @@ def _entries() -> dict[str, Entry]:
     for surface, canonical in lexicon.CURATED_PLACES:
         add(surface, Entry("place", canonical, surface, None, False, True))
     for name in _geonames_names():
-        if name not in AMBIGUOUS_PLACES:
+        if name not in AMBIGUOUS_PLACES and name not in lexicon.FIRST_NAMES:
             add(name, Entry("place", name, name, None, False, len(name) >= 6))
     return table
 

@@ -53,7 +53,7 @@ def _add_person(
     org: str | None = None,
     org_span: tuple[int, int] | None = None,
 ) -> str | None:
-    if any(m.start < end and start < m.end and m.kind != "person" for m in para.mentions):
+    if any(m.start < end and start < m.end and m.kind == "org" for m in para.mentions):
         return None  # a word of an organization's name, not a person
     if any(m.kind == "person" and m.start < end and start < m.end for m in para.mentions):
         # Named already (by a more specific rule): the same person, no second record.
@@ -65,7 +65,8 @@ def _add_person(
     if known is not None and ctx.kind_of(known) != "person":
         return None
     name = ctx.register("person", known or full, aliases)
-    ctx.add_mention(para, "person", start, end, name, rule)
+    # `Vladimir` is a city too, but not in `Vladimir Nazarov`.
+    ctx.add_mention(para, "person", start, end, name, rule, over_places=True)
     if title:
         org_name = _org_of_title(title, org)
         if org_name is not None:

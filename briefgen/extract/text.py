@@ -93,9 +93,15 @@ def is_caps(text: str) -> bool:
     """Return True when a text is written in capitals (as most cables before 2008 are)."""
     if text.isupper():
         return True
-    # Mixed-case prose has a lower-case word within its first few words; capitals may hold a
-    # stray `e.g.` or `kg`, but not a run of three lower-case letters.
-    return _LOWER_WORD_RE.search(text, 0, 400) is None and _UPPER_RE.search(text) is not None
+    # Mixed-case prose has lower-case words everywhere; capitals may hold a stray `e.g.` or
+    # `kg`, but not a run of three lower-case letters. Three samples stay cheap on long text
+    # and are not fooled by a paragraph that opens with a heading in capitals.
+    size = len(text)
+    middle = size // 2
+    for start in (0, max(0, middle - 200), max(0, size - 400)):
+        if _LOWER_WORD_RE.search(text, start, start + 400) is not None:
+            return False
+    return _UPPER_RE.search(text) is not None
 
 
 @dataclass(slots=True)

@@ -113,3 +113,22 @@ def test_pronoun_in_a_later_paragraph_resolves_to_the_earlier_subject() -> None:
         )
     )
     assert facts.fundings[0].recipient == "Galina Morozova"
+
+
+def test_a_city_name_inside_a_person_name_gives_way() -> None:
+    facts = extract(
+        _cable("The team met Vladimir Nazarov, Deputy Secretary of the Security Council.")
+    )
+    assert [(e.kind, e.name) for e in facts.entities] == [
+        ("org", "Security Council"),
+        ("person", "Vladimir Nazarov"),
+        ("place", "Astana"),
+    ]
+    assert facts.roles[0].title == "Deputy Secretary"
+
+
+def test_a_paragraph_opening_with_capitals_is_not_a_caps_paragraph() -> None:
+    heading = "SUBJECT: " + "THE DELEGATION MET IN GENEVA ON THE MISSILE ISSUES. " * 10
+    facts = extract(_cable(heading + "Later Vladimir Nazarov spoke with Galina Morozova."))
+    people = {e.name for e in facts.entities if e.kind == "person"}
+    assert {"Vladimir Nazarov", "Galina Morozova"} <= people
