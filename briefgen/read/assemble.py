@@ -86,10 +86,10 @@ def _cable_id(
     written = (envelope.id or "")[:2]
     if written.isdigit():
         return make_id(written, place, telegram.serial)
-    # Body-only copies carry no date; a file named by its id still gives the year.
+    # Body-only copies carry no date; a file named by an id of the same post gives the year.
     named = repair_id(Path(path).stem) if path else None
-    if named and named[2:] == f"{id_name(place)}{telegram.serial}":
-        return named
+    if named and named[2:].rstrip("0123456789") == id_name(place):
+        return make_id(named[:2], place, telegram.serial)
     return None
 
 

@@ -190,3 +190,16 @@ def test_garbled_id_is_rebuilt_from_the_serial_line_and_fm(tmp_path: Path) -> No
     cable = only_cable(path)
     assert cable.id == "06BERN2115"
     assert [p.number for p in cable.paragraphs] == [1, 2, 3]
+
+
+def test_body_only_copy_without_a_date_takes_the_year_from_its_file_name(tmp_path: Path) -> None:
+    text = (FORMATS / "fragment.txt").read_text(encoding="utf-8")
+    text = text.replace("Monday, 26 July 2004, 07:22\n", "")
+    path = tmp_path / "04DUBLIN1101.txt"
+    path.write_text(text, encoding="utf-8")
+    cable = only_cable(path)
+    assert (cable.id, cable.created) == ("04DUBLIN1101", None)
+    other = tmp_path / "notes.txt"
+    other.write_text(text, encoding="utf-8")
+    rejection = read_all(other)[0]
+    assert isinstance(rejection, Rejection) and "no year" in rejection.reason
