@@ -28,7 +28,9 @@ _APPOSITIVE_RE = re.compile(
 _TITLE_STARTS = frozenset(t.split()[0] for t in lexicon.TITLES)
 _COMMA_TITLE_RE = re.compile(rf", (?:{_TITLE})\b")
 _NAME_BEFORE_RE = re.compile(rf"\b{_NAME}$")
-_PAIR_RE = re.compile(r"\b([A-Z][a-z]+) ([A-Z][a-z]+)\b")
+# The second word is a lookahead so that pairs overlap: `Later Vladimir Nazarov` holds both
+# `Later Vladimir` and `Vladimir Nazarov`.
+_PAIR_RE = re.compile(r"\b([A-Z][a-z]+) (?=([A-Z][a-z]+)\b)")
 _AGE_BEFORE_RE = re.compile(r"\b\d+-year-old ([A-Z][a-z]+)\b")
 _AGE_AFTER_RE = re.compile(
     r"(?:^|[-:] )((?:[A-Z][a-z]+, )*(?:[A-Z][a-z]+,? and )?[A-Z][a-z]+),? age \d+"
@@ -207,7 +209,7 @@ def rule_first_name(ctx: Context, para: Para) -> None:
     for match in _pairs(para):
         first, last = match.group(1), match.group(2)
         if first in lexicon.FIRST_NAMES and looks_like_name_word(last):
-            _add_person(ctx, para, *match.span(), "first_name")
+            _add_person(ctx, para, match.start(1), match.end(2), "first_name")
 
 
 def rule_surname_shape(ctx: Context, para: Para) -> None:
@@ -217,7 +219,7 @@ def rule_surname_shape(ctx: Context, para: Para) -> None:
     for match in _pairs(para):
         first, last = match.group(1), match.group(2)
         if looks_like_name_word(first) and looks_like_surname(last) and not ctx.lookup(first):
-            _add_person(ctx, para, *match.span(), "surname_shape")
+            _add_person(ctx, para, match.start(1), match.end(2), "surname_shape")
 
 
 def rule_age(ctx: Context, para: Para) -> None:
