@@ -197,6 +197,9 @@ def _trailing_name(items: list[Token]) -> list[Token]:
     return []
 
 
+_NEXT_NAME_RE = re.compile(r" ([A-Z][a-z]+)\b(?!')")
+
+
 def _pairs(para: Para) -> list[re.Match[str]]:
     # Two rules read the same pairs of capitalised words; find them once per paragraph.
     return para.memo("pairs", lambda: list(_PAIR_RE.finditer(para.text)))
@@ -209,7 +212,13 @@ def rule_first_name(ctx: Context, para: Para) -> None:
     for match in _pairs(para):
         first, last = match.group(1), match.group(2)
         if first in lexicon.FIRST_NAMES and looks_like_name_word(last):
-            _add_person(ctx, para, match.start(1), match.end(2), "first_name")
+            end = match.end(2)
+            for _ in range(2):  # `Jose Luis Rodriguez Zapatero`: take the whole name
+                more = _NEXT_NAME_RE.match(para.text, end)
+                if more is None or not looks_like_name_word(more.group(1)):
+                    break
+                end = more.end()
+            _add_person(ctx, para, match.start(1), end, "first_name")
 
 
 def rule_surname_shape(ctx: Context, para: Para) -> None:
