@@ -155,10 +155,13 @@ def _paragraphs(lines: list[str]) -> list[RawParagraph]:
     expected = 1
     blocks = _blocks(lines)
     for position, block in enumerate(blocks):
-        title = _is_heading(block, blocks[position + 1] if position + 1 < len(blocks) else None)
-        if title is not None:
-            heading = title
-            continue
+        # Headings are one line, or one line between two rule lines.
+        if len(block) <= 3:
+            following = blocks[position + 1] if position + 1 < len(blocks) else None
+            title = _is_heading(block, following)
+            if title is not None:
+                heading = title
+                continue
         numbered = [i for i, line in enumerate(block) if line.lstrip()[:1].isdigit()]
         if not numbered or numbered == [0]:
             # The common block: one paragraph (or its continuation), no numbers inside.
