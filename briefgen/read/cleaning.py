@@ -314,6 +314,9 @@ def drop_trailer(lines: list[str]) -> list[str]:
 
 def squeeze_blank_lines(lines: list[str]) -> list[str]:
     """Collapse runs of blank lines into one and drop leading blank lines."""
+    text = "\n".join(lines)
+    if "\n\n\n" not in text and not text.startswith("\n") and "\n \n" not in text:
+        return lines
     text = "\n".join([line if line.strip() else "" for line in lines])
     # Splitting at blank lines is far faster than a regular expression over a whole cable.
     blocks = (block.strip("\n") for block in text.split("\n\n"))

@@ -173,8 +173,6 @@ def _read_keywords(lines: list[str], i: int, values: dict[str, object]) -> int:
             values.setdefault("reference_text", block)
         elif key.startswith("CLASSIFIED"):
             values.setdefault("classified_by", _classified_by("classified by " + block))
-        if key == "SUBJ" or key == "SUBJECT":
-            continue
     return i
 
 
@@ -200,7 +198,7 @@ def _continuation(lines: list[str], i: int, first: str, key: str) -> tuple[str, 
             break
         if _KEYWORD.match(line):
             break
-        ends = SERIAL_LINE.match(line) or _PARA_START.match(line)
+        ends = (line[-1:].isdigit() and SERIAL_LINE.match(line)) or _PARA_START.match(line)
         if ends and not (key.startswith("REF") and re.match(r"^\s*\(?[A-Z]\)\s", line)):
             break
         # Telegram lines are short: a long line is running text, not a continuation.
