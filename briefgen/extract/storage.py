@@ -96,11 +96,27 @@ def _extract_all(
         return
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        # Slices keep memory flat: the pool would otherwise take every cable at once.
-        for first in range(0, len(todo), 2000):
-            cables = [corpus.get(cable_id) for cable_id in todo[first : first + 2000]]
-            yield from pool.map(extract, cables, chunksize=32)
+    # Workers read the cables themselves (loading a cable costs about as much as extracting
+    # it), so the main process only writes. Slices keep memory flat on a large backlog.
+    chunks = [todo[first : first + 32] for first in range(0, len(todo), 32)]
+    with ProcessPoolExecutor(
+        max_workers=workers, initializer=_open_worker, initargs=(str(corpus.path),)
+    ) as pool:
+        for first in range(0, len(chunks), 64):
+            for facts in pool.map(_extract_ids, chunks[first : first + 64]):
+                yield from facts
+
+
+_WORKER_CORPUS: list[Corpus] = []
+
+
+def _open_worker(path: str) -> None:
+    _WORKER_CORPUS.append(Corpus.open(path, create=False))
+
+
+def _extract_ids(cable_ids: list[str]) -> list[CableFacts]:
+    corpus = _WORKER_CORPUS[0]
+    return [extract(corpus.get(cable_id)) for cable_id in cable_ids]
 
 
 def _write(
