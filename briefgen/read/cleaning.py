@@ -29,9 +29,7 @@ def normalize_whitespace(lines: list[str]) -> list[str]:
 _LINK_TAG = re.compile(r"\[([A-Za-z0-9_/-]+)\]\(#?[^)\n]*\)")
 # Named-entity marks a text-mining copy put around names: `[LOC HARARE  ]`, `[PER X  ]`.
 _ENTITY_MARK = re.compile(r"\[(?:LOC|ORG|PER|MISC) ([^\]\n]*?)[ \t]*\]")
-_HEADING_MARK = re.compile(r"^[ \t]*#+[ \t]*", re.MULTILINE)
 _PILCROW_NUMBER = re.compile(r"^([ \t]*)(?:¶|&para;|&#182;)[ \t]*(?=\w)", re.MULTILINE)
-_MARKUP = ("[", "#", "¶", "&", "pdf how-to")
 _NOISE_LINES = {"pdf how-to read a cable", "¶", "&para;", "appears in these articles:"}
 
 

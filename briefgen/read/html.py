@@ -15,7 +15,6 @@ _CELL = re.compile(r"<td\b[^>]*>(.*?)</td>", re.DOTALL)
 _PRE = re.compile(r"<pre\b[^>]*>(.*?)</pre>", re.DOTALL | re.IGNORECASE)
 _TAG = re.compile(r"<[^>]*>")
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
-_NUMERIC_ROW = re.compile(r"^\s*(?:\d+|id:.*)\s*$")
 
 
 def is_html(head: str) -> bool:
