@@ -71,6 +71,19 @@ AMBIGUOUS_PLACES: frozenset[str] = frozenset(
         "Aden",
         "Zhas",
         "Commonwealth",
+        "Van",
+        "Serra",
+        "Mesa",
+        "Santos",
+        "Soledad",
+        "Barking",
+        "Reading",
+        "Bristol",
+        "Mobile",
+        "Gary",
+        "Eugene",
+        "Charlotte",
+        "Lafayette",
     ]
 )
 

@@ -35,6 +35,8 @@ def origin_place(origin: str | None) -> str | None:
     hits = gazetteer.find(place, place.lower(), place.isupper())
     if hits and hits[0].start == 0 and hits[0].end == len(place):
         return hits[0].entry.name
+    if place.isupper() or (" " in place and place.split()[-1] in ("Mission", "Office")):
+        return None  # `USNATO`, `UNVIE`: a mission to a body, not a place
     return place
 
 
