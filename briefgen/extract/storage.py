@@ -11,7 +11,7 @@ from briefgen.extract.rules import extract
 from briefgen.models import Cable
 from briefgen.store import Corpus
 
-FACTS_VERSION = 2
+FACTS_VERSION = 3
 """Raise this when a rule changes: every cable's facts are then computed again."""
 
 META_KEY = "extract.facts_version"
