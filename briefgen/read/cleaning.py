@@ -134,7 +134,14 @@ def _any_glued(text: str) -> bool:
 
 def split_glued_header(lines: list[str]) -> list[str]:
     """Put header keywords glued on one line (`000348SipdisE.o. 12958 ... Tags:`) on their own."""
-    end = next((i for i, line in enumerate(lines) if _PARAGRAPH.match(line)), len(lines))
+    end = next(
+        (
+            i
+            for i, line in enumerate(lines)
+            if line.lstrip()[:1].isdigit() and _PARAGRAPH.match(line)
+        ),
+        len(lines),
+    )
     head = "\n".join(lines[:end])
     if not _any_glued(head):
         return lines

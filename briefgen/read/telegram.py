@@ -106,7 +106,9 @@ def _find_serial_line(lines: list[str]) -> int | None:
     for index, line in enumerate(lines):
         if line[-1:].isdigit() and SERIAL_LINE.match(line):
             return index
-        if index > 5 and _PARA_START.match(line) and not _DTG_LINE.match(line):
+        first = line.lstrip()[:1]
+        numbered = (first.isdigit() or first == "(") and _PARA_START.match(line)
+        if index > 5 and numbered and not _DTG_LINE.match(line):
             return None
     return None
 
@@ -135,6 +137,9 @@ def _read_routing(lines: list[str], values: dict[str, object]) -> tuple[list[str
         elif stripped.startswith("INFO "):
             target = info
             target.append(stripped[5:])
+        elif target is not None and "/" in stripped.split(" ", 1)[0]:
+            # `RUEHBJ/AMEMBASSY BEIJING 1134`: an addressee behind its routing indicator.
+            target.append(stripped)
         elif not stripped or _KEYWORD.match(line) or _ROUTING.match(line):
             target = None
         elif target is not None:
