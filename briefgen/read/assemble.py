@@ -7,7 +7,7 @@ from pathlib import Path
 from briefgen.errors import ReadError
 from briefgen.models import Cable
 from briefgen.read.body import split_body
-from briefgen.read.cleaning import clean
+from briefgen.read.cleaning import clean, clean_body
 from briefgen.read.envelope import Envelope
 from briefgen.read.ids import (
     canonical_origin,
@@ -47,7 +47,7 @@ def assemble(envelope: Envelope, path: str | None = None, row: int | None = None
     if not references and envelope.references:
         references = envelope.references
     references = tuple(ref for ref in references if ref != cable_id)
-    body = split_body(telegram.body)
+    body = split_body(clean_body(telegram.body, telegram.place, telegram.serial))
     subject = telegram.subject or envelope.subject
     return Cable(
         id=cable_id,

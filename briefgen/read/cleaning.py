@@ -350,3 +350,43 @@ def clean(lines: list[str], skip: Collection[str] = ()) -> list[str]:
         if name not in skip:
             lines = rule(lines)
     return lines
+
+
+def clean_body(lines: list[str], place: str | None, serial: int | None) -> list[str]:
+    """Drop what the header tells apart only: page breaks and SIPDIS captions inside body lines.
+
+    Flattened copies put `USNATO 00000649 002 OF 007` in the middle of a sentence; knowing the
+    cable's post and serial finds exactly those and no other words in capitals.
+    """
+    breaker = _inline_break(place, serial)
+    if breaker is not None and serial is not None:
+        text = "\n".join(lines)
+        # Only copies that kept their page breaks hold the serial padded to eight digits.
+        if f"{serial:08d}" in text:
+            lines = breaker.sub(" ", text).split("\n")
+    out = []
+    for line in lines:
+        if "SIPDIS" in line:
+            line = _SIPDIS_CAPTION.sub(" ", line).strip()
+            if not line:
+                # A caption line of its own: the sentence around it runs on.
+                continue
+        out.append(line)
+    return out
+
+
+_SIPDIS_CAPTION = re.compile(r"[ \t]*\bSIPDIS\b[ \t]*")
+
+
+def _inline_break(place: str | None, serial: int | None) -> re.Pattern[str] | None:
+    """Return the pattern of this cable's page-break marks (`[RPO] DUBAI 00000409 002.2 OF 002`)."""
+    if not place or serial is None:
+        return None
+    words = place.upper().split()
+    # A break line may leave out the first words of the post: `DUBAI` for `RPO DUBAI`.
+    prefix = ""
+    for word in words[:-1]:
+        prefix = f"(?:{prefix}{re.escape(word)}\\s+)?"
+    return re.compile(
+        rf"\s*\b{prefix}{re.escape(words[-1])}\s+0*{serial}\s+\d{{3}}(?:\.\d{{1,2}})?\s+OF\s+\d{{3}}\b\s*"
+    )

@@ -41,3 +41,21 @@ def test_rules_can_be_switched_off_by_name() -> None:
     lines = ["TAGS: [PGOV](#)", "", "", "x"]
     assert clean(lines, skip={"strip_markup"})[0] == "TAGS: [PGOV](#)"
     assert clean(lines)[0] == "TAGS: PGOV"
+
+
+def test_clean_body_drops_this_cables_page_breaks_and_captions() -> None:
+    from briefgen.read.cleaning import clean_body
+
+    lines = [
+        "the Basij para-military DUBAI 00000409 002.2 OF 002 organization, under the",
+        "command of Secretary",
+        "SIPDIS",
+        "Rice and SIPDIS the IRGC.",
+        "SECTION 2 OF THE LAW 00000409 IS NOT A BREAK.",
+    ]
+    assert clean_body(lines, "RPO DUBAI", 409) == [
+        "the Basij para-military organization, under the",
+        "command of Secretary",
+        "Rice and the IRGC.",
+        "SECTION 2 OF THE LAW 00000409 IS NOT A BREAK.",
+    ]
