@@ -205,3 +205,9 @@ def test_ingest_parses_in_worker_processes_and_keeps_input_order(
     assert rows == [(f"09ASTANA{1000 + n}", n) for n in range(1, 301)]
     again = corpus.ingest(str(csv), workers=2)
     assert (again.added, again.unchanged, again.rejected) == (0, 300, 0)
+
+
+def test_ingest_sets_the_bulk_load_index_settings(corpus: Corpus) -> None:
+    corpus.add(SAMPLE[:1])
+    config = dict(corpus.connection.execute("SELECT k, v FROM cables_fts_config"))
+    assert config["automerge"] == 16
