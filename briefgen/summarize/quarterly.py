@@ -5,17 +5,21 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from datetime import datetime
 
 from briefgen.errors import NotFoundError
 from briefgen.extract.text import Sentences
 from briefgen.models import Cable
-from briefgen.store import Corpus, parse_quarter
+from briefgen.store import CableSummary, Corpus, parse_quarter
 from briefgen.summarize.evidence import clean_sentence, country_names, load_evidence
 from briefgen.summarize.figures import key_figures, series_charts
 from briefgen.summarize.meta import briefing_meta, cable_date
 from briefgen.summarize.privacy import personal_reason
 from briefgen.summarize.records import CableLead, Cite, Count, QuarterlySummary, Statement
 from briefgen.summarize.tags import tag_meaning
+
+MAX_DIGESTS = 60
+"""The most cables a quarterly summary digests one by one (counts always cover them all)."""
 
 _MONTHS = ("January", "April", "July", "October")
 _ENDS = ("March", "June", "September", "December")
@@ -35,20 +39,22 @@ def quarterly_summary(
     """
     start, _ = parse_quarter(quarter)
     label = f"{start.year}Q{(start.month - 1) // 3 + 1}"
-    ids: dict[str, None] = {}
+    found: dict[str, CableSummary] = {}
     wanted_origins: list[str | None] = [*origins] or [None]
     wanted_tags: list[str | None] = [*tags] or [None]
     for origin in wanted_origins:
         for tag in wanted_tags:
             for summary in corpus.cables(quarter=label, origin=origin, tag=tag):
-                ids[summary.id] = None
-    if not ids:
+                found[summary.id] = summary
+    if not found:
         scope = _scope(origins, tags)
         raise NotFoundError(f"no cables found for {label}{scope}")
-    evidence = load_evidence(corpus, ids)
+    # Counts cover every cable of the quarter; the digests, figures and names come from at most
+    # MAX_DIGESTS of them, taken in turns from each post so that no post is left out.
+    posts = Counter(c.origin or "unknown post" for c in found.values())
+    tag_counts = Counter(t for c in found.values() for t in dict.fromkeys(c.tags))
+    evidence = load_evidence(corpus, _digest_choice(list(found.values()), MAX_DIGESTS))
     cables = list(evidence.cables)
-    posts = Counter(c.origin or "unknown post" for c in cables)
-    tag_counts = Counter(t for c in cables for t in dict.fromkeys(c.tags))
     leads = tuple(_lead(c, include_personal) for c in cables)
     all_facts = [evidence.facts_of(c.id) for c in cables]
     figures = [f for facts in all_facts for f in facts.figures]
@@ -70,7 +76,7 @@ def quarterly_summary(
     meta = briefing_meta(
         kind="quarterly-summary",
         title=f"Quarterly summary {label}",
-        subtitle=f"{len(cables)} cable(s) from {len(posts)} post(s), {period}{scope}",
+        subtitle=f"{len(found)} cable(s) from {len(posts)} post(s), {period}{scope}",
         subject="-".join([label, *origins, *tags]),
         cables=cables,
         summary_lines=tuple(f"{lead.id}: {lead.subject}" for lead in leads),
@@ -80,6 +86,7 @@ def quarterly_summary(
         meta=meta,
         quarter=label,
         period=period,
+        total_cables=len(found),
         posts=tuple(Count(n, c) for n, c in sorted(posts.items(), key=lambda t: (-t[1], t[0]))),
         tags=tuple(
             Count(t, n, tag_meaning(t))
@@ -92,6 +99,20 @@ def quarterly_summary(
         charts=series_charts(figures),
         recommendations=recommendations,
     )
+
+
+def _digest_choice(summaries: list[CableSummary], limit: int) -> list[str]:
+    """Return up to `limit` cable ids, oldest first within each post, posts taken in turns."""
+    by_post: dict[str, list[CableSummary]] = {}
+    for summary in sorted(summaries, key=lambda c: (c.created or datetime.min, c.id)):
+        by_post.setdefault(summary.origin or "", []).append(summary)
+    queues = [by_post[post] for post in sorted(by_post, key=lambda p: (-len(by_post[p]), p))]
+    chosen: list[str] = []
+    while len(chosen) < limit and any(queues):
+        for queue in queues:
+            if queue and len(chosen) < limit:
+                chosen.append(queue.pop(0).id)
+    return chosen
 
 
 def _scope(origins: Sequence[str], tags: Sequence[str]) -> str:

@@ -319,6 +319,8 @@ class QuarterlySummary:
     """The quarter (`2009Q4`)."""
     period: str
     """The quarter in words (`October to December 2009`)."""
+    total_cables: int
+    """How many cables the quarter holds (the digests cover at most 60 of them)."""
     posts: tuple[Count, ...]
     """Cables per post."""
     tags: tuple[Count, ...]
