@@ -55,6 +55,11 @@ def errors_to_exit() -> Iterator[None]:
         # A closed pipe (`briefgen parse ... | head`) is the reader's choice, not an error.
         sys.stderr.close()
         raise typer.Exit(Exit.OK) from None
+    except OSError as exc:
+        # The system refused a file operation the library did not expect to fail (a full disk,
+        # a read-only folder): still one line naming the file, never a traceback.
+        where = f"{exc.filename}: " if exc.filename else ""
+        raise fail(f"{where}{exc.strerror or exc}") from None
 
 
 def guarded(func: Callable[[], T]) -> T:

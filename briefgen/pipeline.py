@@ -121,9 +121,14 @@ def output_paths(brief: Briefing, output: Output) -> list[Path]:
 def write_files(brief: Briefing, output: Output) -> list[Path]:
     """Render the briefing and write each file atomically; return the paths written."""
     from briefgen.deliver.files import write_atomic
+    from briefgen.errors import DeliveryError
 
     files = render_files(brief, output)
-    output.out_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        output.out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise DeliveryError(f"cannot make the output folder {output.out_dir}: {reason}") from None
     written = []
     for path, fmt in zip(output_paths(brief, output), output.formats, strict=True):
         write_atomic(path, files[fmt])

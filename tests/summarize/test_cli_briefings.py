@@ -41,6 +41,8 @@ def test_bad_input_is_one_line_and_non_zero(seed_db: Path, tmp_path: Path) -> No
         (["ngo", "Organization That Does Not Exist"], "not found"),
         (["cable", "09NOWHERE1"], "not found"),
         (["quarterly", "2009Q7"], "quarter"),
+        (["cable", "09ASTANA2101", "--out", "/proc/no/such/folder"], "output folder"),
+        (["ngo", "", "--pdf"], "empty"),
         (["program", "Night Stars", "--style", "nosuchstyle"], "style"),
         (["ngo", "Feminist League", "--email-cc", "a@example.org"], "email-to"),
         (
