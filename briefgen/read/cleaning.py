@@ -358,12 +358,12 @@ def clean_body(lines: list[str], place: str | None, serial: int | None) -> list[
     Flattened copies put `USNATO 00000649 002 OF 007` in the middle of a sentence; knowing the
     cable's post and serial finds exactly those and no other words in capitals.
     """
-    breaker = _inline_break(place, serial)
-    if breaker is not None and serial is not None:
+    if place and serial is not None:
         text = "\n".join(lines)
-        # Only copies that kept their page breaks hold the serial padded to eight digits.
+        # Only copies that kept their page breaks hold the serial padded to eight digits; the
+        # pattern, made for this one cable, is compiled only for them.
         if f"{serial:08d}" in text:
-            lines = breaker.sub(" ", text).split("\n")
+            lines = _inline_break(place, serial).sub(_keep_breaks, text).split("\n")
     out = []
     for line in lines:
         if "SIPDIS" in line:
@@ -375,13 +375,17 @@ def clean_body(lines: list[str], place: str | None, serial: int | None) -> list[
     return out
 
 
+def _keep_breaks(match: re.Match[str]) -> str:
+    """Replace a page-break mark by the strongest line break it swallowed, or a space."""
+    found = match.group(0)
+    return "\n\n" if "\n\n" in found else "\n" if "\n" in found else " "
+
+
 _SIPDIS_CAPTION = re.compile(r"[ \t]*\bSIPDIS\b[ \t]*")
 
 
-def _inline_break(place: str | None, serial: int | None) -> re.Pattern[str] | None:
+def _inline_break(place: str, serial: int) -> re.Pattern[str]:
     """Return the pattern of this cable's page-break marks (`[RPO] DUBAI 00000409 002.2 OF 002`)."""
-    if not place or serial is None:
-        return None
     words = place.upper().split()
     # A break line may leave out the first words of the post: `DUBAI` for `RPO DUBAI`.
     prefix = ""
