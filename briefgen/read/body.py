@@ -220,9 +220,9 @@ PARAGRAPH_RULES: tuple[tuple[str, Callable[[list[RawParagraph]], list[RawParagra
 def _join(lines: list[str]) -> str:
     """Join a paragraph's lines into running text, keeping bullet items on lines of their own."""
     stripped = [line.strip() for line in lines]
-    text = "\n".join(stripped)
+    probe = "\n" + "\n".join(stripped) + "\n"
     # Most paragraphs have no bullets, rules or hyphens at line ends: join them in one go.
-    if not any(mark in text for mark in _SLOW_MARKS):
+    if not any(mark in probe for mark in _SLOW_MARKS):
         out = " ".join([line for line in stripped if line])
         return _SPACES.sub(" ", out) if "  " in out else out
     parts: list[str] = []
@@ -249,8 +249,8 @@ def _join(lines: list[str]) -> str:
 
 
 _RULE_STARTS = frozenset("-=_*")
-# Characters that need the line-by-line join: bullets, rules, hyphens at line ends.
-_SLOW_MARKS = ("-", "*", "=", "_", "•", "\no ")
+# What needs the line-by-line join: bullets and rules at line starts, hyphens at line ends.
+_SLOW_MARKS = ("\n-", "-\n", "\n*", "\n=", "\n_", "\n•", "\no ")
 
 
 _START = {
