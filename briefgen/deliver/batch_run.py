@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
 import os
 import sqlite3
 import time
@@ -310,8 +311,12 @@ def _execute(
         finally:
             _close_worker()
         return
+    # Not fork: the CLI's progress bar runs a thread, and forking a process with threads can
+    # leave a lock held in the child. The fork server starts workers from a clean process.
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
     with ProcessPoolExecutor(
-        max_workers=count, initializer=_open_worker, initargs=(db_path,)
+        max_workers=count, mp_context=context, initializer=_open_worker, initargs=(db_path,)
     ) as pool:
         pending: dict[Future[ItemResult], _Task] = {pool.submit(_run_task, t): t for t in tasks}
         try:
