@@ -21,6 +21,11 @@ def parse_source(source: Source) -> Cable | Rejection:
         return Rejection(source.path, source.row, exc.reason)
     except RecursionError:
         return Rejection(source.path, source.row, "input too deeply nested to read")
+    except Exception as exc:
+        # A reader bug on one odd cable must not stop a batch of thousands; read_text (used by
+        # the property tests) still raises it.
+        reason = f"reader error ({type(exc).__name__}: {exc}); please report this file"
+        return Rejection(source.path, source.row, reason)
 
 
 def read_text(text: str, path: str | None = None) -> Cable:
