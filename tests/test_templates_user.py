@@ -247,3 +247,16 @@ def test_templates_doc_prints_the_reference() -> None:
     result = CliRunner().invoke(app, ["templates", "doc"])
     assert result.exit_code == 0
     assert result.stdout == templates_readme()
+
+
+def test_the_example_template_and_style_render(league: Briefing, tmp_path: Path) -> None:
+    examples = Path(__file__).resolve().parents[1] / "examples" / "custom"
+    output = Output(
+        tmp_path,
+        template=examples / "desk-ngo.md.j2",
+        style=examples / "letterhead.toml",
+    )
+    pdf, docx_file = write_files(league, output)
+    for text in (pdf_text(pdf), docx_text(docx_file)):
+        assert "Desk note" in text and "Funding history" in text
+    assert round(float(PdfReader(pdf).pages[0].mediabox.width)) == 612

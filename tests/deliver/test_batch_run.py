@@ -260,3 +260,16 @@ def test_cli_errors_are_one_line(seed_db: Path, tmp_path: Path) -> None:
     )
     missing = CliRunner().invoke(app, ["batch", str(bad), "--db", str(tmp_path / "none.db")])
     assert missing.stderr.startswith("briefgen: error: ")
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [b"", b"not json", b"[]", b'{"fingerprint": 1}', b'{"fingerprint": {}, "files": {}}'],
+)
+def test_a_damaged_stamp_means_make_it_again(seed_db: Path, tmp_path: Path, stamp: bytes) -> None:
+    plan = load_plan(write_plan(tmp_path, '[[briefing]]\nkind = "cable"\nids = ["09ASTANA1206"]\n'))
+    assert len(run_plan(seed_db, plan, workers=1).done) == 1
+    (written,) = tmp_path.glob("cable/09ASTANA1206/.briefgen-batch-*.json")
+    written.write_bytes(stamp)
+    assert len(run_plan(seed_db, plan, workers=1).done) == 1
+    assert len(run_plan(seed_db, plan, workers=1).skipped) == 1
