@@ -9,6 +9,8 @@ from typing import Any
 
 import docx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pypdf import PdfReader
 from typer.testing import CliRunner
 
@@ -109,6 +111,18 @@ def test_a_copied_template_renders_like_the_packaged_one(league: Briefing, tmp_p
     ours = write_files(league, Output(tmp_path / "ours", ("docx",), template=copied))
     packaged = write_files(league, Output(tmp_path / "packaged", ("docx",)))
     assert docx_text(ours[0]) == docx_text(packaged[0])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=40) | st.sampled_from(["../pyproject.toml", "/etc/passwd", "ngo/../x"]))
+def test_any_name_is_a_packaged_template_or_an_error(name: str) -> None:
+    packaged = asset_dir("templates")
+    try:
+        info = template_info(name)
+    except TemplateError as exc:
+        assert str(exc).startswith("no packaged template named ")
+    else:
+        assert info.path.parent == packaged and info.name in (name, f"{name}.md.j2")
 
 
 # --- a user template that extends the packaged one -------------------------------------------
