@@ -165,27 +165,27 @@ def run_plan(
             "templates": _tree_hash(asset_dir("templates")),
         }
     results: dict[int, ItemResult] = {}
+
+    def finish(index: int, result: ItemResult) -> None:
+        results[index] = result
+        if progress is not None:
+            progress(result, len(results), len(jobs))
+
     tasks: list[_Task] = []
     stamps: dict[Path, Job] = {}
     for index, job in enumerate(jobs):
         if index in empty:
             # A post picked by `min_cables` over a range need not have cables in every quarter.
             reason = f"no cables from {job.origin} in {job.subject}"
-            results[index] = ItemResult(job, "skipped", reason=reason)
-            if progress is not None:
-                progress(results[index], len(results), len(jobs))
+            finish(index, ItemResult(job, "skipped", reason=reason))
             continue
         ready = _prepare(index, job, base, stamps, settings, moment, force)
         if isinstance(ready, ItemResult):
-            results[index] = ready
-            if progress is not None:
-                progress(ready, len(results), len(jobs))
+            finish(index, ready)
         else:
             tasks.append(ready)
     for index, result in _execute(Path(db_path), tasks, workers):
-        results[index] = result
-        if progress is not None:
-            progress(result, len(results), len(jobs))
+        finish(index, result)
     ordered = [results[i] for i in sorted(results)]
     return BatchReport(
         done=tuple(r for r in ordered if r.status == "done"),
