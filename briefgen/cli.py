@@ -166,6 +166,12 @@ def ingest(
     workers: Annotated[
         int | None, typer.Option("--workers", "-j", help="Parser processes (default: all cores).")
     ] = None,
+    no_extract: Annotated[
+        bool,
+        typer.Option(
+            "--no-extract", help="Skip fact extraction (done later, on first use, instead)."
+        ),
+    ] = False,
 ) -> None:
     """Read cables into the corpus; end with `N added, N updated, N unchanged, N rejected`.
 
@@ -182,7 +188,9 @@ def ingest(
     ):
         from briefgen.pipeline import ingest as ingest_paths
 
-        report = ingest_paths(corpus, paths, workers=workers, progress=progress)
+        report = ingest_paths(
+            corpus, paths, workers=workers, progress=progress, extract=not no_extract
+        )
     for rejection in report.rejections:
         typer.echo(f"briefgen: rejected: {rejection}", err=True)
     typer.echo(report.summary_line())

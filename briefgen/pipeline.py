@@ -159,16 +159,19 @@ def ingest(
     *,
     workers: int | None = None,
     progress: Callable[..., None] | None = None,
+    extract: bool = True,
 ) -> Any:
     """Read `paths` into the corpus, then extract the facts of every new or changed cable.
 
     Returns the store's IngestReport. Facts are extracted here, once, so that briefings never
-    re-read the whole corpus.
+    re-read the whole corpus; `workers` processes parse and extract (default: every core).
+    With `extract` False they are extracted later, on the first question that needs them.
     """
     from briefgen.extract.storage import update_facts
 
     report = corpus.ingest(paths, workers=workers, progress=progress)
-    update_facts(corpus)
+    if extract:
+        update_facts(corpus, workers=workers)
     return report
 
 

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import os
-import re
+import sqlite3
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -11,6 +10,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from briefgen.errors import AmbiguousNameError, InvalidArgumentError, NotFoundError
+from briefgen.extract.catalog import all_keys, entities_named, name_key
 from briefgen.extract.records import (
     EntityKind,
     Event,
@@ -27,7 +27,6 @@ from briefgen.store import Corpus
 KINDS: tuple[str, ...] = ("org", "person", "place")
 FUZZY_CUTOFF = 85.0
 """Least rapidfuzz ratio (0-100) for a misspelt name to count as a match."""
-_ARTICLE_RE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +85,8 @@ class EntityProfile:
     """Dated events naming it."""
     quotations: tuple[Quotation, ...] = field(default_factory=tuple)
     """Words it is quoted saying."""
+    total_cables: int = 0
+    """How many cables of the corpus mention it (more than `cables` when `max_cables` cut)."""
 
     def as_dict(self) -> dict[str, Any]:
         """Return the profile as a JSON-ready dict."""
@@ -103,6 +104,7 @@ class EntityProfile:
             "relations": [r.as_dict() for r in self.relations],
             "events": [e.as_dict() for e in self.events],
             "quotations": [q.as_dict() for q in self.quotations],
+            "total_cables": self.total_cables,
         }
 
 
@@ -131,7 +133,7 @@ def find_entities(
         pattern = "%" + search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         where.append(
             "(m.name LIKE ? ESCAPE '\\' OR m.name IN "
-            "(SELECT name FROM extract_aliases WHERE alias LIKE ? ESCAPE '\\'))"
+            "(SELECT name FROM extract_names WHERE alias LIKE ? ESCAPE '\\'))"
         )
         params.extend([pattern, pattern])
     sql = (
@@ -149,7 +151,7 @@ def find_entities(
         chunk = rows[first : first + 500]
         marks = ",".join("?" * len(chunk))
         for alias, name, ekind in conn.execute(
-            f"SELECT DISTINCT alias, name, kind FROM extract_aliases WHERE name IN ({marks})",
+            f"SELECT alias, name, kind FROM extract_names WHERE name IN ({marks})",
             [r[0] for r in chunk],
         ):
             if alias != name:
@@ -167,49 +169,32 @@ def find_entities(
 
 
 def _catch_up(corpus: Corpus) -> None:
-    # Facts are extracted lazily: a whole-corpus question first extracts what is missing, on
-    # every core when there is much to do.
-    update_facts(corpus, workers=os.cpu_count() or 1)
-
-
-def _normal(name: str) -> str:
-    return _ARTICLE_RE.sub("", " ".join(name.split())).lower().removesuffix(" ngo")
+    # Facts are extracted lazily: a whole-corpus question first extracts what changed since
+    # the last pass (nothing, usually: two meta reads), on every core when there is much to do.
+    update_facts(corpus)
 
 
 def resolve_name(corpus: Corpus, name: str, kind: str | None = None) -> tuple[str, str]:
     """Return the canonical name and kind an entity name means, forgiving case, articles and
     small typos. Raise NotFoundError (naming the closest names) or AmbiguousNameError."""
     _check_kind(kind)
-    _catch_up(corpus)
-    conn = corpus.connection
-    wanted = _normal(name)
+    wanted = name_key(name)
     if not wanted:
         raise InvalidArgumentError("an entity name must not be empty")
-    exact = {
-        (canonical, ekind)
-        for alias, canonical, ekind in conn.execute(
-            "SELECT DISTINCT alias, name, kind FROM extract_aliases "
-            "WHERE alias = ? COLLATE NOCASE OR alias = ? COLLATE NOCASE "
-            "OR alias = ? COLLATE NOCASE",
-            (name.strip(), wanted, wanted + " ngo"),
-        )
-        if (kind is None or ekind == kind) and _normal(alias) == wanted
-    }
+    _catch_up(corpus)
+    conn = corpus.connection
+    exact = entities_named(conn, [wanted], kind).get(wanted)
     if exact:
         return _one(name, exact)
-    table: dict[str, set[tuple[str, str]]] = {}
-    for alias, canonical, ekind in corpus.connection.execute(
-        "SELECT DISTINCT alias, name, kind FROM extract_aliases"
-    ):
-        if kind is None or ekind == kind:
-            table.setdefault(_normal(alias), set()).add((canonical, ekind))
-    scored = process.extract(wanted, list(table), scorer=fuzz.ratio, limit=5)
+    # Typos: rapidfuzz over the distinct names only (thousands, not the millions of aliases).
+    scored = process.extract(wanted, all_keys(conn, corpus.path, kind), scorer=fuzz.ratio, limit=5)
+    table = entities_named(conn, [key for key, _score, _ in scored], kind)
     good = [(key, score) for key, score, _ in scored if score >= FUZZY_CUTOFF]
     if good:
         best = good[0][1]
         return _one(name, {hit for key, score in good if score == best for hit in table[key]})
     closest = [key for key, _score, _ in scored[:3]]
-    shown = ", ".join(sorted({c for key in closest for c, _ in table[key]}))
+    shown = ", ".join(sorted({c for key in closest for c, _ in table.get(key, ())}))
     what = f"no {kind}" if kind else "no entity"
     hint = f"; closest: {shown}" if shown else ""
     raise NotFoundError(f"{what} named {name!r} found (not found in the corpus){hint}")
@@ -222,22 +207,25 @@ def _one(name: str, hits: set[tuple[str, str]]) -> tuple[str, str]:
     raise AmbiguousNameError(f"{name!r} is ambiguous: it may mean {listed}")
 
 
-def get_entity(corpus: Corpus, name: str, kind: str | None = None) -> EntityProfile:
-    """Return the profile of the entity `name` means (see `resolve_name`)."""
+def get_entity(
+    corpus: Corpus, name: str, kind: str | None = None, *, max_cables: int | None = None
+) -> EntityProfile:
+    """Return the profile of the entity `name` means (see `resolve_name`).
+
+    Without `max_cables`, facts come from every cable mentioning it and `cables` is sorted by
+    id. With it, facts come only from the `max_cables` cables that mention it most (ties: the
+    newest first), and `cables` lists those in that order; `total_cables` always counts every
+    cable mentioning it.
+    """
+    if max_cables is not None and max_cables < 1:
+        raise InvalidArgumentError(f"max_cables must be 1 or more, not {max_cables}")
     canonical, ekind = resolve_name(corpus, name, kind)
     conn = corpus.connection
-    cable_ids = [
-        row[0]
-        for row in conn.execute(
-            "SELECT DISTINCT cable_id FROM extract_mentions WHERE name = ? AND kind = ? "
-            "ORDER BY cable_id",
-            (canonical, ekind),
-        )
-    ]
+    cable_ids, total = _cables_of(conn, canonical, ekind, max_cables)
     aliases: set[str] = set()
     acronym: str | None = None
     for alias, acr in conn.execute(
-        "SELECT DISTINCT alias, acronym FROM extract_aliases WHERE name = ? AND kind = ?",
+        "SELECT alias, acronym FROM extract_names WHERE name = ? AND kind = ?",
         (canonical, ekind),
     ):
         if alias != canonical:
@@ -283,7 +271,33 @@ def get_entity(corpus: Corpus, name: str, kind: str | None = None) -> EntityProf
         tuple(relations),
         tuple(events),
         tuple(quotations),
+        total,
     )
+
+
+def _cables_of(
+    conn: sqlite3.Connection, name: str, kind: str, limit: int | None
+) -> tuple[list[str], int]:
+    if limit is None:
+        rows = conn.execute(
+            "SELECT DISTINCT cable_id FROM extract_mentions WHERE name = ? AND kind = ? "
+            "ORDER BY cable_id",
+            (name, kind),
+        )
+        ids = [row[0] for row in rows]
+        return ids, len(ids)
+    total = conn.execute(
+        "SELECT count(DISTINCT cable_id) FROM extract_mentions WHERE name = ? AND kind = ?",
+        (name, kind),
+    ).fetchone()[0]
+    rows = conn.execute(
+        "SELECT m.cable_id, count(*) AS n FROM extract_mentions AS m "
+        "WHERE m.name = ? AND m.kind = ? GROUP BY m.cable_id "
+        "ORDER BY n DESC, (SELECT c.created FROM cables AS c WHERE c.id = m.cable_id) DESC, "
+        "m.cable_id LIMIT ?",
+        (name, kind, limit),
+    )
+    return [row[0] for row in rows], int(total)
 
 
 def entity_kind(kind: str | None) -> EntityKind | None:

@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
 import sqlite3
+from collections import deque
 from collections.abc import Callable, Container, Iterable, Iterator
+from multiprocessing.pool import AsyncResult
+from typing import Any
 
+from briefgen.extract.catalog import AliasRow, apply_changes, ensure_names
 from briefgen.extract.records import CableFacts, facts_from_dict
 from briefgen.extract.rules import extract
 from briefgen.models import Cable
 from briefgen.store import Corpus
+from briefgen.store.db import transaction as db_transaction
 
 FACTS_VERSION = 3
 """Raise this when a rule changes: every cable's facts are then computed again."""
@@ -47,10 +54,21 @@ CREATE INDEX IF NOT EXISTS extract_aliases_alias ON extract_aliases (alias COLLA
 
 Extractor = Callable[[Cable], CableFacts]
 
+SEQ_KEY = "extract.change_seq"
+"""Meta key `VERSION:SEQ`: every cable up to change counter SEQ is extracted by rules VERSION."""
+PARALLEL_BACKLOG = 500
+"""Cables to extract from which `update_facts` uses every core by default."""
+BATCH = 200
+"""Cables written per transaction."""
+
+Prepared = tuple[str, str, list[tuple[Any, ...]], list[AliasRow]]
+"""One cable's facts ready to write: id, facts JSON, mention rows, (alias, name, kind, acronym)."""
+
 
 def ensure_tables(conn: sqlite3.Connection) -> None:
     """Create extraction's tables if the database lacks them."""
     conn.executescript(_SCHEMA)
+    ensure_names(conn)
 
 
 def update_facts(
@@ -58,98 +76,175 @@ def update_facts(
     extractor: Extractor = extract,
     *,
     cable_ids: Iterable[str] | None = None,
-    workers: int = 1,
+    workers: int | None = None,
 ) -> int:
     """Extract the cables that are new, changed or extracted by older rules; return how many.
 
     With `cable_ids`, only those cables are brought up to date (the lazy path briefings take);
-    without, every cable is, and facts of cables no longer in the corpus are dropped. With
-    `workers` above 1, extraction runs in that many processes (the default extractor only).
+    without, every cable is, and facts of cables no longer in the corpus are dropped. A pass
+    over the whole corpus remembers the corpus's change counter, so the next one looks only at
+    cables added or changed since (and costs two meta reads when there are none). Extraction
+    runs in `workers` processes (the default extractor only); by default in one per core when
+    there are at least PARALLEL_BACKLOG cables to do, else here.
     """
     conn = corpus.connection
     ensure_tables(conn)
-    hashes = corpus.cable_hashes()
-    stored = {
-        row[0]: (row[1], row[2])
-        for row in conn.execute("SELECT cable_id, content_hash, version FROM extract_facts")
-    }
-    wanted = sorted(hashes) if cable_ids is None else sorted(set(cable_ids) & hashes.keys())
-    todo = [cid for cid in wanted if stored.get(cid) != (hashes[cid], FACTS_VERSION)]
-    gone = [cid for cid in stored if cid not in hashes] if cable_ids is None else []
-    batch: list[tuple[CableFacts, str]] = []
-    for facts in _extract_all(corpus, todo, extractor, workers):
-        batch.append((facts, hashes[facts.cable_id]))
-        if len(batch) >= 200:
-            _write(corpus, batch, stored)
+    seq = corpus.change_seq()
+    mark = f"{FACTS_VERSION}:{seq}"
+    passed = corpus.get_meta(SEQ_KEY)
+    if cable_ids is None and passed == mark:
+        return 0
+    since = _passed_seq(passed)
+    gone: list[str] = []
+    if cable_ids is not None:
+        hashes = _hashes(conn, sorted(set(cable_ids)))
+        stored = _stored(conn, list(hashes))
+    elif since is not None:
+        rows = conn.execute("SELECT id, content_hash FROM cables WHERE change_seq > ?", (since,))
+        hashes = dict(rows)
+        stored = _stored(conn, list(hashes))
+    else:
+        hashes = corpus.cable_hashes()
+        stored = _stored(conn, None)
+        gone = [cid for cid in stored if cid not in hashes]
+    todo = [cid for cid in sorted(hashes) if stored.get(cid) != (hashes[cid], FACTS_VERSION)]
+    count = workers if workers is not None else (os.cpu_count() or 1)
+    if workers is None and len(todo) < PARALLEL_BACKLOG:
+        count = 1
+    batch: list[tuple[Prepared, str]] = []
+    for prepared in _extract_all(corpus, todo, extractor, count):
+        batch.append((prepared, hashes[prepared[0]]))
+        if len(batch) >= BATCH:
+            _write(conn, batch, stored)
             batch = []
-    _write(corpus, batch, stored, gone)
+    _write(conn, batch, stored, gone)
     if corpus.get_meta(META_KEY) != str(FACTS_VERSION):
         corpus.set_meta(META_KEY, str(FACTS_VERSION))
+    if cable_ids is None:
+        corpus.set_meta(SEQ_KEY, mark)
     return len(todo)
+
+
+def _passed_seq(value: str | None) -> int | None:
+    # A pass by older rules does not count: every cable must then be looked at again.
+    version, _, seq = (value or "").partition(":")
+    return int(seq) if version == str(FACTS_VERSION) and seq.isdigit() else None
+
+
+def _hashes(conn: sqlite3.Connection, ids: list[str]) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for first in range(0, len(ids), 500):
+        chunk = ids[first : first + 500]
+        marks = ",".join("?" * len(chunk))
+        found.update(
+            conn.execute(f"SELECT id, content_hash FROM cables WHERE id IN ({marks})", chunk)
+        )
+    return found
+
+
+def _stored(conn: sqlite3.Connection, ids: list[str] | None) -> dict[str, tuple[str, int]]:
+    sql = "SELECT cable_id, content_hash, version FROM extract_facts"
+    if ids is None:
+        return {row[0]: (row[1], row[2]) for row in conn.execute(sql)}
+    found: dict[str, tuple[str, int]] = {}
+    for first in range(0, len(ids), 500):
+        chunk = ids[first : first + 500]
+        marks = ",".join("?" * len(chunk))
+        for row in conn.execute(f"{sql} WHERE cable_id IN ({marks})", chunk):
+            found[row[0]] = (row[1], row[2])
+    return found
+
+
+def prepare_facts(facts: CableFacts) -> Prepared:
+    """Return one cable's facts as the rows `update_facts` writes (done in the workers)."""
+    mentions = [
+        (m.cable_id, m.paragraph, m.kind, m.name, m.text, m.start, m.end) for m in facts.mentions
+    ]
+    # One row per alias of an entity: the names table counts cables, not repeats.
+    aliases: dict[tuple[str, str, str], str | None] = {}
+    for e in facts.entities:
+        for alias in (e.name, *e.aliases):
+            aliases[(alias, e.name, e.kind)] = aliases.get((alias, e.name, e.kind)) or e.acronym
+    rows = [(alias, name, kind, acronym) for (alias, name, kind), acronym in aliases.items()]
+    return facts.cable_id, json.dumps(facts.as_dict()), mentions, rows
 
 
 def _extract_all(
     corpus: Corpus, todo: list[str], extractor: Extractor, workers: int
-) -> Iterator[CableFacts]:
+) -> Iterator[Prepared]:
     if workers <= 1 or extractor is not extract or len(todo) < 64:
-        yield from (extractor(corpus.get(cable_id)) for cable_id in todo)
+        yield from (prepare_facts(extractor(corpus.get(cable_id))) for cable_id in todo)
         return
-    from concurrent.futures import ProcessPoolExecutor
+    import multiprocessing
 
     # Workers read the cables themselves (loading a cable costs about as much as extracting
-    # it), so the main process only writes. Slices keep memory flat on a large backlog.
-    chunks = [todo[first : first + 32] for first in range(0, len(todo), 32)]
-    with ProcessPoolExecutor(
-        max_workers=workers, initializer=_open_worker, initargs=(str(corpus.path),)
-    ) as pool:
-        for first in range(0, len(chunks), 64):
-            for facts in pool.map(_extract_ids, chunks[first : first + 64]):
-                yield from facts
+    # it) and turn facts into rows, so the main process only writes. A bounded number of
+    # chunks in flight keeps memory flat on a large backlog. spawn, not fork: this process
+    # holds an open SQLite connection.
+    chunks = iter([todo[first : first + 32] for first in range(0, len(todo), 32)])
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(workers, initializer=_open_worker, initargs=(str(corpus.path),)) as pool:
+        pending: deque[AsyncResult[list[Prepared]]] = deque()
+        for chunk in chunks:
+            pending.append(pool.apply_async(_extract_ids, (chunk,)))
+            while len(pending) >= workers * 4:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
 
 
 _WORKER_CORPUS: list[Corpus] = []
 
 
 def _open_worker(path: str) -> None:
+    # Ctrl-C is the parent's to handle; workers would only print tracebacks.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _WORKER_CORPUS.append(Corpus.open(path, create=False))
 
 
-def _extract_ids(cable_ids: list[str]) -> list[CableFacts]:
+def _extract_ids(cable_ids: list[str]) -> list[Prepared]:
     corpus = _WORKER_CORPUS[0]
-    return [extract(corpus.get(cable_id)) for cable_id in cable_ids]
+    return [prepare_facts(extract(corpus.get(cable_id))) for cable_id in cable_ids]
 
 
 def _write(
-    corpus: Corpus,
-    batch: list[tuple[CableFacts, str]],
+    conn: sqlite3.Connection,
+    batch: list[tuple[Prepared, str]],
     stored: Container[str],
     gone: Iterable[str] = (),
 ) -> None:
-    # Only cables extracted before have rows to delete; new ones skip three DELETEs each.
-    ids = [(f.cable_id,) for f, _ in batch if f.cable_id in stored] + [(cid,) for cid in gone]
-    with corpus.transaction() as conn:
+    # Only cables extracted before have rows to delete; new ones skip the DELETEs.
+    ids = [(p[0],) for p, _ in batch if p[0] in stored] + [(cid,) for cid in gone]
+    if not batch and not ids:
+        return
+    with db_transaction(conn):
+        removed: list[AliasRow] = []
+        for first in range(0, len(ids), 500):
+            chunk = [cid for (cid,) in ids[first : first + 500]]
+            marks = ",".join("?" * len(chunk))
+            removed.extend(
+                conn.execute(
+                    "SELECT alias, name, kind, max(acronym) FROM extract_aliases "
+                    f"WHERE cable_id IN ({marks}) GROUP BY cable_id, alias, name, kind",
+                    chunk,
+                ).fetchall()
+            )
         for table in ("extract_facts", "extract_mentions", "extract_aliases"):
             conn.executemany(f"DELETE FROM {table} WHERE cable_id = ?", ids)
-        for facts, content_hash in batch:
-            conn.execute(
-                "INSERT INTO extract_facts VALUES (?, ?, ?, ?)",
-                (facts.cable_id, content_hash, FACTS_VERSION, json.dumps(facts.as_dict())),
-            )
-            conn.executemany(
-                "INSERT INTO extract_mentions VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (m.cable_id, m.paragraph, m.kind, m.name, m.text, m.start, m.end)
-                    for m in facts.mentions
-                ],
-            )
-            conn.executemany(
-                "INSERT INTO extract_aliases VALUES (?, ?, ?, ?, ?)",
-                [
-                    (facts.cable_id, alias, e.name, e.kind, e.acronym)
-                    for e in facts.entities
-                    for alias in (e.name, *e.aliases)
-                ],
-            )
+        conn.executemany(
+            "INSERT INTO extract_facts VALUES (?, ?, ?, ?)",
+            [(p[0], content_hash, FACTS_VERSION, p[1]) for p, content_hash in batch],
+        )
+        conn.executemany(
+            "INSERT INTO extract_mentions VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [row for p, _ in batch for row in p[2]],
+        )
+        conn.executemany(
+            "INSERT INTO extract_aliases VALUES (?, ?, ?, ?, ?)",
+            [(p[0], *row) for p, _ in batch for row in p[3]],
+        )
+        added = [row for p, _ in batch for row in p[3]]
+        apply_changes(conn, removed, added)
 
 
 def facts_for(corpus: Corpus, cable_ids: Iterable[str]) -> list[CableFacts]:

@@ -1,0 +1,225 @@
+"""Facts at corpus scale: the names table, change-counter catch-up, top cables, lazy ingest."""
+
+from __future__ import annotations
+
+import dataclasses
+import sqlite3
+import subprocess
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from briefgen.cli import app
+from briefgen.errors import InvalidArgumentError
+from briefgen.extract import FACTS_VERSION, extract, facts_for, get_entity, resolve_name, storage
+from briefgen.extract.catalog import ensure_names
+from briefgen.models import Cable, Paragraph
+from briefgen.store import Corpus
+from tests.extract.conftest import SEEDS
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Corpus:
+    """Return a real corpus file holding the seed cables, not yet extracted."""
+    opened = Corpus.open(tmp_path / "seeds.db")
+    opened.ingest([str(SEEDS)], workers=1)
+    return opened
+
+
+def _names(conn: sqlite3.Connection) -> list[tuple[object, ...]]:
+    return conn.execute(
+        "SELECT alias, key, name, kind, cables FROM extract_names ORDER BY alias, name, kind"
+    ).fetchall()
+
+
+def _rebuilt(conn: sqlite3.Connection) -> list[tuple[object, ...]]:
+    # The names table as built from scratch out of extract_aliases, for comparison.
+    conn.execute("DROP TABLE extract_names")
+    ensure_names(conn)
+    return _names(conn)
+
+
+def _cable(cable_id: str, created: str, *texts: str) -> Cable:
+    paragraphs = tuple(Paragraph(number=n, heading=None, text=t) for n, t in enumerate(texts, 1))
+    return Cable(
+        id=cable_id,
+        created=datetime.fromisoformat(created),
+        origin="Embassy Astana",
+        subject="TEST CABLE",
+        paragraphs=paragraphs,
+    )
+
+
+def test_names_table_counts_cables_per_alias(corpus: Corpus) -> None:
+    storage.update_facts(corpus)
+    conn = corpus.connection
+    rows = conn.execute(
+        "SELECT alias, cables FROM extract_names WHERE name = 'Feminist League' AND kind = 'org'"
+    ).fetchall()
+    assert ("Feminist League", 2) in rows
+    assert all(
+        key == "feminist league"
+        for (key,) in conn.execute(
+            "SELECT key FROM extract_names WHERE alias = 'Feminist League NGO'"
+        )
+    )
+    assert _names(conn) == _rebuilt(conn)
+
+
+def test_names_table_follows_reingest_and_changes(corpus: Corpus) -> None:
+    storage.update_facts(corpus)
+    conn = corpus.connection
+    stamp = corpus.get_meta("extract.names_stamp")
+    # A seed cable now says nothing of the Feminist League, another one is new.
+    cable = corpus.get("09ASTANA1985")
+    plain = Paragraph(
+        number=1, heading=None, text="The Ambassador met the Minister of Justice in Astana."
+    )
+    corpus.add([dataclasses.replace(cable, paragraphs=(plain,))])
+    corpus.add(
+        [
+            _cable(
+                "09ASTANA7001",
+                "2009-12-30",
+                "Galina Morozova, President of the Feminist League NGO, met Poloff.",
+            )
+        ]
+    )
+    assert storage.update_facts(corpus) == 2
+    assert corpus.get_meta("extract.names_stamp") != stamp
+    rows = dict(
+        conn.execute(
+            "SELECT alias, cables FROM extract_names WHERE name = 'Feminist League' "
+            "AND kind = 'org'"
+        ).fetchall()
+    )
+    assert rows["Feminist League"] == 2
+    assert _names(conn) == _rebuilt(conn)
+    # The seed files ingested again bring the old text back, and a second time change nothing.
+    corpus.ingest([str(SEEDS)], workers=1)
+    assert storage.update_facts(corpus) == 1
+    before = _names(conn)
+    assert before == _rebuilt(conn)
+    corpus.ingest([str(SEEDS)], workers=1)
+    assert storage.update_facts(corpus) == 0
+    assert _names(conn) == before
+
+
+def test_old_databases_get_the_names_table_without_extracting_again(corpus: Corpus) -> None:
+    storage.update_facts(corpus)
+    conn = corpus.connection
+    expected = _names(conn)
+    conn.execute("DROP TABLE extract_names")
+    assert storage.update_facts(corpus) == 0
+    assert _names(conn) == expected
+    assert resolve_name(corpus, "Feminist Leage") == ("Feminist League", "org")
+
+
+def test_catch_up_looks_only_at_cables_changed_since_the_last_pass(
+    corpus: Corpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    storage.update_facts(corpus)
+    assert corpus.get_meta(storage.SEQ_KEY) == f"{FACTS_VERSION}:{corpus.change_seq()}"
+    seen: list[str] = []
+
+    def counting(cable: Cable) -> object:
+        seen.append(cable.id)
+        return extract(cable)
+
+    corpus.add([_cable("09ASTANA7002", "2009-12-30", "IOM opened an office in Almaty.")])
+    assert storage.update_facts(corpus, counting) == 1  # type: ignore[arg-type]
+    assert seen == ["09ASTANA7002"]
+    assert storage.update_facts(corpus, counting) == 0  # type: ignore[arg-type]
+    # New rules: every cable again, though the change counter did not move.
+    monkeypatch.setattr(storage, "FACTS_VERSION", FACTS_VERSION + 1)
+    assert storage.update_facts(corpus) == 4
+
+
+def test_lazy_extraction_of_some_cables_leaves_the_rest_to_the_next_pass(
+    corpus: Corpus,
+) -> None:
+    assert len(facts_for(corpus, ["09ASTANA2101"])) == 1
+    assert corpus.get_meta(storage.SEQ_KEY) is None
+    assert storage.update_facts(corpus) == 2
+
+
+def test_default_workers_use_every_core_on_a_large_backlog(
+    corpus: Corpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(storage, "PARALLEL_BACKLOG", 10)
+    seed = corpus.get("09ASTANA2101")
+    corpus.add([dataclasses.replace(seed, id=f"09ASTANA{8000 + n}") for n in range(70)])
+    assert storage.update_facts(corpus) == 73
+    assert facts_for(corpus, ["09ASTANA8042"])[0] == extract(
+        dataclasses.replace(seed, id="09ASTANA8042")
+    )
+    count = corpus.connection.execute(
+        "SELECT cables FROM extract_names WHERE alias = 'Feminist League' AND kind = 'org'"
+    ).fetchone()
+    assert count == (72,)
+
+
+def test_max_cables_keeps_the_cables_that_say_most_then_the_newest(corpus: Corpus) -> None:
+    corpus.add(
+        [
+            _cable(
+                "09ASTANA7101",
+                "2009-01-05",
+                "The Feminist League opened a shelter.",
+                "The Feminist League trained police.",
+                "The Feminist League met IOM.",
+            ),
+            _cable("09ASTANA7102", "2009-02-05", "The Feminist League met IOM."),
+            _cable("09ASTANA7103", "2009-03-05", "The Feminist League met OSCE."),
+        ]
+    )
+    full = get_entity(corpus, "Feminist League", "org")
+    assert full.total_cables == len(full.cables) == 5
+    assert list(full.cables) == sorted(full.cables)
+    top = get_entity(corpus, "Feminist League", "org", max_cables=2)
+    assert top.total_cables == 5
+    assert len(top.cables) == 2
+    counts = {cid: sum(1 for m in full.mentions if m.cable_id == cid) for cid in full.cables}
+    ranked = sorted(counts.values(), reverse=True)
+    assert [counts[cid] for cid in top.cables] == ranked[:2]
+    assert {m.cable_id for m in top.mentions} == set(top.cables)
+    every = get_entity(corpus, "Feminist League", "org", max_cables=5)
+    assert [counts[cid] for cid in every.cables] == ranked
+    # 09ASTANA7102 and 7103 both mention it once: the newer one comes first.
+    assert every.cables[-2:] == ("09ASTANA7103", "09ASTANA7102")
+    assert top.as_dict()["total_cables"] == 5
+    with pytest.raises(InvalidArgumentError):
+        get_entity(corpus, "Feminist League", max_cables=0)
+
+
+def test_ingest_without_extraction_then_lazy_facts(tmp_path: Path) -> None:
+    db = tmp_path / "lazy.db"
+    args = ["ingest", "--db", str(db), "--workers", "1", "--no-extract", str(SEEDS)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    with Corpus.open(db, create=False) as corpus:
+        tables = {row[0] for row in corpus.connection.execute("SELECT name FROM sqlite_master")}
+        assert "extract_facts" not in tables
+    result = runner.invoke(app, ["entity", "--db", str(db), "feminist leage"])
+    assert result.exit_code == 0, result.output
+    assert "Galina Morozova" in result.stdout
+    with Corpus.open(db, create=False) as corpus:
+        count = corpus.connection.execute("SELECT count(*) FROM extract_facts").fetchone()
+        assert count == (3,)
+        assert corpus.get_meta(storage.SEQ_KEY) == f"{FACTS_VERSION}:{corpus.change_seq()}"
+
+
+def test_ingest_command_extracts_by_default(tmp_path: Path) -> None:
+    db = tmp_path / "eager.db"
+    command = [sys.executable, "-m", "briefgen", "ingest", "--db", str(db), str(SEEDS)]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    with Corpus.open(db, create=False) as corpus:
+        count = corpus.connection.execute("SELECT count(*) FROM extract_facts").fetchone()
+        assert count == (3,)
+        assert storage.update_facts(corpus) == 0
