@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import email
 import os
+import shutil
 import subprocess
 import sys
 from email import policy
@@ -273,3 +274,19 @@ def test_a_damaged_stamp_means_make_it_again(seed_db: Path, tmp_path: Path, stam
     written.write_bytes(stamp)
     assert len(run_plan(seed_db, plan, workers=1).done) == 1
     assert len(run_plan(seed_db, plan, workers=1).skipped) == 1
+
+
+def test_the_example_plan_runs_over_the_seeds(seed_db: Path, tmp_path: Path) -> None:
+    examples = SEEDS.parent
+    shutil.copy(examples / "batch.toml", tmp_path / "batch.toml")
+    shutil.copytree(examples / "custom", tmp_path / "custom")
+    report = run_plan(seed_db, load_plan(tmp_path / "batch.toml"), workers=2)
+    assert report.ok, [r.line() for r in report.failed]
+    names = [r.job.name for r in report.done]
+    assert "quarterly 2009Q4 Embassy Astana KTIP" in names and "cable 09ASTANA2101" in names
+    assert all(r.reason.startswith("no cables from Embassy Astana") for r in report.skipped)
+    drafts = sorted(tmp_path.glob("output/batch/quarterly/2009Q*/*.eml"))
+    assert len(drafts) == 2
+    (desk,) = [r for r in report.done if r.job.item == "briefing 5 (desk profiles)"]
+    assert "Desk note" in pdf_text(desk.outputs[0])
+    assert round(float(PdfReader(desk.outputs[0]).pages[0].mediabox.width)) == 612
