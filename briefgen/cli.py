@@ -621,6 +621,7 @@ def batch(
     workers: Annotated[
         int | None, typer.Option("--workers", "-j", help="Processes (default: all cores).")
     ] = None,
+    smtp: SmtpOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Make every briefing of a batch plan in parallel, skipping those already up to date.
@@ -635,7 +636,7 @@ def batch(
     from briefgen.deliver.batch_run import run_plan
 
     with errors_to_exit():
-        settings = load_settings(Path.cwd(), os.environ, {"db": db})
+        settings = load_settings(Path.cwd(), os.environ, {"db": db, "smtp": smtp})
         checked = load_plan(plan, default_sender=settings.email_from)
         with _batch_progress() as progress:
             report = run_plan(

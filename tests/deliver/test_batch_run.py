@@ -290,3 +290,23 @@ def test_the_example_plan_runs_over_the_seeds(seed_db: Path, tmp_path: Path) -> 
     (desk,) = [r for r in report.done if r.job.item == "briefing 5 (desk profiles)"]
     assert "Desk note" in pdf_text(desk.outputs[0])
     assert round(float(PdfReader(desk.outputs[0]).pages[0].mediabox.width)) == 612
+
+
+def test_cli_sends_through_the_smtp_option(
+    seed_db: Path, tmp_path: Path, smtp_server: StartServer
+) -> None:
+    inbox, port = smtp_server()
+    plan = write_plan(
+        tmp_path,
+        '[[briefing]]\nkind = "cable"\nids = ["09ASTANA1985"]\nformats = ["pdf"]\n'
+        'email = { to = ["desk@example.org"], from = "bg@example.org", send = true }\n',
+    )
+    args = ["batch", str(plan), "--db", str(seed_db), "--smtp", f"127.0.0.1:{port}"]
+    result = CliRunner().invoke(app, args, env={"BRIEFGEN_SMTP_SECURITY": "none"})
+    assert result.exit_code == 0, result.output
+    (envelope,) = inbox.envelopes
+    message = email.message_from_bytes(envelope.content, policy=policy.default)
+    assert message["To"] == "desk@example.org"
+    assert [p.get_filename() for p in message.iter_attachments()] == [
+        "09astana1985_cable-digest_2009-11-10.pdf"
+    ]
