@@ -186,6 +186,12 @@ def render_markdown(
         raise TemplateError(f"{where}, line {exc.lineno}: {exc.message}") from None
     except TemplateError:
         raise
+    except RecursionError:
+        # A user template named like the packaged one it extends finds itself first.
+        raise TemplateError(
+            f"{name}: the template extends or includes itself; if it extends a packaged "
+            "template, give your file another name (e.g. my-ngo.md.j2)"
+        ) from None
     except Exception as exc:
         # Undefined names, sandbox refusals and filter errors: point at the template line.
         where = _template_frame(exc.__traceback__, env) or name

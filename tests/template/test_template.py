@@ -178,3 +178,10 @@ def test_syntax_error_names_the_file_and_line(tmp_path: Path) -> None:
 def test_missing_template(tmp_path: Path) -> None:
     with pytest.raises(TemplateError, match=r"template not found: nope\.md\.j2"):
         render_markdown("nope.md.j2", {}, user_dirs=[tmp_path])
+
+
+def test_a_template_extending_itself_is_a_clear_error(tmp_path: Path) -> None:
+    own = tmp_path / "ngo.md.j2"
+    own.write_text('{% extends "ngo.md.j2" %}\n', encoding="utf-8")
+    with pytest.raises(TemplateError, match="extends or includes itself"):
+        render_markdown(own, {})
