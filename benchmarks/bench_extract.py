@@ -7,23 +7,44 @@ and reading alone on the same cables, in this one process.
     .venv/bin/python benchmarks/bench_extract.py                  # 2,000 generated cables
     .venv/bin/python benchmarks/bench_extract.py --cables 500
     .venv/bin/python benchmarks/bench_extract.py --folder examples/cables --repeat 200
+
+With --db, extract the facts of a corpus already ingested (by `briefgen ingest --no-extract`
+or benchmarks/bench_corpus.py --keep-db) on every core, as `briefgen ingest` does, then time
+name lookups and entity profiles on it. Work on a copy: the facts are written into the file.
+
+    .venv/bin/python benchmarks/bench_extract.py --db corpus-copy.db --workers 2
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import cablegate_gen
 
-from briefgen.extract import extract
+from briefgen.extract import extract, get_entity, resolve_name, update_facts
 from briefgen.models import Cable
 from briefgen.read import read_paths
+from briefgen.store import Corpus
+
+LOOKUPS: tuple[tuple[str, str | None, int | None], ...] = (
+    ("Feminist League", None, None),
+    ("feminist leage", None, None),
+    ("Morozova", None, None),
+    ("Feminist League", "org", 40),
+    ("Galina Morozova", "person", 40),
+)
+"""Names looked up on the corpus: (name, kind, max_cables); max_cables None is resolve_name."""
 
 
 def _read(path: Path) -> tuple[list[Cable], float]:
@@ -32,13 +53,75 @@ def _read(path: Path) -> tuple[list[Cable], float]:
     return cables, time.perf_counter() - started
 
 
+T = TypeVar("T")
+
+
+def _timed(call: Callable[[], T], repeat: int = 5) -> tuple[float, float, T]:
+    """Return the first and the median time of `call()` in ms, and its last result."""
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        result = call()
+        times.append((time.perf_counter() - started) * 1000)
+    return times[0], statistics.median(times), result
+
+
+def _size_mb(db: Path) -> float:
+    return sum(p.stat().st_size for p in db.parent.glob(db.name + "*")) / 1e6
+
+
+def bench_corpus(db: Path, workers: int | None) -> None:
+    """Extract the facts of the corpus at `db`, then time name lookups and profiles on it."""
+    before = _size_mb(db)
+    with Corpus.open(db, create=False) as corpus:
+        cables = len(corpus)
+        started = time.perf_counter()
+        cpu = os.times()
+        done = update_facts(corpus, workers=workers)
+        seconds = time.perf_counter() - started
+        spent = os.times()
+        child = spent.children_user + spent.children_system - cpu.children_user
+        child -= cpu.children_system
+        main_cpu = spent.user + spent.system - cpu.user - cpu.system
+        print(f"corpus: {cables:,} cables, {before:,.0f} MB before extraction")
+        if done:
+            print(
+                f"extract: {done:,} cables in {seconds:.0f} s ({done / seconds:,.0f} cables/s, "
+                f"processes {workers or os.cpu_count()}; CPU: writer {main_cpu:.0f} s, "
+                f"workers {child:.0f} s; load average {os.getloadavg()[0]:.1f})"
+            )
+        else:
+            print(f"extract: nothing to do ({seconds * 1000:.1f} ms to find out)")
+        print(f"database: {_size_mb(db):,.0f} MB after extraction")
+        first, median, _ = _timed(lambda: update_facts(corpus))
+        print(f"catch-up check, nothing changed: {median:.1f} ms (first {first:.1f} ms)")
+        for name, kind, top in LOOKUPS:
+            if top is None:
+                first, median, hit = _timed(partial(resolve_name, corpus, name, kind))
+                print(f"resolve_name({name!r}) = {hit}: {median:.1f} ms (first {first:.1f} ms)")
+                continue
+            first, median, profile = _timed(
+                partial(get_entity, corpus, name, kind, max_cables=top), repeat=3
+            )
+            print(
+                f"get_entity({name!r}, {kind!r}, max_cables={top}): {median:.0f} ms "
+                f"(first {first:.0f} ms); {len(profile.cables)} of "
+                f"{profile.total_cables:,} cables"
+            )
+
+
 def main() -> None:
     """Run the benchmark and print its figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cables", type=int, default=2000, help="generated cables to use")
     parser.add_argument("--folder", type=Path, help="read these cables instead of generating")
     parser.add_argument("--repeat", type=int, default=1, help="extract every cable this often")
+    parser.add_argument("--db", type=Path, help="extract this ingested corpus, time lookups")
+    parser.add_argument("--workers", type=int, help="extraction processes (default: all cores)")
     args = parser.parse_args()
+    if args.db is not None:
+        bench_corpus(args.db, args.workers)
+        return
     with tempfile.TemporaryDirectory() as tmp:
         source = args.folder
         if source is None:

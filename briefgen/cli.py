@@ -327,6 +327,10 @@ def entity(
     name: Annotated[str, typer.Argument(help="The name, alias or acronym (typos forgiven).")],
     db: DbOption = None,
     as_json: JsonOption = False,
+    max_cables: Annotated[
+        int | None,
+        typer.Option("--max-cables", help="Only the N cables that mention it most (default: all)."),
+    ] = None,
 ) -> None:
     """Show one entity: aliases, titles, related entities, facts and figures with sources."""
     import os
@@ -335,7 +339,7 @@ def entity(
     from briefgen.store import open_corpus
 
     with errors_to_exit(), open_corpus(db, os.environ, Path.cwd(), create=False) as corpus:
-        profile = get_entity(corpus, name)
+        profile = get_entity(corpus, name, max_cables=max_cables)
     if as_json:
         _print_json(profile.as_dict())
     else:

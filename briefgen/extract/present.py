@@ -31,6 +31,11 @@ def profile_text(profile: EntityProfile) -> str:
     if profile.aliases:
         lines.append(f"aliases: {', '.join(profile.aliases)}")
     lines.append(f"mentions: {len(profile.mentions)} in {', '.join(profile.cables)}")
+    if profile.total_cables > len(profile.cables):
+        lines.append(
+            f"(drawn from the {len(profile.cables)} cables that mention it most, "
+            f"of {profile.total_cables:,})"
+        )
     if profile.roles:
         lines.append("\nroles:")
         for r in profile.roles:

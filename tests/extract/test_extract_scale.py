@@ -223,3 +223,15 @@ def test_ingest_command_extracts_by_default(tmp_path: Path) -> None:
         count = corpus.connection.execute("SELECT count(*) FROM extract_facts").fetchone()
         assert count == (3,)
         assert storage.update_facts(corpus) == 0
+
+
+def test_entity_command_with_max_cables(tmp_path: Path) -> None:
+    db = tmp_path / "top.db"
+    result = runner.invoke(app, ["ingest", "--db", str(db), "--workers", "1", str(SEEDS)])
+    assert result.exit_code == 0, result.output
+    result = runner.invoke(app, ["entity", "--db", str(db), "--max-cables", "1", "Feminist League"])
+    assert result.exit_code == 0, result.output
+    assert "drawn from the 1 cables that mention it most, of 2" in result.stdout
+    result = runner.invoke(app, ["entity", "--db", str(db), "--max-cables", "0", "Feminist League"])
+    assert result.exit_code != 0
+    assert result.output.startswith("briefgen: error: max_cables must be 1 or more")
