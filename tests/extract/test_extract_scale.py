@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import sqlite3
 import subprocess
 import sys
@@ -235,3 +236,20 @@ def test_entity_command_with_max_cables(tmp_path: Path) -> None:
     result = runner.invoke(app, ["entity", "--db", str(db), "--max-cables", "0", "Feminist League"])
     assert result.exit_code != 0
     assert result.output.startswith("briefgen: error: max_cables must be 1 or more")
+
+
+def test_facts_are_stored_compressed_and_old_json_rows_still_read(corpus: Corpus) -> None:
+    storage.update_facts(corpus)
+    conn = corpus.connection
+    (packed,) = conn.execute(
+        "SELECT facts FROM extract_facts WHERE cable_id = '09ASTANA2101'"
+    ).fetchone()
+    assert isinstance(packed, bytes)
+    fresh = extract(corpus.get("09ASTANA2101"))
+    assert storage.unpack_facts(packed) == fresh
+    with corpus.transaction():
+        conn.execute(
+            "UPDATE extract_facts SET facts = ? WHERE cable_id = '09ASTANA2101'",
+            (json.dumps(fresh.as_dict()),),
+        )
+    assert facts_for(corpus, ["09ASTANA2101"]) == [fresh]
