@@ -126,6 +126,14 @@ def queries(db: Path) -> dict[str, dict[str, float]]:
             "FTS AND query (shelter AND Kokshetau)": lambda: corpus.cables(
                 search="shelter AND Kokshetau", limit=20
             ),
+            'FTS phrase ("night stars")': lambda: corpus.cables(search='"night stars"', limit=20),
+            f"FTS common word + origin ({busiest})": lambda: corpus.cables(
+                search=cablegate_gen.COMMON_WORD, origin=busiest, limit=20
+            ),
+            "FTS common word + tag + quarter (KTIP, 2009Q4)": lambda: corpus.cables(
+                search=cablegate_gen.COMMON_WORD, tag="KTIP", quarter="2009Q4", limit=20
+            ),
+            "tag alone (KTIP)": lambda: corpus.cables(tag="KTIP", limit=100),
             f"get ({cable_id})": lambda: corpus.get(cable_id),
             f"show ({cable_id}, refs + cited-by)": lambda: corpus.view(cable_id),
         }

@@ -14,6 +14,9 @@ from briefgen.store.records import CableSummary, CableView, CorpusStats, Referen
 from briefgen.store.rows import SUMMARY_COLUMNS, parse_created, summary_of
 from briefgen.store.search import search_cables
 
+COMMON_TAG = 1000
+"""A tag on at least this many cables is common: listings walk cables by date and check it."""
+
 
 @dataclass(frozen=True, slots=True)
 class CableFilter:
@@ -39,17 +42,54 @@ def list_cables(
     conn: sqlite3.Connection, where: CableFilter, limit: int | None, offset: int = 0
 ) -> list[CableSummary]:
     """Return the cables matching `where`: best match first when searching, else oldest first."""
+    if limit is not None and limit < 0:
+        raise InvalidArgumentError(f"invalid limit {limit}: it must be 0 or more")
+    if offset < 0:
+        raise InvalidArgumentError(f"invalid offset {offset}: it must be 0 or more")
+    clauses, params, hint = _conditions(conn, where)
+    paging = [limit if limit is not None else -1, offset]
+    if where.search is not None and where.search.strip():
+        return search_cables(conn, where.search, clauses, params, paging, hint=hint)
+    sql = f"SELECT {SUMMARY_COLUMNS} FROM cables AS c{hint}"
+    if clauses:
+        sql += " WHERE " + " AND ".join(clauses)
+    sql += " ORDER BY c.created, c.id LIMIT ? OFFSET ?"
+    return [summary_of(row) for row in conn.execute(sql, [*params, *paging])]
+
+
+def _conditions(
+    conn: sqlite3.Connection, where: CableFilter
+) -> tuple[list[str], list[object], str]:
+    """Return the SQL conditions on `cables AS c`, their parameters, and an index hint.
+
+    The hint makes SQLite walk the date index and stop at the page's end when no other index
+    narrows the search: without table statistics its planner would rather sort every match.
+    """
     clauses: list[str] = []
     params: list[object] = []
+    walk_dates = True
     if where.origin is not None:
         clauses.append("c.origin_key = ?")
         params.append(origin_key(where.origin))
-    if where.tag is not None:
-        clauses.append("c.rowid IN (SELECT cable FROM tags WHERE tag = ?)")
-        params.append(where.tag.strip().upper())
+        walk_dates = False
     if where.classification is not None:
         clauses.append("c.classification = ?")
         params.append(where.classification.strip().upper())
+        walk_dates = False
+    if where.tag is not None:
+        code = where.tag.strip().upper()
+        tagged = _tagged(conn, code, COMMON_TAG)
+        if tagged == 0:
+            clauses.append("0")  # no cable carries it: say so before touching any index
+        elif tagged >= COMMON_TAG:
+            # Many cables carry it: checking each cable met in date order stops soon.
+            clauses.append("EXISTS (SELECT 1 FROM tags WHERE cable = c.rowid AND tag = ?)")
+        else:
+            # Few do: start from those few and sort them.
+            clauses.append("c.rowid IN (SELECT cable FROM tags WHERE tag = ?)")
+            walk_dates = False
+        if tagged:
+            params.append(code)
     for low, high in _date_ranges(where):
         if low is not None:
             clauses.append("c.created >= ?")
@@ -57,19 +97,13 @@ def list_cables(
         if high is not None:
             clauses.append("c.created < ?")
             params.append(day_key(high))
-    if limit is not None and limit < 0:
-        raise InvalidArgumentError(f"invalid limit {limit}: it must be 0 or more")
-    if offset < 0:
-        raise InvalidArgumentError(f"invalid offset {offset}: it must be 0 or more")
-    page = " LIMIT ? OFFSET ?"
-    paging = [limit if limit is not None else -1, offset]
-    if where.search is not None and where.search.strip():
-        return search_cables(conn, where.search, clauses, params, paging)
-    sql = f"SELECT {SUMMARY_COLUMNS} FROM cables AS c"
-    if clauses:
-        sql += " WHERE " + " AND ".join(clauses)
-    sql += " ORDER BY c.created, c.id" + page
-    return [summary_of(row) for row in conn.execute(sql, [*params, *paging])]
+    return clauses, params, " INDEXED BY cables_created" if walk_dates else ""
+
+
+def _tagged(conn: sqlite3.Connection, tag: str, most: int) -> int:
+    """Return how many cables carry `tag`, counting no further than `most`."""
+    sql = "SELECT count(*) FROM (SELECT 1 FROM tags WHERE tag = ? LIMIT ?)"
+    return int(conn.execute(sql, (tag, most)).fetchone()[0])
 
 
 def _date_ranges(where: CableFilter) -> list[tuple[date | None, date | None]]:

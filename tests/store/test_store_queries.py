@@ -9,11 +9,12 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from store_samples import SAMPLE
+from store_samples import SAMPLE, make_cable
 
 from briefgen.errors import InvalidArgumentError
 from briefgen.store import CableSummary, Corpus, origin_key, parse_quarter
 from briefgen.store.filters import parse_day
+from briefgen.store.queries import COMMON_TAG
 from briefgen.store.search import search_cables
 
 
@@ -201,3 +202,23 @@ def test_a_search_matching_very_many_cables_lists_newest_first(filled: Corpus) -
     assert ids(narrowed) == ["09ASTANA1985"]
     ranked = search_cables(conn, "kazakhstan", [], [], [-1, 0])
     assert all(row.rank is not None for row in ranked)
+
+
+def test_common_and_rare_tags_list_the_same_way(corpus: Corpus) -> None:
+    many = [
+        make_cable(
+            f"09ASTANA{n}",
+            created=f"2009-{1 + n % 12:02d}-{1 + n % 28:02d}T{n % 24:02d}:00",
+            tags=("PGOV", "KTIP") if n % 3 == 0 else ("PGOV",),
+        )
+        for n in range(1, COMMON_TAG + 201)
+    ]
+    corpus.add(many)
+    oldest = sorted(many, key=lambda c: (c.created, c.id))
+    assert ids(corpus.cables(tag="pgov", limit=5)) == [c.id for c in oldest[:5]]
+    assert len(corpus.cables(tag="PGOV")) == len(many)
+    ktip = [c.id for c in oldest if "KTIP" in c.tags]
+    assert ids(corpus.cables(tag="KTIP", limit=5)) == ktip[:5]
+    found = corpus.cables(tag="PGOV", search="Kokshetau", quarter="2009Q4", limit=None)
+    in_q4 = [c.id for c in many if c.created and c.created.month >= 10]
+    assert sorted(ids(found)) == sorted(in_q4)
