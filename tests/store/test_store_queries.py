@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from store_samples import SAMPLE, make_cable
 
@@ -222,3 +222,14 @@ def test_common_and_rare_tags_list_the_same_way(corpus: Corpus) -> None:
     found = corpus.cables(tag="PGOV", search="Kokshetau", quarter="2009Q4", limit=None)
     in_q4 = [c.id for c in many if c.created and c.created.month >= 10]
     assert sorted(ids(found)) == sorted(in_q4)
+
+
+@given(st.text(max_size=30))
+@settings(max_examples=200, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_any_search_text_lists_cables_or_is_an_invalid_argument(filled: Corpus, text: str) -> None:
+    try:
+        rows = filled.cables(search=text)
+    except InvalidArgumentError as exc:
+        assert str(exc).startswith("invalid search")
+        return
+    assert all(row.id for row in rows)
