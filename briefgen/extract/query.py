@@ -286,18 +286,36 @@ def _cables_of(
         )
         ids = [row[0] for row in rows]
         return ids, len(ids)
-    total = conn.execute(
-        "SELECT count(DISTINCT cable_id) FROM extract_mentions WHERE name = ? AND kind = ?",
-        (name, kind),
-    ).fetchone()[0]
-    rows = conn.execute(
-        "SELECT m.cable_id, count(*) AS n FROM extract_mentions AS m "
-        "WHERE m.name = ? AND m.kind = ? GROUP BY m.cable_id "
-        "ORDER BY n DESC, (SELECT c.created FROM cables AS c WHERE c.id = m.cable_id) DESC, "
-        "m.cable_id LIMIT ?",
-        (name, kind, limit),
-    )
-    return [row[0] for row in rows], int(total)
+    where = "FROM extract_mentions WHERE name = ? AND kind = ?"
+    total = conn.execute(f"SELECT count(DISTINCT cable_id) {where}", (name, kind)).fetchone()[0]
+    # Rank by mentions in SQL over the covering index, then break ties by date here: asking
+    # SQL to look up the date of each of a hundred thousand cables costs about a second.
+    grouped = f"SELECT cable_id, count(*) AS n {where} GROUP BY cable_id"
+    window = conn.execute(f"{grouped} ORDER BY n DESC LIMIT ?", (name, kind, limit * 4)).fetchall()
+    if len(window) == limit * 4 and window[limit - 1][1] == window[-1][1]:
+        # More cables tie at the cut than the window holds: take every one of them.
+        cut = window[limit - 1][1]
+        window = [row for row in window if row[1] > cut]
+        window += conn.execute(f"{grouped} HAVING n = ?", (name, kind, cut)).fetchall()
+    created = _created(conn, [cid for cid, _n in window])
+    window.sort(key=lambda row: (-row[1], _newest_first(created.get(row[0])), row[0]))
+    return [cid for cid, _n in window[:limit]], int(total)
+
+
+def _created(conn: sqlite3.Connection, ids: list[str]) -> dict[str, str | None]:
+    found: dict[str, str | None] = {}
+    for first in range(0, len(ids), 500):
+        chunk = ids[first : first + 500]
+        marks = ",".join("?" * len(chunk))
+        found.update(conn.execute(f"SELECT id, created FROM cables WHERE id IN ({marks})", chunk))
+    return found
+
+
+def _newest_first(created: str | None) -> tuple[int, tuple[int, ...]]:
+    # Dates sort as text; negate each character so the newest comes first, undated last.
+    if created is None:
+        return (1, ())
+    return (0, tuple(-ord(ch) for ch in created))
 
 
 def entity_kind(kind: str | None) -> EntityKind | None:

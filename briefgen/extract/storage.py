@@ -40,7 +40,9 @@ CREATE TABLE IF NOT EXISTS extract_mentions (
     start INTEGER NOT NULL,
     end INTEGER NOT NULL
 );
-CREATE INDEX IF NOT EXISTS extract_mentions_name ON extract_mentions (name, kind);
+-- Covers an entity's cables (get_entity counts and ranks them without reading rows).
+CREATE INDEX IF NOT EXISTS extract_mentions_entity ON extract_mentions (name, kind, cable_id);
+DROP INDEX IF EXISTS extract_mentions_name;
 CREATE INDEX IF NOT EXISTS extract_mentions_cable ON extract_mentions (cable_id);
 CREATE TABLE IF NOT EXISTS extract_aliases (
     cable_id TEXT NOT NULL,

@@ -253,3 +253,13 @@ def test_facts_are_stored_compressed_and_old_json_rows_still_read(corpus: Corpus
             (json.dumps(fresh.as_dict()),),
         )
     assert facts_for(corpus, ["09ASTANA2101"]) == [fresh]
+
+
+def test_max_cables_breaks_a_large_tie_by_date(corpus: Corpus) -> None:
+    text = "Olga Petrova, President of the Steppe League NGO, met Poloff."
+    days = ["2008-03-01", "2009-11-20", "2007-05-05", "2009-11-21", "2008-01-01", "2006-02-02"]
+    corpus.add([_cable(f"09ASTANA72{n}", day, text) for n, day in enumerate(days)])
+    top = get_entity(corpus, "Steppe League", "org", max_cables=1)
+    assert top.cables == ("09ASTANA723",) and top.total_cables == 6
+    two = get_entity(corpus, "Steppe League", "org", max_cables=2)
+    assert two.cables == ("09ASTANA723", "09ASTANA721")
