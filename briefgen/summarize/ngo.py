@@ -52,6 +52,9 @@ _SECTION_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
 )
+MAX_CABLES = 40
+"""The most cables a profile reads: those that mention the NGO most (a profile is four pages)."""
+
 _NOISE = re.compile(r"\b(?:septel|will report)\b", re.I)
 _PRONOUN = re.compile(r"^(?:In \d{4},? |This year,? |From \d{4} to \d{4},? )?(?:she|he|it)\b", re.I)
 _YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
@@ -63,12 +66,14 @@ def ngo_profile(corpus: Corpus, name: str, *, include_personal: bool = False) ->
 
     Raises NotFoundError (with the closest names) or AmbiguousNameError (with the candidates).
     """
-    org = get_entity(corpus, name, "org")
+    org = get_entity(corpus, name, "org", max_cables=MAX_CABLES)
     leaders = _leaders(org.name, org.roles)
     names = {org.name} | {p.name for p in leaders}
     cable_ids = set(org.cables)
     for leader in leaders:
-        cable_ids.update(get_entity(corpus, leader.name, "person").cables)
+        cable_ids.update(
+            get_entity(corpus, leader.name, "person", max_cables=MAX_CABLES // 4).cables
+        )
     evidence = load_evidence(corpus, cable_ids)
     about = [
         s
@@ -120,7 +125,7 @@ def ngo_profile(corpus: Corpus, name: str, *, include_personal: bool = False) ->
     meta = briefing_meta(
         kind="ngo-profile",
         title=f"{org.name}: NGO profile",
-        subtitle=_subtitle(acronym, location, len(used)),
+        subtitle=_subtitle(acronym, location, len(used), org.total_cables),
         subject=subject,
         cables=used,
         summary_lines=tuple(f"{k.label}: {k.value}" for k in key_facts),
@@ -347,13 +352,17 @@ def _key_facts(
     return tuple(facts)
 
 
-def _subtitle(acronym: str | None, location: tuple[str, Cite] | None, cables: int) -> str:
+def _subtitle(
+    acronym: str | None, location: tuple[str, Cite] | None, cables: int, total: int
+) -> str:
     parts = [
         f"also known as {acronym}" if acronym else "",
         f"based in {location[0]}" if location else "",
     ]
     lead = ", ".join(p for p in parts if p)
     drawn = f"drawn from {cables} cable{'s' if cables != 1 else ''}"
+    if total > MAX_CABLES:
+        drawn += f", those that say most of it, of {total:,} that mention it"
     return (
         f"Non-governmental organization, {lead}; {drawn}"
         if lead

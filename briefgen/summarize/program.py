@@ -51,6 +51,9 @@ _SECTION_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
 )
+MAX_CABLES = 40
+"""The most cables a sheet reads: the best matches of the full-text search, by bm25 rank."""
+
 _PROGRAM_WORDS = re.compile(
     r"\b(?:campaign|project|program\w*|play|performances?|training|"
     r"initiative|grant)\b",
@@ -128,7 +131,8 @@ def program_sheet(
     meta = briefing_meta(
         kind="program-impact",
         title=f"{name}: program impact",
-        subtitle=f"What the cables report of {name}, drawn from {len(used)} cable(s)",
+        subtitle=f"What the cables report of {name}, drawn from {len(used)} cable(s)"
+        + (", the best matches of the corpus" if len(ids) >= MAX_CABLES else ""),
         subject=name,
         cables=used,
         summary_lines=tuple(f"{k.label}: {k.value}" for k in (*overview, *figures_panel[:4])),
@@ -151,7 +155,7 @@ def program_sheet(
 
 def _cables_naming(corpus: Corpus, phrase: str) -> list[str]:
     quoted = '"' + phrase.replace('"', " ") + '"'
-    return [c.id for c in corpus.cables(search=quoted, limit=200)]
+    return [c.id for c in corpus.cables(search=quoted, limit=MAX_CABLES)]
 
 
 def _has(text: str | None, phrase: str) -> bool:
