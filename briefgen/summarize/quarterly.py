@@ -125,22 +125,37 @@ def _scope(origins: Sequence[str], tags: Sequence[str]) -> str:
 
 
 def _lead(cable: Cable, include_personal: bool) -> CableLead:
-    """Return the cable's summary lead: its first two sentences (or its first paragraph's)."""
-    text = cable.summary
+    """Return the cable's lead: the first two prose sentences of its summary, else of its body."""
     number = next(
         (p.number for p in cable.paragraphs if p.text.lstrip().startswith("SUMMARY")), None
     )
-    if not text and cable.paragraphs:
-        text, number = cable.paragraphs[0].text, cable.paragraphs[0].number
-    text = clean_sentence(text or "")
+    candidates = [(cable.summary or "", number)] + [(p.text, p.number) for p in cable.paragraphs]
+    lead, cited = "", None
+    for text, paragraph in candidates:
+        sentences = _lead_sentences(clean_sentence(text), include_personal)
+        if sentences:
+            lead, cited = " ".join(sentences[:2]), paragraph
+            break
+    return CableLead(
+        cable.id, cable_date(cable), cable.origin, cable.subject, lead, Cite(cable.id, cited)
+    )
+
+
+def _lead_sentences(text: str, include_personal: bool) -> list[str]:
     split = Sentences.split(text)
     sentences = [text[a:b].strip() for a, b in (split.bounds(i) for i in range(len(split)))]
+    # Redaction masks (`*****`) and notes such as `Missing Section 001` are not a lead.
+    sentences = [s for s in sentences if _is_prose(s)]
     if not include_personal:
         sentences = [s for s in sentences if not personal_reason(s)]
-    lead = " ".join(sentences[:2])
-    return CableLead(
-        cable.id, cable_date(cable), cable.origin, cable.subject, lead, Cite(cable.id, number)
-    )
+    return sentences
+
+
+def _is_prose(sentence: str) -> bool:
+    """Return True when a sentence is mostly words (not masks, numbers or markers)."""
+    visible = [ch for ch in sentence if not ch.isspace()]
+    letters = sum(ch.isalpha() for ch in visible)
+    return len(visible) > 0 and letters / len(visible) > 0.6 and "Missing Section" not in sentence
 
 
 def is_place(name: str) -> bool:

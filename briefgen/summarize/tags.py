@@ -75,6 +75,18 @@ SUBJECT_TAGS: dict[str, str] = {
     "TBIO": "Biotechnology",
     "TSPA": "Space Activities",
     "TSPL": "Science and Technology Policy",
+    "UN": "United Nations",
+    "NATO": "North Atlantic Treaty Organization",
+    "EU": "European Union",
+    "OTRA": "Official Travel",
+    "KSUM": "Summit Meetings",
+    "KPAL": "Palestinian Affairs",
+    "KWBG": "West Bank and Gaza",
+    "KCIP": "Critical Infrastructure",
+    "KNUC": "Nuclear Matters",
+    "KGHG": "Greenhouse Gases",
+    "KOCI": "Child Welfare",
+    "KRVC": "Arms Control Verification",
 }
 
 
