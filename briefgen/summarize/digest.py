@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
 
-from briefgen.models import Paragraph
 from briefgen.store import Corpus
-from briefgen.summarize.evidence import clean_sentence, load_evidence
+from briefgen.summarize.evidence import clean_sentence, load_evidence, marked_paragraph
 from briefgen.summarize.figures import key_figures
 from briefgen.summarize.meta import briefing_meta, cable_date
 from briefgen.summarize.records import (
@@ -42,8 +40,8 @@ def cable_digest(corpus: Corpus, cable_id: str, *, include_personal: bool = Fals
         header.append(KeyFact("To", "; ".join(cable.recipients), whole))
     if cable.signers:
         header.append(KeyFact("Signed", ", ".join(cable.signers), whole))
-    summary_number = _marked(cable.paragraphs, "SUMMARY")
-    comment_number = _marked(cable.paragraphs, "COMMENT")
+    summary_number = marked_paragraph(cable, "SUMMARY")
+    comment_number = marked_paragraph(cable, "COMMENT")
     summary = (
         Statement(clean_sentence(cable.summary), (Cite(cable.id, summary_number),))
         if cable.summary
@@ -94,13 +92,6 @@ def cable_digest(corpus: Corpus, cable_id: str, *, include_personal: bool = Fals
         references=references,
         cited_by=cited_by,
     )
-
-
-def _marked(paragraphs: Sequence[Paragraph], marker: str) -> int | None:
-    for para in paragraphs:
-        if para.text.lstrip().upper().startswith(marker):
-            return int(para.number) if para.number is not None else None
-    return None
 
 
 def _date_of(corpus: Corpus, cable_id: str) -> str | None:

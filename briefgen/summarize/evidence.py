@@ -67,6 +67,18 @@ def _cable_order(cable: Cable) -> tuple[str, str]:
     return (cable.created.isoformat() if cable.created else "", cable.id)
 
 
+_SECTION_MARK = re.compile(r"^\s*(?:\([A-Z/]{1,6}\)\s*)?(SUMMARY|COMMENT)\b", re.I)
+
+
+def marked_paragraph(cable: Cable, marker: str) -> int | None:
+    """Return the number of the paragraph opening the SUMMARY or COMMENT section, or None."""
+    for para in cable.paragraphs:
+        match = _SECTION_MARK.match(para.text)
+        if match and match.group(1).upper() == marker:
+            return para.number
+    return None
+
+
 def clean_sentence(text: str) -> str:
     """Return a sentence without SUMMARY/COMMENT markers, bullet dashes and extra spaces."""
     text = _MARKERS.sub("", text.strip())

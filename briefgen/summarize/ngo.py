@@ -18,6 +18,7 @@ from briefgen.summarize.evidence import (
     clean_sentence,
     country_names,
     load_evidence,
+    marked_paragraph,
     sentences_about,
 )
 from briefgen.summarize.funding import funding_rows, funding_total
@@ -242,24 +243,15 @@ def _comments(evidence: Evidence, used: Iterable[Cable], names: set[str]) -> lis
         lead = " ".join(filter(None, [cable.subject, cable.summary]))
         facts = evidence.facts_of(cable.id)
         central = any(
-            m.name in names and m.paragraph == _summary_paragraph(cable) for m in facts.mentions
+            m.name in names and m.paragraph == marked_paragraph(cable, "SUMMARY")
+            for m in facts.mentions
         ) or any(n.lower() in lead.lower() for n in names)
         if not central or not cable.comment:
             continue
-        number = next(
-            (p.number for p in cable.paragraphs if "COMMENT" in p.text[:12]),
-            None,
-        )
+        number = marked_paragraph(cable, "COMMENT")
         text = clean_sentence(cable.comment)
         out.append(Statement(f"Post comment: {text}", (Cite(cable.id, number),)))
     return out
-
-
-def _summary_paragraph(cable: Cable) -> int | None:
-    for para in cable.paragraphs:
-        if para.text.lstrip().upper().startswith("SUMMARY"):
-            return int(para.number) if para.number is not None else None
-    return None
 
 
 def _location(evidence: Evidence, about: list[Sentence]) -> tuple[str, Cite] | None:

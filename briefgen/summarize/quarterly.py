@@ -11,7 +11,12 @@ from briefgen.errors import NotFoundError
 from briefgen.extract.text import Sentences
 from briefgen.models import Cable
 from briefgen.store import CableSummary, Corpus, parse_quarter
-from briefgen.summarize.evidence import clean_sentence, country_names, load_evidence
+from briefgen.summarize.evidence import (
+    clean_sentence,
+    country_names,
+    load_evidence,
+    marked_paragraph,
+)
 from briefgen.summarize.figures import key_figures, series_charts
 from briefgen.summarize.meta import briefing_meta, cable_date
 from briefgen.summarize.privacy import personal_reason
@@ -126,9 +131,7 @@ def _scope(origins: Sequence[str], tags: Sequence[str]) -> str:
 
 def _lead(cable: Cable, include_personal: bool) -> CableLead:
     """Return the cable's lead: the first two prose sentences of its summary, else of its body."""
-    number = next(
-        (p.number for p in cable.paragraphs if p.text.lstrip().startswith("SUMMARY")), None
-    )
+    number = marked_paragraph(cable, "SUMMARY")
     candidates = [(cable.summary or "", number)] + [(p.text, p.number) for p in cable.paragraphs]
     lead, cited = "", None
     for text, paragraph in candidates:
