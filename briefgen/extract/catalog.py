@@ -110,17 +110,18 @@ def apply_changes(
 
 def entities_named(
     conn: sqlite3.Connection, keys: Iterable[str], kind: str | None
-) -> dict[str, set[tuple[str, str]]]:
-    """Return the (name, kind) pairs each lookup key stands for (only keys found appear)."""
-    found: dict[str, set[tuple[str, str]]] = {}
+) -> dict[str, dict[tuple[str, str], int]]:
+    """Return the (name, kind) pairs each lookup key stands for, with the number of cables
+    using the key for each (only keys found appear)."""
+    found: dict[str, dict[tuple[str, str], int]] = {}
     for key in dict.fromkeys(keys):
-        sql = "SELECT name, kind FROM extract_names WHERE key = ?"
+        sql = "SELECT name, kind, max(cables) FROM extract_names WHERE key = ?"
         params: tuple[str, ...] = (key,)
         if kind is not None:
             sql += " AND kind = ?"
             params = (key, kind)
-        for name, ekind in conn.execute(sql, params):
-            found.setdefault(key, set()).add((name, ekind))
+        for name, ekind, cables in conn.execute(sql + " GROUP BY name, kind", params):
+            found.setdefault(key, {})[(name, ekind)] = int(cables)
     return found
 
 

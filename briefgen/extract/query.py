@@ -27,6 +27,10 @@ from briefgen.store import Corpus
 KINDS: tuple[str, ...] = ("org", "person", "place")
 FUZZY_CUTOFF = 85.0
 """Least rapidfuzz ratio (0-100) for a misspelt name to count as a match."""
+DOMINANT_CABLES = 50
+DOMINANT_SHARE = 0.98
+"""A name shared by several entities means the one that at least DOMINANT_CABLES cables and
+DOMINANT_SHARE of all cables using the name mean by it; otherwise it is ambiguous."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,17 +196,27 @@ def resolve_name(corpus: Corpus, name: str, kind: str | None = None) -> tuple[st
     good = [(key, score) for key, score, _ in scored if score >= FUZZY_CUTOFF]
     if good:
         best = good[0][1]
-        return _one(name, {hit for key, score in good if score == best for hit in table[key]})
+        hits: dict[tuple[str, str], int] = {}
+        for key, score in good:
+            if score == best:
+                for hit, cables in table[key].items():
+                    hits[hit] = max(cables, hits.get(hit, 0))
+        return _one(name, hits)
     closest = [key for key, _score, _ in scored[:3]]
-    shown = ", ".join(sorted({c for key in closest for c, _ in table.get(key, ())}))
+    shown = ", ".join(sorted({c for key in closest for c, _ in table.get(key, {})}))
     what = f"no {kind}" if kind else "no entity"
     hint = f"; closest: {shown}" if shown else ""
     raise NotFoundError(f"{what} named {name!r} found (not found in the corpus){hint}")
 
 
-def _one(name: str, hits: set[tuple[str, str]]) -> tuple[str, str]:
+def _one(name: str, hits: dict[tuple[str, str], int]) -> tuple[str, str]:
     if len(hits) == 1:
         return next(iter(hits))
+    # On a large corpus nearly every surname has a stray namesake somewhere; a name that means
+    # one entity in almost every cable using it means that entity.
+    ranked = sorted(hits.items(), key=lambda item: -item[1])
+    if ranked[0][1] >= DOMINANT_CABLES and ranked[0][1] >= DOMINANT_SHARE * sum(hits.values()):
+        return ranked[0][0]
     listed = ", ".join(f"{n} ({k})" for n, k in sorted(hits))
     raise AmbiguousNameError(f"{name!r} is ambiguous: it may mean {listed}")
 

@@ -52,7 +52,8 @@ CREATE TABLE IF NOT EXISTS extract_aliases (
     acronym TEXT
 );
 CREATE INDEX IF NOT EXISTS extract_aliases_cable ON extract_aliases (cable_id);
-CREATE INDEX IF NOT EXISTS extract_aliases_alias ON extract_aliases (alias COLLATE NOCASE);
+-- Names are looked up in extract_names (see catalog.py); this index only cost space.
+DROP INDEX IF EXISTS extract_aliases_alias;
 """
 
 Extractor = Callable[[Cable], CableFacts]

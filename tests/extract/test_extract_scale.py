@@ -14,7 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from briefgen.cli import app
-from briefgen.errors import InvalidArgumentError
+from briefgen.errors import AmbiguousNameError, InvalidArgumentError
 from briefgen.extract import FACTS_VERSION, extract, facts_for, get_entity, resolve_name, storage
 from briefgen.extract.catalog import ensure_names
 from briefgen.models import Cable, Paragraph
@@ -263,3 +263,14 @@ def test_max_cables_breaks_a_large_tie_by_date(corpus: Corpus) -> None:
     assert top.cables == ("09ASTANA723",) and top.total_cables == 6
     two = get_entity(corpus, "Steppe League", "org", max_cables=2)
     assert two.cables == ("09ASTANA723", "09ASTANA721")
+
+
+def test_a_name_almost_always_meaning_one_entity_is_not_ambiguous(corpus: Corpus) -> None:
+    text = "Olga Morozova, Director of the Crisis Center NGO, met Poloff. Morozova agreed."
+    corpus.add([_cable("09ASTANA7301", "2009-12-30", text)])
+    with pytest.raises(AmbiguousNameError, match=r"Galina Morozova.*Olga Morozova"):
+        resolve_name(corpus, "Morozova")
+    seed = corpus.get("09ASTANA2101")
+    corpus.add([dataclasses.replace(seed, id=f"09ASTANA{8100 + n}") for n in range(60)])
+    assert resolve_name(corpus, "Morozova") == ("Galina Morozova", "person")
+    assert resolve_name(corpus, "Olga Morozova") == ("Olga Morozova", "person")
