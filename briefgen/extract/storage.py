@@ -7,7 +7,7 @@ import os
 import signal
 import sqlite3
 import zlib
-from collections import deque
+from collections import OrderedDict, deque
 from collections.abc import Callable, Container, Iterable, Iterator
 from multiprocessing.pool import AsyncResult
 from typing import Any
@@ -264,26 +264,40 @@ def _write(
         apply_changes(conn, removed, added)
 
 
+CACHE_SIZE = 256
+"""Unpacked facts kept per process: a briefing asks for the same cables more than once."""
+_CACHE: OrderedDict[tuple[str, str, str, int], CableFacts] = OrderedDict()
+
+
 def facts_for(corpus: Corpus, cable_ids: Iterable[str]) -> list[CableFacts]:
     """Return the stored facts of these cables (extracting any not yet done), in the order given."""
     ids = list(cable_ids)
     conn = corpus.connection
     ensure_tables(conn)
     found: dict[str, CableFacts] = {}
+    path = str(corpus.path)
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         marks = ",".join("?" * len(chunk))
         # Only facts of the cable's current content count: a cable ingested again with
         # other text is extracted again.
         rows = conn.execute(
-            "SELECT f.cable_id, f.facts, f.version FROM extract_facts AS f "
+            "SELECT f.cable_id, f.content_hash FROM extract_facts AS f "
             "JOIN cables AS c ON c.id = f.cable_id AND c.content_hash = f.content_hash "
-            f"WHERE f.cable_id IN ({marks})",
-            chunk,
+            f"WHERE f.cable_id IN ({marks}) AND f.version = ?",
+            [*chunk, FACTS_VERSION],
         )
-        for cable_id, blob, version in rows:
-            if version == FACTS_VERSION:
-                found[cable_id] = unpack_facts(blob)
+        keys = {cid: (path, cid, content_hash, FACTS_VERSION) for cid, content_hash in rows}
+        for cid, key in keys.items():
+            if key in _CACHE:
+                _CACHE.move_to_end(key)
+                found[cid] = _CACHE[key]
+        unpack = [cid for cid in keys if cid not in found]
+        if unpack:
+            marks = ",".join("?" * len(unpack))
+            sql = f"SELECT cable_id, facts FROM extract_facts WHERE cable_id IN ({marks})"
+            for cid, blob in conn.execute(sql, unpack):
+                found[cid] = _remember(keys[cid], unpack_facts(blob))
     missing = [cid for cid in ids if cid not in found]
     if missing:
         update_facts(corpus, cable_ids=missing)
@@ -294,3 +308,10 @@ def facts_for(corpus: Corpus, cable_ids: Iterable[str]) -> list[CableFacts]:
             if row is not None:
                 found[cable_id] = unpack_facts(row[0])
     return [found[cid] for cid in ids if cid in found]
+
+
+def _remember(key: tuple[str, str, str, int], facts: CableFacts) -> CableFacts:
+    _CACHE[key] = facts
+    while len(_CACHE) > CACHE_SIZE:
+        _CACHE.popitem(last=False)
+    return facts

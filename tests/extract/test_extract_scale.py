@@ -274,3 +274,14 @@ def test_a_name_almost_always_meaning_one_entity_is_not_ambiguous(corpus: Corpus
     corpus.add([dataclasses.replace(seed, id=f"09ASTANA{8100 + n}") for n in range(60)])
     assert resolve_name(corpus, "Morozova") == ("Galina Morozova", "person")
     assert resolve_name(corpus, "Olga Morozova") == ("Olga Morozova", "person")
+
+
+def test_unpacked_facts_are_reused_until_the_cable_changes(corpus: Corpus) -> None:
+    storage.update_facts(corpus)
+    first = facts_for(corpus, ["09ASTANA2101"])[0]
+    assert facts_for(corpus, ["09ASTANA2101"])[0] is first
+    cable = corpus.get("09ASTANA2101")
+    plain = Paragraph(number=1, heading=None, text="Poloff met IOM in Astana.")
+    corpus.add([dataclasses.replace(cable, paragraphs=(plain,))])
+    again = facts_for(corpus, ["09ASTANA2101"])[0]
+    assert again is not first and again == extract(corpus.get("09ASTANA2101"))
