@@ -46,19 +46,17 @@ def ensure_names(conn: sqlite3.Connection) -> None:
 
     Databases extracted before the table existed get it here once, without extracting again.
     """
-    found = conn.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' "
-        "AND name IN ('extract_names', 'extract_aliases')"
-    ).fetchall()
-    tables = {row[0] for row in found}
-    if "extract_names" in tables:
+    if "extract_names" in _tables(conn):
         return
     conn.execute("BEGIN IMMEDIATE")
     try:
-        for statement in NAMES_SCHEMA.split(";"):
-            if statement.strip():
-                conn.execute(statement)
-        if "extract_aliases" in tables:
+        # Another process may have made the table while this one waited for the lock.
+        tables = _tables(conn)
+        if "extract_names" not in tables:
+            for statement in NAMES_SCHEMA.split(";"):
+                if statement.strip():
+                    conn.execute(statement)
+        if "extract_names" not in tables and "extract_aliases" in tables:
             conn.create_function("briefgen_name_key", 1, name_key, deterministic=True)
             conn.execute(
                 "INSERT INTO extract_names (alias, key, name, kind, acronym, cables) "
@@ -69,6 +67,14 @@ def ensure_names(conn: sqlite3.Connection) -> None:
         conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
+
+
+def _tables(conn: sqlite3.Connection) -> set[str]:
+    rows = conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' "
+        "AND name IN ('extract_names', 'extract_aliases')"
+    )
+    return {row[0] for row in rows}
 
 
 def apply_changes(

@@ -230,11 +230,17 @@ def _write(
     stored: Container[str],
     gone: Iterable[str] = (),
 ) -> None:
-    # Only cables extracted before have rows to delete; new ones skip the DELETEs.
-    ids = [(p[0],) for p, _ in batch if p[0] in stored] + [(cid,) for cid in gone]
-    if not batch and not ids:
+    if not batch and not gone:
         return
     with db_transaction(conn):
+        # Only cables extracted before have rows to delete; new ones skip the DELETEs. "Before"
+        # includes another process extracting the same cables meanwhile (two lazy commands).
+        new = [p[0] for p, _ in batch if p[0] not in stored]
+        marks = ",".join("?" * len(new))
+        sql = f"SELECT cable_id FROM extract_facts WHERE cable_id IN ({marks})"
+        raced = {row[0] for row in conn.execute(sql, new)} if new else set()
+        ids = [(p[0],) for p, _ in batch if p[0] in stored or p[0] in raced]
+        ids += [(cid,) for cid in gone]
         removed: list[AliasRow] = []
         for first in range(0, len(ids), 500):
             chunk = [cid for (cid,) in ids[first : first + 500]]

@@ -285,3 +285,23 @@ def test_unpacked_facts_are_reused_until_the_cable_changes(corpus: Corpus) -> No
     corpus.add([dataclasses.replace(cable, paragraphs=(plain,))])
     again = facts_for(corpus, ["09ASTANA2101"])[0]
     assert again is not first and again == extract(corpus.get("09ASTANA2101"))
+
+
+def test_two_extractions_of_the_same_cables_at_once_stay_consistent(corpus: Corpus) -> None:
+    other = Corpus.open(corpus.path, create=False)
+    raced: list[str] = []
+
+    def racing(cable: Cable) -> object:
+        if not raced:
+            # Another command extracts every cable while this one is still at its first.
+            raced.append(cable.id)
+            assert storage.update_facts(other) == 3
+        return extract(cable)
+
+    assert storage.update_facts(corpus, racing) == 3  # type: ignore[arg-type]
+    other.close()
+    conn = corpus.connection
+    assert conn.execute("SELECT count(*) FROM extract_facts").fetchone() == (3,)
+    mentions = sum(len(extract(corpus.get(cid)).mentions) for cid in corpus.cable_hashes())
+    assert conn.execute("SELECT count(*) FROM extract_mentions").fetchone() == (mentions,)
+    assert _names(conn) == _rebuilt(conn)
