@@ -164,7 +164,10 @@ def ingest(
     ],
     db: DbOption = None,
     workers: Annotated[
-        int | None, typer.Option("--workers", "-j", help="Parser processes (default: all cores).")
+        int | None,
+        typer.Option(
+            "--workers", "-j", help="Processes parsing and extracting (default: all cores)."
+        ),
     ] = None,
     no_extract: Annotated[
         bool,
