@@ -186,11 +186,23 @@ def unpack_facts(stored: str | bytes) -> CableFacts:
     return facts_from_dict(json.loads(text))
 
 
+def _guarded(extractor: Extractor, cable: Cable) -> CableFacts:
+    """Extract one cable; a rule that breaks on an odd cable leaves it without facts.
+
+    One unexpected text among hundreds of thousands must not stop an ingest or a briefing:
+    the cable stays in the corpus, searchable, and simply contributes no extracted facts.
+    """
+    try:
+        return extractor(cable)
+    except Exception:
+        return CableFacts(cable_id=cable.id)
+
+
 def _extract_all(
     corpus: Corpus, todo: list[str], extractor: Extractor, workers: int
 ) -> Iterator[Prepared]:
     if workers <= 1 or extractor is not extract or len(todo) < 64:
-        yield from (prepare_facts(extractor(corpus.get(cable_id))) for cable_id in todo)
+        yield from (prepare_facts(_guarded(extractor, corpus.get(cable_id))) for cable_id in todo)
         return
     import multiprocessing
 
@@ -221,7 +233,7 @@ def _open_worker(path: str) -> None:
 
 def _extract_ids(cable_ids: list[str]) -> list[Prepared]:
     corpus = _WORKER_CORPUS[0]
-    return [prepare_facts(extract(corpus.get(cable_id))) for cable_id in cable_ids]
+    return [prepare_facts(_guarded(extract, corpus.get(cable_id))) for cable_id in cable_ids]
 
 
 def _write(

@@ -165,3 +165,15 @@ def test_find_entities_limit_and_literal_search(corpus: Corpus) -> None:
     assert len(top) == 2 and top[0].mentions >= top[1].mentions
     assert find_entities(corpus, search="%") == []
     assert [e.name for e in find_entities(corpus, search="UCC")] == ["Union of Crisis Centers"]
+
+
+def test_a_rule_breaking_on_one_cable_does_not_stop_the_pass(corpus: Corpus) -> None:
+    def brittle(cable: Cable) -> CableFacts:
+        if cable.id == "09ASTANA1985":
+            raise IndexError("list index out of range")
+        return extract(cable)
+
+    assert update_facts(corpus, brittle) == 3
+    facts = {f.cable_id: f for f in facts_for(corpus, ["09ASTANA1985", "09ASTANA2101"])}
+    assert facts["09ASTANA1985"].mentions == ()
+    assert facts["09ASTANA2101"].mentions
