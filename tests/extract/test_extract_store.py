@@ -10,6 +10,7 @@ import pytest
 from briefgen.errors import AmbiguousNameError, InvalidArgumentError, NotFoundError
 from briefgen.extract import (
     FACTS_VERSION,
+    CableFacts,
     extract,
     facts_for,
     find_entities,
