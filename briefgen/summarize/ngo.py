@@ -53,7 +53,7 @@ _SECTION_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
 )
-MAX_CABLES = 40
+MAX_CABLES = 20
 """The most cables a profile reads: those that mention the NGO most (a profile is four pages)."""
 
 _NOISE = re.compile(r"\b(?:septel|will report)\b", re.I)
