@@ -5,6 +5,22 @@ Each list is data, not logic: add a line to teach extraction a new name.
 
 from __future__ import annotations
 
+MONTH_NAMES: tuple[str, ...] = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+"""The months, capitalised as in running text."""
+
 # (acronym or None, full name, kind). The acronym is matched in capitals only; the full name in
 # any case, so that ALL-CAPS cables still yield these bodies.
 CURATED_BODIES: tuple[tuple[str | None, str, str], ...] = (
@@ -547,18 +563,7 @@ NOT_NAME_WORDS: frozenset[str] = frozenset(
         "Though",
         "Recently",
         "Simultaneously",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
+        *MONTH_NAMES,
         "Monday",
         "Tuesday",
         "Wednesday",

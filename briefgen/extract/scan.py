@@ -23,18 +23,7 @@ HINTS: dict[str, tuple[str, ...]] = {
     "date": tuple(
         m.lower()
         for m in [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
+            *lexicon.MONTH_NAMES,
         ]
     ),
     "funding": ("fund", "grant", "allocated", "sponsored"),
