@@ -512,8 +512,9 @@ SURNAME_ENDINGS: tuple[str, ...] = (
     "yan",
 )
 
-# Capitalised words that never start or end a person's name.
-NOT_NAME_WORDS: frozenset[str] = frozenset(
+# Function words, months and sentence openers: capitalised at a sentence start, never part of a
+# name, whether of a person or of an organization.
+FUNCTION_WORDS: frozenset[str] = frozenset(
     [
         "The",
         "A",
@@ -548,7 +549,6 @@ NOT_NAME_WORDS: frozenset[str] = frozenset(
         "According",
         "Due",
         "Once",
-        "Twice",
         "Each",
         "Every",
         "All",
@@ -563,7 +563,9 @@ NOT_NAME_WORDS: frozenset[str] = frozenset(
         "Though",
         "Recently",
         "Simultaneously",
-        *MONTH_NAMES,
+        "Representatives",
+        "Participants",
+        "Teachers",
         "Monday",
         "Tuesday",
         "Wednesday",
@@ -571,6 +573,14 @@ NOT_NAME_WORDS: frozenset[str] = frozenset(
         "Friday",
         "Saturday",
         "Sunday",
+        *MONTH_NAMES,
+    ]
+)
+
+# Capitalised words that never start or end a person's name.
+NOT_NAME_WORDS: frozenset[str] = FUNCTION_WORDS | frozenset(
+    [
+        "Twice",
         "Night",
         "Stars",
         "Russian",
@@ -583,9 +593,6 @@ NOT_NAME_WORDS: frozenset[str] = frozenset(
         "Police",
         "Authorities",
         "Women",
-        "Representatives",
-        "Participants",
-        "Teachers",
         "Conductors",
         "Regional",
         "Polls",
