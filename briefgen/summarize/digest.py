@@ -65,9 +65,7 @@ def cable_digest(corpus: Corpus, cable_id: str, *, include_personal: bool = Fals
     for role in facts.roles:
         if role.person not in people:
             title = f"{role.title}, {role.organization}" if role.organization else role.title
-            people[role.person] = Person(
-                role.person, title, Cite(role.source.cable_id, role.source.paragraph)
-            )
+            people[role.person] = Person(role.person, title, Cite.of(role.source))
     orgs = Counter(m.name for m in facts.mentions if m.kind == "org")
     places = Counter(m.name for m in facts.mentions if m.kind == "place")
     meta = briefing_meta(

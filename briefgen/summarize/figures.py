@@ -74,7 +74,7 @@ def key_figures(
         key = value.lower()
         if key in chosen:
             continue
-        cite = Cite(figure.source.cable_id, figure.source.paragraph)
+        cite = Cite.of(figure.source)
         chosen[key] = (order[label], position, KeyFact(label, value.strip(), (cite,)))
     # A panel of one kind only hides the rest: take the classes in turns, money first.
     by_class: dict[int, list[KeyFact]] = defaultdict(list)
@@ -110,7 +110,7 @@ def series_charts(figures: Iterable[Figure], min_points: int = 3) -> tuple[Chart
         if len(by_year) < min_points:
             continue
         years = sorted(y for y in by_year if y is not None)
-        cite = Cite(points[0].source.cable_id, points[0].source.paragraph)
+        cite = Cite.of(points[0].source)
         charts.append(
             Chart(
                 title=f"{what[:1].upper()}{what[1:]} per year",

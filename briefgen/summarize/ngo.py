@@ -174,7 +174,7 @@ def _leaders(org_name: str, roles: Iterable[Role]) -> list[Person]:
         person = role.person
         if person in people:
             continue
-        cite = Cite(role.source.cable_id, role.source.paragraph)
+        cite = Cite.of(role.source)
         people[person] = Person(person, f"{role.title}, {org_name}", cite)
     return list(people.values())
 
@@ -221,7 +221,7 @@ def _networks(
             if relation.kind == "member_of" and relation.object == org_name:
                 member = relation.subject
                 ent = facts.entity(member)
-                cite = Cite(relation.source.cable_id, relation.source.paragraph)
+                cite = Cite.of(relation.source)
                 text = f"Network member: {member}."
                 found.setdefault("member:" + member, (Statement(text, (cite,)), ""))
                 continue
@@ -231,7 +231,7 @@ def _networks(
                 short = ent.acronym if ent and ent.acronym else other
                 full = f"{other} ({ent.acronym})" if ent and ent.acronym else other
                 text = f"Member of {full}." if relation.kind == "member_of" else f"Partner: {full}."
-                cite = Cite(relation.source.cable_id, relation.source.paragraph)
+                cite = Cite.of(relation.source)
                 found.setdefault(other, (Statement(text, (cite,)), short))
     return list(found.values())
 
@@ -284,7 +284,7 @@ def _active_since(evidence: Evidence, used: Iterable[Cable], names: set[str]) ->
                 and relation.subject in names
                 and relation.year
             ):
-                cite = Cite(relation.source.cable_id, relation.source.paragraph)
+                cite = Cite.of(relation.source)
                 candidate = Statement(
                     clean_sentence(relation.source.sentence), (cite,), str(relation.year)
                 )

@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from briefgen.errors import InvalidArgumentError, NotFoundError
-from briefgen.extract import CableFacts, Figure, Funding, Source
+from briefgen.extract import CableFacts, Figure, Funding
 from briefgen.models import Cable
 from briefgen.store import Corpus
 from briefgen.summarize.evidence import (
@@ -116,7 +116,7 @@ def program_sheet(
                 sections[key].append(Statement(sentence.text, (sentence.cite,)))
                 break
     recommendations = [
-        Statement(r.text, (_cite(r.source),))
+        Statement(r.text, (Cite.of(r.source),))
         for c in used
         for r in evidence.facts_of(c.id).recommendations
         if (r.source.cable_id, r.source.paragraph) in places
@@ -202,10 +202,6 @@ def _is_program_money(funding: Funding, cable: Cable, phrase: str) -> bool:
     )
 
 
-def _cite(source: Source) -> Cite:
-    return Cite(source.cable_id, source.paragraph)
-
-
 def _quotes(
     evidence: Evidence, used: list[Cable], places: set[tuple[str, int | None]], personal: bool
 ) -> list[Quote]:
@@ -215,7 +211,7 @@ def _quotes(
             if (q.source.cable_id, q.source.paragraph) not in places:
                 continue
             speaker = q.speaker if personal else safe_speaker(q.speaker)
-            quotes.append(Quote(speaker, q.text, Cite(q.source.cable_id, q.source.paragraph)))
+            quotes.append(Quote(speaker, q.text, Cite.of(q.source)))
     return quotes
 
 
@@ -249,7 +245,7 @@ def _overview(
     if dates:
         first, last = dates[0], dates[-1]
         span = first[0] if first[0] == last[0] else f"{first[0]} to {last[0]}"
-        cites = tuple(dict.fromkeys([_cite(first[1]), _cite(last[1])]))
+        cites = tuple(dict.fromkeys([Cite.of(first[1]), Cite.of(last[1])]))
         facts.append(KeyFact("When", span, cites))
     return tuple(facts)
 

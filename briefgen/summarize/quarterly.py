@@ -72,7 +72,7 @@ def quarterly_summary(
         if m.kind == "person" and m.name in officials
     )
     recommendations = tuple(
-        Statement(r.text, (Cite(r.source.cable_id, r.source.paragraph),))
+        Statement(r.text, (Cite.of(r.source),))
         for facts in all_facts
         for r in facts.recommendations
     )

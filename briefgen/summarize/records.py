@@ -3,7 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, Protocol
+
+
+class Located(Protocol):
+    """Anything that knows its cable and paragraph (an extracted fact's Source)."""
+
+    @property
+    def cable_id(self) -> str: ...
+
+    @property
+    def paragraph(self) -> int | None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -14,6 +24,11 @@ class Cite:
     """The cable's canonical id (`09ASTANA2101`)."""
     paragraph: int | None
     """The paragraph number, or None for the cable as a whole."""
+
+    @classmethod
+    def of(cls, source: Located) -> Cite:
+        """Return the citation of an extracted fact's source."""
+        return cls(source.cable_id, source.paragraph)
 
     def __str__(self) -> str:
         return self.cable_id if self.paragraph is None else f"{self.cable_id} ¶{self.paragraph}"
