@@ -122,10 +122,8 @@ def program_sheet(
         if (r.source.cable_id, r.source.paragraph) in places
     ]
     figures_panel = key_figures(figures, include_personal=include_personal)
-    charts = series_charts(figures) or (
-        (comparison_chart(figures_panel, "Outcome", "Results reported"),)
-    )
-    chart = charts[0] if charts and charts[0] is not None else None
+    series = series_charts(figures)
+    chart = series[0] if series else comparison_chart(figures_panel, "Outcome", "Results reported")
     overview = _overview(evidence, used, chosen, rows, phrase)
     name = _display_name(phrase, chosen)
     meta = briefing_meta(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 from datetime import datetime
@@ -13,7 +12,6 @@ from briefgen.models import Cable
 from briefgen.store import CableSummary, Corpus, parse_quarter
 from briefgen.summarize.evidence import (
     clean_sentence,
-    country_names,
     load_evidence,
     marked_paragraph,
 )
@@ -159,8 +157,3 @@ def _is_prose(sentence: str) -> bool:
     visible = [ch for ch in sentence if not ch.isspace()]
     letters = sum(ch.isalpha() for ch in visible)
     return len(visible) > 0 and letters / len(visible) > 0.6 and "Missing Section" not in sentence
-
-
-def is_place(name: str) -> bool:
-    """Return True when `name` is a country (used to keep place lists to cities and regions)."""
-    return name in country_names() or bool(re.match(r".* Oblast$", name))
