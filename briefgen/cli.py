@@ -169,12 +169,15 @@ def ingest(
             "--workers", "-j", help="Processes parsing and extracting (default: all cores)."
         ),
     ] = None,
-    no_extract: Annotated[
-        bool,
+    extract: Annotated[
+        bool | None,
         typer.Option(
-            "--no-extract", help="Skip fact extraction (done later, on first use, instead)."
+            "--extract/--no-extract",
+            help="Extract facts now, or leave them for later (default: now for up to 5,000 "
+            "cables; for more, briefings extract what they read and `briefgen extract` the rest).",
+            show_default=False,
         ),
-    ] = False,
+    ] = None,
 ) -> None:
     """Read cables into the corpus; end with `N added, N updated, N unchanged, N rejected`.
 
@@ -190,12 +193,18 @@ def ingest(
         _ingest_progress() as progress,
     ):
         from briefgen.pipeline import ingest as ingest_paths
+        from briefgen.pipeline import pending_facts
 
-        report = ingest_paths(
-            corpus, paths, workers=workers, progress=progress, extract=not no_extract
-        )
+        report = ingest_paths(corpus, paths, workers=workers, progress=progress, extract=extract)
+        pending = pending_facts(corpus)
     for rejection in report.rejections:
         typer.echo(f"briefgen: rejected: {rejection}", err=True)
+    if pending:
+        typer.echo(
+            f"briefgen: facts of {pending:,} cables are left for later: briefings extract the "
+            "cables they read; `briefgen extract` does them all",
+            err=True,
+        )
     typer.echo(report.summary_line())
     if report.rejected:
         raise typer.Exit(Exit.FAILED)
@@ -295,7 +304,26 @@ def stats(db: DbOption = None, as_json: JsonOption = False) -> None:
         typer.echo(stats_text(counts))
 
 
-# --- extract: entities, entity --------------------------------------------------------------
+# --- extract: extract, entities, entity ----------------------------------------------------
+
+
+@app.command("extract")
+def extract_command(
+    db: DbOption = None,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", "-j", help="Extraction processes (default: all cores)."),
+    ] = None,
+) -> None:
+    """Extract the facts of every cable not yet extracted; end with `N cables extracted`."""
+    import os
+
+    from briefgen.pipeline import extract_facts
+    from briefgen.store import open_corpus
+
+    with errors_to_exit(), open_corpus(db, os.environ, Path.cwd(), create=False) as corpus:
+        done = extract_facts(corpus, workers=workers)
+    typer.echo(f"{done:,} cables extracted")
 
 
 @app.command()

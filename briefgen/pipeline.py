@@ -159,20 +159,36 @@ def ingest(
     *,
     workers: int | None = None,
     progress: Callable[..., None] | None = None,
-    extract: bool = True,
+    extract: bool | None = None,
 ) -> Any:
     """Read `paths` into the corpus, then extract the facts of every new or changed cable.
 
-    Returns the store's IngestReport. Facts are extracted here, once, so that briefings never
-    re-read the whole corpus; `workers` processes parse and extract (default: every core).
-    With `extract` False they are extracted later, on the first question that needs them.
+    Returns the store's IngestReport. With `extract` None (the default) facts are extracted
+    here when at most LAZY_BACKLOG cables await it, and otherwise left for later: each
+    briefing then extracts the cables it reads, and `extract_facts` or the first whole-corpus
+    question (`find_entities`) does the rest. True always extracts here, False never.
+    `workers` processes parse and extract (default: every core).
     """
-    from briefgen.extract.storage import update_facts
+    from briefgen.extract.storage import backlog_is_large
 
     report = corpus.ingest(paths, workers=workers, progress=progress)
-    if extract:
-        update_facts(corpus, workers=workers)
+    if extract or (extract is None and not backlog_is_large(corpus)):
+        extract_facts(corpus, workers=workers)
     return report
+
+
+def extract_facts(corpus: Corpus, *, workers: int | None = None) -> int:
+    """Extract the facts of every cable not yet extracted by the current rules; return how many."""
+    from briefgen.extract.storage import update_facts
+
+    return update_facts(corpus, workers=workers)
+
+
+def pending_facts(corpus: Corpus) -> int:
+    """Return how many cables still await the whole-corpus extraction pass."""
+    from briefgen.extract.storage import backlog
+
+    return backlog(corpus)
 
 
 def email_briefing(

@@ -11,7 +11,9 @@ from rapidfuzz import fuzz, process
 
 from briefgen.errors import AmbiguousNameError, InvalidArgumentError, NotFoundError
 from briefgen.extract.catalog import all_keys, entities_named, name_key
+from briefgen.extract.lazy import find_by_text
 from briefgen.extract.records import (
+    CableFacts,
     EntityKind,
     Event,
     Figure,
@@ -21,7 +23,7 @@ from briefgen.extract.records import (
     Relation,
     Role,
 )
-from briefgen.extract.storage import facts_for, update_facts
+from briefgen.extract.storage import backlog_is_large, facts_for, update_facts
 from briefgen.store import Corpus
 
 KINDS: tuple[str, ...] = ("org", "person", "place")
@@ -229,10 +231,14 @@ def get_entity(
     Without `max_cables`, facts come from every cable mentioning it and `cables` is sorted by
     id. With it, facts come only from the `max_cables` cables that mention it most (ties: the
     newest first), and `cables` lists those in that order; `total_cables` always counts every
-    cable mentioning it.
+    cable mentioning it. With `max_cables` on a corpus holding more than LAZY_BACKLOG cables
+    not yet extracted, the cables ranked are the best full-text matches for the name (see
+    lazy.py), and `total_cables` counts the cables whose text contains it.
     """
     if max_cables is not None and max_cables < 1:
         raise InvalidArgumentError(f"max_cables must be 1 or more, not {max_cables}")
+    if max_cables is not None and backlog_is_large(corpus):
+        return _profile_by_text(corpus, name, kind, max_cables)
     canonical, ekind = resolve_name(corpus, name, kind)
     conn = corpus.connection
     cable_ids, total = _cables_of(conn, canonical, ekind, max_cables)
@@ -245,6 +251,46 @@ def get_entity(
         if alias != canonical:
             aliases.add(alias)
         acronym = acronym or acr
+    facts = facts_for(corpus, cable_ids)
+    return _assemble(canonical, ekind, acronym, aliases, facts, total)
+
+
+def _profile_by_text(corpus: Corpus, name: str, kind: str | None, max_cables: int) -> EntityProfile:
+    # Until the whole corpus is extracted, the entity and its cables come from the cables whose
+    # text names it (see lazy.py); the ranking is the same: most mentions, then newest first.
+    found = find_by_text(corpus, name, kind, max_cables)
+    canonical, ekind = _one(name, found.hits)
+    mentions = Counter(
+        f.cable_id
+        for f in found.facts
+        for m in f.mentions
+        if (m.name, m.kind) == (canonical, ekind)
+    )
+    created = _created(corpus.connection, list(mentions))
+    ranked = sorted(
+        mentions, key=lambda cid: (-mentions[cid], _newest_first(created.get(cid)), cid)
+    )
+    chosen = set(ranked[:max_cables])
+    aliases: set[str] = set()
+    acronym: str | None = None
+    for cable in found.facts:
+        for e in cable.entities:
+            if (e.name, e.kind) == (canonical, ekind) and cable.cable_id in chosen:
+                aliases.update(a for a in e.aliases if a != canonical)
+                acronym = acronym or e.acronym
+    by_id = {f.cable_id: f for f in found.facts}
+    facts = [by_id[cid] for cid in ranked[:max_cables]]
+    return _assemble(canonical, ekind, acronym, aliases, facts, max(found.total, len(mentions)))
+
+
+def _assemble(
+    canonical: str,
+    ekind: str,
+    acronym: str | None,
+    aliases: set[str],
+    cable_facts: list[CableFacts],
+    total: int,
+) -> EntityProfile:
     mentions: list[Mention] = []
     roles: list[Role] = []
     figures: list[Figure] = []
@@ -253,7 +299,7 @@ def get_entity(
     events: list[Event] = []
     quotations: list[Quotation] = []
     related: Counter[tuple[str, str]] = Counter()
-    for facts in facts_for(corpus, cable_ids):
+    for facts in cable_facts:
         mine = [m for m in facts.mentions if m.name == canonical and m.kind == ekind]
         mentions.extend(mine)
         paragraphs = {m.paragraph for m in mine}
@@ -276,7 +322,7 @@ def get_entity(
         ekind,
         acronym,
         tuple(sorted(aliases)),
-        tuple(cable_ids),
+        tuple(f.cable_id for f in cable_facts),
         tuple(mentions),
         tuple(roles),
         tuple((n, k, c) for (n, k), c in related.most_common()),

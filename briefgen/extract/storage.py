@@ -64,6 +64,9 @@ PARALLEL_BACKLOG = 500
 """Cables to extract from which `update_facts` uses every core by default."""
 BATCH = 200
 """Cables written per transaction."""
+LAZY_BACKLOG = 5_000
+"""Cables left to extract above which `ingest` leaves them for later (about 10 s of work on
+two cores) and profiles find their cables by full-text search (see lazy.py) instead."""
 
 Prepared = tuple[str, bytes, list[tuple[Any, ...]], list[AliasRow]]
 """One cable's facts ready to write: id, packed facts, mention rows, alias rows."""
@@ -127,6 +130,20 @@ def update_facts(
     if cable_ids is None:
         corpus.set_meta(SEQ_KEY, mark)
     return len(todo)
+
+
+def backlog(corpus: Corpus) -> int:
+    """Return how many cables the last whole-corpus pass did not cover (all, before any)."""
+    since = _passed_seq(corpus.get_meta(SEQ_KEY))
+    if since is None:
+        return len(corpus)
+    row = corpus.connection.execute("SELECT count(*) FROM cables WHERE change_seq > ?", (since,))
+    return int(row.fetchone()[0])
+
+
+def backlog_is_large(corpus: Corpus) -> bool:
+    """Return True when more than LAZY_BACKLOG cables await the whole-corpus pass."""
+    return backlog(corpus) > LAZY_BACKLOG
 
 
 def _passed_seq(value: str | None) -> int | None:

@@ -1,0 +1,180 @@
+"""Facts left for later: ingest defers a large backlog, profiles find cables by full-text search."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from briefgen import pipeline
+from briefgen.cli import app
+from briefgen.errors import BriefgenError, NotFoundError
+from briefgen.extract import get_entity, lazy, storage
+from briefgen.models import Cable, Paragraph
+from briefgen.store import Corpus
+from tests.extract.conftest import SEEDS
+
+runner = CliRunner()
+OUT = pipeline.Output()
+
+
+def _cable(cable_id: str, created: str, *texts: str) -> Cable:
+    paragraphs = tuple(Paragraph(number=n, heading=None, text=t) for n, t in enumerate(texts, 1))
+    return Cable(
+        id=cable_id,
+        created=datetime.fromisoformat(created),
+        origin="Embassy Astana",
+        subject="TEST CABLE",
+        paragraphs=paragraphs,
+    )
+
+
+EXTRA = (
+    _cable(
+        "09ASTANA7101",
+        "2009-01-05",
+        "The Feminist League opened a shelter.",
+        "The Feminist League trained police.",
+        "The Feminist League met IOM.",
+    ),
+    _cable("09ASTANA7102", "2009-02-05", "The Feminist League met IOM."),
+    _cable("09ASTANA7103", "2009-03-05", "The Feminist League met OSCE."),
+    _cable("09ASTANA7104", "2009-04-05", "Officials discussed the harvest in Kostanai."),
+)
+
+
+def _corpus(path: Path) -> Corpus:
+    corpus = Corpus.open(path)
+    corpus.ingest([str(SEEDS)], workers=1)
+    corpus.add(list(EXTRA))
+    return corpus
+
+
+def _extracted(corpus: Corpus) -> int:
+    tables = {r[0] for r in corpus.connection.execute("SELECT name FROM sqlite_master")}
+    if "extract_facts" not in tables:
+        return 0
+    return int(corpus.connection.execute("SELECT count(*) FROM extract_facts").fetchone()[0])
+
+
+@pytest.fixture
+def deferred(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Corpus:
+    """Return a corpus of 7 cables none extracted, with the lazy threshold below its size."""
+    monkeypatch.setattr(storage, "LAZY_BACKLOG", 2)
+    return _corpus(tmp_path / "deferred.db")
+
+
+def test_ingest_leaves_a_large_backlog_for_later(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(storage, "LAZY_BACKLOG", 2)
+    with Corpus.open(tmp_path / "big.db") as corpus:
+        pipeline.ingest(corpus, [str(SEEDS)], workers=1)
+        assert _extracted(corpus) == 0
+        assert pipeline.pending_facts(corpus) == 3
+        pipeline.ingest(corpus, [str(SEEDS)], workers=1, extract=True)
+        assert _extracted(corpus) == 3
+        assert pipeline.pending_facts(corpus) == 0
+    monkeypatch.setattr(storage, "LAZY_BACKLOG", 5_000)
+    with Corpus.open(tmp_path / "small.db") as corpus:
+        pipeline.ingest(corpus, [str(SEEDS)], workers=1)
+        assert _extracted(corpus) == 3
+
+
+def test_ingest_command_says_what_it_left_and_extract_does_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(storage, "LAZY_BACKLOG", 2)
+    db = tmp_path / "cli.db"
+    result = runner.invoke(app, ["ingest", "--db", str(db), "--workers", "1", str(SEEDS)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == "3 added, 0 updated, 0 unchanged, 0 rejected"
+    assert "facts of 3 cables are left for later" in result.stderr
+    result = runner.invoke(app, ["extract", "--db", str(db), "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == "3 cables extracted"
+    result = runner.invoke(app, ["extract", "--db", str(db)])
+    assert result.stdout.strip() == "0 cables extracted"
+    result = runner.invoke(app, ["extract", "--db", str(tmp_path / "missing.db")])
+    assert result.exit_code != 0
+    assert result.output.startswith("briefgen: error:")
+    assert "Traceback" not in result.output
+
+
+def test_profile_by_text_matches_the_exact_profile(deferred: Corpus, tmp_path: Path) -> None:
+    with _corpus(tmp_path / "exact.db") as exact:
+        storage.update_facts(exact)
+        for name, kind, top in (("Feminist League", "org", 2), ("Morozova", "person", 1)):
+            want = get_entity(exact, name, kind, max_cables=top)
+            got = get_entity(deferred, name, kind, max_cables=top)
+            assert (got.name, got.kind, got.cables) == (want.name, want.kind, want.cables)
+            assert got.total_cables == want.total_cables
+            assert (got.mentions, got.roles, got.figures) == (
+                want.mentions,
+                want.roles,
+                want.figures,
+            )
+            assert (got.fundings, got.relations, got.events) == (
+                want.fundings,
+                want.relations,
+                want.events,
+            )
+    assert storage.backlog(deferred) == 7  # no whole-corpus pass was made
+
+
+def test_profile_by_text_extracts_only_the_best_matches(
+    deferred: Corpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(lazy, "MIN_CANDIDATES", 1)
+    monkeypatch.setattr(lazy, "CANDIDATES_PER_CABLE", 2)
+    profile = get_entity(deferred, "Feminist League", "org", max_cables=1)
+    assert _extracted(deferred) == 2
+    # Of the two best full-text matches, the one mentioning the NGO most comes first.
+    assert profile.cables == ("09ASTANA7101",)
+    assert profile.total_cables == 5  # cables whose text names it
+
+
+def test_profile_by_text_forgives_typos_and_names_the_unknown(deferred: Corpus) -> None:
+    assert get_entity(deferred, "feminist leage", max_cables=3).name == "Feminist League"
+    assert get_entity(deferred, "the Feminist League NGO", max_cables=3).name == "Feminist League"
+    with pytest.raises(NotFoundError, match="no org named 'Harvest Union' found"):
+        get_entity(deferred, "Harvest Union", "org", max_cables=3)
+    with pytest.raises(NotFoundError, match="name no org"):
+        get_entity(deferred, "Kostanai", "org", max_cables=3)
+
+
+def test_ngo_profile_reads_the_same_without_the_whole_corpus_pass(
+    deferred: Corpus, tmp_path: Path
+) -> None:
+    with _corpus(tmp_path / "exact.db") as exact:
+        storage.update_facts(exact)
+        want = pipeline.to_markdown(pipeline.summarize(exact, "ngo", "Feminist League"), OUT)
+    got = pipeline.to_markdown(pipeline.summarize(deferred, "ngo", "Feminist League"), OUT)
+    assert got == want
+    assert "Galina Morozova" in got
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(name=st.text(min_size=1, max_size=40))
+def test_any_name_gets_a_profile_or_a_clear_error(deferred: Corpus, name: str) -> None:
+    try:
+        profile = get_entity(deferred, name, max_cables=2)
+    except BriefgenError as error:
+        assert str(error) and "\n" not in str(error)
+    else:
+        assert profile.cables
+
+
+def test_same_seed_twice_counts_once(deferred: Corpus) -> None:
+    seed = deferred.get("09ASTANA2101")
+    deferred.add([dataclasses.replace(seed, id="09ASTANA9001")])
+    profile = get_entity(deferred, "Feminist League", "org", max_cables=20)
+    assert len(profile.cables) == len(set(profile.cables))
+    assert "09ASTANA9001" in profile.cables
