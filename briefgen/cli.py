@@ -10,11 +10,14 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import IntEnum
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
 from briefgen.errors import BriefgenError
+
+if TYPE_CHECKING:
+    from briefgen.store import Corpus
 
 app = typer.Typer(
     name="briefgen",
@@ -307,6 +310,33 @@ def stats(db: DbOption = None, as_json: JsonOption = False) -> None:
 # --- extract: extract, entities, entity ----------------------------------------------------
 
 
+@contextmanager
+def _extract_progress() -> Iterator[Callable[[int, int], None] | None]:
+    """Show a progress bar for a whole-corpus extraction pass when both streams are terminals."""
+    if not (sys.stdout.isatty() and sys.stderr.isatty()):
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    columns = ("extracting facts", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("extract", total=None)
+
+        def update(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield update
+
+
+def _catch_up(corpus: Corpus) -> None:
+    # Whole-corpus questions first extract what ingest left for later, with a progress bar.
+    from briefgen.pipeline import extract_facts
+
+    with _extract_progress() as progress:
+        extract_facts(corpus, progress=progress)
+
+
 @app.command("extract")
 def extract_command(
     db: DbOption = None,
@@ -321,8 +351,12 @@ def extract_command(
     from briefgen.pipeline import extract_facts
     from briefgen.store import open_corpus
 
-    with errors_to_exit(), open_corpus(db, os.environ, Path.cwd(), create=False) as corpus:
-        done = extract_facts(corpus, workers=workers)
+    with (
+        errors_to_exit(),
+        open_corpus(db, os.environ, Path.cwd(), create=False) as corpus,
+        _extract_progress() as progress,
+    ):
+        done = extract_facts(corpus, workers=workers, progress=progress)
     typer.echo(f"{done:,} cables extracted")
 
 
@@ -344,6 +378,7 @@ def entities(
     from briefgen.store import open_corpus
 
     with errors_to_exit(), open_corpus(db, os.environ, Path.cwd(), create=False) as corpus:
+        _catch_up(corpus)
         rows = find_entities(corpus, kind=kind, search=search)
     if as_json:
         _print_json([row.as_dict() for row in rows])
@@ -370,6 +405,8 @@ def entity(
     from briefgen.store import open_corpus
 
     with errors_to_exit(), open_corpus(db, os.environ, Path.cwd(), create=False) as corpus:
+        if max_cables is None:
+            _catch_up(corpus)
         profile = get_entity(corpus, name, max_cables=max_cables)
     if as_json:
         _print_json(profile.as_dict())

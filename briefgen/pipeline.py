@@ -177,11 +177,19 @@ def ingest(
     return report
 
 
-def extract_facts(corpus: Corpus, *, workers: int | None = None) -> int:
-    """Extract the facts of every cable not yet extracted by the current rules; return how many."""
+def extract_facts(
+    corpus: Corpus,
+    *,
+    workers: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> int:
+    """Extract the facts of every cable not yet extracted by the current rules; return how many.
+
+    `progress(done, total)` is called as batches are written.
+    """
     from briefgen.extract.storage import update_facts
 
-    return update_facts(corpus, workers=workers)
+    return update_facts(corpus, workers=workers, progress=progress)
 
 
 def pending_facts(corpus: Corpus) -> int:

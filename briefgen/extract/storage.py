@@ -7,7 +7,7 @@ import os
 import signal
 import sqlite3
 import zlib
-from collections import OrderedDict, deque
+from collections import Counter, OrderedDict, deque
 from collections.abc import Callable, Container, Iterable, Iterator
 from multiprocessing.pool import AsyncResult
 from typing import Any
@@ -19,7 +19,7 @@ from briefgen.models import Cable
 from briefgen.store import Corpus
 from briefgen.store.db import transaction as db_transaction
 
-FACTS_VERSION = 3
+FACTS_VERSION = 4
 """Raise this when a rule changes: every cable's facts are then computed again."""
 
 META_KEY = "extract.facts_version"
@@ -31,19 +31,17 @@ CREATE TABLE IF NOT EXISTS extract_facts (
     version INTEGER NOT NULL,
     facts BLOB NOT NULL -- pack_facts(); plain JSON text in databases written before
 );
-CREATE TABLE IF NOT EXISTS extract_mentions (
-    cable_id TEXT NOT NULL,
-    paragraph INTEGER,
-    kind TEXT NOT NULL,
+-- One row per entity per cable: what entity lists and rankings count. The mentions themselves
+-- (paragraph, span, text) are in the facts; a row per mention cost a third of the database.
+DROP TABLE IF EXISTS extract_mentions;
+CREATE TABLE IF NOT EXISTS extract_entity_cables (
     name TEXT NOT NULL,
-    text TEXT NOT NULL,
-    start INTEGER NOT NULL,
-    end INTEGER NOT NULL
-);
--- Covers an entity's cables (get_entity counts and ranks them without reading rows).
-CREATE INDEX IF NOT EXISTS extract_mentions_entity ON extract_mentions (name, kind, cable_id);
-DROP INDEX IF EXISTS extract_mentions_name;
-CREATE INDEX IF NOT EXISTS extract_mentions_cable ON extract_mentions (cable_id);
+    kind TEXT NOT NULL,
+    cable_id TEXT NOT NULL,
+    mentions INTEGER NOT NULL,
+    PRIMARY KEY (name, kind, cable_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS extract_entity_cables_cable ON extract_entity_cables (cable_id);
 CREATE TABLE IF NOT EXISTS extract_aliases (
     cable_id TEXT NOT NULL,
     alias TEXT NOT NULL,
@@ -69,7 +67,7 @@ LAZY_BACKLOG = 5_000
 two cores) and profiles find their cables by full-text search (see lazy.py) instead."""
 
 Prepared = tuple[str, bytes, list[tuple[Any, ...]], list[AliasRow]]
-"""One cable's facts ready to write: id, packed facts, mention rows, alias rows."""
+"""One cable's facts ready to write: id, packed facts, entity rows, alias rows."""
 
 
 def ensure_tables(conn: sqlite3.Connection) -> None:
@@ -84,6 +82,7 @@ def update_facts(
     *,
     cable_ids: Iterable[str] | None = None,
     workers: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> int:
     """Extract the cables that are new, changed or extracted by older rules; return how many.
 
@@ -92,7 +91,8 @@ def update_facts(
     over the whole corpus remembers the corpus's change counter, so the next one looks only at
     cables added or changed since (and costs two meta reads when there are none). Extraction
     runs in `workers` processes (the default extractor only); by default in one per core when
-    there are at least PARALLEL_BACKLOG cables to do, else here.
+    there are at least PARALLEL_BACKLOG cables to do, else here. `progress(done, total)` is
+    called after each batch written.
     """
     conn = corpus.connection
     ensure_tables(conn)
@@ -119,11 +119,15 @@ def update_facts(
     if workers is None and len(todo) < PARALLEL_BACKLOG:
         count = 1
     batch: list[tuple[Prepared, str]] = []
+    done = 0
     for prepared in _extract_all(corpus, todo, extractor, count):
         batch.append((prepared, hashes[prepared[0]]))
         if len(batch) >= BATCH:
             _write(conn, batch, stored)
+            done += len(batch)
             batch = []
+            if progress is not None:
+                progress(done, len(todo))
     _write(conn, batch, stored, gone)
     if corpus.get_meta(META_KEY) != str(FACTS_VERSION):
         corpus.set_meta(META_KEY, str(FACTS_VERSION))
@@ -178,16 +182,15 @@ def _stored(conn: sqlite3.Connection, ids: list[str] | None) -> dict[str, tuple[
 
 def prepare_facts(facts: CableFacts) -> Prepared:
     """Return one cable's facts as the rows `update_facts` writes (done in the workers)."""
-    mentions = [
-        (m.cable_id, m.paragraph, m.kind, m.name, m.text, m.start, m.end) for m in facts.mentions
-    ]
+    counts = Counter((m.name, m.kind) for m in facts.mentions)
+    entities = [(name, kind, facts.cable_id, n) for (name, kind), n in counts.items()]
     # One row per alias of an entity: the names table counts cables, not repeats.
     aliases: dict[tuple[str, str, str], str | None] = {}
     for e in facts.entities:
         for alias in (e.name, *e.aliases):
             aliases[(alias, e.name, e.kind)] = aliases.get((alias, e.name, e.kind)) or e.acronym
     rows = [(alias, name, kind, acronym) for (alias, name, kind), acronym in aliases.items()]
-    return facts.cable_id, pack_facts(facts), mentions, rows
+    return facts.cable_id, pack_facts(facts), entities, rows
 
 
 def pack_facts(facts: CableFacts) -> bytes:
@@ -281,14 +284,14 @@ def _write(
                     chunk,
                 ).fetchall()
             )
-        for table in ("extract_facts", "extract_mentions", "extract_aliases"):
+        for table in ("extract_facts", "extract_entity_cables", "extract_aliases"):
             conn.executemany(f"DELETE FROM {table} WHERE cable_id = ?", ids)
         conn.executemany(
             "INSERT INTO extract_facts VALUES (?, ?, ?, ?)",
             [(p[0], content_hash, FACTS_VERSION, p[1]) for p, content_hash in batch],
         )
         conn.executemany(
-            "INSERT INTO extract_mentions VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO extract_entity_cables VALUES (?, ?, ?, ?)",
             [row for p, _ in batch for row in p[2]],
         )
         conn.executemany(

@@ -178,3 +178,15 @@ def test_same_seed_twice_counts_once(deferred: Corpus) -> None:
     profile = get_entity(deferred, "Feminist League", "org", max_cables=20)
     assert len(profile.cables) == len(set(profile.cables))
     assert "09ASTANA9001" in profile.cables
+
+
+def test_extract_facts_reports_progress_batch_by_batch(
+    deferred: Corpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(storage, "BATCH", 3)
+    seen: list[tuple[int, int]] = []
+    assert pipeline.extract_facts(deferred, workers=1, progress=lambda *a: seen.append(a)) == 7
+    assert seen == [(3, 7), (6, 7)]
+    assert pipeline.pending_facts(deferred) == 0
+    assert pipeline.extract_facts(deferred, progress=lambda *a: seen.append(a)) == 0
+    assert len(seen) == 2

@@ -302,6 +302,9 @@ def test_two_extractions_of_the_same_cables_at_once_stay_consistent(corpus: Corp
     other.close()
     conn = corpus.connection
     assert conn.execute("SELECT count(*) FROM extract_facts").fetchone() == (3,)
-    mentions = sum(len(extract(corpus.get(cid)).mentions) for cid in corpus.cable_hashes())
-    assert conn.execute("SELECT count(*) FROM extract_mentions").fetchone() == (mentions,)
+    ids = list(corpus.cable_hashes())
+    entities = [{(m.name, m.kind) for m in extract(corpus.get(cid)).mentions} for cid in ids]
+    rows = conn.execute("SELECT count(*), sum(mentions) FROM extract_entity_cables").fetchone()
+    mentions = sum(len(extract(corpus.get(cid)).mentions) for cid in ids)
+    assert rows == (sum(len(e) for e in entities), mentions)
     assert _names(conn) == _rebuilt(conn)
