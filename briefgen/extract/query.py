@@ -130,28 +130,18 @@ def find_entities(
     _check_kind(kind)
     _catch_up(corpus)
     conn = corpus.connection
-    where: list[str] = []
-    params: list[object] = []
-    if kind is not None:
-        where.append("e.kind = ?")
-        params.append(kind)
     if search:
-        pattern = "%" + search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        where.append(
-            "(e.name LIKE ? ESCAPE '\\' OR e.name IN "
-            "(SELECT name FROM extract_names WHERE alias LIKE ? ESCAPE '\\'))"
+        rows = _searched(conn, kind, search)[:limit]
+    else:
+        sql = (
+            "SELECT name, kind, sum(mentions) AS n, group_concat(cable_id) "
+            "FROM extract_entity_cables"
+            + (" WHERE kind = ?" if kind is not None else "")
+            + " GROUP BY name, kind ORDER BY n DESC, name"
+            + (" LIMIT ?" if limit is not None else "")
         )
-        params.extend([pattern, pattern])
-    sql = (
-        "SELECT e.name, e.kind, sum(e.mentions) AS n, group_concat(e.cable_id) "
-        "FROM extract_entity_cables AS e"
-        + (" WHERE " + " AND ".join(where) if where else "")
-        + " GROUP BY e.name, e.kind ORDER BY n DESC, e.name"
-        + (" LIMIT ?" if limit is not None else "")
-    )
-    if limit is not None:
-        params.append(limit)
-    rows = conn.execute(sql, params).fetchall()
+        params = [p for p in (kind, limit) if p is not None]
+        rows = conn.execute(sql, params).fetchall()
     aliases: dict[tuple[str, str], set[str]] = {}
     for first in range(0, len(rows), 500):
         chunk = rows[first : first + 500]
@@ -172,6 +162,33 @@ def find_entities(
         )
         for name, ekind, count, cables in rows
     ]
+
+
+def _searched(
+    conn: sqlite3.Connection, kind: str | None, search: str
+) -> list[tuple[str, str, int, str]]:
+    # The names table is small (one row per alias of an entity): find the entities there, then
+    # read only their rows of extract_entity_cables, by primary key.
+    pattern = "%" + search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    sql = (
+        "SELECT DISTINCT name, kind FROM extract_names "
+        "WHERE (name LIKE ? ESCAPE '\\' OR alias LIKE ? ESCAPE '\\')"
+    )
+    params = [pattern, pattern]
+    if kind is not None:
+        sql += " AND kind = ?"
+        params.append(kind)
+    rows = []
+    for name, ekind in conn.execute(sql, params).fetchall():
+        count, cables = conn.execute(
+            "SELECT sum(mentions), group_concat(cable_id) FROM extract_entity_cables "
+            "WHERE name = ? AND kind = ?",
+            (name, ekind),
+        ).fetchone()
+        if count:
+            rows.append((name, ekind, int(count), str(cables)))
+    rows.sort(key=lambda row: (-row[2], row[0]))
+    return rows
 
 
 def _catch_up(corpus: Corpus) -> None:
