@@ -121,6 +121,7 @@ class Hit:
     """What was found."""
 
 
+@lru_cache(maxsize=1)
 def _entries() -> dict[str, Entry]:
     table: dict[str, Entry] = {}
 
@@ -145,6 +146,15 @@ def _entries() -> dict[str, Entry]:
         if name not in AMBIGUOUS_PLACES and name not in lexicon.FIRST_NAMES:
             add(name, Entry("place", name, name, None, False, len(name) >= 6))
     return table
+
+
+def forms_of(name: str) -> tuple[str, ...]:
+    """Return every curated form of the body or place `name` is a form of (`IOM` gives
+    `International Organization for Migration` and `IOM`); none for a name not curated."""
+    entry = _entries().get(name.lower())
+    if entry is None:
+        return ()
+    return tuple(sorted({e.surface for e in _entries().values() if e.name == entry.name}))
 
 
 def _acronym_of(full: str) -> str | None:

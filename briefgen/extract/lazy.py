@@ -11,11 +11,13 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
 from briefgen.errors import InvalidArgumentError, NotFoundError
+from briefgen.extract import gazetteer
 from briefgen.extract.catalog import name_key
 from briefgen.extract.records import CableFacts
 from briefgen.extract.storage import facts_for
@@ -33,14 +35,21 @@ _WORD_RE = re.compile(r"\w+")
 
 @dataclass(frozen=True, slots=True)
 class Found:
-    """The entities a name can mean among the cables naming it, and those cables' facts."""
+    """The entities a name can mean among the cables naming it."""
 
     hits: dict[tuple[str, str], int]
     """(canonical name, kind) -> how many of the extracted cables use the name for it."""
     facts: tuple[CableFacts, ...]
     """The facts of the cables extracted, best full-text match first."""
+    searched: frozenset[str]
+    """The name as searched (after correcting typos)."""
     total: int
-    """How many cables of the corpus contain the name's words as a phrase."""
+    """How many cables of the corpus contain it."""
+
+
+def candidates(max_cables: int) -> int:
+    """Return how many best-matching cables are extracted to find `max_cables` of an entity."""
+    return max(MIN_CANDIDATES, CANDIDATES_PER_CABLE * max_cables)
 
 
 def find_by_text(corpus: Corpus, name: str, kind: str | None, max_cables: int) -> Found:
@@ -53,50 +62,78 @@ def find_by_text(corpus: Corpus, name: str, kind: str | None, max_cables: int) -
     words = [w.lower() for w in _WORD_RE.findall(wanted)]
     if not words:
         raise InvalidArgumentError(f"no words to search for in the name {name!r}")
-    conn = corpus.connection
-    phrase = _phrase(words)
-    total = _count(conn, phrase)
+    limit = candidates(max_cables)
+    # A curated body is looked for by each of its forms: cables may only ever write `IOM`.
+    forms = [wanted, *gazetteer.forms_of(wanted)]
+    facts, total = cables_naming(corpus, forms, limit)
     if total == 0:
-        words = _corrected(conn, words)
-        phrase = _phrase(words)
-        total = _count(conn, phrase)
-        wanted = " ".join(words)
+        wanted = " ".join(_corrected(corpus.connection, words))
+        forms = [wanted, *gazetteer.forms_of(wanted)]
+        facts, total = cables_naming(corpus, forms, limit)
     what = f"no {kind}" if kind else "no entity"
     if total == 0:
         raise NotFoundError(f"{what} named {name!r} found (not found in the corpus)")
-    limit = max(MIN_CANDIDATES, CANDIDATES_PER_CABLE * max_cables)
-    rows = conn.execute(
-        "SELECT c.id FROM cables_fts JOIN cables AS c ON c.rowid = cables_fts.rowid "
-        "WHERE cables_fts MATCH ? ORDER BY bm25(cables_fts, 4.0, 1.0), c.id LIMIT ?",
-        (phrase, limit),
-    )
-    facts = tuple(facts_for(corpus, [row[0] for row in rows]))
     hits: Counter[tuple[str, str]] = Counter()
     for cable in facts:
         meant = {
             (e.name, e.kind)
             for e in cable.entities
             if (kind is None or e.kind == kind)
-            and any(_same(alias, wanted) for alias in (e.name, *e.aliases))
+            and any(_same(alias, form) for alias in (e.name, *e.aliases) for form in forms)
         }
         hits.update(meant)
     if not hits:
-        raise NotFoundError(f"{what} named {name!r} found (the cables naming it name no {kind})")
-    return Found(dict(hits), facts, total)
+        such = kind or "entity"
+        raise NotFoundError(
+            f"{what} named {name!r} found (the cables naming it name no such {such})"
+        )
+    return Found(dict(hits), facts, frozenset(phrases_of(forms)), total)
+
+
+def cables_naming(
+    corpus: Corpus, names: Iterable[str], limit: int
+) -> tuple[tuple[CableFacts, ...], int]:
+    """Return the facts of the `limit` cables best matching any of `names` (extracting those
+    not yet done), and how many cables of the corpus contain one of the names."""
+    phrases = phrases_of(names)
+    if not phrases:
+        return (), 0
+    query = " OR ".join(sorted(phrases))
+    conn = corpus.connection
+    rows = conn.execute(
+        "SELECT c.id FROM cables_fts JOIN cables AS c ON c.rowid = cables_fts.rowid "
+        "WHERE cables_fts MATCH ? ORDER BY bm25(cables_fts, 4.0, 1.0), c.id LIMIT ?",
+        (query, limit),
+    ).fetchall()
+    total = len(rows) if len(rows) < limit else _count(conn, query)
+    return tuple(facts_for(corpus, [row[0] for row in rows])), total
 
 
 def _same(alias: str, wanted: str) -> bool:
-    key = name_key(alias)
-    return key == wanted or " ".join(_WORD_RE.findall(key)) == wanted
+    key, want = name_key(alias), name_key(wanted)
+    return key == want or _words(key) == _words(want)
+
+
+def _words(text: str) -> str:
+    return " ".join(_WORD_RE.findall(text.lower()))
 
 
 def _phrase(words: list[str]) -> str:
     return '"' + " ".join(words) + '"'
 
 
-def _count(conn: sqlite3.Connection, phrase: str) -> int:
+def phrases_of(names: Iterable[str]) -> set[str]:
+    """Return the FTS phrases matching any of `names`, leaving out those another one covers
+    (`the feminist league` adds nothing to `feminist league`)."""
+    spaced = {" " + " ".join(w.lower() for w in _WORD_RE.findall(n)) + " " for n in names}
+    spaced.discard("  ")
+    kept = {s for s in spaced if not any(o != s and o in s for o in spaced)}
+    return {_phrase(s.split()) for s in kept}
+
+
+def _count(conn: sqlite3.Connection, query: str) -> int:
     try:
-        row = conn.execute("SELECT count(*) FROM cables_fts WHERE cables_fts MATCH ?", (phrase,))
+        row = conn.execute("SELECT count(*) FROM cables_fts WHERE cables_fts MATCH ?", (query,))
         return int(row.fetchone()[0])
     except sqlite3.OperationalError:
         return 0

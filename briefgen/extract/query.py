@@ -11,7 +11,7 @@ from rapidfuzz import fuzz, process
 
 from briefgen.errors import AmbiguousNameError, InvalidArgumentError, NotFoundError
 from briefgen.extract.catalog import all_keys, entities_named, name_key
-from briefgen.extract.lazy import find_by_text
+from briefgen.extract.lazy import cables_naming, candidates, find_by_text, phrases_of
 from briefgen.extract.records import (
     CableFacts,
     EntityKind,
@@ -273,31 +273,40 @@ def get_entity(
 
 
 def _profile_by_text(corpus: Corpus, name: str, kind: str | None, max_cables: int) -> EntityProfile:
-    # Until the whole corpus is extracted, the entity and its cables come from the cables whose
-    # text names it (see lazy.py); the ranking is the same: most mentions, then newest first.
+    # Until the whole corpus is extracted, the entity comes from the cables whose text holds the
+    # name, and its cables from those holding any of its names (`IAEA` as well as `International
+    # Atomic Energy Agency`); see lazy.py. The ranking is the usual one: most mentions, then
+    # newest first.
     found = find_by_text(corpus, name, kind, max_cables)
     canonical, ekind = _one(name, found.hits)
+    names = {canonical}
+    for cable in found.facts:
+        for e in cable.entities:
+            if (e.name, e.kind) == (canonical, ekind):
+                names.update(e.aliases)
+    facts, matches = found.facts, found.total
+    if phrases_of(names) != found.searched:
+        facts, matches = cables_naming(corpus, names, candidates(max_cables))
     mentions = Counter(
-        f.cable_id
-        for f in found.facts
-        for m in f.mentions
-        if (m.name, m.kind) == (canonical, ekind)
+        f.cable_id for f in facts for m in f.mentions if (m.name, m.kind) == (canonical, ekind)
     )
     created = _created(corpus.connection, list(mentions))
     ranked = sorted(
         mentions, key=lambda cid: (-mentions[cid], _newest_first(created.get(cid)), cid)
-    )
-    chosen = set(ranked[:max_cables])
+    )[:max_cables]
     aliases: set[str] = set()
     acronym: str | None = None
-    for cable in found.facts:
-        for e in cable.entities:
-            if (e.name, e.kind) == (canonical, ekind) and cable.cable_id in chosen:
+    by_id = {f.cable_id: f for f in facts}
+    for cable_id in ranked:
+        for e in by_id[cable_id].entities:
+            if (e.name, e.kind) == (canonical, ekind):
                 aliases.update(a for a in e.aliases if a != canonical)
                 acronym = acronym or e.acronym
-    by_id = {f.cable_id: f for f in found.facts}
-    facts = [by_id[cid] for cid in ranked[:max_cables]]
-    return _assemble(canonical, ekind, acronym, aliases, facts, max(found.total, len(mentions)))
+    # Every cable holding one of its names was read when they fit among the candidates: the
+    # count is then exact; otherwise it is the count of cables holding one of its names.
+    total = len(mentions) if matches <= len(facts) else matches
+    chosen = [by_id[cid] for cid in ranked]
+    return _assemble(canonical, ekind, acronym, aliases, chosen, total)
 
 
 def _assemble(

@@ -144,7 +144,7 @@ def test_profile_by_text_forgives_typos_and_names_the_unknown(deferred: Corpus) 
     assert get_entity(deferred, "the Feminist League NGO", max_cables=3).name == "Feminist League"
     with pytest.raises(NotFoundError, match="no org named 'Harvest Union' found"):
         get_entity(deferred, "Harvest Union", "org", max_cables=3)
-    with pytest.raises(NotFoundError, match="name no org"):
+    with pytest.raises(NotFoundError, match="name no such org"):
         get_entity(deferred, "Kostanai", "org", max_cables=3)
 
 
@@ -190,3 +190,33 @@ def test_extract_facts_reports_progress_batch_by_batch(
     assert pipeline.pending_facts(deferred) == 0
     assert pipeline.extract_facts(deferred, progress=lambda *a: seen.append(a)) == 0
     assert len(seen) == 2
+
+
+def test_profile_by_text_follows_the_entity_by_its_other_names(deferred: Corpus) -> None:
+    deferred.add(
+        [
+            _cable(
+                "09ASTANA7201",
+                "2009-05-05",
+                "The Union of Crisis Centers (UCC) met the mayor.",
+                "UCC runs six shelters.",
+            ),
+            _cable("09ASTANA7202", "2009-06-05", "IOM opened a hotline in Almaty."),
+        ]
+    )
+    profile = get_entity(deferred, "Union of Crisis Centers", "org", max_cables=20)
+    # 09ASTANA7201 only: the seeds write the acronym as `UCC` after defining it, and the second
+    # search, for `UCC`, finds the cables using it.
+    assert "09ASTANA7201" in profile.cables
+    assert profile.acronym == "UCC"
+    # The cables write IOM's full name once, and the OSCE's never: their curated forms count.
+    iom = get_entity(deferred, "International Organization for Migration", max_cables=20)
+    assert iom.name == "International Organization for Migration"
+    assert "09ASTANA7202" in iom.cables
+    osce = get_entity(
+        deferred, "Organization for Security and Co-operation in Europe", max_cables=9
+    )
+    assert set(osce.cables) == {"09ASTANA1206", "09ASTANA1985", "09ASTANA7103"}
+    assert lazy.phrases_of(["the Feminist League", "Feminist League NGO", "Feminist League"]) == {
+        '"feminist league"'
+    }
