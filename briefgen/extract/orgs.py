@@ -127,17 +127,28 @@ def rule_acronym_definition(ctx: Context, para: Para) -> None:
 
 
 def _acronym_span(items: list[Token], acronym: str) -> list[Token] | None:
-    for first in range(len(items)):
-        if not items[first].capital or items[first].word in _LEADING_STOP:
-            continue
-        words = [t.word for t in items[first:]]
-        if _initials_cover(words, acronym):
+    letters = [c.lower() for c in acronym if c.isalpha()]
+    starts = [
+        first for first, item in enumerate(items) if item.capital and item.word not in _LEADING_STOP
+    ]
+    # Best: the capitalised words spell the acronym exactly (`Movement for Democratic Change
+    # (MDC)`, not `Met Movement ...`); next: the acronym's letters in order.
+    for first in starts:
+        words = [t.word for t in items[first:] if t.capital and t.word not in _LEADING_STOP]
+        if [w[0].lower() for w in words] == letters:
             return items[first:]
-    if any(t.is_head for t in items):
-        for first, item in enumerate(items):
-            if item.capital and item.word not in _LEADING_STOP:
-                return items[first:]
-    return None
+    for first in starts:
+        if _initials_cover([t.word for t in items[first:]], acronym):
+            return items[first:]
+    # Last: the organization word and the capitalised words just before it (`the Brazilian
+    # Ministry of Exterior Relations (MRE)`, whose acronym follows Portuguese word order).
+    head = next((i for i, t in enumerate(items) if t.is_head), None)
+    if head is None:
+        return None
+    first = head
+    while first > 0 and items[first - 1].capital and items[first - 1].word not in _LEADING_STOP:
+        first -= 1
+    return items[first:]
 
 
 def rule_caps_acronym_definition(ctx: Context, para: Para) -> None:
@@ -152,7 +163,10 @@ def rule_caps_acronym_definition(ctx: Context, para: Para) -> None:
         words = _CAPS_SEGMENT_RE.split(head)[-1].split()
         acronym = match.group(1)
         exact = max(0, len(words) - len(acronym))
-        for first in (exact, *range(len(words))):
+        # Words whose initials spell the acronym come first: `RICE MET MOVEMENT FOR
+        # DEMOCRATIC CHANGE (MDC)` is the Movement for Democratic Change.
+        spelt = [f for f in range(len(words)) if _spells(words[f:], acronym)]
+        for first in (*spelt, exact, *range(len(words))):
             if _initials_cover(words[first:], acronym) and len(words) - first >= len(acronym) - 2:
                 full = " ".join(
                     "-".join(p.capitalize() for p in w.split("-")) if len(w) > 3 else w.lower()
@@ -162,6 +176,14 @@ def rule_caps_acronym_definition(ctx: Context, para: Para) -> None:
                 name = ctx.register("org", ctx.lookup(full) or full, acronym=acronym)
                 ctx.add_mention(para, "org", match.start(1), match.end(1), name, "acronym")
                 break
+
+
+_SMALL_WORDS = frozenset(["of", "for", "and", "the", "in", "on", "to", "against"])
+
+
+def _spells(words: list[str], acronym: str) -> bool:
+    initials = [w[0].lower() for w in words if w.lower() not in _SMALL_WORDS]
+    return initials == [c.lower() for c in acronym if c.isalpha()]
 
 
 def rule_ministries_list(ctx: Context, para: Para) -> None:

@@ -132,3 +132,26 @@ def test_a_paragraph_opening_with_capitals_is_not_a_caps_paragraph() -> None:
     facts = extract(_cable(heading + "Later Vladimir Nazarov spoke with Galina Morozova."))
     people = {e.name for e in facts.entities if e.kind == "person"}
     assert {"Vladimir Nazarov", "Galina Morozova"} <= people
+
+
+def test_an_acronym_names_the_words_its_letters_stand_for() -> None:
+    facts = extract(
+        _cable(
+            "Opposition leaders met Movement for Democratic Change (MDC) officials in Harare.",
+            "Tsvangirai Met Movement for Democratic Change (MDC) leaders.",
+            "Minister Celso Amorim of the Brazilian Ministry of Exterior Relations (MRE) spoke.",
+            "The Union of Crisis Centers (UCC) met the Feminist League.",
+        )
+    )
+    orgs = {e.name: e.acronym for e in facts.entities if e.kind == "org"}
+    assert orgs["Movement for Democratic Change"] == "MDC"
+    assert orgs["Brazilian Ministry of Exterior Relations"] == "MRE"
+    assert orgs["Union of Crisis Centers"] == "UCC"
+    assert not any(name.startswith(("Met ", "Minister ")) for name in orgs)
+
+
+def test_an_all_caps_acronym_names_the_words_its_letters_stand_for() -> None:
+    text = "ASSISTANT SECRETARY RICE MET MOVEMENT FOR DEMOCRATIC CHANGE (MDC) PRESIDENT TSVANGIRAI."
+    facts = extract(_cable(text))
+    mdc = facts.entity("MDC")
+    assert mdc is not None and mdc.name == "Movement for Democratic Change"
