@@ -31,6 +31,7 @@ _NAME_BEFORE_RE = re.compile(rf"\b{_NAME}$")
 # The second word is a lookahead so that pairs overlap: `Later Vladimir Nazarov` holds both
 # `Later Vladimir` and `Vladimir Nazarov`.
 _PAIR_RE = re.compile(r"\b([A-Z][a-z]+) (?=([A-Z][a-z]+)\b)")
+_HYPHENATED_RE = re.compile(r"\b[A-Z][a-z]+-$")
 _AGE_BEFORE_RE = re.compile(r"\b\d+-year-old ([A-Z][a-z]+)\b")
 _AGE_AFTER_RE = re.compile(
     r"(?:^|[-:] )((?:[A-Z][a-z]+, )*(?:[A-Z][a-z]+,? and )?[A-Z][a-z]+),? age \d+"
@@ -218,7 +219,11 @@ def rule_first_name(ctx: Context, para: Para) -> None:
                 if more is None or not looks_like_name_word(more.group(1)):
                     break
                 end = more.end()
-            _add_person(ctx, para, match.start(1), end, "first_name")
+            start = match.start(1)
+            before = _HYPHENATED_RE.search(para.text, max(0, start - 20), start)
+            if before is not None:  # `Jean-Paul Genie`, not `Paul Genie`
+                start = before.start()
+            _add_person(ctx, para, start, end, "first_name")
 
 
 def rule_surname_shape(ctx: Context, para: Para) -> None:

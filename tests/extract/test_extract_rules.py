@@ -155,3 +155,9 @@ def test_an_all_caps_acronym_names_the_words_its_letters_stand_for() -> None:
     facts = extract(_cable(text))
     mdc = facts.entity("MDC")
     assert mdc is not None and mdc.name == "Movement for Democratic Change"
+
+
+def test_a_hyphenated_first_name_is_kept_whole() -> None:
+    facts = extract(_cable("The murder of Jean-Paul Genie by the bodyguards shocked the city."))
+    people = [e.name for e in facts.entities if e.kind == "person"]
+    assert people == ["Jean-Paul Genie"]
