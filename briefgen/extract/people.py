@@ -31,7 +31,12 @@ _NAME_BEFORE_RE = re.compile(rf"\b{_NAME}$")
 # The second word is a lookahead so that pairs overlap: `Later Vladimir Nazarov` holds both
 # `Later Vladimir` and `Vladimir Nazarov`.
 _PAIR_RE = re.compile(r"\b([A-Z][a-z]+) (?=([A-Z][a-z]+)\b)")
-_HYPHENATED_RE = re.compile(r"\b[A-Z][a-z]+-$")
+_DEMONYM_RE = re.compile(r"[A-Z][a-z]+(?:ian|ish|ese|an|i|ic|ch)")
+"""A nationality before a title (`Russian`, `Turkish`, `Chinese`, `Iraqi`, `French`)."""
+_MINISTER_OF_RE = re.compile(rf"(?:{_DEMONYM_RE.pattern} )?(?:Vice[- ]|Deputy )?Minister of (.+)")
+_HYPHENATED_RE = re.compile(r"(?:^|[^A-Za-z] |\b[a-z]+ |[^A-Za-z ])([A-Z][a-z]+-)$")
+"""The first half of a hyphenated first name (`Jean-` in `Jean-Paul`), not a surname's
+(`Perpina-` in `Fernando Perpina-Robert Peyra`)."""
 _AGE_BEFORE_RE = re.compile(r"\b\d+-year-old ([A-Z][a-z]+)\b")
 _AGE_AFTER_RE = re.compile(
     r"(?:^|[-:] )((?:[A-Z][a-z]+, )*(?:[A-Z][a-z]+,? and )?[A-Z][a-z]+),? age \d+"
@@ -42,7 +47,7 @@ def _org_of_title(title: str, org: str | None) -> str | None:
     if org:
         return canonical_org(org.rstrip(".,"))
     # `Vice-Minister of Justice` holds office in the Ministry of Justice.
-    match = re.match(r"(?:Vice[- ]|Deputy )?Minister of (.+)", title)
+    match = _MINISTER_OF_RE.match(title)
     return f"Ministry of {match.group(1)}" if match else None
 
 
@@ -142,7 +147,12 @@ def rule_title_before_name(ctx: Context, para: Para) -> None:
     for items in para.chains:
         if len(items) < 2 or not any(t.word in _TITLE_STARTS for t in items[:4]):
             continue
-        while items and items[0].word in lexicon.NOT_NAME_WORDS and not _title_at(items):
+        nationality = ""
+        while items and not _title_at(items):
+            if _DEMONYM_RE.fullmatch(items[0].word) and _title_at(items[1:]):
+                nationality = items[0].word + " "  # `Turkish Foreign Minister Ahmet Davutoglu`
+            elif items[0].word not in lexicon.NOT_NAME_WORDS:
+                break
             items = items[1:]
         if len(items) < 2 or not _title_at(items):
             continue
@@ -155,17 +165,26 @@ def rule_title_before_name(ctx: Context, para: Para) -> None:
             continue
         title_words = len(title_match.group(0).split())
         rest = lead[title_words:]
+        inner = next((i for i in range(len(rest)) if _title_at(rest[i:])), None)
+        if inner is not None:
+            # `Prime Minister Ahern and Foreign Minister Brian Cowen`: the last title is his.
+            title_match = TITLE_RE.match(" ".join(t.word for t in rest[inner:]))
+            assert title_match is not None
+            rest = rest[inner + len(title_match.group(0).split()) :]
+            nationality = ""
         org: str | None = None
         org_span: tuple[int, int] | None = None
-        title = title_match.group(0)
-        while rest and rest[0].word in ("of", "the"):
+        title = nationality + title_match.group(0)
+        joiner = "of"
+        while rest and rest[0].word in ("of", "the", "to", "in", "for"):
+            joiner = rest[0].word if rest[0].word != "the" else joiner
             rest = rest[1:]
         if rest:
             if any(t.is_head for t in rest):
                 org = span_text(text, rest)
                 org_span = (rest[0].start, rest[-1].end)
             else:
-                title = f"{title} of {span_text(text, rest)}"
+                title = f"{title} {joiner} {span_text(text, rest)}"  # `Ambassador to China`
         _add_person(
             ctx,
             para,
@@ -184,6 +203,13 @@ def _title_at(items: list[Token]) -> bool:
 
 def _trailing_name(items: list[Token]) -> list[Token]:
     last = items[-1]
+    # `Ambassador Hassan Kazemi Qomi`: a known first name and two more name words.
+    if (
+        len(items) >= 4
+        and items[-3].word in lexicon.FIRST_NAMES
+        and all(looks_like_name_word(t.word) and not t.possessive for t in items[-3:])
+    ):
+        return items[-3:]
     if len(items) >= 3:
         first = items[-2]
         if (
@@ -222,7 +248,7 @@ def rule_first_name(ctx: Context, para: Para) -> None:
             start = match.start(1)
             before = _HYPHENATED_RE.search(para.text, max(0, start - 20), start)
             if before is not None:  # `Jean-Paul Genie`, not `Paul Genie`
-                start = before.start()
+                start = before.start(1)
             _add_person(ctx, para, start, end, "first_name")
 
 

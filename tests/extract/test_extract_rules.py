@@ -161,3 +161,31 @@ def test_a_hyphenated_first_name_is_kept_whole() -> None:
     facts = extract(_cable("The murder of Jean-Paul Genie by the bodyguards shocked the city."))
     people = [e.name for e in facts.entities if e.kind == "person"]
     assert people == ["Jean-Paul Genie"]
+    # A hyphen inside a double surname does not start a name.
+    facts = extract(_cable("- Fernando Perpina-Robert Peyra, Spain, currently"))
+    assert "Perpina-Robert Peyra" not in {e.name for e in facts.entities}
+
+
+def test_a_nationality_before_a_title_stays_with_the_title() -> None:
+    facts = extract(
+        _cable(
+            "Russian Deputy Foreign Minister Sergei Ryabkov met the Ambassador.",
+            "Turkish Foreign Minister Ahmet Davutoglu said the talks were useful.",
+            "Kazakhstani Vice-Minister of Justice Dulat Kustavletov opened the event.",
+            "The Ambassador met Iranian Ambassador Hassan Kazemi Qomi.",
+            "Prime Minister of Kazakhstan Karim Masimov spoke.",
+            "Irish Prime Minister Ahern and Foreign Minister Brian Cowen met the Secretary.",
+            "Spanish Ambassador to China Carlos Blasco joined them.",
+        )
+    )
+    roles = {r.person: (r.title, r.organization) for r in facts.roles}
+    assert roles["Sergei Ryabkov"] == ("Russian Deputy Foreign Minister", None)
+    assert roles["Ahmet Davutoglu"] == ("Turkish Foreign Minister", None)
+    assert roles["Dulat Kustavletov"] == (
+        "Kazakhstani Vice-Minister of Justice",
+        "Ministry of Justice",
+    )
+    assert roles["Hassan Kazemi Qomi"] == ("Iranian Ambassador", None)
+    assert roles["Karim Masimov"] == ("Prime Minister of Kazakhstan", None)
+    assert roles["Brian Cowen"] == ("Foreign Minister", None)
+    assert roles["Carlos Blasco"] == ("Spanish Ambassador to China", None)
