@@ -710,6 +710,11 @@ def batch(
     with errors_to_exit():
         settings = load_settings(Path.cwd(), os.environ, {"db": db, "smtp": smtp})
         checked = load_plan(plan, default_sender=settings.email_from)
+        if Path(settings.db).exists():
+            from briefgen.store import Corpus
+
+            with Corpus.open(settings.db, create=False) as corpus:
+                _catch_up(corpus)  # run_plan would do it too, without a progress bar
         with _batch_progress() as progress:
             report = run_plan(
                 settings.db,
