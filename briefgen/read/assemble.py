@@ -7,7 +7,7 @@ from pathlib import Path
 from briefgen.errors import ReadError
 from briefgen.models import Cable
 from briefgen.read.body import split_body
-from briefgen.read.cleaning import clean, clean_body
+from briefgen.read.cleaning import clean, clean_body, split_listing_row
 from briefgen.read.envelope import Envelope
 from briefgen.read.ids import (
     canonical_origin,
@@ -23,7 +23,7 @@ from briefgen.read.telegram import Telegram, read_header
 
 def assemble(envelope: Envelope, path: str | None = None, row: int | None = None) -> Cable:
     """Return the Cable of an envelope, or raise ReadError when no cable can be made of it."""
-    lines = clean(envelope.text.split("\n"))
+    lines, listed_subject = split_listing_row(clean(envelope.text.split("\n")))
     telegram = read_header(lines)
     created = envelope.created or telegram.created
     # The date-time group is the transmission time; page metadata only rounds it (or worse).
@@ -48,7 +48,7 @@ def assemble(envelope: Envelope, path: str | None = None, row: int | None = None
         references = envelope.references
     references = tuple(ref for ref in references if ref != cable_id)
     body = split_body(clean_body(telegram.body, telegram.place, telegram.serial))
-    subject = telegram.subject or envelope.subject
+    subject = telegram.subject or envelope.subject or listed_subject
     return Cable(
         id=cable_id,
         path=path,

@@ -344,6 +344,27 @@ RULES: tuple[tuple[str, Rule], ...] = (
 """The cleaning rules in the order they run."""
 
 
+_LISTING_ROW = re.compile(
+    r" \d \d{1,2}/\d{1,2}/\d{4} \d+ [A-Z][A-Za-z]{1,5}(?:,[A-Z][A-Za-z]{1,5})+ "
+    r"(?P<subject>[^a-z\n]+?) (?=[A-Z][a-z])"
+)
+
+
+def split_listing_row(lines: list[str]) -> tuple[list[str], str | None]:
+    """Cut the cable-listing row some pages carry after the signature; return its subject.
+
+    `... End comment. STEVENS 0 03/13/2008 9871 PGOV,PREL,LY DETAINED ACTIVIST "RELEASED"
+    Reports by ...` holds the sequence number, date, tags, subject and summary of the cable
+    again: not text of the cable, but the only place the subject of such a page is written.
+    """
+    for index in range(len(lines) - 1, max(-1, len(lines) - 4), -1):
+        match = _LISTING_ROW.search(lines[index])
+        if match is not None:
+            kept = lines[index][: match.start()].rstrip()
+            return [*lines[:index], *([kept] if kept else [])], match.group("subject").strip()
+    return lines, None
+
+
 def clean(lines: list[str], skip: Collection[str] = ()) -> list[str]:
     """Return the lines after every rule of RULES not named in `skip`."""
     for name, rule in RULES:

@@ -59,3 +59,31 @@ def test_clean_body_drops_this_cables_page_breaks_and_captions() -> None:
         "Rice and the IRGC.",
         "SECTION 2 OF THE LAW 00000409 IS NOT A BREAK.",
     ]
+
+
+LISTED = """C O N F I D E N T I A L TRIPOLI 000220
+
+SIPDIS
+
+E.O. 12958: DECL: 3/13/2018
+TAGS: PGOV, PREL, PHUM, LY
+
+1. (C) Reports by the QDF that el-Jahmi was "released" appear to be premature.
+
+2. (C) Comment: the release was window dressing. End comment. STEVENS 0 03/13/2008 9871 \
+PGOV,PREL,PHUM,LY DETAINED ACTIVIST FATHI EL-JAHMI "RELEASED" Reports by the QDF that \
+el-Jahmi was "released" appear to be premature.
+"""
+
+
+def test_a_listing_row_after_the_signature_is_cut_and_gives_the_subject() -> None:
+    from briefgen.read import read_text
+    from briefgen.read.cleaning import split_listing_row
+
+    cable = read_text(LISTED, "08TRIPOLI220.txt")
+    assert cable.subject == 'DETAINED ACTIVIST FATHI EL-JAHMI "RELEASED"'
+    assert cable.signers == ("STEVENS",)
+    assert cable.paragraphs[-1].text.endswith("window dressing. End comment.")
+    # Text without such a row is left alone, dates and tags in running text included.
+    plain = ["On 03/13/2008 the post sent 9871 cables tagged PGOV,PREL about TIP Reports."]
+    assert split_listing_row(plain) == (plain, None)
