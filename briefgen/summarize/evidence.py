@@ -16,8 +16,12 @@ from briefgen.summarize.privacy import personal_reason
 from briefgen.summarize.records import Cite
 
 _MARKERS = re.compile(
-    r"^\s*(?:SUMMARY|COMMENT|END SUMMARY|END COMMENT)\s*[:.]\s*|\s*END (?:SUMMARY|COMMENT)\.?\s*$"
+    r"^\s*(?:SUMMARY|COMMENT|END SUMMARY|END COMMENT)\s*[:.]\s*|\s*END (?:SUMMARY|COMMENT)\.?\s*$",
+    re.IGNORECASE,
 )
+_PORTION_MARK = re.compile(r"^\((?:U|C|S|TS|SBU|LOU|FOUO)(?:\s*/{1,2}\s*[A-Z]{2,7})*\)\s*")
+"""A paragraph's classification mark (`(C)`, `(SBU)`, `(S//NF)`): for the reader of a cable,
+not of a briefing, which carries its classification in its banner."""
 _BULLET_SPLIT = re.compile(r"\n(?=- )")
 _PRONOUN_START = re.compile(r"^(?:She|He|It|They|The NGO|The organization|Her|His|Its)\b")
 
@@ -80,8 +84,9 @@ def marked_paragraph(cable: Cable, marker: str) -> int | None:
 
 
 def clean_sentence(text: str) -> str:
-    """Return a sentence without SUMMARY/COMMENT markers, bullet dashes and extra spaces."""
-    text = _MARKERS.sub("", text.strip())
+    """Return a sentence without portion marks (`(C)`), SUMMARY/COMMENT markers, bullet dashes
+    and extra spaces."""
+    text = _MARKERS.sub("", _PORTION_MARK.sub("", text.strip()))
     text = _MARKERS.sub("", text)
     return " ".join(text.lstrip("- ").split())
 

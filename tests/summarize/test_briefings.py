@@ -193,3 +193,19 @@ def test_briefing_json_is_complete(corpus: Corpus) -> None:
     assert data["name"] == "Feminist League"
     assert {"meta", "leaders", "funding", "timeline", "key_facts", "networks"} <= set(data)
     assert all(row["cite"]["cable_id"] == "09ASTANA2101" for row in data["funding"])
+
+
+def test_statements_drop_portion_marks_and_summary_markers() -> None:
+    from briefgen.summarize.evidence import clean_sentence
+
+    assert clean_sentence("(C) Summary: Reports of his release are premature.") == (
+        "Reports of his release are premature."
+    )
+    assert clean_sentence("(S//NF) Sawani said the QDF had proposed it.") == (
+        "Sawani said the QDF had proposed it."
+    )
+    assert clean_sentence("(SBU) - The NGO opened a shelter.") == "The NGO opened a shelter."
+    # A parenthesis that is not a classification mark stays.
+    assert (
+        clean_sentence("(IOM) trained 40 police officers.") == "(IOM) trained 40 police officers."
+    )
