@@ -229,6 +229,8 @@ def resolve_name(corpus: Corpus, name: str, kind: str | None = None) -> tuple[st
 
 
 def _one(name: str, hits: dict[tuple[str, str], int]) -> tuple[str, str]:
+    if len(hits) > 1:
+        hits = _without_bare_surnames(hits)
     if len(hits) == 1:
         return next(iter(hits))
     # On a large corpus nearly every surname has a stray namesake somewhere; a name that means
@@ -238,6 +240,18 @@ def _one(name: str, hits: dict[tuple[str, str], int]) -> tuple[str, str]:
         return ranked[0][0]
     listed = ", ".join(f"{n} ({k})" for n, k in sorted(hits))
     raise AmbiguousNameError(f"{name!r} is ambiguous: it may mean {listed}")
+
+
+def _without_bare_surnames(hits: dict[tuple[str, str], int]) -> dict[tuple[str, str], int]:
+    # A cable writing only `Berlusconi` makes a person of that one word; when one full name of
+    # the candidates ends with it (`Silvio Berlusconi`), the surname means that person.
+    fuller = {
+        (n, k): [o for o, ok in hits if ok == "person" and " " in o and o.endswith(" " + n)]
+        for n, k in hits
+        if k == "person" and " " not in n
+    }
+    dropped = {key for key, names in fuller.items() if len(names) == 1}
+    return {key: count for key, count in hits.items() if key not in dropped}
 
 
 def get_entity(

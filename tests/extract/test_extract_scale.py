@@ -308,3 +308,17 @@ def test_two_extractions_of_the_same_cables_at_once_stay_consistent(corpus: Corp
     mentions = sum(len(extract(corpus.get(cid)).mentions) for cid in ids)
     assert rows == (sum(len(e) for e in entities), mentions)
     assert _names(conn) == _rebuilt(conn)
+
+
+def test_a_bare_surname_means_the_one_full_name_ending_with_it(corpus: Corpus) -> None:
+    corpus.add(
+        [
+            _cable("09ASTANA7301", "2009-04-01", "President Nursultan Nazarbayev met Poloff."),
+            _cable("09ASTANA7302", "2009-04-02", "President Nazarbayev said no to the plan."),
+        ]
+    )
+    assert resolve_name(corpus, "Nazarbayev") == ("Nursultan Nazarbayev", "person")
+    # Two full names with that surname: still ambiguous (see the seeds' two Tarasovs).
+    corpus.add([_cable("09ASTANA7303", "2009-04-03", "Bolat Nazarbayev met the press.")])
+    with pytest.raises(AmbiguousNameError, match=r"Bolat Nazarbayev.*Nursultan Nazarbayev"):
+        resolve_name(corpus, "Nazarbayev")
