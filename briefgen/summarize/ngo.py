@@ -58,6 +58,7 @@ MAX_CABLES = 20
 
 _NOISE = re.compile(r"\b(?:septel|will report)\b", re.I)
 _PRONOUN = re.compile(r"^(?:In \d{4},? |This year,? |From \d{4} to \d{4},? )?(?:she|he|it)\b", re.I)
+_THIS_YEAR = re.compile(r"\bthis year\b", re.I)
 _YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
 _CAPACITY = re.compile(r"\b(?:house up to|capacity of|capacity for|up to|beds? for)\b", re.I)
 
@@ -191,6 +192,11 @@ def _names_subject(text: str, names: set[str], evidence: Evidence, sentence: Sen
 
 def _year_of(sentence: Sentence, evidence: Evidence) -> str | None:
     match = _YEAR.search(sentence.text)
+    this_year = _THIS_YEAR.search(sentence.text)
+    # What the sentence dates first counts: `participated in this year's program ... and in
+    # the ... program in 2003` happened this year.
+    if this_year and match and this_year.start() < match.start():
+        return _cable_year(sentence, evidence)
     if match and not re.search(r"\b(?:years?|months?) ago\b", sentence.text):
         return match.group(0)
     for event in evidence.facts_of(sentence.cite.cable_id).events:
@@ -198,10 +204,12 @@ def _year_of(sentence: Sentence, evidence: Evidence) -> str | None:
             sentence.text,
         ):
             return event.date
-    if re.search(r"\bthis year\b", sentence.text, re.I):
-        cable = next(c for c in evidence.cables if c.id == sentence.cite.cable_id)
-        return str(cable.created.year) if cable.created else None
-    return None
+    return _cable_year(sentence, evidence) if this_year else None
+
+
+def _cable_year(sentence: Sentence, evidence: Evidence) -> str | None:
+    cable = next(c for c in evidence.cables if c.id == sentence.cite.cable_id)
+    return str(cable.created.year) if cable.created else None
 
 
 def _other_money(evidence: Evidence, names: set[str]) -> Iterable[Funding]:

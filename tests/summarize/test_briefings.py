@@ -209,3 +209,15 @@ def test_statements_drop_portion_marks_and_summary_markers() -> None:
     assert (
         clean_sentence("(IOM) trained 40 police officers.") == "(IOM) trained 40 police officers."
     )
+
+
+def test_ngo_timeline_dates_a_sentence_by_the_first_time_it_names(corpus: Corpus) -> None:
+    timeline = summarize(corpus, "ngo", "Feminist League").as_dict()["timeline"]
+
+    def date_of(start: str) -> str:
+        return next(row["date"] for row in timeline if row["text"].startswith(start))
+
+    # `... this year's USAID Community Connections program ... and ... in 2003`: this year.
+    assert date_of("Morozova participated in this year's") == "2009"
+    assert date_of("In 2000, she received") == "2000"
+    assert date_of("This year, she received an INL grant") == "2009"
