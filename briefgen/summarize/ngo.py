@@ -58,6 +58,7 @@ MAX_CABLES = 20
 
 _NOISE = re.compile(r"\b(?:septel|will report)\b", re.I)
 _PRONOUN = re.compile(r"^(?:In \d{4},? |This year,? |From \d{4} to \d{4},? )?(?:she|he|it)\b", re.I)
+_SPAN = re.compile(r"[Ff]rom ((?:19|20)\d\d) (?:to|until|through) ((?:19|20)\d\d)\b")
 _THIS_YEAR = re.compile(r"\bthis year\b", re.I)
 _YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
 _CAPACITY = re.compile(r"\b(?:house up to|capacity of|capacity for|up to|beds? for)\b", re.I)
@@ -198,7 +199,8 @@ def _year_of(sentence: Sentence, evidence: Evidence) -> str | None:
     if this_year and match and this_year.start() < match.start():
         return _cable_year(sentence, evidence)
     if match and not re.search(r"\b(?:years?|months?) ago\b", sentence.text):
-        return match.group(0)
+        span = _SPAN.match(sentence.text, max(0, match.start() - 5))
+        return f"{span.group(1)}-{span.group(2)}" if span else match.group(0)
     for event in evidence.facts_of(sentence.cite.cable_id).events:
         if event.source.paragraph == sentence.cite.paragraph and event.source.sentence in (
             sentence.text,

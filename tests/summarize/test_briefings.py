@@ -220,4 +220,5 @@ def test_ngo_timeline_dates_a_sentence_by_the_first_time_it_names(corpus: Corpus
     # `... this year's USAID Community Connections program ... and ... in 2003`: this year.
     assert date_of("Morozova participated in this year's") == "2009"
     assert date_of("In 2000, she received") == "2000"
+    assert date_of("From 2001 to 2008, Morozova operated") == "2001-2008"
     assert date_of("This year, she received an INL grant") == "2009"
