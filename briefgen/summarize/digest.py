@@ -6,7 +6,7 @@ from collections import Counter
 
 from briefgen.store import Corpus
 from briefgen.summarize.evidence import clean_sentence, load_evidence, marked_paragraph
-from briefgen.summarize.figures import key_figures
+from briefgen.summarize.figures import key_figures, statistics_paragraphs
 from briefgen.summarize.meta import briefing_meta, cable_date
 from briefgen.summarize.records import (
     CableDigest,
@@ -82,7 +82,11 @@ def cable_digest(corpus: Corpus, cable_id: str, *, include_personal: bool = Fals
         id=cable.id,
         header=tuple(header),
         summary=summary,
-        key_figures=key_figures(facts.figures, include_personal=include_personal),
+        key_figures=key_figures(
+            facts.figures,
+            include_personal=include_personal,
+            context=statistics_paragraphs([cable]),
+        ),
         organizations=tuple(Count(n, c) for n, c in orgs.most_common(12)),
         people=tuple(people.values()),
         places=tuple(Count(n, c) for n, c in places.most_common(12)),

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from briefgen.extract import Figure
+from briefgen.models import Cable
 from briefgen.summarize.privacy import personal_reason
 from briefgen.summarize.records import Chart, Cite, KeyFact
+
+Place = tuple[str, int | None]
+"""A cable id and paragraph number."""
 
 # What a count measures decides where it belongs; the first matching rule names it.
 FIGURE_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -38,11 +42,23 @@ FIGURE_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
 )
+STATISTICS = re.compile(
+    r"\b(?:statistics?|nationwide|countrywide|nationally|increase in|decrease in)\b",
+    re.I,
+)
+"""A sentence reporting the state of things (`police initiated 18 cases nationwide`) rather than
+what a program did: the counts of cases in its paragraph are context, not outcomes."""
 _DULL = re.compile(r"^(?:years?|months?|days?|weeks?|times?|hours?|percent)$", re.I)
 
 
-def figure_class(figure: Figure) -> str | None:
-    """Return `Funding`, `Outcome`, `Reach`, `Output` or `Survey` for a figure, or None."""
+def statistics_paragraphs(cables: Iterable[Cable]) -> set[Place]:
+    """Return the paragraphs of `cables` that report statistics or trends (see STATISTICS)."""
+    return {(c.id, p.number) for c in cables for p in c.paragraphs if STATISTICS.search(p.text)}
+
+
+def figure_class(figure: Figure, context: Collection[Place] = ()) -> str | None:
+    """Return `Funding`, `Outcome`, `Statistic`, `Reach`, `Output` or `Survey` for a figure,
+    or None. `context` lists the paragraphs reporting statistics (see STATISTICS)."""
     if figure.kind == "money":
         return "Funding"
     if figure.kind == "percent":
@@ -52,18 +68,28 @@ def figure_class(figure: Figure) -> str | None:
         return None
     for name, rule in FIGURE_CLASSES:
         if rule.search(what):
+            place = (figure.source.cable_id, figure.source.paragraph)
+            if name == "Outcome" and (
+                place in context or STATISTICS.search(figure.source.sentence)
+            ):
+                return "Statistic"
             return name
     return None
 
 
 def key_figures(
-    figures: Iterable[Figure], *, include_personal: bool = False, limit: int = 14
+    figures: Iterable[Figure],
+    *,
+    include_personal: bool = False,
+    limit: int = 14,
+    context: Collection[Place] = (),
 ) -> tuple[KeyFact, ...]:
-    """Return the key figures: money first, then outcomes, reach and outputs, in cable order."""
-    order = {"Funding": 0, "Outcome": 1, "Reach": 2, "Output": 3, "Survey": 4}
+    """Return the key figures: money first, then outcomes, reach, outputs, surveys and
+    statistics, in cable order."""
+    order = {"Funding": 0, "Outcome": 1, "Reach": 2, "Output": 3, "Survey": 4, "Statistic": 5}
     chosen: dict[str, tuple[int, int, KeyFact]] = {}
     for position, figure in enumerate(figures):
-        label = figure_class(figure)
+        label = figure_class(figure, context)
         if label is None or (figure.value < 2 and figure.kind == "count"):
             continue
         if not include_personal and personal_reason(figure.source.sentence):

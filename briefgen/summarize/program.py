@@ -17,7 +17,7 @@ from briefgen.summarize.evidence import (
     load_evidence,
     paragraph_sentences,
 )
-from briefgen.summarize.figures import comparison_chart, key_figures, series_charts
+from briefgen.summarize.figures import STATISTICS, comparison_chart, key_figures, series_charts
 from briefgen.summarize.funding import funding_rows, short_name
 from briefgen.summarize.meta import briefing_meta
 from briefgen.summarize.privacy import safe_speaker
@@ -26,10 +26,17 @@ from briefgen.summarize.records import Cite, FundingRow, KeyFact, ProgramSheet, 
 # Where a sentence goes on the sheet: the first rule that matches names its section.
 _SECTION_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
+        # Results: something done to cases, crimes or people (`initiated 28 criminal cases`,
+        # `arrested 67 pimps`), or cases counted (`two cases of trafficking`); not a play's
+        # plot that leads its heroine to a brothel.
         "outcomes",
         re.compile(
-            r"\b(?:cases?|arrest\w*|crimes?|convict\w*|brothels?|pimps?|"
-            r"prosecut\w*|rescued|closed|uncovered)\b",
+            r"(?<!-)\b(?:arrest(?:ed|s)?|convicted|convictions?|prosecuted|prosecutions?|"
+            r"rescued|uncovered|initiated|opened|closed|registered|identified|detained|"
+            r"sentenced)\b(?: [\w-]+){0,4}? (?:cases?|crimes?|traffickers?|victims?|pimps?|"
+            r"brothels?|prostitutes?|suspects?|people|persons)\b(?!['’])|"
+            r"\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+            r"\w+teen|\w+ty(?:-\w+)?) (?:new |criminal |more )?(?:cases?|convictions|arrests)\b",
             re.I,
         ),
     ),
@@ -51,6 +58,7 @@ _SECTION_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
 )
+_CASES = re.compile(r"\b(?:cases?|crimes?|complaints?)\b", re.I)
 MAX_CABLES = 40
 """The most cables a sheet reads: the best matches of the full-text search, by bm25 rank."""
 
@@ -108,8 +116,16 @@ def program_sheet(
     quotes = _quotes(evidence, used, places, include_personal)
     quoted = [q.text[:40] for q in quotes]
     sections: dict[str, list[Statement]] = {key: [] for key, _ in _SECTION_RULES}
+    sections["context"] = []
+    # A paragraph citing statistics or trends reports the state of things, all of it.
+    stats = {(s.cite.cable_id, s.cite.paragraph) for s in chosen if STATISTICS.search(s.text)}
     for sentence in chosen:
         if any(q and q in sentence.text for q in quoted) or sentence.text.endswith(":"):
+            continue
+        if (sentence.cite.cable_id, sentence.cite.paragraph) in stats and _CASES.search(
+            sentence.text
+        ):
+            sections["context"].append(Statement(sentence.text, (sentence.cite,)))
             continue
         for key, rule in _SECTION_RULES:
             if rule.search(sentence.text):
@@ -121,7 +137,7 @@ def program_sheet(
         for r in evidence.facts_of(c.id).recommendations
         if (r.source.cable_id, r.source.paragraph) in places
     ]
-    figures_panel = key_figures(figures, include_personal=include_personal)
+    figures_panel = key_figures(figures, include_personal=include_personal, context=stats)
     series = series_charts(figures)
     chart = series[0] if series else comparison_chart(figures_panel, "Outcome", "Results reported")
     overview = _overview(evidence, used, chosen, rows, phrase)
@@ -146,6 +162,7 @@ def program_sheet(
         activities=tuple(sections["activities"]),
         reach=tuple(sections["reach"]),
         outcomes=tuple(sections["outcomes"]),
+        context=tuple(sections["context"]),
         feedback=tuple(quotes),
         recommendations=tuple(recommendations),
     )

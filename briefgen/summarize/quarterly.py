@@ -15,7 +15,7 @@ from briefgen.summarize.evidence import (
     load_evidence,
     marked_paragraph,
 )
-from briefgen.summarize.figures import key_figures, series_charts
+from briefgen.summarize.figures import key_figures, series_charts, statistics_paragraphs
 from briefgen.summarize.meta import briefing_meta, cable_date
 from briefgen.summarize.privacy import personal_reason
 from briefgen.summarize.records import CableLead, Cite, Count, QuarterlySummary, Statement
@@ -96,7 +96,12 @@ def quarterly_summary(
             for t, n in sorted(tag_counts.items(), key=lambda x: (-x[1], x[0]))
         ),
         leads=leads,
-        key_figures=key_figures(figures, include_personal=include_personal, limit=12),
+        key_figures=key_figures(
+            figures,
+            include_personal=include_personal,
+            limit=12,
+            context=statistics_paragraphs(cables),
+        ),
         organizations=tuple(Count(n, c) for n, c in orgs.most_common(10)),
         people=tuple(Count(n, c) for n, c in people.most_common(10)),
         charts=series_charts(figures),

@@ -276,6 +276,8 @@ class ProgramSheet:
     """People, cities and media reached."""
     outcomes: tuple[Statement, ...]
     """Results: cases opened, arrests."""
+    context: tuple[Statement, ...]
+    """Statistics officials reported alongside it (cases nationwide, trends), not its results."""
     feedback: tuple[Quote, ...]
     """Participants' feedback."""
     recommendations: tuple[Statement, ...]

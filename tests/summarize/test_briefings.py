@@ -222,3 +222,20 @@ def test_ngo_timeline_dates_a_sentence_by_the_first_time_it_names(corpus: Corpus
     assert date_of("In 2000, she received") == "2000"
     assert date_of("From 2001 to 2008, Morozova operated") == "2001-2008"
     assert date_of("This year, she received an INL grant") == "2009"
+
+
+def test_program_outcomes_are_results_and_statistics_are_context(corpus: Corpus) -> None:
+    night = summarize(corpus, "program", "Night Stars").as_dict()
+    # The roundtable's national crime statistics (09ASTANA1985 ¶9) are not the play's results.
+    assert night["outcomes"] == []
+    context = " ".join(s["text"] for s in night["context"])
+    assert "nationwide statistics" in context and "162 cases of pimping" in context
+    labels = {k["value"]: k["label"] for k in night["key_figures"]}
+    assert labels["18 cases of trafficking"] == "Statistic"
+    # The play's plot, which leads its heroine to a brothel, is not an outcome either.
+    assert not any("brothel" in s["text"] for s in night["outcomes"])
+    police = summarize(corpus, "program", "information campaign", cables=["09ASTANA1206"])
+    outcomes = " ".join(s.text for s in police.outcomes)
+    assert "arrested 67 pimps" in outcomes and "initiated 28 criminal cases" in outcomes
+    assert police.context == ()
+    assert {k.label for k in police.key_figures if "criminal cases" in k.value} == {"Outcome"}
