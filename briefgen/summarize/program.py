@@ -58,6 +58,8 @@ _SECTION_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
 )
+_LEAD_IN = re.compile(r"(?::|\b(?:recommended|suggested|proposed|agreed) that)$")
+"""A sentence that only introduces a list (`participants recommended that`)."""
 _CASES = re.compile(r"\b(?:cases?|crimes?|complaints?)\b", re.I)
 MAX_CABLES = 40
 """The most cables a sheet reads: the best matches of the full-text search, by bm25 rank."""
@@ -114,13 +116,23 @@ def program_sheet(
     ]
     rows = funding_rows(fundings, evidence, phrase)
     quotes = _quotes(evidence, used, places, include_personal)
-    quoted = [q.text[:40] for q in quotes]
+    recommendations = [
+        Statement(r.text, (Cite.of(r.source),))
+        for c in used
+        for r in evidence.facts_of(c.id).recommendations
+        if (r.source.cable_id, r.source.paragraph) in places
+    ]
+    # Words already shown as feedback or as a recommendation are not repeated in a section.
+    shown = [" ".join(q.text.split()) for q in quotes]
+    shown += [" ".join(r.text.split()) for r in recommendations]
     sections: dict[str, list[Statement]] = {key: [] for key, _ in _SECTION_RULES}
     sections["context"] = []
     # A paragraph citing statistics or trends reports the state of things, all of it.
     stats = {(s.cite.cable_id, s.cite.paragraph) for s in chosen if STATISTICS.search(s.text)}
     for sentence in chosen:
-        if any(q and q in sentence.text for q in quoted) or sentence.text.endswith(":"):
+        if _LEAD_IN.search(sentence.text) or any(
+            sentence.text.rstrip(";.") in text or text[:40] in sentence.text for text in shown
+        ):
             continue
         if (sentence.cite.cable_id, sentence.cite.paragraph) in stats and _CASES.search(
             sentence.text
@@ -131,12 +143,6 @@ def program_sheet(
             if rule.search(sentence.text):
                 sections[key].append(Statement(sentence.text, (sentence.cite,)))
                 break
-    recommendations = [
-        Statement(r.text, (Cite.of(r.source),))
-        for c in used
-        for r in evidence.facts_of(c.id).recommendations
-        if (r.source.cable_id, r.source.paragraph) in places
-    ]
     figures_panel = key_figures(figures, include_personal=include_personal, context=stats)
     series = series_charts(figures)
     chart = series[0] if series else comparison_chart(figures_panel, "Outcome", "Results reported")

@@ -239,3 +239,12 @@ def test_program_outcomes_are_results_and_statistics_are_context(corpus: Corpus)
     assert "arrested 67 pimps" in outcomes and "initiated 28 criminal cases" in outcomes
     assert police.context == ()
     assert {k.label for k in police.key_figures if "criminal cases" in k.value} == {"Outcome"}
+
+
+def test_program_sections_do_not_repeat_feedback_or_recommendations(corpus: Corpus) -> None:
+    sheet = summarize(corpus, "program", "Night Stars")
+    said = [s.text for key in ("activities", "reach", "outcomes") for s in getattr(sheet, key)]
+    recommended = [r.text for r in sheet.recommendations]
+    assert recommended and not any(r.rstrip(";.") in s for r in recommended for s in said)
+    assert not any(s.endswith("recommended that") for s in said)
+    assert not any("We liked the play" in s for s in said)  # shown once, as feedback
