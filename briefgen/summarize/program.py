@@ -131,7 +131,7 @@ def program_sheet(
     stats = {(s.cite.cable_id, s.cite.paragraph) for s in chosen if STATISTICS.search(s.text)}
     for sentence in chosen:
         if _LEAD_IN.search(sentence.text) or any(
-            sentence.text.rstrip(";.") in text or text[:40] in sentence.text for text in shown
+            sentence.text.strip('"“” ;.') in text or text[:40] in sentence.text for text in shown
         ):
             continue
         if (sentence.cite.cable_id, sentence.cite.paragraph) in stats and _CASES.search(
