@@ -310,6 +310,10 @@ def stats(db: DbOption = None, as_json: JsonOption = False) -> None:
 # --- extract: extract, entities, entity ----------------------------------------------------
 
 
+ENTITY_CABLES = 100
+"""Cables `briefgen entity` reads by default: a name in 100,000 cables must not read them all."""
+
+
 @contextmanager
 def _extract_progress() -> Iterator[Callable[[int, int], None] | None]:
     """Show a progress bar for a whole-corpus extraction pass when both streams are terminals."""
@@ -394,9 +398,12 @@ def entity(
     db: DbOption = None,
     as_json: JsonOption = False,
     max_cables: Annotated[
-        int | None,
-        typer.Option("--max-cables", help="Only the N cables that mention it most (default: all)."),
-    ] = None,
+        int,
+        typer.Option("--max-cables", help="Read the N cables that mention it most."),
+    ] = ENTITY_CABLES,
+    every: Annotated[
+        bool, typer.Option("--all", help="Read every cable that mentions it instead.")
+    ] = False,
 ) -> None:
     """Show one entity: aliases, titles, related entities, facts and figures with sources."""
     import os
@@ -405,9 +412,11 @@ def entity(
     from briefgen.store import open_corpus
 
     with errors_to_exit(), open_corpus(db, os.environ, Path.cwd(), create=False) as corpus:
-        if max_cables is None:
+        from briefgen.pipeline import facts_deferred
+
+        if every or not facts_deferred(corpus):
             _catch_up(corpus)
-        profile = get_entity(corpus, name, max_cables=max_cables)
+        profile = get_entity(corpus, name, max_cables=None if every else max_cables)
     if as_json:
         _print_json(profile.as_dict())
     else:

@@ -192,6 +192,13 @@ def extract_facts(
     return update_facts(corpus, workers=workers, progress=progress)
 
 
+def facts_deferred(corpus: Corpus) -> bool:
+    """Return True while the backlog is so large that profiles search cables instead (lazy.py)."""
+    from briefgen.extract.storage import backlog_is_large
+
+    return backlog_is_large(corpus)
+
+
 def pending_facts(corpus: Corpus) -> int:
     """Return how many cables still await the whole-corpus extraction pass."""
     from briefgen.extract.storage import backlog

@@ -220,3 +220,20 @@ def test_profile_by_text_follows_the_entity_by_its_other_names(deferred: Corpus)
     assert lazy.phrases_of(["the Feminist League", "Feminist League NGO", "Feminist League"]) == {
         '"feminist league"'
     }
+
+
+def test_entity_command_reads_the_top_cables_unless_all(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(storage, "LAZY_BACKLOG", 2)
+    db = tmp_path / "entity.db"
+    assert runner.invoke(app, ["ingest", "--db", str(db), str(SEEDS)]).exit_code == 0
+    result = runner.invoke(app, ["entity", "--db", str(db), "Feminist League"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("Feminist League (org)")
+    with Corpus.open(db, create=False) as corpus:
+        assert storage.backlog(corpus) == 3  # the cables naming it were read, no whole pass
+    result = runner.invoke(app, ["entity", "--db", str(db), "--all", "Feminist League"])
+    assert result.exit_code == 0, result.output
+    with Corpus.open(db, create=False) as corpus:
+        assert storage.backlog(corpus) == 0
