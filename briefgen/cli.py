@@ -5,6 +5,7 @@ Heavy libraries are imported inside the commands so that `briefgen --help` start
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -63,6 +64,10 @@ def errors_to_exit() -> Iterator[None]:
         # a read-only folder): still one line naming the file, never a traceback.
         where = f"{exc.filename}: " if exc.filename else ""
         raise fail(f"{where}{exc.strerror or exc}") from None
+    except sqlite3.Error as exc:
+        # The database refused a write the library did not expect to fail (locked by another
+        # process past the busy timeout, a read-only or full disk mid-run).
+        raise fail(f"corpus database error: {exc}") from None
 
 
 def guarded(func: Callable[[], T]) -> T:

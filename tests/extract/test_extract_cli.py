@@ -79,3 +79,19 @@ def test_real_process(seeded: Path) -> None:
     assert done.returncode == 1
     assert done.stderr.strip().startswith("briefgen: error: 'Tarasov' is ambiguous")
     assert "Traceback" not in done.stderr
+
+
+def test_a_database_failure_mid_run_is_one_line(
+    seeded: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    from briefgen.extract import storage
+
+    def locked(*_args: object, **_kwargs: object) -> int:
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(storage, "update_facts", locked)
+    result = runner.invoke(app, ["extract", "--db", str(seeded)])
+    assert result.exit_code == 1
+    assert result.output == "briefgen: error: corpus database error: database is locked\n"
