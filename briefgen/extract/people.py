@@ -31,6 +31,7 @@ _NAME_BEFORE_RE = re.compile(rf"\b{_NAME}$")
 # The second word is a lookahead so that pairs overlap: `Later Vladimir Nazarov` holds both
 # `Later Vladimir` and `Vladimir Nazarov`.
 _PAIR_RE = re.compile(r"\b([A-Z][a-z]+) (?=([A-Z][a-z]+)\b)")
+_HONORIFICS = frozenset({"Dr", "Dr.", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Prof", "Prof."})
 _DEMONYM_RE = re.compile(r"[A-Z][a-z]+(?:ian|ish|ese|an|i|ic|ch)")
 """A nationality before a title (`Russian`, `Turkish`, `Chinese`, `Iraqi`, `French`)."""
 _MINISTER_OF_RE = re.compile(rf"(?:{_DEMONYM_RE.pattern} )?(?:Vice[- ]|Deputy )?Minister of (.+)")
@@ -144,14 +145,18 @@ def rule_title_before_name(ctx: Context, para: Para) -> None:
     if para.caps:
         return
     text = para.text
-    for items in para.chains:
+    for items in _across_honorifics(text, para.chains):
         if len(items) < 2 or not any(t.word in _TITLE_STARTS for t in items[:4]):
             continue
         nationality = ""
+        lead_org: Token | None = None
         while items and not _title_at(items):
-            if _DEMONYM_RE.fullmatch(items[0].word) and _title_at(items[1:]):
-                nationality = items[0].word + " "  # `Turkish Foreign Minister Ahmet Davutoglu`
-            elif items[0].word not in lexicon.NOT_NAME_WORDS:
+            word = items[0].word
+            if _DEMONYM_RE.fullmatch(word) and _title_at(items[1:]):
+                nationality = word + " "  # `Turkish Foreign Minister Ahmet Davutoglu`
+            elif _title_at(items[1:]) and ctx.kind_of(ctx.lookup(word) or "") == "org":
+                lead_org = items[0]  # `MCB Secretary General ...`, `IOM Chief of Mission ...`
+            elif word not in lexicon.NOT_NAME_WORDS:
                 break
             items = items[1:]
         if len(items) < 2 or not _title_at(items):
@@ -172,8 +177,13 @@ def rule_title_before_name(ctx: Context, para: Para) -> None:
             assert title_match is not None
             rest = rest[inner + len(title_match.group(0).split()) :]
             nationality = ""
+        while rest and rest[-1].word in _HONORIFICS:
+            rest = rest[:-1]  # `Secretary General Dr. Mohammed Abdul Bari`
         org: str | None = None
         org_span: tuple[int, int] | None = None
+        if lead_org is not None:
+            org = ctx.lookup(lead_org.word)
+            org_span = (lead_org.start, lead_org.end)
         title = nationality + title_match.group(0)
         joiner = "of"
         while rest and rest[0].word in ("of", "the", "to", "in", "for"):
@@ -195,6 +205,23 @@ def rule_title_before_name(ctx: Context, para: Para) -> None:
             org,
             org_span,
         )
+
+
+def _across_honorifics(text: str, chains: list[list[Token]]) -> list[list[Token]]:
+    """Join runs a `Dr.` or `Mr.` splits (its full stop ends a run of capitalised words)."""
+    joined: list[list[Token]] = []
+    for items in chains:
+        last = joined[-1][-1] if joined else None
+        if (
+            last is not None
+            and last.word in _HONORIFICS
+            and text.startswith(". ", last.end)
+            and items[0].start == last.end + 2
+        ):
+            joined[-1] = joined[-1] + items
+        else:
+            joined.append(items)
+    return joined
 
 
 def _title_at(items: list[Token]) -> bool:

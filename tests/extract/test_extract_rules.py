@@ -189,3 +189,20 @@ def test_a_nationality_before_a_title_stays_with_the_title() -> None:
     assert roles["Karim Masimov"] == ("Prime Minister of Kazakhstan", None)
     assert roles["Brian Cowen"] == ("Foreign Minister", None)
     assert roles["Carlos Blasco"] == ("Spanish Ambassador to China", None)
+
+
+def test_an_organization_before_a_title_is_where_the_title_is_held() -> None:
+    facts = extract(
+        _cable(
+            "The Muslim Council of Britain (MCB) condemned the attacks. MCB Secretary General "
+            "Dr. Mohammed Abdul Bari told the press.",
+            "IOM Chief of Mission Mark Sutherland met Poloff.",
+        )
+    )
+    roles = {r.person: (r.title, r.organization, r.leadership) for r in facts.roles}
+    assert roles["Mohammed Abdul Bari"] == ("Secretary General", "Muslim Council of Britain", True)
+    assert roles["Mark Sutherland"] == (
+        "Chief of Mission",
+        "International Organization for Migration",
+        True,
+    )
