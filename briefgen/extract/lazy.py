@@ -3,7 +3,8 @@
 `ingest` leaves the facts of a large batch to be extracted later (a whole Cablegate corpus
 costs minutes of rule matching). A briefing must not wait for that: full-text search finds
 the cables whose text names the entity, the best-ranked of them are extracted (and kept for
-next time), and the entity, its cables and their ranking come from those facts alone.
+next time), and the entity, its cables and their ranking come from those facts alone. The
+profile then searches again for every name the entity goes by (see query.get_entity).
 """
 
 from __future__ import annotations
@@ -42,9 +43,9 @@ class Found:
     facts: tuple[CableFacts, ...]
     """The facts of the cables extracted, best full-text match first."""
     searched: frozenset[str]
-    """The name as searched (after correcting typos)."""
+    """The FTS5 phrases searched: the name (typos corrected) and its curated forms."""
     total: int
-    """How many cables of the corpus contain it."""
+    """How many cables of the corpus contain one of them."""
 
 
 def candidates(max_cables: int) -> int:
