@@ -36,7 +36,7 @@ _NOT_SIGNATURE = re.compile(r"\b(?:END|SUMMARY|COMMENT|NOTE|UNQUOTE|QUOTE|NNNN?|
 
 def split_body(lines: list[str]) -> Body:
     """Return the paragraphs, summary, comment and signers of the body lines."""
-    lines, signers = _pop_signature(lines)
+    lines, signers = _pop_signature(_unflatten(lines))
     raw = _paragraphs(lines)
     for _name, rule in PARAGRAPH_RULES:
         raw = rule(raw)
@@ -52,6 +52,50 @@ def split_body(lines: list[str]) -> Body:
         comment=_section(paragraphs, "COMMENT"),
         signers=signers,
     )
+
+
+_MARKED = r"\((?:U|C|S|TS|SBU|LOU)(?:/{1,2}[A-Z]{2,5})*\)\s"
+_INLINE_NUMBER = re.compile(rf"(?<=[\s.])(\d{{1,2}})\.\s?(?={_MARKED})")
+_LINE_NUMBER = re.compile(rf"^\s*(\d{{1,2}})\.\s?(?={_MARKED})")
+_SECTION_REMNANT = re.compile(r"^\s*\d{3}(?:\.\d)? OF \d{3}\s*$")
+_CLASSIFIED_REMNANT = re.compile(r"^\s*CLASSIFIED BY:.*?REASONS?:[\s\d.(),a-z]*$", re.I)
+
+
+def _unflatten(lines: list[str]) -> list[str]:
+    """Put paragraphs run into one line back on lines of their own: `... (d) 1. (C) SUMMARY`.
+
+    Only numbers marked as paragraphs (`2. (C)`) and coming in order start a new line, so
+    that `1.4 (b)` or a count in a sentence never does. A header remnant left before the
+    first paragraph (`001.2 OF 002`, `CLASSIFIED BY: ... REASON: 1.4 (b), (d)`) goes.
+    """
+    if not any(". (" in line or ".(" in line for line in lines):
+        return lines
+    out: list[str] = []
+    want: int | None = None
+    for line in lines:
+        mark = _LINE_NUMBER.match(line)
+        if mark is not None:
+            want = int(mark.group(1)) + 1
+        cuts: list[int] = []
+        if ". (" in line or ".(" in line:
+            for match in _INLINE_NUMBER.finditer(line):
+                number = int(match.group(1))
+                if (want is None and number <= 2) or number == want:
+                    cuts.append(match.start())
+                    want = number + 1
+        if not cuts:
+            out.append(line)
+            continue
+        pieces = [line[a:b].strip() for a, b in zip([0, *cuts], [*cuts, len(line)], strict=True)]
+        out.extend(piece for piece in pieces if piece)
+    # Before the first numbered paragraph, drop what only the header should have held.
+    first = next((i for i, line in enumerate(out) if _LINE_NUMBER.match(line)), 0)
+    head = [
+        line
+        for line in out[:first]
+        if not (_SECTION_REMNANT.match(line) or _CLASSIFIED_REMNANT.match(line))
+    ]
+    return [*head, *out[first:]]
 
 
 @dataclass(slots=True)

@@ -75,3 +75,20 @@ def test_signature_on_the_last_text_line() -> None:
     trailer = ["1. IT AVOIDS THE PEOPLE. BURNS B T #0011 N", "-- END OF ERRORED MESSAGE --"]
     assert split_body(trailer).signers == ("BURNS",)
     assert split_body(["1. We will see. End Comment."]).signers == ()
+
+
+def test_paragraphs_run_into_one_line_are_put_back_on_their_own() -> None:
+    flat = [
+        "001.2 OF 002",
+        "CLASSIFIED BY: Alan Eyre, Director, IRPO, DoS. REASON: 1.4 (b), (d) 1. (C) SUMMARY: "
+        "The bank got a license. END SUMMARY.",
+        "2. (SBU) In an August 24 2009 meeting, the council met.",
+        "It approved 1.4 (b) rules and 3 licenses. 3.(C) After the revolution, the fund grew. "
+        "5. (C) Not in order: stays inside paragraph 3.",
+    ]
+    body = split_body(flat)
+    assert [p.number for p in body.paragraphs] == [1, 2, 3]
+    assert body.paragraphs[0].text.startswith("(C) SUMMARY: The bank got a license.")
+    assert body.summary == "The bank got a license."
+    assert body.paragraphs[2].text.endswith("Not in order: stays inside paragraph 3.")
+    assert "CLASSIFIED BY" not in " ".join(p.text for p in body.paragraphs)
