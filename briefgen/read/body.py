@@ -57,6 +57,8 @@ def split_body(lines: list[str]) -> Body:
 _MARKED = r"\((?:U|C|S|TS|SBU|LOU)(?:/{1,2}[A-Z]{2,5})*\)\s"
 _INLINE_NUMBER = re.compile(rf"(?<=[\s.])(\d{{1,2}})\.\s?(?={_MARKED})")
 _LINE_NUMBER = re.compile(rf"^\s*(\d{{1,2}})\.\s?(?={_MARKED})")
+_AFTER_RULE = re.compile(r"(?<=-{3})\s+(\d{1,2})\.(?=\s|\(|$)")
+_BARE_NUMBER = re.compile(r"^\s*(\d{1,2})\.\s*$")
 _SECTION_REMNANT = re.compile(r"^\s*\d{3}(?:\.\d)? OF \d{3}\s*$")
 _CLASSIFIED_REMNANT = re.compile(r"^\s*CLASSIFIED BY:.*?REASONS?:[\s\d.(),a-z]*$", re.I)
 
@@ -68,26 +70,36 @@ def _unflatten(lines: list[str]) -> list[str]:
     that `1.4 (b)` or a count in a sentence never does. A header remnant left before the
     first paragraph (`001.2 OF 002`, `CLASSIFIED BY: ... REASON: 1.4 (b), (d)`) goes.
     """
-    if not any(". (" in line or ".(" in line for line in lines):
+    if not any(". (" in line or ".(" in line or "-- " in line for line in lines):
         return lines
     out: list[str] = []
     want: int | None = None
     for line in lines:
-        mark = _LINE_NUMBER.match(line)
+        mark = _LINE_NUMBER.match(line) or _BARE_NUMBER.match(line)
         if mark is not None:
             want = int(mark.group(1)) + 1
-        cuts: list[int] = []
-        if ". (" in line or ".(" in line:
-            for match in _INLINE_NUMBER.finditer(line):
+        cuts: list[tuple[int, bool]] = []  # (offset, True when a heading's rule line ends there)
+        if ". (" in line or ".(" in line or "--" in line:
+            found = [(m, False) for m in _INLINE_NUMBER.finditer(line)]
+            found += [(m, True) for m in _AFTER_RULE.finditer(line)]
+            # At one offset a heading's rule wins: `COMMENT ------- 4. (C)` heads paragraph 4.
+            for match, after_rule in sorted(found, key=lambda f: (f[0].start(1), not f[1])):
                 number = int(match.group(1))
                 if (want is None and number <= 2) or number == want:
-                    cuts.append(match.start())
+                    cuts.append((match.start(1), after_rule))
                     want = number + 1
         if not cuts:
             out.append(line)
             continue
-        pieces = [line[a:b].strip() for a, b in zip([0, *cuts], [*cuts, len(line)], strict=True)]
-        out.extend(piece for piece in pieces if piece)
+        starts = [0, *(offset for offset, _ in cuts)]
+        ends = [*(offset for offset, _ in cuts), len(line)]
+        for index, (a, b) in enumerate(zip(starts, ends, strict=True)):
+            piece = line[a:b].strip()
+            if index < len(cuts) and cuts[index][1]:
+                # `PROMINENT COVERAGE ------- 2.`: the words before the rule are a heading.
+                out.extend(["", piece.rstrip("- ").strip(), ""] if piece.strip("- ") else [""])
+            elif piece:
+                out.append(piece)
     # Before the first numbered paragraph, drop what only the header should have held.
     first = next((i for i, line in enumerate(out) if _LINE_NUMBER.match(line)), 0)
     head = [

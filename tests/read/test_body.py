@@ -92,3 +92,25 @@ def test_paragraphs_run_into_one_line_are_put_back_on_their_own() -> None:
     assert body.summary == "The bank got a license."
     assert body.paragraphs[2].text.endswith("Not in order: stays inside paragraph 3.")
     assert "CLASSIFIED BY" not in " ".join(p.text for p in body.paragraphs)
+
+
+def test_a_number_after_a_headings_rule_starts_a_paragraph() -> None:
+    lines = [
+        "1.",
+        "(C)",
+        "SUMMARY:",
+        "THE REACTION WAS MEASURED. END SUMMARY.",
+        "PROMINENT COVERAGE--BUT MILD REACTION ----------------------- 2.",
+        "(U) NEWSPAPERS COVERED IT.",
+        "3.",
+        "(U) THE MINISTER SPOKE.",
+        "COMMENT ------- 4. (C) WE SUSPECT RESTRAINT. END COMMENT.",
+    ]
+    body = split_body(lines)
+    assert [(p.number, p.heading) for p in body.paragraphs] == [
+        (1, None),
+        (2, "PROMINENT COVERAGE--BUT MILD REACTION"),
+        (3, "PROMINENT COVERAGE--BUT MILD REACTION"),
+        (4, "COMMENT"),
+    ]
+    assert body.comment == "WE SUSPECT RESTRAINT."
