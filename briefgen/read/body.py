@@ -55,12 +55,27 @@ def split_body(lines: list[str]) -> Body:
 
 
 _MARKED = r"\((?:U|C|S|TS|SBU|LOU)(?:/{1,2}[A-Z]{2,5})*\)\s"
-_INLINE_NUMBER = re.compile(rf"(?<=[\s.])(\d{{1,2}})\.\s?(?={_MARKED})")
+_INLINE_NUMBER = re.compile(rf"(\d{{1,2}})\.\s?(?={_MARKED})")
 _LINE_NUMBER = re.compile(rf"^\s*(\d{{1,2}})\.\s?(?={_MARKED})")
-_AFTER_RULE = re.compile(r"(?<=-{3})\s+(\d{1,2})\.(?=\s|\(|$)")
+_AFTER_RULE = re.compile(r"-{3}\s+(\d{1,2})\.(?=\s|\(|$)")
+_DOT_MARK = re.compile(rf"\.\s?{_MARKED}")
 _BARE_NUMBER = re.compile(r"^\s*(\d{1,2})\.\s*$")
 _SECTION_REMNANT = re.compile(r"^\s*\d{3}(?:\.\d)? OF \d{3}\s*$")
 _CLASSIFIED_REMNANT = re.compile(r"^\s*CLASSIFIED BY:.*?REASONS?:[\s\d.(),a-z]*$", re.I)
+
+
+def _has_inline_number(text: str) -> bool:
+    """Tell whether a paragraph number (`2. (C)`) stands inside a line rather than opening it."""
+    # Found from the rare `. (C)`, not from the digits: scanning every digit or space of a
+    # cable for a number costs more than the rest of this function's work.
+    for match in _DOT_MARK.finditer(text):
+        start = match.start()
+        first = start
+        while first > max(0, start - 2) and text[first - 1].isdigit():
+            first -= 1
+        if first < start and first > 0 and text[first - 1] in " .":
+            return True
+    return False
 
 
 def _unflatten(lines: list[str]) -> list[str]:
@@ -70,24 +85,37 @@ def _unflatten(lines: list[str]) -> list[str]:
     that `1.4 (b)` or a count in a sentence never does. A header remnant left before the
     first paragraph (`001.2 OF 002`, `CLASSIFIED BY: ... REASON: 1.4 (b), (d)`) goes.
     """
-    if not any(". (" in line or ".(" in line or "-- " in line for line in lines):
+    text = "\n".join(lines)
+    # The common case, told in two fast scans: every paragraph number starts its line.
+    after_rule = "--- " in text and _AFTER_RULE.search(text) is not None
+    if not after_rule and "CLASSIFIED BY" not in text[:400] and not _has_inline_number(text):
         return lines
     out: list[str] = []
     want: int | None = None
     for line in lines:
-        mark = _LINE_NUMBER.match(line) or _BARE_NUMBER.match(line)
-        if mark is not None:
-            want = int(mark.group(1)) + 1
+        if line[:1].isdigit() or line[:1] == " ":
+            mark = _LINE_NUMBER.match(line) or _BARE_NUMBER.match(line)
+            if mark is not None:
+                want = int(mark.group(1)) + 1
+        marked = ". (" in line or ".(" in line
+        ruled = "--- " in line
+        if not (marked or ruled):
+            out.append(line)
+            continue
         cuts: list[tuple[int, bool]] = []  # (offset, True when a heading's rule line ends there)
-        if ". (" in line or ".(" in line or "--" in line:
-            found = [(m, False) for m in _INLINE_NUMBER.finditer(line)]
-            found += [(m, True) for m in _AFTER_RULE.finditer(line)]
-            # At one offset a heading's rule wins: `COMMENT ------- 4. (C)` heads paragraph 4.
-            for match, after_rule in sorted(found, key=lambda f: (f[0].start(1), not f[1])):
-                number = int(match.group(1))
-                if (want is None and number <= 2) or number == want:
-                    cuts.append((match.start(1), after_rule))
-                    want = number + 1
+        # A number glued to the word before it (`para1. (C)`) is no paragraph's.
+        found = [
+            (m, False)
+            for m in (_INLINE_NUMBER.finditer(line) if marked else ())
+            if m.start() > 0 and line[m.start() - 1] in " ."
+        ]
+        found += [(m, True) for m in _AFTER_RULE.finditer(line)] if ruled else []
+        # At one offset a heading's rule wins: `COMMENT ------- 4. (C)` heads paragraph 4.
+        for match, after_rule in sorted(found, key=lambda f: (f[0].start(1), not f[1])):
+            number = int(match.group(1))
+            if (want is None and number <= 2) or number == want:
+                cuts.append((match.start(1), after_rule))
+                want = number + 1
         if not cuts:
             out.append(line)
             continue
@@ -101,7 +129,9 @@ def _unflatten(lines: list[str]) -> list[str]:
             elif piece:
                 out.append(piece)
     # Before the first numbered paragraph, drop what only the header should have held.
-    first = next((i for i, line in enumerate(out) if _LINE_NUMBER.match(line)), 0)
+    first = next(
+        (i for i, line in enumerate(out) if line[:1].isdigit() and _LINE_NUMBER.match(line)), 0
+    )
     head = [
         line
         for line in out[:first]

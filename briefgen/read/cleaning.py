@@ -309,26 +309,6 @@ def drop_repeated_header(lines: list[str]) -> list[str]:
 _TRAILER = re.compile(rf"^\s*(?:NNNN?|BT|#+\d*|{_MARKINGS}(?:\s*//\s*[A-Z ]+)?)\s*$")
 
 
-_HEADER_ENDS = re.compile(r"^\s*-{3,} ?header ends ?-{3,}\s*$")
-_LISTING_FIELD = re.compile(r"^(?:id|date|refid|origin|classification|destination|header):")
-
-
-def drop_listing_preview(lines: list[str]) -> list[str]:
-    """Drop a mirror page's preview and record block (`id: 87334`, `refid: ...`, `header:`).
-
-    Some mirrors open the page with the cable's first lines cut off mid-word
-    (`... turns on narcotr...`), then the record's fields, the routing header and
-    `---- header ends ----`, then the whole cable. Kept: the routing header and the cable.
-    """
-    ends = next((i for i, line in enumerate(lines) if "header ends" in line), None)
-    if ends is None or not _HEADER_ENDS.match(lines[ends]):
-        return lines
-    header = next((i for i in range(ends - 1, -1, -1) if lines[i].strip() == "header:"), None)
-    if header is None or sum(1 for line in lines[:header] if _LISTING_FIELD.match(line)) < 3:
-        return lines
-    return [*lines[header + 1 : ends], *lines[ends + 1 :]]
-
-
 def drop_trailer(lines: list[str]) -> list[str]:
     """Drop end-of-message lines (`NNNN`, `BT`, a closing classification mark)."""
     end = len(lines)
@@ -354,7 +334,6 @@ def squeeze_blank_lines(lines: list[str]) -> list[str]:
 RULES: tuple[tuple[str, Rule], ...] = (
     ("normalize_whitespace", normalize_whitespace),
     ("strip_markup", strip_markup),
-    ("drop_listing_preview", drop_listing_preview),
     ("undouble_transmission", undouble_transmission),
     ("split_glued_header", split_glued_header),
     ("drop_page_breaks", drop_page_breaks),

@@ -203,3 +203,28 @@ def test_body_only_copy_without_a_date_takes_the_year_from_its_file_name(tmp_pat
     other.write_text(text, encoding="utf-8")
     rejection = read_all(other)[0]
     assert isinstance(rejection, Rejection) and "no year" in rejection.reason
+
+
+MIRROR_PAGE = """<html><body><table class='cable'><tr><td>06LIMA4516</td><td>2006-11-28 20:58</td>
+<td>2011-08-30</td><td>UNCLASSIFIED//FOR OFFICIAL USE ONLY</td><td>Embassy Lima</td></tr></table>
+<code><pre>UNCLAS LIMA 004516&#x000A;SUBJECT: AYACUCHO CONTACTS TALK OF NARCO-ECONOMY&#x000A;
+&#x000A;1.  (SBU) Ayacucho's economy turns on narcotr...&#x000A;&#x000A;id: 87334&#x000A;
+date: 11/28/2006 20:58&#x000A;refid: 06LIMA4516&#x000A;origin: Embassy Lima&#x000A;
+destination: &#x000A;header:&#x000A;VZCZCXYZ0000&#x000A;FM AMEMBASSY LIMA&#x000A;
+TO RUEHC/SECSTATE WASHDC 3125&#x000A;INFO RUEHAC/AMEMBASSY ASUNCION 1559&#x000A;&#x000A;
+----------------- header ends ----------------&#x000A;&#x000A;UNCLAS LIMA 004516&#x000A;
+&#x000A;SUBJECT: AYACUCHO CONTACTS TALK OF NARCO-ECONOMY&#x000A;&#x000A;
+1.  (SBU) Ayacucho's economy turns on narcotrafficking, local contacts told Poloff.&#x000A;
+&#x000A;2.  (U) Coca sustains the economy. STRUBLE&#x000A;</pre></code></body></html>
+"""
+
+
+def test_a_mirror_pages_preview_and_record_fields_are_dropped(tmp_path: Path) -> None:
+    page = tmp_path / "06LIMA4516.html"
+    page.write_text(MIRROR_PAGE, encoding="utf-8")
+    (cable,) = list(read_paths([str(page)]))
+    assert isinstance(cable, Cable)
+    assert [p.number for p in cable.paragraphs] == [1, 2]
+    assert cable.paragraphs[0].text.endswith("local contacts told Poloff.")
+    assert "id: 87334" not in " ".join(p.text for p in cable.paragraphs)
+    assert cable.info_recipients == ("AMEMBASSY ASUNCION",)
