@@ -148,6 +148,14 @@ def _entries() -> dict[str, Entry]:
     return table
 
 
+def curated_body(acronym: str) -> str | None:
+    """Return the canonical name of the curated body with this acronym (`UNODC`), or None."""
+    entry = _entries().get(acronym.lower())
+    if entry is None or not entry.is_acronym or entry.kind == "place":
+        return None
+    return entry.name
+
+
 def forms_of(name: str) -> tuple[str, ...]:
     """Return every curated form of the body or place `name` is a form of (`IOM` gives
     `International Organization for Migration` and `IOM`); none for a name not curated."""

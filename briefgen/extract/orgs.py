@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from rapidfuzz import fuzz
+
 from briefgen.extract import gazetteer, lexicon
 from briefgen.extract.context import Context, Para, canonical_org
 from briefgen.extract.names import (
@@ -73,6 +75,7 @@ _GOVERNMENT_HEADS = frozenset(
         "Service",
     ]
 )
+_ACRONYM_AFTER_RE = re.compile(r" \(([A-Z][A-Za-z/&]{1,9})\)")
 _CAPS_ACRONYM_RE = re.compile(r"\(([A-Z]{2,8})\)")
 _CAPS_SEGMENT_RE = re.compile(r"[,;:.()\"]")
 
@@ -120,10 +123,19 @@ def rule_acronym_definition(ctx: Context, para: Para) -> None:
         chosen = _acronym_span(items, acronym)
         if chosen is None or not any(t.is_head for t in chosen):
             continue  # `Andres Manuel Lopez Obrador (AMLO)`: a name, but not an organization's
-        name = canonical_org(span_text(text, chosen))
+        name = _curated_spelling(canonical_org(span_text(text, chosen)), acronym)
         name = ctx.register("org", ctx.lookup(name) or name, acronym=acronym)
         ctx.add_mention(para, "org", chosen[0].start, chosen[-1].end, name, "acronym", True)
         ctx.add_mention(para, "org", match.start(1), match.end(1), name, "acronym")
+
+
+def _curated_spelling(name: str, acronym: str) -> str:
+    # `United Nations Office of Drugs and Crime (UNODC)`: the cable's slip of a known body's
+    # name must not make a second entity of it.
+    curated = gazetteer.curated_body(acronym)
+    if curated and curated != name and fuzz.ratio(curated.lower(), name.lower()) >= 90:
+        return curated
+    return name
 
 
 def _acronym_span(items: list[Token], acronym: str) -> list[Token] | None:
@@ -327,6 +339,10 @@ def _add_org(ctx: Context, para: Para, part: list[Token]) -> None:
         name = canonical_org(span_text(text, rest))
     if ctx.kind_of(ctx.lookup(name) or name) not in (None, "org"):
         return
+    defined = _ACRONYM_AFTER_RE.match(text, end)
+    if defined is not None:
+        spelled = _curated_spelling(name, defined.group(1))
+        aliases, name = ((*aliases, name), spelled) if spelled != name else (aliases, name)
     known = ctx.lookup(name) or ctx.longer_org(name)
     name = ctx.register("org", known or name, aliases if known is None else (*aliases, name))
     ctx.add_mention(para, "org", part[0].start, part[-1].end, name, "org_phrase", True)

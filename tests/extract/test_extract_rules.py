@@ -206,3 +206,16 @@ def test_an_organization_before_a_title_is_where_the_title_is_held() -> None:
         "International Organization for Migration",
         True,
     )
+
+
+def test_a_known_bodys_name_misspelt_before_its_acronym_is_that_body() -> None:
+    facts = extract(
+        _cable("The United Nations Office of Drugs and Crime (UNODC) is preparing a study.")
+    )
+    orgs = [(e.name, e.acronym) for e in facts.entities if e.kind == "org"]
+    assert orgs == [("United Nations Office on Drugs and Crime", "UNODC")]
+    unodc = facts.entity("United Nations Office of Drugs and Crime")
+    assert unodc is not None and unodc.name == "United Nations Office on Drugs and Crime"
+    # A body whose name is not close to the curated one keeps its own name.
+    other = extract(_cable("The Independent Monitoring Commission (IMC) met the press."))
+    assert "Independent Monitoring Commission" in {e.name for e in other.entities}
