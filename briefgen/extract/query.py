@@ -263,8 +263,9 @@ def get_entity(
     id. With it, facts come only from the `max_cables` cables that mention it most (ties: the
     newest first), and `cables` lists those in that order; `total_cables` always counts every
     cable mentioning it. With `max_cables` on a corpus holding more than LAZY_BACKLOG cables
-    not yet extracted, the cables ranked are the best full-text matches for the name (see
-    lazy.py), and `total_cables` counts the cables whose text contains it.
+    not yet extracted, the cables ranked are the best full-text matches for its names (see
+    lazy.py); `total_cables` is then exact when every match was read, and otherwise counts the
+    cables whose text holds one of its names.
     """
     if max_cables is not None and max_cables < 1:
         raise InvalidArgumentError(f"max_cables must be 1 or more, not {max_cables}")
