@@ -145,7 +145,8 @@ def rule_title_before_name(ctx: Context, para: Para) -> None:
     if para.caps:
         return
     text = para.text
-    for items in _across_honorifics(text, para.chains):
+    chains = _across_honorifics(text, para.chains)
+    for items in (part for chain in chains for part in _split_at_titles(chain)):
         if len(items) < 2 or not any(t.word in _TITLE_STARTS for t in items[:4]):
             continue
         nationality = ""
@@ -205,6 +206,19 @@ def rule_title_before_name(ctx: Context, para: Para) -> None:
             org,
             org_span,
         )
+
+
+def _split_at_titles(items: list[Token]) -> list[list[Token]]:
+    """Split a run at each `and` a title follows: `Special Envoy X and Attorney General Y`."""
+    if not any(t.word == "and" for t in items):
+        return [items]
+    parts: list[list[Token]] = [[]]
+    for index, token in enumerate(items):
+        if token.word == "and" and parts[-1] and _title_at(items[index + 1 :]):
+            parts.append([])
+        else:
+            parts[-1].append(token)
+    return parts
 
 
 def _across_honorifics(text: str, chains: list[list[Token]]) -> list[list[Token]]:

@@ -219,3 +219,17 @@ def test_a_known_bodys_name_misspelt_before_its_acronym_is_that_body() -> None:
     # A body whose name is not close to the curated one keeps its own name.
     other = extract(_cable("The Independent Monitoring Commission (IMC) met the press."))
     assert "Independent Monitoring Commission" in {e.name for e in other.entities}
+
+
+def test_diplomatic_titles_before_a_name() -> None:
+    facts = extract(
+        _cable(
+            "Consul General Thomas White met Regional President Omar Quesada.",
+            "Special Envoy Richard Holbrooke and Attorney General Eric Holder spoke.",
+        )
+    )
+    roles = {r.person: r.title for r in facts.roles}
+    assert roles["Thomas White"] == "Consul General"
+    assert roles["Omar Quesada"] == "Regional President"
+    assert roles["Richard Holbrooke"] == "Special Envoy"
+    assert roles["Eric Holder"] == "Attorney General"
