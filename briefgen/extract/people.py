@@ -223,6 +223,8 @@ def _split_at_titles(items: list[Token]) -> list[list[Token]]:
 
 def _across_honorifics(text: str, chains: list[list[Token]]) -> list[list[Token]]:
     """Join runs a `Dr.` or `Mr.` splits (its full stop ends a run of capitalised words)."""
+    if not any(f"{word}. " in text for word in ("Dr", "Mr", "Mrs", "Ms", "Prof")):
+        return chains  # the common case
     joined: list[list[Token]] = []
     for items in chains:
         last = joined[-1][-1] if joined else None
