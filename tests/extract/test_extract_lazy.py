@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -15,36 +14,16 @@ from briefgen import pipeline
 from briefgen.cli import app
 from briefgen.errors import BriefgenError, NotFoundError
 from briefgen.extract import get_entity, lazy, storage
-from briefgen.models import Cable, Paragraph
 from briefgen.store import Corpus
-from tests.extract.conftest import SEEDS
+from tests.extract.conftest import LEAGUE_CABLES, SEEDS, make_cable
 
 runner = CliRunner()
 OUT = pipeline.Output()
 
 
-def _cable(cable_id: str, created: str, *texts: str) -> Cable:
-    paragraphs = tuple(Paragraph(number=n, heading=None, text=t) for n, t in enumerate(texts, 1))
-    return Cable(
-        id=cable_id,
-        created=datetime.fromisoformat(created),
-        origin="Embassy Astana",
-        subject="TEST CABLE",
-        paragraphs=paragraphs,
-    )
-
-
 EXTRA = (
-    _cable(
-        "09ASTANA7101",
-        "2009-01-05",
-        "The Feminist League opened a shelter.",
-        "The Feminist League trained police.",
-        "The Feminist League met IOM.",
-    ),
-    _cable("09ASTANA7102", "2009-02-05", "The Feminist League met IOM."),
-    _cable("09ASTANA7103", "2009-03-05", "The Feminist League met OSCE."),
-    _cable("09ASTANA7104", "2009-04-05", "Officials discussed the harvest in Kostanai."),
+    *LEAGUE_CABLES,
+    make_cable("09ASTANA7104", "2009-04-05", "Officials discussed the harvest in Kostanai."),
 )
 
 
@@ -195,13 +174,13 @@ def test_extract_facts_reports_progress_batch_by_batch(
 def test_profile_by_text_follows_the_entity_by_its_other_names(deferred: Corpus) -> None:
     deferred.add(
         [
-            _cable(
+            make_cable(
                 "09ASTANA7201",
                 "2009-05-05",
                 "The Union of Crisis Centers (UCC) met the mayor.",
                 "UCC runs six shelters.",
             ),
-            _cable("09ASTANA7202", "2009-06-05", "IOM opened a hotline in Almaty."),
+            make_cable("09ASTANA7202", "2009-06-05", "IOM opened a hotline in Almaty."),
         ]
     )
     profile = get_entity(deferred, "Union of Crisis Centers", "org", max_cables=20)

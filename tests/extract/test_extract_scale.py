@@ -7,7 +7,6 @@ import json
 import sqlite3
 import subprocess
 import sys
-from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -19,7 +18,7 @@ from briefgen.extract import FACTS_VERSION, extract, facts_for, get_entity, reso
 from briefgen.extract.catalog import ensure_names
 from briefgen.models import Cable, Paragraph
 from briefgen.store import Corpus
-from tests.extract.conftest import SEEDS
+from tests.extract.conftest import LEAGUE_CABLES, SEEDS, make_cable
 
 runner = CliRunner()
 
@@ -43,17 +42,6 @@ def _rebuilt(conn: sqlite3.Connection) -> list[tuple[object, ...]]:
     conn.execute("DROP TABLE extract_names")
     ensure_names(conn)
     return _names(conn)
-
-
-def _cable(cable_id: str, created: str, *texts: str) -> Cable:
-    paragraphs = tuple(Paragraph(number=n, heading=None, text=t) for n, t in enumerate(texts, 1))
-    return Cable(
-        id=cable_id,
-        created=datetime.fromisoformat(created),
-        origin="Embassy Astana",
-        subject="TEST CABLE",
-        paragraphs=paragraphs,
-    )
 
 
 def test_names_table_counts_cables_per_alias(corpus: Corpus) -> None:
@@ -84,7 +72,7 @@ def test_names_table_follows_reingest_and_changes(corpus: Corpus) -> None:
     corpus.add([dataclasses.replace(cable, paragraphs=(plain,))])
     corpus.add(
         [
-            _cable(
+            make_cable(
                 "09ASTANA7001",
                 "2009-12-30",
                 "Galina Morozova, President of the Feminist League NGO, met Poloff.",
@@ -132,7 +120,7 @@ def test_catch_up_looks_only_at_cables_changed_since_the_last_pass(
         seen.append(cable.id)
         return extract(cable)
 
-    corpus.add([_cable("09ASTANA7002", "2009-12-30", "IOM opened an office in Almaty.")])
+    corpus.add([make_cable("09ASTANA7002", "2009-12-30", "IOM opened an office in Almaty.")])
     assert storage.update_facts(corpus, counting) == 1  # type: ignore[arg-type]
     assert seen == ["09ASTANA7002"]
     assert storage.update_facts(corpus, counting) == 0  # type: ignore[arg-type]
@@ -166,19 +154,7 @@ def test_default_workers_use_every_core_on_a_large_backlog(
 
 
 def test_max_cables_keeps_the_cables_that_say_most_then_the_newest(corpus: Corpus) -> None:
-    corpus.add(
-        [
-            _cable(
-                "09ASTANA7101",
-                "2009-01-05",
-                "The Feminist League opened a shelter.",
-                "The Feminist League trained police.",
-                "The Feminist League met IOM.",
-            ),
-            _cable("09ASTANA7102", "2009-02-05", "The Feminist League met IOM."),
-            _cable("09ASTANA7103", "2009-03-05", "The Feminist League met OSCE."),
-        ]
-    )
+    corpus.add(list(LEAGUE_CABLES))
     full = get_entity(corpus, "Feminist League", "org")
     assert full.total_cables == len(full.cables) == 5
     assert list(full.cables) == sorted(full.cables)
@@ -258,7 +234,7 @@ def test_facts_are_stored_compressed_and_old_json_rows_still_read(corpus: Corpus
 def test_max_cables_breaks_a_large_tie_by_date(corpus: Corpus) -> None:
     text = "Olga Petrova, President of the Steppe League NGO, met Poloff."
     days = ["2008-03-01", "2009-11-20", "2007-05-05", "2009-11-21", "2008-01-01", "2006-02-02"]
-    corpus.add([_cable(f"09ASTANA72{n}", day, text) for n, day in enumerate(days)])
+    corpus.add([make_cable(f"09ASTANA72{n}", day, text) for n, day in enumerate(days)])
     top = get_entity(corpus, "Steppe League", "org", max_cables=1)
     assert top.cables == ("09ASTANA723",) and top.total_cables == 6
     two = get_entity(corpus, "Steppe League", "org", max_cables=2)
@@ -267,7 +243,7 @@ def test_max_cables_breaks_a_large_tie_by_date(corpus: Corpus) -> None:
 
 def test_a_name_almost_always_meaning_one_entity_is_not_ambiguous(corpus: Corpus) -> None:
     text = "Olga Morozova, Director of the Crisis Center NGO, met Poloff. Morozova agreed."
-    corpus.add([_cable("09ASTANA7301", "2009-12-30", text)])
+    corpus.add([make_cable("09ASTANA7301", "2009-12-30", text)])
     with pytest.raises(AmbiguousNameError, match=r"Galina Morozova.*Olga Morozova"):
         resolve_name(corpus, "Morozova")
     seed = corpus.get("09ASTANA2101")
@@ -313,12 +289,12 @@ def test_two_extractions_of_the_same_cables_at_once_stay_consistent(corpus: Corp
 def test_a_bare_surname_means_the_one_full_name_ending_with_it(corpus: Corpus) -> None:
     corpus.add(
         [
-            _cable("09ASTANA7301", "2009-04-01", "President Nursultan Nazarbayev met Poloff."),
-            _cable("09ASTANA7302", "2009-04-02", "President Nazarbayev said no to the plan."),
+            make_cable("09ASTANA7301", "2009-04-01", "President Nursultan Nazarbayev met Poloff."),
+            make_cable("09ASTANA7302", "2009-04-02", "President Nazarbayev said no to the plan."),
         ]
     )
     assert resolve_name(corpus, "Nazarbayev") == ("Nursultan Nazarbayev", "person")
     # Two full names with that surname: still ambiguous (see the seeds' two Tarasovs).
-    corpus.add([_cable("09ASTANA7303", "2009-04-03", "Bolat Nazarbayev met the press.")])
+    corpus.add([make_cable("09ASTANA7303", "2009-04-03", "Bolat Nazarbayev met the press.")])
     with pytest.raises(AmbiguousNameError, match=r"Bolat Nazarbayev.*Nursultan Nazarbayev"):
         resolve_name(corpus, "Nazarbayev")
