@@ -17,7 +17,12 @@ from briefgen.summarize.evidence import (
     load_evidence,
     paragraph_sentences,
 )
-from briefgen.summarize.figures import STATISTICS, comparison_chart, key_figures, series_charts
+from briefgen.summarize.figures import (
+    comparison_chart,
+    key_figures,
+    series_charts,
+    statistics_paragraphs,
+)
 from briefgen.summarize.funding import funding_rows, short_name
 from briefgen.summarize.meta import briefing_meta
 from briefgen.summarize.privacy import safe_speaker
@@ -128,7 +133,7 @@ def program_sheet(
     sections: dict[str, list[Statement]] = {key: [] for key, _ in _SECTION_RULES}
     sections["context"] = []
     # A paragraph citing statistics or trends reports the state of things, all of it.
-    stats = {(s.cite.cable_id, s.cite.paragraph) for s in chosen if STATISTICS.search(s.text)}
+    stats = statistics_paragraphs(used)
     for sentence in chosen:
         if _LEAD_IN.search(sentence.text) or any(
             sentence.text.strip('"“” ;.') in text or text[:40] in sentence.text for text in shown
