@@ -73,9 +73,14 @@ def _has_inline_number(text: str) -> bool:
         first = start
         while first > max(0, start - 2) and text[first - 1].isdigit():
             first -= 1
-        if first < start and first > 0 and text[first - 1] in " .":
+        if first < start and _inside_line(text, first):
             return True
     return False
+
+
+def _inside_line(text: str, start: int) -> bool:
+    # A number glued to the word before it (`para1. (C)`) is no paragraph's.
+    return start > 0 and text[start - 1] in " ."
 
 
 def _unflatten(lines: list[str]) -> list[str]:
@@ -103,11 +108,10 @@ def _unflatten(lines: list[str]) -> list[str]:
             out.append(line)
             continue
         cuts: list[tuple[int, bool]] = []  # (offset, True when a heading's rule line ends there)
-        # A number glued to the word before it (`para1. (C)`) is no paragraph's.
         found = [
             (m, False)
             for m in (_INLINE_NUMBER.finditer(line) if marked else ())
-            if m.start() > 0 and line[m.start() - 1] in " ."
+            if _inside_line(line, m.start())
         ]
         found += [(m, True) for m in _AFTER_RULE.finditer(line)] if ruled else []
         # At one offset a heading's rule wins: `COMMENT ------- 4. (C)` heads paragraph 4.
