@@ -12,6 +12,7 @@ from collections.abc import Callable, Container, Iterable, Iterator
 from multiprocessing.pool import AsyncResult
 from typing import Any
 
+from briefgen.errors import InvalidArgumentError
 from briefgen.extract.catalog import AliasRow, apply_changes, ensure_names
 from briefgen.extract.records import CableFacts, facts_from_dict
 from briefgen.extract.rules import extract
@@ -94,6 +95,8 @@ def update_facts(
     there are at least PARALLEL_BACKLOG cables to do, else here. `progress(done, total)` is
     called after each batch written.
     """
+    if workers is not None and workers < 1:
+        raise InvalidArgumentError(f"invalid number of workers {workers}: it must be 1 or more")
     conn = corpus.connection
     ensure_tables(conn)
     seq = corpus.change_seq()
