@@ -10,8 +10,10 @@ from typing import Any, TypeVar, cast
 
 from briefgen.extract import lexicon
 from briefgen.extract.gazetteer import fold
+from briefgen.extract.kinds import kind_from_name
 from briefgen.extract.names import MULTI_CHAIN_RE, Token, tokens
 from briefgen.extract.records import (
+    Attribution,
     EntityKind,
     EntityRef,
     Event,
@@ -115,6 +117,7 @@ class _Entity:
     name: str
     aliases: set[str] = field(default_factory=set)
     acronym: str | None = None
+    kinds_said: list[str] = field(default_factory=list)
 
 
 def canonical_org(text: str) -> str:
@@ -152,9 +155,12 @@ class Context:
         self.relations: list[Relation] = []
         self.quotations: list[Quotation] = []
         self.recommendations: list[Recommendation] = []
+        self.attributions: list[Attribution] = []
         self.claimed: dict[int, set[int]] = {}
         """Offsets (per paragraph index) that a figure rule has used, so counts skip them."""
         self.origin_mentions: list[Mention] = []
+        self._lowered_words: frozenset[str] | None = None
+        self._ngos: frozenset[str] | None = None
 
     # --- entities -------------------------------------------------------------------------
 
@@ -222,6 +228,71 @@ class Context:
         ]
         return found[0] if len(found) == 1 else None
 
+    def lowered_words(self) -> frozenset[str]:
+        """Return every word the cable writes in lower case (a common word, not a name)."""
+        if self._lowered_words is None:
+            import re
+
+            self._lowered_words = frozenset(
+                w
+                for p in self.paras
+                if not p.caps
+                for w in re.findall(r"\b[a-z][a-z'-]+\b", p.text)
+            )
+        return self._lowered_words
+
+    def capitalised_inside(self, word: str) -> bool:
+        """Return True when the cable writes `word` capitalised inside a sentence."""
+        needle = " " + word
+        for para in self.paras:
+            position = para.text.find(needle)
+            while position != -1:
+                before = para.text[max(0, position - 2) : position]
+                if not before.endswith((".", "!", "?", ":", ";", "-")) and before.strip():
+                    return True
+                position = para.text.find(needle, position + 1)
+        return False
+
+    def gender_of(self, person: str) -> str | None:
+        """Return `m` or `f` when the cable writes the person with Mr., Ms. or Mrs., else None."""
+        for para in self.paras:
+            for mention in para.mentions:
+                if mention.name == person and mention.kind == "person":
+                    before = para.text[max(0, mention.start - 5) : mention.start]
+                    if before.endswith(("Mr. ", "Mr ")):
+                        return "m"
+                    if before.endswith(("Ms. ", "Mrs. ", "Ms ", "Mrs ")):
+                        return "f"
+        return None
+
+    def ngos(self) -> frozenset[str]:
+        """Return the organizations of the cable whose kind is `ngo`."""
+        if self._ngos is None:
+            self._ngos = frozenset(
+                e.name for e in self._entities.values() if self.org_kind(e.name) == "ngo"
+            )
+        return self._ngos
+
+    def say_kind(self, name: str, kind: str) -> None:
+        """Record that the cable calls the organization `name` a body of `kind` (`ngo`...)."""
+        entity = self._entities.get(name)
+        if entity is not None:
+            entity.kinds_said.append(kind)
+
+    def org_kind(self, name: str) -> str | None:
+        """Return the kind of the organization `name`: what the cable calls it most, else what
+        its name tells, else None."""
+        entity = self._entities.get(name)
+        if entity is None or entity.kind != "org":
+            return None
+        if entity.kinds_said:
+            return max(set(entity.kinds_said), key=entity.kinds_said.count)
+        for candidate in (entity.name, *sorted(entity.aliases)):
+            kind = kind_from_name(candidate)
+            if kind is not None:
+                return kind
+        return None
+
     def kind_of(self, name: str) -> EntityKind | None:
         """Return the kind of a canonical name, or None."""
         entity = self._entities.get(name)
@@ -241,7 +312,7 @@ class Context:
         named = {m.name for p in self.paras for m in p.mentions}
         named.update(m.name for m in self.origin_mentions)
         return tuple(
-            EntityRef(e.kind, e.name, tuple(sorted(e.aliases)), e.acronym)
+            EntityRef(e.kind, e.name, tuple(sorted(e.aliases)), e.acronym, self.org_kind(e.name))
             for e in sorted(self._entities.values(), key=lambda e: (e.kind, e.name))
             if e.name in named
         )

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from briefgen.extract import lexicon
 
 CAPWORD = r"(?:[A-Z](?:\.[A-Z])+\.|[A-Z][A-Za-z’'&\-]*|#\d+)"
-JOINER = r"(?:of|for|and|on|against|to|in|the)"
+JOINER = r"(?:of|for(?: an?)?|and|on|against|to|in|the)"
 CHAIN_RE = re.compile(rf"\b{CAPWORD}(?:[ ](?:{JOINER}[ ])*{CAPWORD})*")
 """A run of capitalised words, allowing small words between them."""
 

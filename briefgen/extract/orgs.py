@@ -8,6 +8,9 @@ from rapidfuzz import fuzz
 
 from briefgen.extract import gazetteer, lexicon
 from briefgen.extract.context import Context, Para, canonical_org
+from briefgen.extract.countries import country_of_demonym
+from briefgen.extract.forenames import is_given_name
+from briefgen.extract.kinds import kind_from_context
 from briefgen.extract.names import (
     CHAIN_RE,
     TITLE_RE,
@@ -30,50 +33,16 @@ _BRANCH_RE = re.compile(
 _LEADING_STOP = lexicon.FUNCTION_WORDS | {"Members", "Students"}
 _TRAILING_STOP = _LEADING_STOP | {"SECRET", "CONFIDENTIAL", "UNCLASSIFIED", "SBU", "NOFORN"}
 _TITLE_TAILS = frozenset(
-    [
-        "Officer",
-        "Chairman",
-        "Commander",
-        "Director",
-        "Secretary",
-        "President",
-        "Minister",
-        "Chief",
-        "Head",
-        "Speaker",
-        "Counselor",
-        "Ambassador",
-        "Spokesman",
-        "Deputy",
-        "Advisor",
-        "Adviser",
-        "Member",
-    ]
+    """Officer Chairman Commander Director Secretary President Minister Chief Head Speaker
+    Counselor Ambassador Spokesman Deputy Advisor Adviser Member""".split()
 )
 _THEATER_HEADS = frozenset({"Theater", "Theatre", "Opera", "Museum", "Circus", "Philharmonic"})
 _TITLES_WITH_HEADS = tuple(
     t for t in lexicon.TITLES if any(w in lexicon.ORG_HEADS for w in t.split())
 )
 _GOVERNMENT_HEADS = frozenset(
-    [
-        "Ministry",
-        "Department",
-        "Committee",
-        "Commission",
-        "Office",
-        "Akimat",
-        "Court",
-        "Police",
-        "Prosecutor",
-        "Embassy",
-        "Consulate",
-        "Government",
-        "Parliament",
-        "Administration",
-        "Agency",
-        "Bureau",
-        "Service",
-    ]
+    """Ministry Department Committee Commission Office Akimat Court Police Prosecutor Embassy
+    Consulate Government Parliament Administration Agency Bureau Service""".split()
 )
 _ACRONYM_AFTER_RE = re.compile(r" \(([A-Z][A-Za-z/&]{1,9})\)")
 _CAPS_ACRONYM_RE = re.compile(r"\(([A-Z]{2,8})\)")
@@ -250,11 +219,16 @@ def _split_orgs(text: str, items: list[Token]) -> list[list[Token]]:
             left_has_head = any(t.is_head for t in parts[-1])
             right_has_head = any(t.is_head for t in after)
             nxt_word = items[index + 1].word if index + 1 < len(items) else ""
-            if (
-                item.word == "and"
-                and right_has_head
-                and (left_has_head or nxt_word == "the" or nxt_word in lexicon.ORG_HEADS)
+            ends_with_head = parts[-1][-1].is_head and parts[-1][-1].word != "NGO"
+            if item.word == "and" and (
+                (
+                    right_has_head
+                    and (left_has_head or nxt_word == "the" or nxt_word in lexicon.ORG_HEADS)
+                )
+                or (ends_with_head and bool(after) and nxt_word[:1].isupper())
             ):
+                # `the Ford Foundation and Oxfam International`: a name that has ended on its
+                # organization word does not go on past `and`.
                 # `the Feminist League and the Theater`, `Escobar and the Ministry of ...`, but
                 # not `the Export and Finance Bank`.
                 parts.append([])
@@ -272,8 +246,10 @@ def _trim(items: list[Token]) -> list[Token]:
     while items and items[0].word in _LEADING_STOP:
         items = items[1:]
     items = _strip_title(items)
-    while items and (not items[0].capital or items[0].word in _LEADING_STOP):
-        items = items[1:]
+    while items and (
+        not items[0].capital or items[0].word in _LEADING_STOP or items[0].word.endswith("-based")
+    ):
+        items = items[1:]  # `Washington-based Center for a Free Cuba`: the name starts after
     while items and (not items[-1].capital or items[-1].word in _TRAILING_STOP):
         items = items[:-1]
     if len(items) > 3 and _is_person_name(items[-2].word, items[-1].word):
@@ -287,7 +263,7 @@ def _trim(items: list[Token]) -> list[Token]:
 
 def _is_person_name(first: str, last: str) -> bool:
     return looks_like_name_word(first) and (
-        first in lexicon.FIRST_NAMES or looks_like_surname(last)
+        first in lexicon.FIRST_NAMES or is_given_name(first) or looks_like_surname(last)
     )
 
 
@@ -308,6 +284,8 @@ def rule_org_phrase(ctx: Context, para: Para) -> None:
                 part = part[1:]
             if len(part) < 2 or span_text(text, part).endswith(_TITLES_WITH_HEADS):
                 continue  # `the IOM Chief of Mission` is a person's title
+            if len(part) == 2 and part[1].word == "NGO" and country_of_demonym(part[0].word):
+                continue  # `the Spanish NGO`: what the body is, not its name
             _add_org(ctx, para, part)
 
 
@@ -383,3 +361,253 @@ def rule_branch_of(ctx: Context, para: Para) -> None:
     for match in _BRANCH_RE.finditer(para.text):
         name = ctx.register("org", match.group(1))
         ctx.add_mention(para, "org", match.start(1), match.end(1), name, "branch_of")
+
+
+_FOREIGN_JOINERS = (
+    "de|del|della|di|da|das|do|dos|la|las|le|les|los|el|y|e|en|para|por|pro|contra|con|sin|"
+    "sobre|al|et|pour|du|des|sur|und|fur|für|der|die|den|zu|van|von|het|voor|na|i|za|dla"
+)
+_NATIVE_WORD = r"[A-ZÁÉÍÓÚÑÀÈÇÖÜ][\w'’.-]*"
+_TRANSLATED_RE = re.compile(
+    rf"\b((?:{_NATIVE_WORD})(?: (?:(?:{_FOREIGN_JOINERS}) )*{_NATIVE_WORD}| \d+){{0,9}})[\"”]? "
+    rf"\((?:the )?([A-Z][\w'’.-]*(?: (?:(?:of|for|and|against|on|in|to|the) )*[A-Z0-9][\w'’.-]*)"
+    r"{0,9})(?: -- [^()]*|, [A-Z]{2,8})?\)"
+)
+"""`Cuba en Transicion (Cuba in Transition)`, `Servicio de Paz y Justicia (Service for Peace
+and Justice)`: a name in the cable's other language with its translation beside it."""
+_JOINER_SET = frozenset(_FOREIGN_JOINERS.split("|"))
+_FOREIGN_ARTICLES = frozenset({"La", "El", "Los", "Las", "Le", "Les", "Der", "Die", "Das"})
+
+
+def _covered_by_name(para: Para, start: int, end: int) -> bool:
+    """Return True when `[start, end)` overlaps an org or person found before (a place inside
+    a name, `Fundacion Chile 21`, gives way to it)."""
+    return any(m.start < end and start < m.end and m.kind != "place" for m in para.mentions)
+
+
+def rule_translated_name(ctx: Context, para: Para) -> None:
+    """Make one organization of a native name and the translation the cable gives beside it."""
+    if para.caps or "paren" not in para.hints:
+        return
+    text = para.text
+    for match in _TRANSLATED_RE.finditer(text):
+        native, english = match.group(1), match.group(2)
+        native_words = native.split()
+        while native_words and (
+            native_words[0] in _LEADING_STOP or native_words[0] in _FOREIGN_ARTICLES
+        ):
+            native_words = native_words[1:]
+        if not native_words or english.split()[0] in ("See", "Ref", "Reftel", "Para"):
+            continue
+        native = " ".join(native_words)
+        foreign = any(w in _JOINER_SET for w in native_words) or not any(
+            w in lexicon.ORG_HEADS for w in native_words
+        )
+        english_words = english.split()
+        if not foreign or native == english or len(english_words) < 2:
+            continue
+        if not any(w in lexicon.ORG_HEADS or w == "NGO" for w in english_words + native_words):
+            said = kind_from_context(text, match.start(1), match.end())
+            if said is None and not _is_org_list(text, match.start()):
+                continue
+        start = match.start(1) + match.group(1).index(native_words[0])
+        if _covered_by_name(para, start, match.end(1)) or ctx.kind_of(
+            ctx.lookup(native) or ""
+        ) not in (
+            None,
+            "org",
+        ):
+            continue
+        name = ctx.register("org", ctx.lookup(native) or ctx.lookup(english) or native, (english,))
+        ctx.add_mention(para, "org", start, match.end(1), name, "translated_name", True)
+        ctx.add_mention(para, "org", match.start(2), match.end(2), name, "translated_name", True)
+
+
+_ENTRY_HEADER_RE = re.compile(
+    r"(?:^|(?<=[\s:.;]))(?:--?\s?\(\d{1,2}\)|\(\d{1,2}\)|--|\d{1,2}\))\s*"
+    r"((?:The |La |El |Los |Las )?[A-Z][\w'’.&-]*(?: (?:(?:of|for|and|de|del|la|y|the) )*"
+    r"[A-Z0-9][\w'’.&-]*){0,6})(?=\s*(?:\(|:|\.(?:\s|$)|\s--\s))"
+)
+"""The name that opens an entry of a list: `--(2) Raices (Roots):`, `(7) ISIS Internacional.`"""
+_ORG_LIST_LEAD_RE = re.compile(
+    r"\b(?:NGOs|non-?governmental organi[sz]ations|organi[sz]ations|groups|foundations|"
+    r"associations|networks|shelters|institutions|agencies|partners|implementers|"
+    r"civil society)\b[^.]{0,80}:\s*$",
+    re.IGNORECASE,
+)
+
+
+def _is_org_list(text: str, offset: int) -> bool:
+    """Return True when `offset` sits in a list that a lead names as organizations
+    (`The following local NGOs work with trafficking victims: --(1) ...`)."""
+    colon = text.rfind(":", 0, offset)
+    while colon != -1:
+        if _ORG_LIST_LEAD_RE.search(text, max(0, colon - 160), colon + 1):
+            return True
+        if colon < offset - 2000:
+            return False
+        colon = text.rfind(":", 0, colon)
+    return False
+
+
+def rule_entry_name(ctx: Context, para: Para) -> None:
+    """Find the organizations a list names one per entry, after a lead that says they are
+    organizations (`The following local NGOs ...: --(1) Raices (Roots): ...`)."""
+    text = para.text
+    if para.caps or ":" not in text:
+        return
+    for match in _ENTRY_HEADER_RE.finditer(text):
+        words = match.group(1).split()
+        if words[0] == "The" or words[0] in _FOREIGN_ARTICLES:
+            words = words[1:]
+        if not words or words[0] in lexicon.NOT_NAME_WORDS or words[0] in lexicon.MONTH_NAMES:
+            continue
+        if not _is_org_list(text, match.start()):
+            continue
+        name_text = " ".join(words)
+        start = match.start(1) + match.group(1).index(words[0])
+        end = start + len(name_text)
+        if _covered_by_name(para, start, end):
+            continue
+        known = ctx.lookup(name_text)
+        if known is not None and ctx.kind_of(known) != "org":
+            continue
+        name = ctx.register("org", known or canonical_org(name_text))
+        ctx.add_mention(para, "org", start, end, name, "entry_name", True)
+        if re.search(r"\bNGOs\b", text[max(0, match.start() - 400) : match.start()]):
+            ctx.say_kind(name, "ngo")
+
+
+_DESCRIBED_RE = re.compile(
+    r"\b([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3}), (?:an?|another|the) (?:[\w'’-]+ ){0,4}?"
+    r"(NGO|non-?governmental organi[sz]ation|human rights group|group|foundation|association|"
+    r"shelter|network|charity)(?=[,.;]| (?:that|which|working|based|founded|run|led|dedicated|"
+    r"focused|whose|in|with|of)\b)"
+)
+"""`Raices, another NGO, ...`, `Memorial, a Moscow-based human rights group,`."""
+
+
+def rule_described_name(ctx: Context, para: Para) -> None:
+    """Find a name the cable describes as an NGO, a group or a shelter right after it."""
+    text = para.text
+    if para.caps:
+        return
+    lowered = para.lowered
+    if not any(
+        word in lowered
+        for word in (
+            "ngo",
+            "group",
+            "foundation",
+            "association",
+            "shelter",
+            "network",
+            "charity",
+            "organi",
+        )
+    ):
+        return
+    for match in _DESCRIBED_RE.finditer(text):
+        words = match.group(1).split()
+        while words and (words[0] in _LEADING_STOP or words[0] in lexicon.MONTH_NAMES):
+            words = words[1:]
+        if not words or any(w in lexicon.NOT_NAME_WORDS for w in words):
+            continue
+        name_text = " ".join(words)
+        start = match.end(1) - len(name_text)
+        if para.covered(start, match.end(1)):
+            continue
+        known = ctx.lookup(name_text)
+        if known is not None and ctx.kind_of(known) != "org":
+            continue
+        if len(words) == 1 and looks_like_name_word(words[0]) and words[0] in lexicon.FIRST_NAMES:
+            continue
+        name = ctx.register("org", known or canonical_org(name_text))
+        ctx.add_mention(para, "org", start, match.end(1), name, "described_name", True)
+
+
+_SUBJECT_NAME_RE = re.compile(
+    r"(?:^|(?<=[.;:!?]\s)|(?<=[.;:!?]\"\s)|(?<=\n- )|(?<=^- )|(?<=\)\s))"
+    r"(?:(?:However|Finally|Also|Additionally|Moreover|Meanwhile|Currently|Separately|Today|"
+    r"Recently|Now|(?:Since|In|On|During|After|Before|By|With|Under|Last|This) [^,.;]{1,40}), )?"
+    r"(?:(?:The|the) )?[\"“]?"
+    r"((?:[A-Z][A-Za-z'’&.-]*|[A-Z]{2,8})"
+    r"(?: (?:(?:of|for|and|de|del|la|y) )?[A-Z][A-Za-z'’&.-]*){0,4})"
+    r"[\"”]?(?:,[^,.;()]{3,90},)? "
+    r"(?=(?:also |has |have |had |is |are |was |were |will |would |can |could |recently |now |"
+    r"still |already |currently |reportedly )?[a-z]+(?:ed|es|s)?\b)"
+)
+"""A run of capitalised words (or an acronym) opening a sentence, before its verb."""
+_VERB_AFTER_RE = re.compile(
+    r"(?:also |recently |now |still |already |currently |reportedly |reported |often |then )?"
+    r"(?:has|have|had|is|are|was|were|will|would|can|could|may|might|must|should|does|did|"
+    r"plans|aims|seeks|works|runs|operates|provides|holds|leads|owns|receives|received|"
+    r"[a-z]{3,}ed|[a-z]{3,}s)\b"
+)
+
+
+def rule_subject_name(ctx: Context, para: Para) -> None:
+    """Find a name no other rule knows where it opens a sentence as its subject (`Semillas has
+    supported ...`, `HRDF is the leading NGO`), when the cable writes it as a proper name
+    elsewhere too: capitalised inside a sentence, or as an acronym."""
+    if para.caps:
+        return
+    text = para.text
+    for match in _SUBJECT_NAME_RE.finditer(text):
+        words = match.group(1).split()
+        if not _VERB_AFTER_RE.match(text, match.end()):
+            continue
+        start, end = match.start(1), match.end(1)
+        if any(m.start < end and start < m.end for m in para.mentions):
+            continue
+        if not _proper_name(ctx, words):
+            continue
+        name_text = " ".join(words)
+        known = ctx.lookup(name_text)
+        if known is not None and ctx.kind_of(known) != "org":
+            continue
+        name = ctx.register("org", known or canonical_org(name_text))
+        ctx.add_mention(para, "org", start, end, name, "subject_name")
+
+
+def _proper_name(ctx: Context, words: list[str]) -> bool:
+    """Return True when `words` read as the name of a body rather than a common phrase."""
+    first = words[0]
+    if first in lexicon.NOT_NAME_WORDS or first in lexicon.MONTH_NAMES or first in _LEADING_STOP:
+        return False
+    if len(words) == 1:
+        if first.isupper() and 2 <= len(first) <= 8:
+            return first not in _NOT_ACRONYMS
+        if first in lexicon.ORG_HEADS or country_of_demonym(first) or is_given_name(first):
+            return False
+        if gazetteer.find(first, first.lower(), False):
+            return False
+        # A word the cable also writes in lower case is a common word (`Police`, `Funding`).
+        return first.lower() not in ctx.lowered_words() and ctx.capitalised_inside(first)
+    if any(w in lexicon.NOT_NAME_WORDS and w not in ("of", "for", "and") for w in words[1:]):
+        return False
+    if is_given_name(first):
+        return False  # a person's name, which the person rules read
+    return not gazetteer.find(" ".join(words), " ".join(words).lower(), False)
+
+
+_NOT_ACRONYMS = frozenset(
+    """US UN EU OK TV PM AM NOTE SBU
+    FOUO ID II III IV VI END COMMENT SUMMARY REF REFTEL ACTION TIP AIDS HIV CEO""".split()
+)
+"""Capitals that open sentences without naming a body of their own: notes and markers, common
+abbreviations."""
+_HOST_GOVERNMENT_RE = re.compile(r"\b(?:the )?(GO[A-Z]{1,3})\b")
+
+
+def rule_host_government(ctx: Context, para: Para) -> None:
+    """Find the host government by the acronym cables give it (`the GOK`, `GOAJ`)."""
+    if "GO" not in para.text:
+        return
+    for match in _HOST_GOVERNMENT_RE.finditer(para.text):
+        acronym = match.group(1)
+        if acronym in ("GOOD", "GOLD", "GOAL", "GOES", "GONE"):
+            continue
+        name = ctx.register("org", ctx.lookup(acronym) or acronym)
+        if ctx.add_mention(para, "org", *match.span(1), name, "host_government"):
+            ctx.say_kind(name, "government")

@@ -6,6 +6,7 @@ import re
 
 from briefgen.extract import lexicon
 from briefgen.extract.context import Context, Para, canonical_org
+from briefgen.extract.forenames import is_given_name
 from briefgen.extract.names import (
     TITLE_RE,
     Token,
@@ -240,6 +241,11 @@ def _across_honorifics(text: str, chains: list[list[Token]]) -> list[list[Token]
     return joined
 
 
+def _given(word: str) -> bool:
+    """Return True for a known given name (the curated list or the name dictionary)."""
+    return word in lexicon.FIRST_NAMES or is_given_name(word)
+
+
 def _title_at(items: list[Token]) -> bool:
     return TITLE_RE.match(" ".join(t.word for t in items[:3])) is not None
 
@@ -249,7 +255,7 @@ def _trailing_name(items: list[Token]) -> list[Token]:
     # `Ambassador Hassan Kazemi Qomi`: a known first name and two more name words.
     if (
         len(items) >= 4
-        and items[-3].word in lexicon.FIRST_NAMES
+        and _given(items[-3].word)
         and all(looks_like_name_word(t.word) and not t.possessive for t in items[-3:])
     ):
         return items[-3:]
@@ -259,7 +265,7 @@ def _trailing_name(items: list[Token]) -> list[Token]:
             looks_like_name_word(first.word)
             and looks_like_name_word(last.word)
             and not first.possessive
-            and (first.word in lexicon.FIRST_NAMES or looks_like_surname(last.word))
+            and (_given(first.word) or looks_like_surname(last.word))
         ):
             return items[-2:]
     if looks_like_surname(last.word) and not items[-2].is_head:
@@ -281,7 +287,7 @@ def rule_first_name(ctx: Context, para: Para) -> None:
         return
     for match in _pairs(para):
         first, last = match.group(1), match.group(2)
-        if first in lexicon.FIRST_NAMES and looks_like_name_word(last):
+        if _given(first) and looks_like_name_word(last):
             end = match.end(2)
             for _ in range(2):  # `Jose Luis Rodriguez Zapatero`: take the whole name
                 more = _NEXT_NAME_RE.match(para.text, end)
@@ -318,3 +324,58 @@ def rule_age(ctx: Context, para: Para) -> None:
         for word in re.finditer(r"[A-Z][a-z]+", match.group(1)):
             if looks_like_name_word(word.group(0)):
                 _add_person(ctx, para, base + word.start(), base + word.end(), "age")
+
+
+_ROLE_WORDS = (
+    r"(?:(?:executive|deputy|general|founding|acting|vice|co-)[ -])?(?:head|director|president|"
+    r"chairman|chairwoman|chair|founder|leader|coordinator|secretary general|spokesman|"
+    r"spokeswoman|spokesperson|manager|editor|owner|representative|chief|lawyer|member)"
+)
+_ROLE_APPOSITIVE_RE = re.compile(
+    rf"\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+){{1,2}}), (?:the |a |an )?({_ROLE_WORDS}"
+    rf"(?: and {_ROLE_WORDS})?) (?:of|at|for) "
+)
+"""`Rafael Rubio, head of the Spanish NGO ...`: a name, then its role in lower case."""
+_LEADING_ROLES = frozenset(
+    {
+        "head",
+        "director",
+        "president",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "founder",
+        "leader",
+        "chief",
+        "coordinator",
+        "secretary general",
+    }
+)
+
+
+def rule_role_appositive(ctx: Context, para: Para) -> None:
+    """Find a person named with a lower-case role in an organization named just after it."""
+    text = para.text
+    if para.caps or ", " not in text:
+        return
+    for match in _ROLE_APPOSITIVE_RE.finditer(text):
+        words = match.group(1).replace("-", " ").split()
+        if not all(looks_like_name_word(w) for w in words):
+            continue
+        org = next(
+            (
+                m
+                for m in para.mentions
+                if m.kind == "org" and match.end() <= m.start <= match.end() + 40
+            ),
+            None,
+        )
+        if org is None:
+            continue
+        role = match.group(2)
+        title = " ".join(w.capitalize() for w in role.split())
+        name = _add_person(ctx, para, *match.span(1), "role_appositive")
+        if name is None:
+            continue
+        leader = any(r in role for r in _LEADING_ROLES) and "deputy" not in role
+        ctx.roles.append(Role(name, title, org.name, leader, ctx.source(para, match.start())))

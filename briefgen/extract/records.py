@@ -68,6 +68,9 @@ class EntityRef:
     """Other names used for it in the cable (acronyms, surnames, `the ...` forms)."""
     acronym: str | None = None
     """The acronym defined or known for it (`UCC`), if any."""
+    org_kind: str | None = None
+    """For an organization, its kind (`ngo`, `igo`, `government`, `party`, `company`,
+    `mission`; see `kinds.py`), when a rule could tell; else None."""
 
     def as_dict(self) -> dict[str, Any]:
         """Return the entity as a JSON-ready dict."""
@@ -190,12 +193,13 @@ class Funding:
 class Relation:
     """A relation between two entities or an entity and a year: membership, founding, start."""
 
-    kind: Literal["member_of", "founded", "began", "partner_of"]
+    kind: Literal["member_of", "founded", "began", "partner_of", "based_in"]
     """The relation."""
     subject: str
     """Canonical name of the entity the relation is about (`Feminist League`)."""
     object: str | None
-    """Canonical name of the other entity (`IOM`), or what was founded (`a TIP Shelter`)."""
+    """Canonical name of the other entity (`IOM`), what was founded (`a TIP Shelter`), or the
+    place a body is based in (`based_in`)."""
     year: int | None
     """The year, for founding and start facts."""
     text: str
@@ -241,6 +245,42 @@ class Recommendation:
 
 
 @dataclass(frozen=True, slots=True)
+class Attribution:
+    """The parties one clause of a cable is about: who does, has or says what it states."""
+
+    paragraph: int | None
+    """The paragraph number."""
+    start: int
+    """Offset of the clause in the paragraph text."""
+    end: int
+    """Offset just past the clause."""
+    actors: tuple[str, ...]
+    """Canonical names of its subject: who does, has, is or says what the clause states."""
+    speech: bool
+    """True when the clause reports what its actors said, claimed or judged (not a fact)."""
+    reporter: tuple[str, ...]
+    """Who the clause is reported by (`According to X, ...`), else empty."""
+    recipients: tuple[str, ...]
+    """Who receives the money, aid or training the clause tells of (`a grant to X`, `X received
+    funding`, `X is funded by Y`), else empty."""
+    givers: tuple[str, ...]
+    """Who gives it, when named after `by` or `from` rather than as the subject."""
+    rule: str
+    """How the actors were found: `named`, `pronoun`, `description`, `entry` (the list entry
+    the clause sits in), `list_lead` (the sentence a list hangs from), `elided`, `post`."""
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return the attribution as a JSON-ready dict."""
+        return {
+            **_fields(self),
+            "actors": list(self.actors),
+            "reporter": list(self.reporter),
+            "recipients": list(self.recipients),
+            "givers": list(self.givers),
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class CableFacts:
     """Everything extraction found in one cable."""
 
@@ -264,6 +304,8 @@ class CableFacts:
     """Quoted words with their speakers."""
     recommendations: tuple[Recommendation, ...] = ()
     """Recommendations reported."""
+    attributions: tuple[Attribution, ...] = ()
+    """The actor of every clause that has one, in text order."""
 
     def entity(self, name: str) -> EntityRef | None:
         """Return the entity with this canonical name or alias, or None."""
@@ -285,6 +327,7 @@ class CableFacts:
             "relations": [r.as_dict() for r in self.relations],
             "quotations": [q.as_dict() for q in self.quotations],
             "recommendations": [r.as_dict() for r in self.recommendations],
+            "attributions": [a.as_dict() for a in self.attributions],
         }
 
 
@@ -297,7 +340,7 @@ def facts_from_dict(data: dict[str, Any]) -> CableFacts:
     return CableFacts(
         cable_id=data["cable_id"],
         entities=tuple(
-            EntityRef(e["kind"], e["name"], tuple(e["aliases"]), e["acronym"])
+            EntityRef(e["kind"], e["name"], tuple(e["aliases"]), e["acronym"], e.get("org_kind"))
             for e in data["entities"]
         ),
         mentions=tuple(Mention(**m) for m in data["mentions"]),
@@ -308,4 +351,13 @@ def facts_from_dict(data: dict[str, Any]) -> CableFacts:
         relations=tuple(Relation(**src(r)) for r in data["relations"]),
         quotations=tuple(Quotation(**src(q)) for q in data["quotations"]),
         recommendations=tuple(Recommendation(**src(r)) for r in data["recommendations"]),
+        attributions=tuple(
+            Attribution(
+                **{
+                    **a,
+                    **{k: tuple(a[k]) for k in ("actors", "reporter", "recipients", "givers")},
+                }
+            )
+            for a in data.get("attributions", ())
+        ),
     )

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from briefgen.extract import events, figures, funding, orgs, people, places
+from briefgen.extract import bases, events, figures, funding, orgs, people, places
 from briefgen.extract.aliases import rule_aliases
+from briefgen.extract.attribution import rule_attribution
 from briefgen.extract.context import Context, Para
+from briefgen.extract.kinds import rule_org_kinds
 from briefgen.extract.records import CableFacts
 from briefgen.models import Cable
 
@@ -14,19 +16,25 @@ ParaRule = Callable[[Context, Para], None]
 
 ENTITY_RULES: tuple[tuple[str, ParaRule], ...] = (
     ("curated", orgs.rule_curated),
+    ("host_government", orgs.rule_host_government),
     ("ministries_list", orgs.rule_ministries_list),
     ("acronym_definition", orgs.rule_acronym_definition),
     ("caps_acronym_definition", orgs.rule_caps_acronym_definition),
+    ("translated_name", orgs.rule_translated_name),
     ("title_before_name", people.rule_title_before_name),
     ("appositive", people.rule_appositive),
     ("party", orgs.rule_party),
     ("branch_of", orgs.rule_branch_of),
     ("ngo_name", orgs.rule_ngo_name),
+    ("entry_name", orgs.rule_entry_name),
+    ("described_name", orgs.rule_described_name),
     ("org_phrase", orgs.rule_org_phrase),
+    ("role_appositive", people.rule_role_appositive),
     ("first_name", people.rule_first_name),
     ("surname_shape", people.rule_surname_shape),
     ("age", people.rule_age),
     ("region", places.rule_region),
+    ("subject_name", orgs.rule_subject_name),
 )
 """Rules that find entities, most specific first: a span taken by one is not taken again."""
 
@@ -39,6 +47,7 @@ FACT_RULES: tuple[tuple[str, ParaRule], ...] = (
     ("funding", funding.rule_funding),
     ("membership", events.rule_membership),
     ("founding", events.rule_founding),
+    ("bases", bases.rule_bases),
     ("quotations", events.rule_quotations),
     ("recommendations", events.rule_recommendations),
 )
@@ -56,6 +65,10 @@ def extract(cable: Cable, disabled: frozenset[str] = frozenset()) -> CableFacts:
         rule_aliases(ctx)
     if "origin" not in disabled:
         places.rule_origin(ctx)
+    if "org_kinds" not in disabled:
+        rule_org_kinds(ctx)
+    if "attribution" not in disabled:
+        rule_attribution(ctx)
     for name, rule in FACT_RULES:
         if name not in disabled:
             for para in ctx.paras:
@@ -72,6 +85,7 @@ def extract(cable: Cable, disabled: frozenset[str] = frozenset()) -> CableFacts:
         relations=tuple(ctx.relations),
         quotations=tuple(ctx.quotations),
         recommendations=tuple(ctx.recommendations),
+        attributions=tuple(ctx.attributions),
     )
 
 

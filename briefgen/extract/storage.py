@@ -20,7 +20,7 @@ from briefgen.models import Cable
 from briefgen.store import Corpus
 from briefgen.store.db import transaction as db_transaction
 
-FACTS_VERSION = 14
+FACTS_VERSION = 15
 """Raise this when a rule changes: every cable's facts are then computed again."""
 
 META_KEY = "extract.facts_version"

@@ -23,7 +23,6 @@ _PORTION_MARK = re.compile(r"^\((?:U|C|S|TS|SBU|LOU|FOUO)(?:\s*/{1,2}\s*[A-Z]{2,
 """A paragraph's classification mark (`(C)`, `(SBU)`, `(S//NF)`): for the reader of a cable,
 not of a briefing, which carries its classification in its banner."""
 _BULLET_SPLIT = re.compile(r"\n(?=- )")
-_PRONOUN_START = re.compile(r"^(?:She|He|It|They|The NGO|The organization|Her|His|Its)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,51 +131,52 @@ def cable_sentences(cable: Cable) -> Iterator[Sentence]:
         yield from paragraph_sentences(cable.id, para)
 
 
-def sentences_about(
-    cable: Cable, facts: CableFacts, names: set[str], *, whole_paragraphs: bool = True
-) -> list[Sentence]:
-    """Return the sentences of `cable` about the entities `names` (canonical names).
+Role = str
+"""How a sentence stands to a party: `acts` (it does, has or is what the sentence states),
+`says` (the sentence reports its words or view) or `named` (it is named, another acts)."""
 
-    A sentence is about them when it mentions one; the sentence after it, when it opens with a
-    pronoun; and, with `whole_paragraphs`, every sentence of a paragraph whose first sentence
-    names one of them before any other person or organization (its topic).
+
+def sentences_about(
+    cable: Cable, facts: CableFacts, names: set[str]
+) -> list[tuple[Sentence, Role]]:
+    """Return the sentences of `cable` about the parties `names` (canonical names), each with
+    the role the party plays in it, from the extracted attributions.
+
+    A sentence is about a party when one of its clauses has the party as actor (by name, by a
+    pronoun or description resolved to it, or as the party a list entry is about); a sentence
+    that only names it, with another actor, is returned as `named`.
     """
-    hits: dict[int | None, set[int]] = {}
-    first_actor: dict[int | None, tuple[int, str]] = {}
+    roles: dict[tuple[int | None, int], Role] = {}
+    clauses: dict[int | None, list[tuple[int, int, Role]]] = {}
+    for attribution in facts.attributions:
+        role: Role | None = None
+        if names.intersection(attribution.actors):
+            role = "says" if attribution.speech else "acts"
+        elif names.intersection(attribution.reporter):
+            role = "says"
+        if role is not None:
+            clauses.setdefault(attribution.paragraph, []).append(
+                (attribution.start, attribution.end, role)
+            )
+    named: dict[int | None, list[int]] = {}
     for mention in facts.mentions:
         if mention.name in names:
-            hits.setdefault(mention.paragraph, set()).add(mention.start)
-        if mention.kind != "place":
-            known = first_actor.get(mention.paragraph)
-            if known is None or mention.start < known[0]:
-                first_actor[mention.paragraph] = (mention.start, mention.name)
-    chosen: list[Sentence] = []
+            named.setdefault(mention.paragraph, []).append(mention.start)
+    chosen: list[tuple[Sentence, Role]] = []
     for para in cable.paragraphs:
-        offsets = hits.get(para.number)
-        if not offsets:
+        spans = clauses.get(para.number, [])
+        offsets = named.get(para.number, [])
+        if not spans and not offsets:
             continue
-        sentences = paragraph_sentences(cable.id, para)
-        mentioned = {s.index for s in sentences if any(s.start <= o < s.end for o in offsets)}
-        # A paragraph is about them when they are the first actor its first sentence names
-        # (`In 2008, the Feminist League established...`), not when another organization leads
-        # and they come up in passing (`the Feminist League is a member of ... UCC`).
-        actor = first_actor.get(para.number)
-        topic = (
-            whole_paragraphs
-            and bool(sentences)
-            and sentences[0].index in mentioned
-            and actor is not None
-            and actor[1] in names
-            and actor[0] < sentences[0].end
-        )
-        keep = False
-        for sentence in sentences:
-            if sentence.index in mentioned or topic:
-                keep = True
-            elif not (keep and _PRONOUN_START.match(sentence.text)):
-                keep = False
-            if keep:
-                chosen.append(sentence)
+        for sentence in paragraph_sentences(cable.id, para):
+            inside = [r for s, _, r in spans if sentence.start <= s < sentence.end]
+            if inside:
+                roles[(para.number, sentence.index)] = "acts" if "acts" in inside else "says"
+            elif any(sentence.start <= o < sentence.end for o in offsets):
+                roles[(para.number, sentence.index)] = "named"
+            else:
+                continue
+            chosen.append((sentence, roles[(para.number, sentence.index)]))
     return chosen
 
 

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from briefgen.extract import Funding
+from briefgen.extract.kinds import KIND_LABELS
 from briefgen.extract.query import get_entity
 from briefgen.extract.records import Role
 from briefgen.models import Cable
@@ -16,7 +17,6 @@ from briefgen.summarize.evidence import (
     Evidence,
     Sentence,
     clean_sentence,
-    country_names,
     load_evidence,
     marked_paragraph,
     sentences_about,
@@ -57,7 +57,6 @@ MAX_CABLES = 20
 """The most cables a profile reads: those that mention the NGO most (a profile is four pages)."""
 
 _NOISE = re.compile(r"\b(?:septel|will report)\b", re.I)
-_PRONOUN = re.compile(r"^(?:In \d{4},? |This year,? |From \d{4} to \d{4},? )?(?:she|he|it)\b", re.I)
 _SPAN = re.compile(r"[Ff]rom ((?:19|20)\d\d) (?:to|until|through) ((?:19|20)\d\d)\b")
 _THIS_YEAR = re.compile(r"\bthis year\b", re.I)
 _YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
@@ -79,14 +78,14 @@ def ngo_profile(corpus: Corpus, name: str, *, include_personal: bool = False) ->
         )
     evidence = load_evidence(corpus, cable_ids)
     about = [
-        s
+        (s, role)
         for cable in evidence.cables
-        for s in sentences_about(cable, evidence.facts_of(cable.id), names)
+        for s, role in sentences_about(cable, evidence.facts_of(cable.id), names)
         if include_personal or not s.personal
     ]
     # Cables that only mention a leader in passing still count; cables that don't mention the
     # NGO or its leaders at all (references, say) never reach the profile.
-    used = [c for c in evidence.cables if any(s.cite.cable_id == c.id for s in about)]
+    used = [c for c in evidence.cables if any(s.cite.cable_id == c.id for s, _ in about)]
     acronym = org.acronym
     fundings = [
         f
@@ -100,11 +99,17 @@ def ngo_profile(corpus: Corpus, name: str, *, include_personal: bool = False) ->
     money_sentences = {f.source.sentence for f in _other_money(evidence, names)}
     sections: dict[str, list[Statement]] = {key: [] for key, _ in _SECTION_RULES}
     timeline: list[Statement] = []
-    for sentence in about:
+    statements: list[Statement] = []
+    for sentence, role in about:
         if sentence.text in money_sentences or _NOISE.search(sentence.text):
             continue  # Money given to someone else must never read as theirs.
+        if role == "says":
+            statements.append(Statement(sentence.text, (sentence.cite,)))
+            continue
+        if role != "acts":
+            continue  # named while another party acts: not a fact of its own
         year = _year_of(sentence, evidence)
-        if year and _names_subject(sentence.text, names, evidence, sentence):
+        if year:
             timeline.append(Statement(sentence.text, (sentence.cite,), year))
             continue
         for key, rule in _SECTION_RULES:
@@ -112,23 +117,21 @@ def ngo_profile(corpus: Corpus, name: str, *, include_personal: bool = False) ->
                 sections[key].append(Statement(sentence.text, (sentence.cite,)))
                 break
         else:
-            # What they did that no rule names (printed flyers, collected signatures) is still
-            # their activity when the sentence names them.
-            if _names_subject(sentence.text, names, evidence, sentence):
-                sections["programs"].append(Statement(sentence.text, (sentence.cite,)))
+            sections["programs"].append(Statement(sentence.text, (sentence.cite,)))
     sections["assessment"].extend(_comments(evidence, used, names))
-    direct = {s.text for s in about if _names_subject(s.text, names, evidence, s)}
+    direct = {s.text for s, role in about if role == "acts"}
     networks = _networks(evidence, used, org.name)
-    location = _location(evidence, about)
+    location = _location(evidence, used, names)
     active = _active_since(evidence, used, names)
-    capacity = _capacity(about)
+    capacity = _capacity([s for s, role in about if role == "acts"])
     total = funding_total(fundings)
-    key_facts = _key_facts(leaders, location, active, networks, capacity, total, rows)
+    kind = _org_kind(evidence, used, names)
+    key_facts = _key_facts(leaders, location, active, networks, capacity, total, rows, kind)
     subject = org.name
     meta = briefing_meta(
         kind="ngo-profile",
         title=f"{org.name}: NGO profile",
-        subtitle=_subtitle(acronym, location, len(used), org.total_cables),
+        subtitle=_subtitle(acronym, location, len(used), org.total_cables, kind),
         subject=subject,
         cables=used,
         summary_lines=tuple(f"{k.label}: {k.value}" for k in key_facts),
@@ -150,6 +153,8 @@ def ngo_profile(corpus: Corpus, name: str, *, include_personal: bool = False) ->
         facilities=_pick(sections["facilities"], direct, _CAPS["facilities"]),
         programs=_pick(sections["programs"], direct, _CAPS["programs"]),
         assessment=_pick(sections["assessment"], direct, _CAPS["assessment"]),
+        statements=_pick(statements, direct, _CAPS["statements"]),
+        kind=KIND_LABELS.get(kind or "", None),
     )
 
 
@@ -179,16 +184,6 @@ def _leaders(org_name: str, roles: Iterable[Role]) -> list[Person]:
         cite = Cite.of(role.source)
         people[person] = Person(person, f"{role.title}, {org_name}", cite)
     return list(people.values())
-
-
-def _names_subject(text: str, names: set[str], evidence: Evidence, sentence: Sentence) -> bool:
-    """Return True when the sentence names the NGO or its leaders, or opens with their pronoun."""
-    facts = evidence.facts_of(sentence.cite.cable_id)
-    named = any(
-        m.name in names and m.paragraph == sentence.cite.paragraph and m.text in text
-        for m in facts.mentions
-    )
-    return named or bool(_PRONOUN.match(text))
 
 
 def _year_of(sentence: Sentence, evidence: Evidence) -> str | None:
@@ -264,25 +259,31 @@ def _comments(evidence: Evidence, used: Iterable[Cable], names: set[str]) -> lis
     return out
 
 
-def _location(evidence: Evidence, about: list[Sentence]) -> tuple[str, Cite] | None:
-    countries = country_names()
+def _location(
+    evidence: Evidence, used: Iterable[Cable], names: set[str]
+) -> tuple[str, Cite] | None:
+    """Return where the cables say it is based (`based in`, `X-based`, `its office in`)."""
     counts: Counter[str] = Counter()
     first: dict[str, Cite] = {}
-    for sentence in about:
-        facts = evidence.facts_of(sentence.cite.cable_id)
-        for m in facts.mentions:
-            if (
-                m.kind == "place"
-                and m.paragraph == sentence.cite.paragraph
-                and m.name not in countries
-                and m.text in sentence.text
-            ):
-                counts[m.name] += 1
-                first.setdefault(m.name, sentence.cite)
+    for cable in used:
+        for relation in evidence.facts_of(cable.id).relations:
+            if relation.kind == "based_in" and relation.subject in names and relation.object:
+                counts[relation.object] += 1
+                first.setdefault(relation.object, Cite.of(relation.source))
     if not counts:
         return None
     name, _ = counts.most_common(1)[0]
     return name, first[name]
+
+
+def _org_kind(evidence: Evidence, used: Iterable[Cable], names: set[str]) -> str | None:
+    """Return the kind most cables give the organization (`ngo`, `igo`...), or None."""
+    kinds: Counter[str] = Counter()
+    for cable in used:
+        for entity in evidence.facts_of(cable.id).entities:
+            if entity.name in names and entity.kind == "org" and entity.org_kind:
+                kinds[entity.org_kind] += 1
+    return kinds.most_common(1)[0][0] if kinds else None
 
 
 def _active_since(evidence: Evidence, used: Iterable[Cable], names: set[str]) -> Statement | None:
@@ -328,8 +329,11 @@ def _key_facts(
     capacity: tuple[str, Cite] | None,
     total: str | None,
     rows: tuple[FundingRow, ...],
+    kind: str | None,
 ) -> tuple[KeyFact, ...]:
     facts: list[KeyFact] = []
+    if kind:
+        facts.append(KeyFact("Type", KIND_LABELS[kind].capitalize(), ()))
     for leader in leaders[:2]:
         facts.append(KeyFact("Leader", f"{leader.name}, {leader.title}", (leader.cite,)))
     if location:
@@ -355,7 +359,11 @@ def _key_facts(
 
 
 def _subtitle(
-    acronym: str | None, location: tuple[str, Cite] | None, cables: int, total: int
+    acronym: str | None,
+    location: tuple[str, Cite] | None,
+    cables: int,
+    total: int,
+    kind: str | None,
 ) -> str:
     parts = [
         f"also known as {acronym}" if acronym else "",
@@ -365,14 +373,11 @@ def _subtitle(
     drawn = f"drawn from {cables} cable{'s' if cables != 1 else ''}"
     if total > MAX_CABLES:
         drawn += f", those that say most of it, of {total:,} that mention it"
-    return (
-        f"Non-governmental organization, {lead}; {drawn}"
-        if lead
-        else f"Non-governmental organization; {drawn}"
-    )
+    label = KIND_LABELS[kind].capitalize() if kind else "Organization"
+    return f"{label}, {lead}; {drawn}" if lead else f"{label}; {drawn}"
 
 
-_CAPS = {"networks": 6, "facilities": 5, "programs": 8, "assessment": 5}
+_CAPS = {"networks": 6, "facilities": 5, "programs": 8, "assessment": 5, "statements": 6}
 """How many statements each section keeps: a profile is read in two to four pages."""
 
 

@@ -248,6 +248,11 @@ class NgoProfile:
     """Programs and activities."""
     assessment: tuple[Statement, ...]
     """What officials and the post said of it (COMMENT sections, quoted officials)."""
+    statements: tuple[Statement, ...] = ()
+    """What it (or its leaders) said, claimed or urged, as the cables report it."""
+    kind: str | None = None
+    """What kind of body it is (`non-governmental organization`, `intergovernmental
+    organization`), when the cables tell; else None."""
 
     def as_dict(self) -> dict[str, Any]:
         """Return the profile as a JSON-ready dict."""

@@ -1,0 +1,324 @@
+"""Attribution: the actor of every clause, with pronouns, descriptions and list entries resolved.
+
+`rule_attribution` reads a cable's paragraphs in order. Each clause's subject comes from
+`clauses.read_subject`; a pronoun (`it`, `she`, `their`) or a description (`the NGO`, `the
+Ministry`) is resolved to the nearest compatible party acting before it; a clause without a
+subject of its own inside a list entry (`--(2) Raices (Roots): Provides training ...`) belongs to
+the party the entry is about; bullets hanging from `X urged the government to:` are X's. Where
+no rule is sure, a clause gets no actor: a fact with no owner is left out rather than given to
+the wrong party.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from briefgen.extract.clauses import (
+    DESCRIPTION_HEADS,
+    HUMAN_NOUNS,
+    Span,
+    Subject,
+    read_subject,
+    split_clauses,
+)
+from briefgen.extract.context import Context, Para
+from briefgen.extract.countries import is_country
+from briefgen.extract.forenames import gender_of
+from briefgen.extract.gifts import read_gift
+from briefgen.extract.records import Attribution
+
+_ENTRY_MARK_RE = re.compile(
+    r"\s*(?:(?:--?|[•*])\s*(?:\(?\d{1,2}\)|\([a-z]\))?|\(\d{1,2}\)|\d{1,2}\)|\([a-z]\))\s*"
+)
+"""The marker that opens a list entry: `--(2)`, `- `, `(3)`, `2)`, `(b)`, `•`."""
+_HEADER_END_RE = re.compile(r"\s*(?:\([^()]{1,120}\)\s*)?(?::|\s[-–—]{1,2}\s|\.\s|\.$|\()")
+"""What ends an entry's header after its name: `Raices (Roots):`, `ISIS Internacional.`"""
+_PRONOUN_HINT_RE = re.compile(
+    r"(?:^|[.;:]\s+|\n-\s*)(?:He|She|It|They|Its|His|Her|Their|The|This|We)\b"
+)
+_GENERIC_HEADS = frozenset({"ngo", "ngos", "organization", "organisation", "group"})
+_WINDOW = 3
+"""How many paragraphs back a pronoun or description may find its party."""
+
+
+@dataclass(slots=True)
+class _Actor:
+    name: str
+    kind: str
+    paragraph: int
+
+
+@dataclass(slots=True)
+class _State:
+    """What the reader of a cable remembers: who acted last, most recent first."""
+
+    recent: list[_Actor] = field(default_factory=list)
+    last: tuple[_Actor, ...] = ()
+    last_kind: str = "other"
+    people_named: tuple[_Actor, ...] = ()
+    """People named in the clause before, in text order (`she` may mean one of them)."""
+    human: bool = False
+    """True when the clause before had a person no name names as subject (`the girl`)."""
+    speaker_for: _Actor | None = None
+    """The body a person spoke or acted for in the clause before (`INL Officer said`)."""
+    item_people: list[_Actor] | None = None
+    """Inside a list item, the people it has named so far: a `she` in an item means one of
+    them, never someone named before the list."""
+
+    def acted(self, actors: tuple[_Actor, ...], kind: str) -> None:
+        self.last = actors
+        self.last_kind = kind
+        for actor in reversed(actors):
+            self.recent = [a for a in self.recent if a.name != actor.name]
+            self.recent.insert(0, actor)
+        del self.recent[24:]
+
+    def forget(self) -> None:
+        self.last, self.last_kind = (), "other"
+
+
+def rule_attribution(ctx: Context) -> None:
+    """Record the actor of every clause of the cable (see the module docstring)."""
+    state = _State()
+    for para in ctx.paras:
+        # A country acts as its government does (`China provided a grant to Kenya`).
+        spans = [
+            Span(m.start, m.end, m.name, m.kind)
+            for m in para.mentions
+            if m.kind in ("org", "person") or (m.kind == "place" and is_country(m.name))
+        ]
+        if not spans and (not state.recent or not _PRONOUN_HINT_RE.search(para.text)):
+            state.forget()
+            state.people_named, state.human, state.speaker_for = (), False, None
+            continue
+        _read_paragraph(ctx, para, spans, state)
+
+
+def _read_paragraph(ctx: Context, para: Para, spans: list[Span], state: _State) -> None:
+    text = para.text
+    state.item_people = None
+    sentences = para.sentences
+    entry_party: str | None = None
+    in_entry = False
+    lead: tuple[tuple[_Actor, ...], bool] | None = None
+    for index in range(len(sentences)):
+        start, end = sentences.bounds(index)
+        marker = _ENTRY_MARK_RE.match(text, start, end)
+        opens_entry = marker is not None and marker.end() > start and _is_marker(marker.group(0))
+        if index == 0 and not opens_entry:
+            # A paragraph written as one entry: `IOM (intergovernmental): Led by ...`.
+            header = _header_party(text, start, end, spans)
+            entry_party, in_entry = header, header is not None
+        elif opens_entry:
+            assert marker is not None
+            state.item_people = []
+            entry_party = _header_party(text, marker.end(), end, spans)
+            if not in_entry and index > 0:
+                previous = text[:start].rstrip()
+                if previous.endswith(":") and state.last:
+                    lead = (state.last, state.last_kind == "speech")
+            in_entry = True
+        for number, (clause_start, clause_end) in enumerate(split_clauses(text, start, end)):
+            names = [s for s in spans if clause_start <= s.start < clause_end]
+            subject = read_subject(text, clause_start, clause_end, names)
+            # Only an item's opening clause hangs from the list's lead (`- Raise the profile`).
+            item_lead = lead if opens_entry and number == 0 else None
+            _attribute(
+                ctx, para, state, (clause_start, clause_end), subject, names, entry_party, item_lead
+            )
+            state.people_named = tuple(
+                _Actor(n.name, "person", para.index) for n in names if n.kind == "person"
+            )
+            if state.item_people is not None:
+                state.item_people[:0] = reversed(state.people_named)
+            state.human = subject.kind == "other" and subject.head in HUMAN_NOUNS
+            state.speaker_for = (
+                _Actor(subject.names[0], "org", para.index)
+                if subject.represented and subject.names
+                else None
+            )
+
+
+def _is_marker(marker: str) -> bool:
+    stripped = marker.strip()
+    return bool(stripped) and (stripped[0] in "-•*(" or stripped[0].isdigit())
+
+
+def _header_party(text: str, start: int, end: int, spans: list[Span]) -> str | None:
+    """Return the party an entry's header names (`Raices (Roots):` at its start), or None."""
+    head = start
+    if text.startswith(("The ", "THE "), head):
+        head += 4
+    for span in spans:
+        if span.start > head + 1:
+            return None
+        if span.start >= start and span.start <= head + 1:
+            return (
+                span.name if _HEADER_END_RE.match(text, span.end, min(end + 1, len(text))) else None
+            )
+    return None
+
+
+def _attribute(
+    ctx: Context,
+    para: Para,
+    state: _State,
+    bounds: tuple[int, int],
+    subject: Subject,
+    names: list[Span],
+    entry_party: str | None,
+    lead: tuple[tuple[_Actor, ...], bool] | None,
+) -> None:
+    start, end = bounds
+    actors: tuple[_Actor, ...] = ()
+    rule: str = subject.kind
+    speech = subject.speech
+    number = para.index
+    entry = (_Actor(entry_party, ctx.kind_of(entry_party) or "org", number),) if entry_party else ()
+    if subject.kind == "named":
+        actors = tuple(_Actor(n, ctx.kind_of(n) or "org", number) for n in subject.names)
+    elif subject.kind in ("pronoun", "description"):
+        actors = _resolve(ctx, state, subject, entry_party, number)
+        if subject.word == "we":
+            rule = "post"
+        elif entry and actors == entry:
+            rule = "entry"
+    elif subject.kind == "none" or (subject.kind == "other" and subject.bare):
+        # No subject of its own (`Provides training ...`, `- Raise the profile of ...`): the
+        # entry's party, else the one the list hangs from, else the clause this one continues.
+        if entry:
+            actors, rule = entry, "entry"
+        elif lead is not None:
+            actors, rule, speech = lead[0], "list_lead", lead[1]
+        elif state.last and state.last_kind != "other" and _continues(para.text, start):
+            actors, rule = state.last, "elided"
+    elif subject.kind == "other" and entry:
+        actors, rule = entry, "entry"
+    if subject.owned is not None and actors:
+        # `Rubio's organization`, `his own group`: the body the person leads, or no one.
+        actors = _organization_of(ctx, actors[0].name, number)
+        rule = "possessive"
+    reporter = subject.reporter
+    actor_names = tuple(dict.fromkeys(a.name for a in actors))
+    gift = read_gift(
+        para.text,
+        start,
+        end,
+        names,
+        actor_names,
+        subject.end if subject.end is not None else start,
+        ctx.ngos(),
+    )
+    if actors or reporter or gift.recipients or gift.givers:
+        ctx.attributions.append(
+            Attribution(
+                para.number,
+                start,
+                end,
+                actor_names,
+                speech,
+                reporter,
+                gift.recipients,
+                gift.givers,
+                rule,
+            )
+        )
+    if actors and rule != "list_lead":
+        state.acted(actors, "speech" if speech else "act")
+    else:
+        # An item hanging from `X recounted:` tells of others: `she` in it is not X.
+        state.forget()
+
+
+def _gender(ctx: Context, person: str) -> str | None:
+    """Return `m` or `f` when the cable or the person's given name tells, else None."""
+    said = ctx.gender_of(person)
+    if said is not None:
+        return said
+    return gender_of(person.split()[0]) if " " in person else None
+
+
+def _organization_of(ctx: Context, person: str, paragraph: int) -> tuple[_Actor, ...]:
+    """Return the organization `person` holds a title in (a leading one first), if any."""
+    held = [r for r in ctx.roles if r.person == person and r.organization]
+    held.sort(key=lambda r: not r.leadership)
+    if not held or held[0].organization is None:
+        return ()
+    return (_Actor(held[0].organization, "org", paragraph),)
+
+
+def _continues(text: str, start: int) -> bool:
+    """Return True when a clause carries on the one before it (`, and trained ...`)."""
+    before = text[max(0, start - 6) : start]
+    return before.rstrip().endswith((",", ";")) or before.endswith(("and ", "but "))
+
+
+def _resolve(
+    ctx: Context,
+    state: _State,
+    subject: Subject,
+    entry_party: str | None,
+    paragraph: int,
+) -> tuple[_Actor, ...]:
+    word = subject.word or ""
+    if word == "we":
+        origin = ctx.cable.origin
+        return (_Actor(origin, "org", paragraph),) if origin else ()
+    recent = [a for a in state.recent if paragraph - a.paragraph <= _WINDOW]
+    if word in ("he", "she", "his", "her"):
+        if entry_party is not None and ctx.kind_of(entry_party) == "person":
+            return (_Actor(entry_party, "person", paragraph),)
+        if state.human:
+            return ()  # `the girl learned ... She now plans`: no one named
+        if state.speaker_for is not None:
+            return (state.speaker_for,)  # `INL Officer raised ..., but he ...`
+        gender = "f" if word in ("she", "her") else "m"
+        earlier = (
+            state.item_people
+            if state.item_people is not None
+            else [a for a in recent if a.kind == "person" and paragraph - a.paragraph <= 1]
+        )
+        candidates = [
+            *(a for a in state.last if a.kind == "person"),
+            *state.people_named,
+            *earlier,
+        ]
+        for actor in candidates:
+            if _gender(ctx, actor.name) in (None, gender):
+                return (actor,)
+        return ()
+    if word in ("it", "its", "they", "their"):
+        if entry_party is not None and ctx.kind_of(entry_party) == "org":
+            return (_Actor(entry_party, "org", paragraph),)
+        # Only a party that acted in the clause just before: `it` after a clause about a law or
+        # a campaign is that law or campaign, which no rule here can name.
+        orgs = tuple(a for a in state.last if a.kind == "org")
+        if word in ("it", "its"):
+            return orgs[:1] if len(orgs) == 1 else ()
+        return orgs
+    if word in DESCRIPTION_HEADS:
+        return _description(ctx, state, word, recent, entry_party)
+    return ()
+
+
+def _description(
+    ctx: Context,
+    state: _State,
+    head: str,
+    recent: list[_Actor],
+    entry_party: str | None,
+) -> tuple[_Actor, ...]:
+    """Resolve `the NGO`, `the Ministry`, `this group`: the latest party whose name has the head
+    word, else (for `the NGO`, `the organization`, `the group`) the one that acted just before."""
+    singular = head.rstrip("s") if head.endswith("s") and head != "ngos" else head
+    for actor in recent:
+        if actor.kind == "org" and singular in actor.name.lower().split():
+            return (actor,)
+    if head in _GENERIC_HEADS:
+        if entry_party is not None and ctx.kind_of(entry_party) == "org":
+            return (_Actor(entry_party, "org", recent[0].paragraph if recent else 0),)
+        orgs = [a for a in state.last if a.kind == "org"]
+        if len(orgs) == 1 and ctx.org_kind(orgs[0].name) in (None, "ngo"):
+            return (orgs[0],)
+    return ()

@@ -1,0 +1,562 @@
+"""Clauses of a sentence and the subject of each: who a clause says does, has or says something.
+
+The rules are read off English cable prose, not learnt: a clause's subject is the noun phrase
+before its first verb, after any opening adverbial (`In 2008,`, `With funding from X,`,
+`According to X,`). A name inside that phrase is the actor unless a preposition ties it to
+another head (`the formation of the group`), except for heads that speak for a body
+(`the director of X`, `officials from X`). A pronoun or a description (`the NGO`) is left for
+`attribution.py` to resolve. Nothing here knows any name: only word classes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+SubjectKind = Literal["named", "pronoun", "description", "none", "other"]
+"""How a clause names its subject: by name, by a pronoun, by a description (`the NGO`), not
+at all (`Provides training ...` in a list entry), or by a phrase naming no party."""
+
+_TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*\.?|\d[\d,.]*|[(),;:\"“”]")
+
+DETERMINERS = frozenset(
+    """the a an this that these those another both all each some many most several any no such
+    one two three four five six seven eight nine ten other various certain""".split()
+)
+POSSESSIVE_PRONOUNS = frozenset({"its", "his", "her", "their"})
+PERSONAL_PRONOUNS = frozenset({"he", "she", "it", "they"})
+POST_PRONOUNS = frozenset({"we", "our", "post", "embassy", "emboffs", "emboff", "poloff"})
+"""Words by which a cable names its own post as the one who acts or judges."""
+PREPOSITIONS = frozenset(
+    """of in for from by with to at on about against among between under through including like
+    within without into onto over via per across toward towards near before after during since
+    until following despite beyond around behind except regarding concerning amid upon""".split()
+)
+ROLE_HEADS = frozenset(
+    """head heads director directors president chairman chairwoman chair leader leaders founder
+    founders members member representative representatives staff officials official officer
+    officers spokesman spokeswoman spokesperson coordinator chief lawyers lawyer activists
+    employees volunteers experts researchers team secretary deputy manager managers board
+    executive""".split()
+)
+"""Heads whose `of X` or `from X` phrase speaks for X (`the director of X said`)."""
+DOCUMENT_HEADS = frozenset(
+    """report reports study survey statement letter brochure article editorial story website
+    communique press release assessment poll""".split()
+)
+"""Heads of a document whose author speaks through it (`a report by X found ...`)."""
+DESCRIPTION_HEADS = frozenset(
+    """ngo ngos organization organisation group foundation association network coalition union
+    league society institute center centre shelter fund party council committee commission
+    agency ministry office department bureau court movement alliance federation corporation
+    company""".split()
+)
+"""Heads of a description that stands for a body named before (`the NGO`, `this ministry`)."""
+KIN_NOUNS = frozenset(
+    """father mother parents husband wife son daughter sons daughters brother sister brothers
+    sisters uncle aunt grandmother grandfather grandparents family cousin nephew niece
+    children child boyfriend girlfriend fiance friend friends relatives relative stepfather
+    step-father stepmother step-mother brother-in-law sister-in-law classmate employer boss
+    lawyer colleague colleagues""".split()
+)
+"""Nouns of a person's relatives and circle: `her uncle` is not she."""
+HUMAN_NOUNS = KIN_NOUNS | frozenset(
+    """girl girls woman women man men boy boys victim victims student students person people
+    mother individual resident residents minor minors teenager youth kin""".split()
+)
+"""Heads of a subject that is a person no name names: a `she` after them is not anyone named."""
+AUXILIARIES = frozenset(
+    """is are was were be been being has have had will would can could may might shall should
+    must do does did isn't aren't wasn't weren't hasn't haven't hadn't won't wouldn't can't
+    cannot couldn't doesn't don't didn't""".split()
+)
+SPEECH_VERBS = frozenset(
+    """say says said tell tells told note notes noted state states stated argue argues argued
+    claim claims claimed complain complains complained report reports reported explain
+    explains explained add adds added assert asserts asserted allege alleges alleged accuse
+    accuses accused insist insists insisted emphasize emphasizes emphasized emphasise
+    emphasises emphasised stress stresses stressed believe believes believed think thinks
+    thought warn warns warned acknowledge acknowledges acknowledged admit admits admitted
+    confirm confirms confirmed deny denies denied describe describes described criticize
+    criticizes criticized criticise criticises criticised praise praises praised urge urges
+    urged ask asks asked request requests requested express expresses expressed suggest
+    suggests suggested recommend recommends recommended propose proposes proposed
+    indicate indicates indicated comment comments commented remark
+    remarks remarked observe observes observed announce announces announced declare declares
+    declared contend contends contended predict predicts predicted agree agrees agreed
+    lament laments lamented fear fears feared hope hopes hoped expect expects expected
+    charge charges charged assess assesses assessed consider considers considered
+    characterize characterizes characterized characterise characterises characterised
+    caution cautions cautioned reiterate reiterates reiterated opine opines opined worry
+    worries worried questioned recounted related conceded concede concedes attributed blamed
+    blames blame wrote writes write saying telling noting arguing claiming complaining
+    urging asking calling pressing recommending suggesting proposing warning requesting
+    insisting stressing emphasizing expressing criticizing praising accusing alleging
+    lobbying""".split()
+)
+"""Verbs that report speech, a view or a judgement: the clause is its subject's claim."""
+IRREGULAR_VERBS = frozenset(
+    """began begin begins gave give gives ran run runs led lead leads met meet meets took take
+    takes made make makes sent send sends held hold holds won win wins paid pay pays built
+    build builds found finds kept keep keeps left leaves lost loses put puts set sets spent
+    spend spends became become becomes brought bring brings came come comes went go goes got
+    gets sought seeks seek taught teaches teach oversaw oversees oversee drew draws draw
+    grew grows saw sees rose rises fell falls hid hides chose chooses bought buys sold sells
+    fought fights understood understands knew knows meant means""".split()
+)
+ADVERBS = frozenset(
+    """also both all reportedly recently currently now already still only often typically
+    usually generally further then later previously subsequently repeatedly publicly
+    privately strongly clearly actively formally officially initially never not frequently
+    regularly jointly separately together alone again once even just mainly mostly largely
+    primarily particularly especially continually consistently successfully allegedly
+    apparently reportedly openly long soon first finally each either""".split()
+)
+_OPENING_WORDS = frozenset(
+    """in on at during since after before following last this next however also additionally
+    separately meanwhile moreover furthermore nevertheless nonetheless instead still then
+    now today yesterday recently earlier later previously currently overall finally first
+    second third similarly likewise unfortunately fortunately notably specifically
+    ultimately consequently thus therefore as while although though because when despite
+    under through with from for by over within until upon once if given beginning starting
+    in addition separately besides otherwise indeed accordingly regardless""".split()
+)
+_EXPLETIVE_RE = re.compile(
+    r"it (?:is|was|will be|would be|has been|had been|seems|seemed|appears|appeared|remains|"
+    r"remained|takes|took|may be|might be|could be|should be|is not|was not) ",
+    re.IGNORECASE,
+)
+_MARKER_RE = re.compile(
+    r"\s*(?:[-–—•*]{1,2}\s*)?(?:\(?(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})[).]\s+)?"
+    r"(?:\((?:U|C|S|TS|SBU|LOU|FOUO)(?:\s*/{1,2}\s*[A-Z]{2,7})*\)\s*)?"
+    r"(?:(?:SUMMARY|COMMENT|END SUMMARY|END COMMENT)\s*[:.]\s*)?"
+)
+"""Furniture before a clause's words: a list marker, a portion mark, a section marker."""
+_CONJUNCTION_RE = re.compile(r"(?:and|but|while|whereas|although|though|yet|or|so)\s+", re.I)
+_CLAUSE_SPLIT_RE = re.compile(r";\s+|,\s+(?=(?:and|but|while|whereas|although|though)\s)")
+
+MAX_SUBJECT_TOKENS = 24
+"""How far into a clause its subject is looked for: a subject longer than this is not a name."""
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A name found in the text, as the clause reader sees it: where it is and what it names."""
+
+    start: int
+    """Offset of its first character in the paragraph."""
+    end: int
+    """Offset just past it."""
+    name: str
+    """The canonical name."""
+    kind: str
+    """`org` or `person` (places never act)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    """The subject of one clause, as far as word classes tell."""
+
+    kind: SubjectKind
+    """How the subject is written."""
+    names: tuple[str, ...] = ()
+    """The parties named as its subject (`named`), in order."""
+    word: str | None = None
+    """The pronoun or the description's head (`it`, `their`, `ngo`, `ministry`, `we`)."""
+    speech: bool = False
+    """True when its verb reports speech or a view (`said`, `noted`, `criticized`)."""
+    head: str | None = None
+    """The head word of a subject that names no party (`girl` in `the girl learned`)."""
+    represented: bool = False
+    """True when a named body acts through a person (`INL Officer said`, `IOM officials`)."""
+    bare: bool = False
+    """True when the clause opens with a word that is neither a determiner, a pronoun, a
+    number nor a name (`Raise the profile of ...`): an item without a subject of its own."""
+    owned: str | None = None
+    """The body a possessive subject names (`organization` in `Rubio's organization`, `his own
+    group`): the subject is that person's organization, not the person."""
+    reporter: tuple[str, ...] = ()
+    """Parties an `According to X` names: the clause is their account."""
+    end: int | None = None
+    """Offset where the subject's words end (its verb starts), when known."""
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """One clause of a sentence."""
+
+    start: int
+    """Offset of its first character in the paragraph."""
+    end: int
+    """Offset just past it."""
+    subject: Subject
+    """Its subject."""
+
+
+def split_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Return the clause spans of the sentence `text[start:end]`: at `;` and `, and <...>`."""
+    spans: list[tuple[int, int]] = []
+    head = start
+    for match in _CLAUSE_SPLIT_RE.finditer(text, start, end):
+        if match.start() - head > 12 and (
+            text[match.start()] == ";" or _opens_clause(text, match.end(), end)
+        ):
+            spans.append((head, match.start()))
+            head = match.end()
+    spans.append((head, end))
+    return spans
+
+
+def _opens_clause(text: str, start: int, end: int) -> bool:
+    """Return True when `and ...` at `start` carries a verb of its own (`and trained 500`,
+    `and the Ministry argues`), not one more item of a list (`and educational support`)."""
+    words = [w for _, _, w in _tokens(text, start, min(end, start + 80))][1:8]
+    for index, word in enumerate(words):
+        lower = word.lower()
+        if lower in (",", ";", ":", "(", ")"):
+            return False
+        if _is_verb(lower) or (index == 0 and lower.endswith("s") and not lower.endswith("ss")):
+            return True
+    return False
+
+
+def read_subject(text: str, start: int, end: int, names: Sequence[Span]) -> Subject:
+    """Return the subject of the clause `text[start:end]`; `names` are the parties named in it,
+    in text order."""
+    pos = _MARKER_RE.match(text, start, end)
+    position = pos.end() if pos else start
+    conjunction = _CONJUNCTION_RE.match(text, position, end)
+    if conjunction is not None:
+        position = conjunction.end()
+    position, reporter = _skip_opening(text, position, end, names)
+    tag = _speech_tag(text, position, end, names)
+    if tag is not None:
+        return tag
+    tokens = list(_tokens(text, position, end))
+    first = tokens[0][2].lower().rstrip(".") if tokens else ""
+    if first in PERSONAL_PRONOUNS:
+        if first == "it" and _EXPLETIVE_RE.match(text, tokens[0][0]):
+            return Subject("other", reporter=reporter)
+        return Subject(
+            "pronoun",
+            word=first,
+            speech=_speech_after(tokens, 1),
+            reporter=reporter,
+            end=tokens[0][1],
+        )
+    if first in POST_PRONOUNS and first in ("we", "our", "emboffs", "emboff", "poloff"):
+        return Subject("pronoun", word="we", speech=_speech_after(tokens, 1), reporter=reporter)
+    return _noun_phrase(text, tokens, names, reporter)
+
+
+_TAG_VERBS = (
+    r"said|says|noted|notes|added|adds|explained|stated|claimed|claims|argued|complained|"
+    r"insisted|asserted|observed|commented|remarked|concluded|warned|acknowledged|believes|"
+    r"believed|thinks|thought|reported|reports|told (?:us|poloff|emboffs?|the [A-Za-z]+)"
+)
+_TAG_RE = re.compile(
+    rf"[,;]\s*[\"”]?\s*(?P<who>[^,;\"”]{{1,60}}?)\s+(?:also\s+|later\s+|then\s+)?"
+    rf"(?:{_TAG_VERBS})(?:\s+(?:that|us|to us))?\s*[.,;]?\s*[\"”]?\s*$"
+    rf"|[,;]\s*[\"”]?\s*(?:{_TAG_VERBS})\s+(?P<who2>[^,;\"”]{{1,60}}?)\s*[.;]?\s*[\"”]?\s*$"
+    rf"|,\s*(?P<who3>he|she|they|[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){{0,3}})\s+(?:{_TAG_VERBS}),\s"
+)
+"""A speech tag after the words it reports (`..., Shah said.`, `..., said the Minister.`) or
+inside them (`..., he claimed, ...`)."""
+
+
+def _speech_tag(text: str, start: int, end: int, names: Sequence[Span]) -> Subject | None:
+    """Return the speaker a tag names, when the clause carries one; the clause is theirs."""
+    if end - start < 20 or "," not in text[start:end]:
+        return None
+    match = _TAG_RE.search(text, max(start, end - 120), end)
+    if match is None or match.start() <= start:
+        return None
+    group = next(g for g in ("who", "who2", "who3") if match.group(g) is not None)
+    who_start, who_end = match.span(group)
+    who = match.group(group).strip().lower()
+    if who in ("he", "she", "they"):
+        return Subject("pronoun", word=who, speech=True)
+    named = tuple(s.name for s in names if who_start <= s.start < who_end)
+    if not named or len(who.split()) > 6:
+        return None
+    return Subject("named", named, speech=True)
+
+
+def _noun_phrase(
+    text: str,
+    tokens: list[tuple[int, int, str]],
+    names: Sequence[Span],
+    reporter: tuple[str, ...],
+    opened: bool = False,
+) -> Subject:
+    found: list[str] = []
+    blocked = False  # a preposition ties the next name to another head
+    head: str | None = None
+    possessive: str | None = None
+    represented = False
+    document = False  # `a report by X found ...`: X's words
+    index = 0
+    while index < len(tokens) and index < MAX_SUBJECT_TOKENS:
+        tok_start, _tok_end, word = tokens[index]
+        span = _span_at(names, tok_start)
+        if span is not None:
+            index = _after(tokens, index, span.end)
+            owned = _owned_body(text, span.end)
+            if owned is not None and not found and not blocked and span.kind == "person":
+                return Subject("named", (span.name,), owned=owned, reporter=reporter)
+            if _kin_after(text, span.end):
+                # `Marina's uncle drank`: the uncle acts, whom no name here names.
+                return Subject("other", head="kin", reporter=reporter)
+            if not blocked:
+                found.append(span.name)
+            if found and index < len(tokens):
+                nxt = tokens[index][2].lower()
+                # `X and Y`, `X, Y and Z`: every name of a compound subject acts.
+                if nxt in ("and", "or", "nor", ",") and _span_at_token(tokens, index + 1, names):
+                    index += 1
+                    continue
+                if nxt == "," and index + 1 < len(tokens):
+                    index = _skip_apposition(tokens, index + 1)
+                    continue
+                if nxt == "(":
+                    index = _skip_parenthesis(tokens, index)
+                    continue
+            continue
+        lower = word.lower().rstrip(".")
+        if found:
+            # After the subject, the first word that is no part of it is the verb.
+            if lower in ("'s", "’s", ",") or word == "(" or lower in ADVERBS:
+                index += 1
+                continue
+            if lower in ROLE_HEADS:
+                represented = True  # `INL Officer said`: a person speaking for the body
+                index += 1
+                continue
+            if lower in DOCUMENT_HEADS:
+                document = True  # `The OMP's report linked ...`
+            if lower in PREPOSITIONS or _is_noun_after_possessive(text, tokens, index):
+                index += 1
+                continue
+            return Subject(
+                "named",
+                tuple(dict.fromkeys(found)),
+                speech=document or _speech_at(tokens, index),
+                reporter=reporter,
+                represented=represented,
+                end=tokens[index][0],
+            )
+        if lower in POSSESSIVE_PRONOUNS and index == 0:
+            nxt = tokens[1][2].lower() if len(tokens) > 1 else ""
+            if nxt in KIN_NOUNS:
+                return Subject("other", head="kin", reporter=reporter)
+            possessive = lower
+            index += 1
+            continue
+        if lower in DETERMINERS:
+            index += 1
+            continue
+        if lower in PREPOSITIONS:
+            if head in DOCUMENT_HEADS:
+                document = True
+            blocked = head is None or (head not in ROLE_HEADS and head not in DOCUMENT_HEADS)
+            index += 1
+            continue
+        if lower in (",", "(", ")", '"', "“", "”", ":"):
+            if lower == "," and head is not None:
+                if not opened and index + 1 < len(tokens):
+                    # `A few days before the DCM's visit, the girl learned`: what stood before
+                    # the comma, with no verb, was an opening phrase; the subject follows it.
+                    after = _noun_phrase(text, tokens[index + 1 :], names, reporter, opened=True)
+                    if after.kind not in ("other", "none"):
+                        return after
+                    human = after.head if after.head in HUMAN_NOUNS else head
+                    return Subject("other", head=human, reporter=reporter)
+                break
+            index += 1
+            continue
+        if _is_verb(lower) and not (head is not None and _noun_too(lower)):
+            break  # `A January 20 report by X found`: after a noun, `report` is one too
+        head = lower
+        index += 1
+    if found:
+        return Subject(
+            "named", tuple(dict.fromkeys(found)), reporter=reporter, represented=represented
+        )
+    if possessive is not None:
+        body = _OWN_BODY_RE.match(text, tokens[0][1]) if tokens else None
+        return Subject(
+            "pronoun",
+            word=possessive,
+            reporter=reporter,
+            owned=body.group(1) if body else None,
+            end=tokens[min(index, len(tokens) - 1)][0] if tokens else None,
+        )
+    if head in DESCRIPTION_HEADS and not blocked and index < len(tokens) and tokens:
+        return Subject(
+            "description",
+            word=head,
+            speech=_speech_at(tokens, index),
+            reporter=reporter,
+            end=tokens[index][0],
+        )
+    if head is None and tokens and _is_verb(tokens[0][2].lower()):
+        return Subject("none", reporter=reporter)
+    first = tokens[0][2] if tokens else ""
+    lowered = first.lower()
+    bare = (
+        bool(first)
+        and first[0].isalpha()
+        and lowered not in DETERMINERS
+        and lowered not in PREPOSITIONS
+        and lowered not in _OPENING_WORDS
+        and lowered not in POSSESSIVE_PRONOUNS
+    )
+    return Subject("other", head=head, reporter=reporter, bare=bare)
+
+
+def _noun_too(word: str) -> bool:
+    """Return True for a verb's base form that is also a noun (`report`, `claim`, `request`)."""
+    return word in SPEECH_VERBS and not word.endswith(("ed", "s")) and word not in AUXILIARIES
+
+
+def _kin_after(text: str, offset: int) -> bool:
+    """Return True when `'s` and a relative follow a name (`Marina's uncle`)."""
+    if not text.startswith(("'s ", "’s "), offset):
+        return False
+    word = text[offset + 3 : offset + 20].split(" ", 1)[0].strip(",.").lower()
+    return word in KIN_NOUNS
+
+
+def _skip_opening(
+    text: str, position: int, end: int, names: Sequence[Span]
+) -> tuple[int, tuple[str, ...]]:
+    """Skip an opening adverbial up to its comma; return where the clause proper starts and who
+    an `According to X,` names."""
+    tokens = list(_tokens(text, position, min(end, position + 200)))
+    if not tokens:
+        return position, ()
+    first = tokens[0][2].lower()
+    participle = first.endswith(("ed", "ing")) and len(first) > 4
+    if first not in _OPENING_WORDS and not participle:
+        return position, ()
+    reporter: tuple[str, ...] = ()
+    for index, (tok_start, tok_end, word) in enumerate(tokens[:16]):
+        if word == ",":
+            if first == "according":
+                reporter = tuple(s.name for s in names if position <= s.start < tok_start)
+            return tok_end, reporter
+        if word in (";", ":"):
+            break
+        if index and _is_verb(word.lower()) and first not in ("according",):
+            break
+    # No comma: `In 2008 Raices trained ...` skips only a date or a number after the preposition.
+    if first in ("in", "on", "during", "since", "by") and len(tokens) > 1:
+        skip = 1
+        while skip < len(tokens) and (
+            tokens[skip][2][:1].isdigit() or tokens[skip][2].rstrip(".") in _MONTH_WORDS
+        ):
+            skip += 1
+        if skip > 1 and skip < len(tokens):
+            return tokens[skip][0], ()
+    return position, ()
+
+
+_MONTH_WORDS = frozenset(
+    """January February March April May June July August September October November December
+    early late mid the""".split()
+)
+
+
+_OWN_BODY_RE = re.compile(
+    r"(?:'s|’s)? (?:own )?(organi[sz]ation|NGO|group|foundation|association|party|movement|"
+    r"network|union|center|centre|shelter|institute)\b",
+    re.IGNORECASE,
+)
+
+
+def _owned_body(text: str, offset: int) -> str | None:
+    """Return the body word of `Rubio's organization` after a name ending at `offset`."""
+    if not text.startswith(("'s", "’s"), offset):
+        return None
+    match = _OWN_BODY_RE.match(text, offset)
+    return match.group(1).lower() if match else None
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group(0)) for m in _TOKEN_RE.finditer(text, start, end)]
+
+
+def _span_at(names: Sequence[Span], offset: int) -> Span | None:
+    for span in names:
+        if span.start <= offset < span.end:
+            return span
+        if span.start > offset:
+            return None
+    return None
+
+
+def _span_at_token(
+    tokens: list[tuple[int, int, str]], index: int, names: Sequence[Span]
+) -> Span | None:
+    while index < len(tokens) and tokens[index][2].lower() in ("and", "or", "the", ","):
+        index += 1
+    return _span_at(names, tokens[index][0]) if index < len(tokens) else None
+
+
+def _after(tokens: list[tuple[int, int, str]], index: int, offset: int) -> int:
+    while index < len(tokens) and tokens[index][0] < offset:
+        index += 1
+    return index
+
+
+def _skip_apposition(tokens: list[tuple[int, int, str]], index: int) -> int:
+    """Skip `, another NGO,` or `, which is in charge of the group,` to the word after it."""
+    for look in range(index, min(len(tokens), index + 20)):
+        if tokens[look][2] == ",":
+            return look + 1
+        if tokens[look][2] in (";", ":", "(", ")"):
+            break
+    return index
+
+
+def _skip_parenthesis(tokens: list[tuple[int, int, str]], index: int) -> int:
+    for look in range(index, min(len(tokens), index + 20)):
+        if tokens[look][2] == ")":
+            return look + 1
+    return index + 1
+
+
+def _is_noun_after_possessive(text: str, tokens: list[tuple[int, int, str]], index: int) -> bool:
+    """Return True inside `X's office in Chile`: the words after a possessive name its thing."""
+    if index == 0:
+        return False
+    before = text[tokens[index - 1][1] : tokens[index][0]]
+    previous = tokens[index - 1][2]
+    return previous.endswith(("'s", "’s", "'", "’")) or before.startswith(("'s", "’s"))
+
+
+def _is_verb(word: str) -> bool:
+    word = word.lower().rstrip(".")
+    return (
+        word in AUXILIARIES
+        or word in SPEECH_VERBS
+        or word in IRREGULAR_VERBS
+        or (len(word) > 4 and word.endswith("ed") and not word.endswith("eed"))
+    )
+
+
+def _speech_at(tokens: list[tuple[int, int, str]], index: int) -> bool:
+    """Return True when the verb group starting at `index` reports speech (`has also noted`)."""
+    for look in range(index, min(len(tokens), index + 4)):
+        word = tokens[look][2].lower()
+        if word in SPEECH_VERBS:
+            return True
+        if word not in AUXILIARIES and word not in ADVERBS:
+            return False
+    return False
+
+
+def _speech_after(tokens: list[tuple[int, int, str]], index: int) -> bool:
+    return _speech_at(tokens, index)

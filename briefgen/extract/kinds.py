@@ -1,0 +1,255 @@
+"""Kinds of organizations: non-governmental, intergovernmental, government, party, company, mission.
+
+A kind comes, strongest first, from what the cable calls the body (`the NGO X`, `X, a local
+NGO,`, `X, an intergovernmental organization`), from the curated list of known bodies, and
+from the word that heads its name (`Ministry`, `Party`, `Foundation`). A body no rule can
+place keeps no kind: a briefing then says what it is not sure of instead of guessing.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from briefgen.extract.context import Context
+
+OrgKind = Literal["ngo", "igo", "government", "party", "company", "mission"]
+
+KIND_LABELS: dict[str, str] = {
+    "ngo": "non-governmental organization",
+    "igo": "intergovernmental organization",
+    "government": "government body",
+    "party": "political party",
+    "company": "company",
+    "mission": "diplomatic mission",
+}
+"""How a briefing names each kind."""
+
+CURATED_KINDS: dict[str, OrgKind] = {
+    "International Organization for Migration": "igo",
+    "Organization for Security and Co-operation in Europe": "igo",
+    "United Nations Office on Drugs and Crime": "igo",
+    "United Nations Children's Fund": "igo",
+    "United Nations Development Programme": "igo",
+    "Office of the United Nations High Commissioner for Refugees": "igo",
+    "United Nations Educational, Scientific and Cultural Organization": "igo",
+    "United Nations": "igo",
+    "United Nations Security Council": "igo",
+    "North Atlantic Treaty Organization": "igo",
+    "European Union": "igo",
+    "Commonwealth of Independent States": "igo",
+    "Shanghai Cooperation Organization": "igo",
+    "International Labour Organization": "igo",
+    "International Monetary Fund": "igo",
+    "World Health Organization": "igo",
+    "World Trade Organization": "igo",
+    "International Atomic Energy Agency": "igo",
+    "International Committee of the Red Cross": "igo",
+    "Office for Democratic Institutions and Human Rights": "igo",
+    "United States Agency for International Development": "government",
+    "Bureau of International Narcotics and Law Enforcement Affairs": "government",
+    "Office to Monitor and Combat Trafficking in Persons": "government",
+    "Bureau of Democracy, Human Rights, and Labor": "government",
+    "Bureau of Population, Refugees, and Migration": "government",
+    "Bureau of South and Central Asian Affairs": "government",
+    "Federal Bureau of Investigation": "government",
+    "Central Intelligence Agency": "government",
+    "Defense Intelligence Agency": "government",
+    "U.S. Department of Homeland Security": "government",
+    "U.S. Department of Justice": "government",
+    "Drug Enforcement Administration": "government",
+    "National Security Council": "government",
+    "U.S. Government": "government",
+    "Millennium Challenge Corporation": "government",
+    "U.S. Department of State": "government",
+    "Peace Corps": "government",
+    "Supreme Court": "government",
+    "Parliament": "government",
+    "Democracy Commission": "government",
+    "Coalition against Trafficking in Women International": "ngo",
+}
+"""Kinds of the curated bodies (`lexicon.CURATED_BODIES`)."""
+
+_HEAD_KINDS: tuple[tuple[OrgKind, frozenset[str]], ...] = (
+    ("mission", frozenset({"Embassy", "Consulate", "Embassies"})),
+    ("party", frozenset({"Party", "Partido"})),
+    (
+        "government",
+        frozenset(
+            [
+                "Ministry",
+                "Ministries",
+                "Ministerio",
+                "Department",
+                "Police",
+                "Court",
+                "Prosecutor",
+                "Procuracy",
+                "Prosecutor's",
+                "Parliament",
+                "Senate",
+                "Congress",
+                "Government",
+                "Administration",
+                "Akimat",
+                "Presidency",
+                "Cabinet",
+                "Army",
+                "Navy",
+                "Customs",
+                "Inspectorate",
+                "Directorate",
+                "Secretariat",
+                "Municipality",
+                "Mayor's",
+                "Governorate",
+                "Gendarmerie",
+                "Militia",
+                "Judiciary",
+                "Tribunal",
+                "Legislature",
+            ]
+        ),
+    ),
+    (
+        "company",
+        frozenset(
+            [
+                "Company",
+                "Corp",
+                "Corp.",
+                "Inc",
+                "Inc.",
+                "Ltd",
+                "Ltd.",
+                "LLC",
+                "JSC",
+                "Bank",
+                "Airlines",
+                "Airways",
+                "Holding",
+                "Holdings",
+                "Enterprises",
+                "Industries",
+            ]
+        ),
+    ),
+    (
+        "ngo",
+        frozenset(
+            [
+                "NGO",
+                "Foundation",
+                "Fundacion",
+                "Fundación",
+                "Fundacao",
+                "Association",
+                "Asociacion",
+                "Asociación",
+                "Associação",
+                "League",
+                "Society",
+                "Coalition",
+                "Network",
+                "Movement",
+                "Alliance",
+                "Corporacion",
+                "Club",
+                "Charity",
+                "Trust",
+            ]
+        ),
+    ),
+)
+"""Words that make a name's kind when no sentence says it, in order of precedence."""
+
+_NGO_BEFORE_RE = re.compile(
+    r"(?:\bNGOs?|non-?governmental organi[sz]ations?|human rights (?:group|organi[sz]ation)|"
+    r"civil society (?:group|organi[sz]ation)|charity|women's (?:group|organi[sz]ation))"
+    r"(?:,? (?:the|called|named))?\s*$",
+    re.IGNORECASE,
+)
+_IGO_BEFORE_RE = re.compile(
+    r"\b(?:intergovernmental|international) organi[sz]ation(?:,? the)?\s*$", re.IGNORECASE
+)
+_APPOSITIVE_RE = re.compile(
+    r"[\"”]?\s*(?:\([^()]{1,80}\)\s*)?,\s*(?:a|an|the|another|one of the|itself an?)\s+"
+    r"(?:[\w'’-]+\s+){0,6}?(NGO|non-?governmental organi[sz]ation|intergovernmental "
+    r"organi[sz]ation|international organi[sz]ation|charity|foundation|association|network|"
+    r"coalition|group|think tank|political party|party|company|firm|bank|government agency|"
+    r"state agency|ministry)s?\b",
+    re.IGNORECASE,
+)
+_AFTER_NGO_RE = re.compile(r"(?:'s)?\s*(?:\(NGO\)|NGO\b(?! [A-Z]))")
+_WORD_KINDS: dict[str, OrgKind] = {
+    "ngo": "ngo",
+    "non-governmental organization": "ngo",
+    "nongovernmental organization": "ngo",
+    "non-governmental organisation": "ngo",
+    "intergovernmental organization": "igo",
+    "intergovernmental organisation": "igo",
+    "international organization": "igo",
+    "international organisation": "igo",
+    "charity": "ngo",
+    "foundation": "ngo",
+    "association": "ngo",
+    "network": "ngo",
+    "coalition": "ngo",
+    "group": "ngo",
+    "think tank": "ngo",
+    "political party": "party",
+    "party": "party",
+    "company": "company",
+    "firm": "company",
+    "bank": "company",
+    "government agency": "government",
+    "state agency": "government",
+    "ministry": "government",
+}
+
+
+def kind_from_name(name: str) -> OrgKind | None:
+    """Return the kind a body's name tells (`Ministry of Justice`: government), or None."""
+    curated = CURATED_KINDS.get(name)
+    if curated is not None:
+        return curated
+    words = set(name.replace(",", " ").split())
+    for kind, heads in _HEAD_KINDS:
+        if words & heads:
+            return kind
+    return None
+
+
+def kind_from_context(text: str, start: int, end: int) -> OrgKind | None:
+    """Return the kind the words around a name at `[start, end)` give it (`the NGO X`,
+    `X, a Moscow-based human rights group,`), or None."""
+    before = text[max(0, start - 60) : start].rstrip('"“ ') + " "
+    if _IGO_BEFORE_RE.search(before):
+        return "igo"
+    if _NGO_BEFORE_RE.search(before):
+        return "ngo"
+    if _AFTER_NGO_RE.match(text, end):
+        return "ngo"
+    appositive = _APPOSITIVE_RE.match(text, end)
+    if appositive is not None:
+        word = " ".join(appositive.group(1).lower().split()).replace("nongov", "non-gov")
+        word = word.rstrip("s") if word.endswith("ngos") else word
+        return _WORD_KINDS.get(word)
+    return None
+
+
+def rule_org_kinds(ctx: Context) -> None:
+    """Record what the cable calls each organization it names (`the NGO X`, `X, a party,`)."""
+    for para in ctx.paras:
+        if para.caps:
+            continue
+        text = para.text
+        for mention in para.mentions:
+            if mention.kind != "org":
+                continue
+            kind = kind_from_context(text, mention.start, mention.end)
+            if kind is None and mention.text.startswith(("NGO ", "the NGO ")):
+                kind = "ngo"
+            if kind is not None:
+                ctx.say_kind(mention.name, kind)
