@@ -25,7 +25,7 @@ from briefgen.extract.clauses import (
 from briefgen.extract.context import Context, Para
 from briefgen.extract.countries import is_country
 from briefgen.extract.forenames import gender_of
-from briefgen.extract.gifts import read_gift
+from briefgen.extract.gifts import Gift, read_gift
 from briefgen.extract.records import Attribution
 
 _ENTRY_MARK_RE = re.compile(
@@ -37,7 +37,6 @@ _HEADER_END_RE = re.compile(r"\s*(?:\([^()]{1,120}\)\s*)?(?::|\s[-–—]{1,2}\s
 _PRONOUN_HINT_RE = re.compile(
     r"(?:^|[.;:]\s+|\n-\s*)(?:He|She|It|They|Its|His|Her|Their|The|This|We)\b"
 )
-_GENERIC_HEADS = frozenset({"ngo", "ngos", "organization", "organisation", "group"})
 _WINDOW = 3
 """How many paragraphs back a pronoun or description may find its party."""
 
@@ -62,6 +61,8 @@ class _State:
     """True when the clause before had a person no name names as subject (`the girl`)."""
     speaker_for: _Actor | None = None
     """The body a person spoke or acted for in the clause before (`INL Officer said`)."""
+    orgs_named: list[_Actor] = field(default_factory=list)
+    """Organizations named so far, most recent first (a description may mean one of them)."""
     item_people: list[_Actor] | None = None
     """Inside a list item, the people it has named so far: a `she` in an item means one of
     them, never someone named before the list."""
@@ -104,32 +105,39 @@ def _read_paragraph(ctx: Context, para: Para, spans: list[Span], state: _State) 
     lead: tuple[tuple[_Actor, ...], bool] | None = None
     for index in range(len(sentences)):
         start, end = sentences.bounds(index)
-        marker = _ENTRY_MARK_RE.match(text, start, end)
-        opens_entry = marker is not None and marker.end() > start and _is_marker(marker.group(0))
-        if index == 0 and not opens_entry:
-            # A paragraph written as one entry: `IOM (intergovernmental): Led by ...`.
-            header = _header_party(text, start, end, spans)
-            entry_party, in_entry = header, header is not None
-        elif opens_entry:
-            assert marker is not None
-            state.item_people = []
-            entry_party = _header_party(text, marker.end(), end, spans)
-            if not in_entry and index > 0:
-                previous = text[:start].rstrip()
-                if previous.endswith(":") and state.last:
-                    lead = (state.last, state.last_kind == "speech")
-            in_entry = True
         for number, (clause_start, clause_end) in enumerate(split_clauses(text, start, end)):
+            marker = _ENTRY_MARK_RE.match(text, clause_start, clause_end)
+            opens_entry = (
+                marker is not None and marker.end() > clause_start and _is_marker(marker.group(0))
+            )
+            if index == 0 and number == 0 and not opens_entry:
+                # A paragraph written as one entry: `IOM (intergovernmental): Led by ...`.
+                header = _header_party(text, start, end, spans)
+                entry_party, in_entry = header, header is not None
+            elif opens_entry:
+                assert marker is not None
+                state.item_people = []
+                entry_party = _header_party(text, marker.end(), clause_end, spans)
+                if not in_entry and clause_start > 0:
+                    previous = text[:clause_start].rstrip()
+                    if previous.endswith(":") and state.last:
+                        lead = (state.last, state.last_kind == "speech")
+                in_entry = True
             names = [s for s in spans if clause_start <= s.start < clause_end]
             subject = read_subject(text, clause_start, clause_end, names)
             # Only an item's opening clause hangs from the list's lead (`- Raise the profile`).
-            item_lead = lead if opens_entry and number == 0 else None
+            item_lead = lead if opens_entry else None
             _attribute(
                 ctx, para, state, (clause_start, clause_end), subject, names, entry_party, item_lead
             )
             state.people_named = tuple(
                 _Actor(n.name, "person", para.index) for n in names if n.kind == "person"
             )
+            for span in names:
+                if span.kind == "org":
+                    state.orgs_named = [a for a in state.orgs_named if a.name != span.name]
+                    state.orgs_named.insert(0, _Actor(span.name, "org", para.index))
+            del state.orgs_named[24:]
             if state.item_people is not None:
                 state.item_people[:0] = reversed(state.people_named)
             state.human = subject.kind == "other" and subject.head in HUMAN_NOUNS
@@ -201,14 +209,19 @@ def _attribute(
         rule = "possessive"
     reporter = subject.reporter
     actor_names = tuple(dict.fromkeys(a.name for a in actors))
-    gift = read_gift(
-        para.text,
-        start,
-        end,
-        names,
-        actor_names,
-        subject.end if subject.end is not None else start,
-        ctx.ngos(),
+    # What a speaker says was given is the speaker's claim, not a gift this clause records.
+    gift = (
+        Gift()
+        if speech
+        else read_gift(
+            para.text,
+            start,
+            end,
+            names,
+            actor_names,
+            subject.end if subject.end is not None else start,
+            ctx.ngos(),
+        )
     )
     if actors or reporter or gift.recipients or gift.givers:
         ctx.attributions.append(
@@ -309,16 +322,57 @@ def _description(
     recent: list[_Actor],
     entry_party: str | None,
 ) -> tuple[_Actor, ...]:
-    """Resolve `the NGO`, `the Ministry`, `this group`: the latest party whose name has the head
-    word, else (for `the NGO`, `the organization`, `the group`) the one that acted just before."""
-    singular = head.rstrip("s") if head.endswith("s") and head != "ngos" else head
-    for actor in recent:
-        if actor.kind == "org" and singular in actor.name.lower().split():
+    """Resolve `the NGO`, `the Ministry`, `the firm`: the latest body named whose name has the
+    head word, else the one that acted just before when its kind fits the word, else the latest
+    body named whose kind fits it."""
+    singular = head[:-1] if head.endswith("s") and head not in ("ngos", "press") else head
+    named = [
+        a for a in state.orgs_named if a.paragraph >= (recent[0].paragraph - 1 if recent else 0)
+    ]
+    candidates = [a for a in recent if a.kind == "org"] + named
+    for actor in candidates:
+        if singular in actor.name.lower().replace("-", " ").split():
             return (actor,)
-    if head in _GENERIC_HEADS:
-        if entry_party is not None and ctx.kind_of(entry_party) == "org":
-            return (_Actor(entry_party, "org", recent[0].paragraph if recent else 0),)
-        orgs = [a for a in state.last if a.kind == "org"]
-        if len(orgs) == 1 and ctx.org_kind(orgs[0].name) in (None, "ngo"):
-            return (orgs[0],)
+    if (
+        entry_party is not None
+        and ctx.kind_of(entry_party) == "org"
+        and _fits(ctx, entry_party, head)
+    ):
+        return (_Actor(entry_party, "org", recent[0].paragraph if recent else 0),)
+    last = [a for a in state.last if a.kind == "org"]
+    if len(last) == 1 and _fits(ctx, last[0].name, head):
+        return (last[0],)
+    for actor in named[:3]:
+        if _fits(ctx, actor.name, head) and ctx.org_kind(actor.name) is not None:
+            return (actor,)
+    if head == "embassy" and ctx.cable.origin:
+        # `the Embassy` with no other embassy named is the post that wrote the cable.
+        return (_Actor(ctx.cable.origin, "org", recent[0].paragraph if recent else 0),)
     return ()
+
+
+_HEAD_FITS: dict[str, tuple[str | None, ...]] = {
+    "ngo": ("ngo", None),
+    "ngos": ("ngo", None),
+    "organization": ("ngo", "igo", None),
+    "organisation": ("ngo", "igo", None),
+    "group": ("ngo", "party", "company", None),
+    "movement": ("ngo", "party", None),
+    "foundation": ("ngo", None),
+    "association": ("ngo", None),
+    "network": ("ngo", None),
+    "coalition": ("ngo", "party", None),
+    "company": ("company",),
+    "firm": ("company",),
+    "corporation": ("company",),
+    "party": ("party",),
+    "ministry": ("government",),
+    "agency": ("government", "igo"),
+    "embassy": ("mission",),
+}
+"""The kinds of body a description's head word may stand for (None: a body of no known kind)."""
+
+
+def _fits(ctx: Context, name: str, head: str) -> bool:
+    allowed = _HEAD_FITS.get(head)
+    return allowed is not None and ctx.org_kind(name) in allowed

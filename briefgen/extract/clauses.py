@@ -27,7 +27,10 @@ DETERMINERS = frozenset(
 )
 POSSESSIVE_PRONOUNS = frozenset({"its", "his", "her", "their"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "it", "they"})
-POST_PRONOUNS = frozenset({"we", "our", "post", "embassy", "emboffs", "emboff", "poloff"})
+POST_PRONOUNS = frozenset(
+    """we our post embassy mission emboffs emboff poloff poloffs econoff econoffs polchief
+    pol/econ polecon polec""".split()
+)
 """Words by which a cable names its own post as the one who acts or judges."""
 PREPOSITIONS = frozenset(
     """of in for from by with to at on about against among between under through including like
@@ -51,7 +54,7 @@ DESCRIPTION_HEADS = frozenset(
     """ngo ngos organization organisation group foundation association network coalition union
     league society institute center centre shelter fund party council committee commission
     agency ministry office department bureau court movement alliance federation corporation
-    company""".split()
+    company firm bank embassy unit""".split()
 )
 """Heads of a description that stands for a body named before (`the NGO`, `this ministry`)."""
 KIN_NOUNS = frozenset(
@@ -62,6 +65,11 @@ KIN_NOUNS = frozenset(
     lawyer colleague colleagues""".split()
 )
 """Nouns of a person's relatives and circle: `her uncle` is not she."""
+OTHER_PARTY_NOUNS = frozenset(
+    """critics opponents enemies rivals detractors attackers victims competitors adversaries
+    challengers foes""".split()
+)
+"""Nouns of those who stand against a party: `the MST's critics` are not the MST."""
 HUMAN_NOUNS = KIN_NOUNS | frozenset(
     """girl girls woman women man men boy boys victim victims student students person people
     mother individual resident residents minor minors teenager youth kin""".split()
@@ -222,6 +230,20 @@ def _opens_clause(text: str, start: int, end: int) -> bool:
     return False
 
 
+def clause_opening(text: str, start: int, end: int) -> int:
+    """Return where the words of the clause `text[start:end]` proper begin: after its list
+    marker, portion mark, joining conjunction and opening phrase (`In 2008,`, `Finally,`)."""
+    pos = _MARKER_RE.match(text, start, end)
+    position = pos.end() if pos else start
+    conjunction = _CONJUNCTION_RE.match(text, position, end)
+    if conjunction is not None:
+        position = conjunction.end()
+    position = _skip_opening(text, position, end, ())[0]
+    while position < end and text[position].isspace():
+        position += 1
+    return position
+
+
 def read_subject(text: str, start: int, end: int, names: Sequence[Span]) -> Subject:
     """Return the subject of the clause `text[start:end]`; `names` are the parties named in it,
     in text order."""
@@ -246,7 +268,7 @@ def read_subject(text: str, start: int, end: int, names: Sequence[Span]) -> Subj
             reporter=reporter,
             end=tokens[0][1],
         )
-    if first in POST_PRONOUNS and first in ("we", "our", "emboffs", "emboff", "poloff"):
+    if first in POST_PRONOUNS and (first != "embassy" or tokens[0][2][0].isupper()):
         return Subject("pronoun", word="we", speech=_speech_after(tokens, 1), reporter=reporter)
     return _noun_phrase(text, tokens, names, reporter)
 
@@ -349,7 +371,7 @@ def _noun_phrase(
             )
         if lower in POSSESSIVE_PRONOUNS and index == 0:
             nxt = tokens[1][2].lower() if len(tokens) > 1 else ""
-            if nxt in KIN_NOUNS:
+            if nxt in KIN_NOUNS or nxt in OTHER_PARTY_NOUNS:
                 return Subject("other", head="kin", reporter=reporter)
             possessive = lower
             index += 1
@@ -426,7 +448,7 @@ def _kin_after(text: str, offset: int) -> bool:
     if not text.startswith(("'s ", "’s "), offset):
         return False
     word = text[offset + 3 : offset + 20].split(" ", 1)[0].strip(",.").lower()
-    return word in KIN_NOUNS
+    return word in KIN_NOUNS or word in OTHER_PARTY_NOUNS
 
 
 def _skip_opening(

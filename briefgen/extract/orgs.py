@@ -7,6 +7,7 @@ import re
 from rapidfuzz import fuzz
 
 from briefgen.extract import gazetteer, lexicon
+from briefgen.extract.clauses import POST_PRONOUNS, clause_opening, split_clauses
 from briefgen.extract.context import Context, Para, canonical_org
 from briefgen.extract.countries import country_of_demonym
 from briefgen.extract.forenames import is_given_name
@@ -527,47 +528,60 @@ def rule_described_name(ctx: Context, para: Para) -> None:
 
 
 _SUBJECT_NAME_RE = re.compile(
-    r"(?:^|(?<=[.;:!?]\s)|(?<=[.;:!?]\"\s)|(?<=\n- )|(?<=^- )|(?<=\)\s))"
-    r"(?:(?:However|Finally|Also|Additionally|Moreover|Meanwhile|Currently|Separately|Today|"
-    r"Recently|Now|(?:Since|In|On|During|After|Before|By|With|Under|Last|This) [^,.;]{1,40}), )?"
-    r"(?:(?:The|the) )?[\"“]?"
-    r"((?:[A-Z][A-Za-z'’&.-]*|[A-Z]{2,8})"
+    r"(?:(?:The|the|There (?:is|are|was|were) (?:an? |the )?(?:[\w-]+ ){0,4}?(?:NGO|group|"
+    r"organi[sz]ation|foundation|association|firm|company),?) )?[\"“]?"
+    r"((?:[A-Z][A-Za-z'’&.()-]*|[A-Z]{2,8})"
     r"(?: (?:(?:of|for|and|de|del|la|y) )?[A-Z][A-Za-z'’&.-]*){0,4})"
-    r"[\"”]?(?:,[^,.;()]{3,90},)? "
-    r"(?=(?:also |has |have |had |is |are |was |were |will |would |can |could |recently |now |"
-    r"still |already |currently |reportedly )?[a-z]+(?:ed|es|s)?\b)"
+    r"[\"”]?(?: \([^()]{1,40}\))?(?:,[^,.;()]{3,90},)? "
 )
-"""A run of capitalised words (or an acronym) opening a sentence, before its verb."""
+"""A run of capitalised words (or an acronym) that opens a clause, before its verb; or the
+body a `There is an NGO, X, ...` introduces."""
 _VERB_AFTER_RE = re.compile(
     r"(?:also |recently |now |still |already |currently |reportedly |reported |often |then )?"
     r"(?:has|have|had|is|are|was|were|will|would|can|could|may|might|must|should|does|did|"
     r"plans|aims|seeks|works|runs|operates|provides|holds|leads|owns|receives|received|"
     r"[a-z]{3,}ed|[a-z]{3,}s)\b"
+    r"|(?:which|that|who) "
 )
 
 
 def rule_subject_name(ctx: Context, para: Para) -> None:
-    """Find a name no other rule knows where it opens a sentence as its subject (`Semillas has
-    supported ...`, `HRDF is the leading NGO`), when the cable writes it as a proper name
-    elsewhere too: capitalised inside a sentence, or as an acronym."""
+    """Find a name no other rule knows where it opens a clause as its subject (`Semillas has
+    supported ...`, `Finally, CEDEHM will request ...`), when the cable writes it as a proper
+    name elsewhere too: capitalised inside a sentence, or as an acronym."""
     if para.caps:
         return
     text = para.text
-    for match in _SUBJECT_NAME_RE.finditer(text):
-        words = match.group(1).split()
-        if not _VERB_AFTER_RE.match(text, match.end()):
-            continue
-        start, end = match.start(1), match.end(1)
-        if any(m.start < end and start < m.end for m in para.mentions):
-            continue
-        if not _proper_name(ctx, words):
-            continue
-        name_text = " ".join(words)
-        known = ctx.lookup(name_text)
-        if known is not None and ctx.kind_of(known) != "org":
-            continue
-        name = ctx.register("org", known or canonical_org(name_text))
-        ctx.add_mention(para, "org", start, end, name, "subject_name")
+    sentences = para.sentences
+    for index in range(len(sentences)):
+        start, end = sentences.bounds(index)
+        for clause_start, clause_end in split_clauses(text, start, end):
+            position = clause_opening(text, clause_start, clause_end)
+            match = _SUBJECT_NAME_RE.match(text, position, clause_end)
+            if match is None or not _VERB_AFTER_RE.match(text, match.end()):
+                continue
+            _add_subject_name(ctx, para, match)
+
+
+def _add_subject_name(ctx: Context, para: Para, match: re.Match[str]) -> None:
+    words = match.group(1).split()
+    start, end = match.start(1), match.end(1)
+    for count, word in enumerate(words):
+        if word.endswith(("'s", "’s")):
+            # `Global Justice's Dias said`: the body is the possessor.
+            words = [*words[:count], word[:-2]]
+            end = start + len(" ".join(words))
+            break
+    if any(m.start < end and start < m.end for m in para.mentions):
+        return
+    if not _proper_name(ctx, words):
+        return
+    name_text = " ".join(words)
+    known = ctx.lookup(name_text)
+    if known is not None and ctx.kind_of(known) != "org":
+        return
+    name = ctx.register("org", known or canonical_org(name_text))
+    ctx.add_mention(para, "org", start, end, name, "subject_name")
 
 
 def _proper_name(ctx: Context, words: list[str]) -> bool:
@@ -575,6 +589,8 @@ def _proper_name(ctx: Context, words: list[str]) -> bool:
     first = words[0]
     if first in lexicon.NOT_NAME_WORDS or first in lexicon.MONTH_NAMES or first in _LEADING_STOP:
         return False
+    if first.lower() in POST_PRONOUNS:
+        return False  # `Post appreciates ...`: the cable's own post
     if len(words) == 1:
         if first.isupper() and 2 <= len(first) <= 8:
             return first not in _NOT_ACRONYMS

@@ -64,9 +64,11 @@ _ABBREVIATIONS = frozenset(
     ]
 )
 _BOUNDARY_RE = re.compile(
-    r"[.!?:;][\"')\]]*\s+(?=[\"'(\-]?[A-Z0-9]|--?\s?\(\d)|\s(?=[-•] [A-Z\"]|--\s?\(?\d{1,2}\))"
+    r"[.!?:;][\"')\]]*\s+(?=[\"'(\-]?[A-Z0-9]|--?\s?\(\d)|\n(?=[-•] [A-Z\"])"
+    r"|\s(?=--\s?\(?\d{1,2}\))"
 )
-"""Where a sentence may end: after its stop before a capital, or before a list marker (`- `,
+"""Where a sentence may end: after its stop before a capital, or before a list marker (`- ` at
+a line's start,
 `--(2)`) that opens an entry of its own."""
 _LOWER_WORD_RE = re.compile(r"[a-z]{3}")
 _UPPER_RE = re.compile(r"[A-Z]")
