@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from briefgen.extract.clauses import (
     DESCRIPTION_HEADS,
+    FACILITY_HEADS,
     HUMAN_NOUNS,
     Span,
     Subject,
@@ -37,6 +38,8 @@ _HEADER_END_RE = re.compile(r"\s*(?:\([^()]{1,120}\)\s*)?(?::|\s[-–—]{1,2}\s
 _PRONOUN_HINT_RE = re.compile(
     r"(?:^|[.;:]\s+|\n-\s*)(?:He|She|It|They|Its|His|Her|Their|The|This|We)\b"
 )
+_FACILITY_RE = re.compile(r"\b(shelters?|cent(?:er|re)s?|hotlines?|clinics?|schools?)\b")
+_THE_FACILITY_RE = re.compile(r"\b(?:the|its|their) (shelter|cent(?:er|re)|hotline|clinic)\b")
 _WINDOW = 3
 """How many paragraphs back a pronoun or description may find its party."""
 
@@ -61,6 +64,8 @@ class _State:
     """True when the clause before had a person no name names as subject (`the girl`)."""
     speaker_for: _Actor | None = None
     """The body a person spoke or acted for in the clause before (`INL Officer said`)."""
+    facilities: dict[str, _Actor] = field(default_factory=dict)
+    """The party each facility word was last said to run (`shelter`: the NGO that opened it)."""
     orgs_named: list[_Actor] = field(default_factory=list)
     """Organizations named so far, most recent first (a description may mean one of them)."""
     item_people: list[_Actor] | None = None
@@ -203,6 +208,12 @@ def _attribute(
             actors, rule = state.last, "elided"
     elif subject.kind == "other" and entry:
         actors, rule = entry, "entry"
+    if not actors and subject.kind != "named":
+        # `4 victims reside in the shelter, which can house up to 15`: about the shelter of
+        # the party said to run it.
+        owned = _THE_FACILITY_RE.search(para.text, start, end)
+        if owned is not None and owned.group(1).rstrip("s") in state.facilities:
+            actors, rule = (state.facilities[owned.group(1).rstrip("s")],), "facility"
     if subject.owned is not None and actors:
         # `Rubio's organization`, `his own group`: the body the person leads, or no one.
         actors = _organization_of(ctx, actors[0].name, number)
@@ -239,6 +250,9 @@ def _attribute(
         )
     if actors and rule != "list_lead":
         state.acted(actors, "speech" if speech else "act")
+        if not speech and actors[0].kind == "org":
+            for word in _FACILITY_RE.findall(para.text[start:end].lower()):
+                state.facilities[word.rstrip("s")] = actors[0]
     else:
         # An item hanging from `X recounted:` tells of others: `she` in it is not X.
         state.forget()
@@ -311,7 +325,12 @@ def _resolve(
             return orgs[:1] if len(orgs) == 1 else ()
         return orgs
     if word in DESCRIPTION_HEADS:
-        return _description(ctx, state, word, recent, entry_party)
+        found = _description(ctx, state, word, recent, entry_party)
+        if found or word not in FACILITY_HEADS:
+            return found
+    if word in FACILITY_HEADS and word in state.facilities:
+        # `The shelter can house up to 15 victims`: the shelter of the party that runs it.
+        return (state.facilities[word],)
     return ()
 
 

@@ -54,9 +54,11 @@ DESCRIPTION_HEADS = frozenset(
     """ngo ngos organization organisation group foundation association network coalition union
     league society institute center centre shelter fund party council committee commission
     agency ministry office department bureau court movement alliance federation corporation
-    company firm bank embassy unit""".split()
+    company firm bank embassy unit hotline clinic school""".split()
 )
 """Heads of a description that stands for a body named before (`the NGO`, `this ministry`)."""
+FACILITY_HEADS = frozenset({"shelter", "center", "centre", "hotline", "clinic", "school"})
+"""Heads of a facility a body runs: `the shelter` stands for the body that runs it."""
 KIN_NOUNS = frozenset(
     """father mother parents husband wife son daughter sons daughters brother sister brothers
     sisters uncle aunt grandmother grandfather grandparents family cousin nephew niece
