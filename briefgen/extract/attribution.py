@@ -21,7 +21,6 @@ from briefgen.extract.clauses import (
     Span,
     Subject,
     read_subject,
-    split_clauses,
 )
 from briefgen.extract.context import Context, Para
 from briefgen.extract.countries import is_country
@@ -108,49 +107,73 @@ def _read_paragraph(ctx: Context, para: Para, spans: list[Span], state: _State) 
     entry_party: str | None = None
     in_entry = False
     lead: tuple[tuple[_Actor, ...], bool] | None = None
-    for index in range(len(sentences)):
+    previous_sentence = -1
+    for index, clause_start, clause_end in para.clauses:
         start, end = sentences.bounds(index)
-        for number, (clause_start, clause_end) in enumerate(split_clauses(text, start, end)):
-            marker = _ENTRY_MARK_RE.match(text, clause_start, clause_end)
-            opens_entry = (
-                marker is not None and marker.end() > clause_start and _is_marker(marker.group(0))
-            )
-            if index == 0 and number == 0 and not opens_entry:
-                # A paragraph written as one entry: `IOM (intergovernmental): Led by ...`.
-                header = _header_party(text, start, end, spans)
-                entry_party, in_entry = header, header is not None
-            elif opens_entry:
-                assert marker is not None
-                state.item_people = []
-                entry_party = _header_party(text, marker.end(), clause_end, spans)
-                if not in_entry and clause_start > 0:
-                    previous = text[:clause_start].rstrip()
-                    if previous.endswith(":") and state.last:
-                        lead = (state.last, state.last_kind == "speech")
-                in_entry = True
-            names = [s for s in spans if clause_start <= s.start < clause_end]
-            subject = read_subject(text, clause_start, clause_end, names)
-            # Only an item's opening clause hangs from the list's lead (`- Raise the profile`).
-            item_lead = lead if opens_entry else None
-            _attribute(
-                ctx, para, state, (clause_start, clause_end), subject, names, entry_party, item_lead
-            )
-            state.people_named = tuple(
-                _Actor(n.name, "person", para.index) for n in names if n.kind == "person"
-            )
-            for span in names:
-                if span.kind == "org":
-                    state.orgs_named = [a for a in state.orgs_named if a.name != span.name]
-                    state.orgs_named.insert(0, _Actor(span.name, "org", para.index))
-            del state.orgs_named[24:]
-            if state.item_people is not None:
-                state.item_people[:0] = reversed(state.people_named)
-            state.human = subject.kind == "other" and subject.head in HUMAN_NOUNS
-            state.speaker_for = (
-                _Actor(subject.names[0], "org", para.index)
-                if subject.represented and subject.names
-                else None
-            )
+        number = 0 if index != previous_sentence else 1  # the clause's place in its sentence
+        previous_sentence = index
+        marker = _ENTRY_MARK_RE.match(text, clause_start, clause_end)
+        opens_entry = (
+            marker is not None and marker.end() > clause_start and _is_marker(marker.group(0))
+        )
+        if index == 0 and number == 0 and not opens_entry:
+            # A paragraph written as one entry: `IOM (intergovernmental): Led by ...`.
+            header = _header_party(text, start, end, spans)
+            entry_party, in_entry = header, header is not None
+        elif opens_entry:
+            assert marker is not None
+            state.item_people = []
+            entry_party = _header_party(text, marker.end(), clause_end, spans)
+            if not in_entry and clause_start > 0:
+                previous = text[:clause_start].rstrip()
+                if previous.endswith(":") and state.last:
+                    lead = (state.last, state.last_kind == "speech")
+            in_entry = True
+        names = [s for s in spans if clause_start <= s.start < clause_end]
+        if not (names or entry_party or opens_entry or _may_refer(text, clause_start, state)):
+            # No name, no list, no word that may stand for a party: nothing to attribute.
+            state.forget()
+            state.people_named, state.human, state.speaker_for = (), False, None
+            continue
+        subject = read_subject(text, clause_start, clause_end, names)
+        # Only an item's opening clause hangs from the list's lead (`- Raise the profile`).
+        item_lead = lead if opens_entry else None
+        _attribute(
+            ctx, para, state, (clause_start, clause_end), subject, names, entry_party, item_lead
+        )
+        state.people_named = tuple(
+            _Actor(n.name, "person", para.index) for n in names if n.kind == "person"
+        )
+        for span in names:
+            if span.kind == "org":
+                state.orgs_named = [a for a in state.orgs_named if a.name != span.name]
+                state.orgs_named.insert(0, _Actor(span.name, "org", para.index))
+        del state.orgs_named[24:]
+        if state.item_people is not None:
+            state.item_people[:0] = reversed(state.people_named)
+        state.human = subject.kind == "other" and subject.head in HUMAN_NOUNS
+        state.speaker_for = (
+            _Actor(subject.names[0], "org", para.index)
+            if subject.represented and subject.names
+            else None
+        )
+
+
+_REFERRING_RE = re.compile(
+    r"[\s\-–•*()\d.]*(?:\((?:U|C|S|SBU|LOU)[^)]{0,8}\)\s*)?(?:(?:and|but|while|yet) )?"
+    r"(?:[A-Za-z][\w'’-]*,? ){0,8}?"
+    r"(?:he|she|it|they|his|her|its|their|we|our|the|this|these|that|post|embassy|emboffs?|"
+    r"poloffs?|econoffs?)\b",
+    re.IGNORECASE,
+)
+
+
+def _may_refer(text: str, start: int, state: _State) -> bool:
+    """Return True when a clause naming no one may still refer to a party: by a pronoun, a
+    description or the post near its start, or by carrying on the clause before."""
+    if state.last:
+        return True
+    return _REFERRING_RE.match(text, start, start + 120) is not None
 
 
 def _is_marker(marker: str) -> bool:

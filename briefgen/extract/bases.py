@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from briefgen.extract.context import Context, Para
-from briefgen.extract.countries import country_of_demonym, country_of_place
+from briefgen.extract.countries import country_of_demonym, is_country
 from briefgen.extract.records import Mention, Relation
 
 _PLACE = r"[A-Z][\w.'’]*(?:[ -](?:de |del |la )?[A-Z][\w.'’]*){0,2}"
@@ -115,7 +115,7 @@ def _place(ctx: Context, para: Para, place_text: str, match: re.Match[str]) -> s
     known = ctx.lookup(place_text)
     if known is not None:
         return known if ctx.kind_of(known) == "place" else None
-    return place_text if country_of_place(place_text) else None
+    return place_text if is_country(place_text) else None
 
 
 def _record(ctx: Context, para: Para, org: Mention, place: str, match: re.Match[str]) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import islice
 from typing import Literal
 
 SubjectKind = Literal["named", "pronoun", "description", "none", "other"]
@@ -258,7 +259,7 @@ def read_subject(text: str, start: int, end: int, names: Sequence[Span]) -> Subj
     tag = _speech_tag(text, position, end, names)
     if tag is not None:
         return tag
-    tokens = list(_tokens(text, position, end))
+    tokens = _tokens(text, position, end, MAX_SUBJECT_TOKENS + 6)
     first = tokens[0][2].lower().rstrip(".") if tokens else ""
     if first in PERSONAL_PRONOUNS:
         if first == "it" and _EXPLETIVE_RE.match(text, tokens[0][0]):
@@ -458,13 +459,14 @@ def _skip_opening(
 ) -> tuple[int, tuple[str, ...]]:
     """Skip an opening adverbial up to its comma; return where the clause proper starts and who
     an `According to X,` names."""
-    tokens = list(_tokens(text, position, min(end, position + 200)))
-    if not tokens:
+    word = _FIRST_WORD_RE.match(text, position, end)
+    if word is None:
         return position, ()
-    first = tokens[0][2].lower()
+    first = word.group(1).lower()
     participle = first.endswith(("ed", "ing")) and len(first) > 4
     if first not in _OPENING_WORDS and not participle:
         return position, ()
+    tokens = _tokens(text, position, min(end, position + 200), 18)
     reporter: tuple[str, ...] = ()
     for index, (tok_start, tok_end, word) in enumerate(tokens[:16]):
         if word == ",":
@@ -487,6 +489,7 @@ def _skip_opening(
     return position, ()
 
 
+_FIRST_WORD_RE = re.compile(r"\s*[\"“(]?([A-Za-z][A-Za-z'’-]*)")
 _MONTH_WORDS = frozenset(
     """January February March April May June July August September October November December
     early late mid the""".split()
@@ -508,8 +511,12 @@ def _owned_body(text: str, offset: int) -> str | None:
     return match.group(1).lower() if match else None
 
 
-def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group(0)) for m in _TOKEN_RE.finditer(text, start, end)]
+def _tokens(text: str, start: int, end: int, limit: int = 60) -> list[tuple[int, int, str]]:
+    """Return the first `limit` tokens of `text[start:end]` (a subject lies near its start)."""
+    return [
+        (m.start(), m.end(), m.group(0))
+        for m in islice(_TOKEN_RE.finditer(text, start, end), limit)
+    ]
 
 
 def _span_at(names: Sequence[Span], offset: int) -> Span | None:

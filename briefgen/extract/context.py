@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -96,6 +97,21 @@ class Para:
             self._chains = [tokens(text, m.start(), m.end()) for m in MULTI_CHAIN_RE.finditer(text)]
         return self._chains
 
+    @property
+    def clauses(self) -> list[tuple[int, int, int]]:
+        """Return the clauses of its sentences as (sentence index, start, end), in order."""
+        from briefgen.extract.clauses import split_clauses
+
+        def compute() -> list[tuple[int, int, int]]:
+            sentences = self.sentences
+            return [
+                (index, start, end)
+                for index in range(len(sentences))
+                for start, end in split_clauses(self.text, *sentences.bounds(index))
+            ]
+
+        return self.memo("clauses", compute)
+
     def sentence(self, offset: int) -> str:
         """Return the sentence holding `offset`."""
         return self.sentences.at(offset)
@@ -159,7 +175,6 @@ class Context:
         self.claimed: dict[int, set[int]] = {}
         """Offsets (per paragraph index) that a figure rule has used, so counts skip them."""
         self.origin_mentions: list[Mention] = []
-        self._lowered_words: frozenset[str] | None = None
         self._ngos: frozenset[str] | None = None
 
     # --- entities -------------------------------------------------------------------------
@@ -228,18 +243,11 @@ class Context:
         ]
         return found[0] if len(found) == 1 else None
 
-    def lowered_words(self) -> frozenset[str]:
-        """Return every word the cable writes in lower case (a common word, not a name)."""
-        if self._lowered_words is None:
-            import re
-
-            self._lowered_words = frozenset(
-                w
-                for p in self.paras
-                if not p.caps
-                for w in re.findall(r"\b[a-z][a-z'-]+\b", p.text)
-            )
-        return self._lowered_words
+    def written_lower(self, word: str) -> bool:
+        """Return True when the cable writes `word` in lower case somewhere (a common word)."""
+        needle = word.lower()
+        pattern = re.compile(rf"(?<![\w-]){re.escape(needle)}(?![\w-])")
+        return any(not p.caps and pattern.search(p.text) for p in self.paras)
 
     def capitalised_inside(self, word: str) -> bool:
         """Return True when the cable writes `word` capitalised inside a sentence."""

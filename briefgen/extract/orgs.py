@@ -7,7 +7,7 @@ import re
 from rapidfuzz import fuzz
 
 from briefgen.extract import gazetteer, lexicon
-from briefgen.extract.clauses import POST_PRONOUNS, clause_opening, split_clauses
+from briefgen.extract.clauses import POST_PRONOUNS, clause_opening
 from briefgen.extract.context import Context, Para, canonical_org
 from briefgen.extract.countries import country_of_demonym
 from briefgen.extract.forenames import is_given_name
@@ -486,6 +486,7 @@ _DESCRIBED_RE = re.compile(
     r"focused|whose|in|with|of)\b)"
 )
 """`Raices, another NGO, ...`, `Memorial, a Moscow-based human rights group,`."""
+_DESCRIBED_WORDS = ("ngo", "group", "foundation", "association", "shelter", "network", "charity")
 
 
 def rule_described_name(ctx: Context, para: Para) -> None:
@@ -493,20 +494,9 @@ def rule_described_name(ctx: Context, para: Para) -> None:
     text = para.text
     if para.caps:
         return
-    lowered = para.lowered
-    if not any(
-        word in lowered
-        for word in (
-            "ngo",
-            "group",
-            "foundation",
-            "association",
-            "shelter",
-            "network",
-            "charity",
-            "organi",
-        )
-    ):
+    if ", a" not in text and ", the" not in text:
+        return
+    if not any(word in para.lowered for word in _DESCRIBED_WORDS):
         return
     for match in _DESCRIBED_RE.finditer(text):
         words = match.group(1).split()
@@ -552,15 +542,12 @@ def rule_subject_name(ctx: Context, para: Para) -> None:
     if para.caps:
         return
     text = para.text
-    sentences = para.sentences
-    for index in range(len(sentences)):
-        start, end = sentences.bounds(index)
-        for clause_start, clause_end in split_clauses(text, start, end):
-            position = clause_opening(text, clause_start, clause_end)
-            match = _SUBJECT_NAME_RE.match(text, position, clause_end)
-            if match is None or not _VERB_AFTER_RE.match(text, match.end()):
-                continue
-            _add_subject_name(ctx, para, match)
+    for _, clause_start, clause_end in para.clauses:
+        position = clause_opening(text, clause_start, clause_end)
+        match = _SUBJECT_NAME_RE.match(text, position, clause_end)
+        if match is None or not _VERB_AFTER_RE.match(text, match.end()):
+            continue
+        _add_subject_name(ctx, para, match)
 
 
 def _add_subject_name(ctx: Context, para: Para, match: re.Match[str]) -> None:
@@ -599,7 +586,7 @@ def _proper_name(ctx: Context, words: list[str]) -> bool:
         if gazetteer.find(first, first.lower(), False):
             return False
         # A word the cable also writes in lower case is a common word (`Police`, `Funding`).
-        return first.lower() not in ctx.lowered_words() and ctx.capitalised_inside(first)
+        return not ctx.written_lower(first) and ctx.capitalised_inside(first)
     if any(w in lexicon.NOT_NAME_WORDS and w not in ("of", "for", "and") for w in words[1:]):
         return False
     if is_given_name(first):

@@ -379,3 +379,39 @@ def rule_role_appositive(ctx: Context, para: Para) -> None:
             continue
         leader = any(r in role for r in _LEADING_ROLES) and "deputy" not in role
         ctx.roles.append(Role(name, title, org.name, leader, ctx.source(para, match.start())))
+
+
+_SPEAKER_VERBS = (
+    "said|says|told|noted|added|explained|stated|claimed|countered|argued|asked|commented|"
+    "complained|insisted|opined|observed|warned|emphasized|stressed|believes|believed|thinks|"
+    "thought|recalled|replied|responded|agreed|acknowledged|confirmed|lamented|cautioned|"
+    "suggested|recommended|urged|alleged|expressed"
+)
+_SPEAKER_NAME_RE = re.compile(
+    r"(?:\b(?:According to|according to|Mr\.?|Ms\.?|Mrs\.?|Dr\.?) "
+    r"([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\b"
+    rf"|\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+){{0,2}})(?:, [^,;.]{{3,80}},)? (?:also |then |later |"
+    rf"further |had |has )?(?:{_SPEAKER_VERBS})\b)"
+)
+"""A name the cable makes speak (`Benhachem said`, `According to Alonso,`, `Ms. Acosta`)."""
+
+
+def rule_speaker_name(ctx: Context, para: Para) -> None:
+    """Find a person by what the cable has them do that only people do: speak, or be called
+    Mr., Ms. or Dr. (`Benhachem said`, `According to Alonso,`, `Hilmi ... countered`)."""
+    text = para.text
+    if para.caps:
+        return
+    for match in _SPEAKER_NAME_RE.finditer(text):
+        group = 1 if match.group(1) else 2
+        words = match.group(group).replace("-", " ").split()
+        if not all(looks_like_name_word(w) for w in words):
+            continue
+        if any(w in lexicon.MONTH_NAMES for w in words) or words[0] in lexicon.NOT_NAME_WORDS:
+            continue
+        start, end = match.span(group)
+        if any(m.start < end and start < m.end for m in para.mentions):
+            continue
+        if len(words) == 1 and (ctx.written_lower(words[0]) or ctx.lookup(words[0])):
+            continue  # a common word (`Officials said`) or a name known otherwise
+        _add_person(ctx, para, start, end, "speaker_name")

@@ -34,6 +34,7 @@ ENTITY_RULES: tuple[tuple[str, ParaRule], ...] = (
     ("surname_shape", people.rule_surname_shape),
     ("age", people.rule_age),
     ("region", places.rule_region),
+    ("speaker_name", people.rule_speaker_name),
     ("subject_name", orgs.rule_subject_name),
 )
 """Rules that find entities, most specific first: a span taken by one is not taken again."""
