@@ -32,7 +32,9 @@ def rule_aliases(ctx: Context) -> None:
                 continue
             surface = text[start:end]
             if para.caps:
-                if len(alias) < 3 or (alias.isupper() is False and len(alias) < 6):
+                # In capitals a short word is too often a common one, save a person's surname.
+                shortest = 4 if ctx.kind_of(name) == "person" else 6
+                if len(alias) < 3 or (alias.isupper() is False and len(alias) < shortest):
                     continue
             elif surface != alias:
                 continue

@@ -415,3 +415,71 @@ def rule_speaker_name(ctx: Context, para: Para) -> None:
         if len(words) == 1 and (ctx.written_lower(words[0]) or ctx.lookup(words[0])):
             continue  # a common word (`Officials said`) or a name known otherwise
         _add_person(ctx, para, start, end, "speaker_name")
+
+
+_CAPS_TITLE_RE = re.compile(
+    r"\b(?:[A-Z]{2,6} )?("
+    + "|".join(sorted((re.escape(t.upper()) for t in lexicon.TITLES), key=len, reverse=True))
+    + r") ((?:[A-Z][A-Z'’-]+ ){0,2}[A-Z][A-Z'’-]+)\b"
+)
+"""`INTERIOR MINISTER SCAJOLA`, `MDC PRESIDENT MORGAN TSVANGIRAI` in a cable in capitals."""
+_CAPS_PAIR_RE = re.compile(r"\b([A-Z][A-Z'’-]+) (?=([A-Z][A-Z'’-]{2,})\b)")
+
+
+def _caps_stop(word: str) -> bool:
+    """Return True for a word in capitals that cannot be part of a name (`IS`, `THE`, `SAID`)."""
+    lower = word.lower()
+    return (
+        word.capitalize() in lexicon.NOT_NAME_WORDS
+        or lower in _CAPS_STOP_WORDS
+        or lower.endswith(("ed", "ing", "ly", "tion", "ment", "ness"))
+        or word.capitalize() in lexicon.ORG_HEADS
+        or word.capitalize() in lexicon.MONTH_NAMES
+    )
+
+
+def rule_caps_names(ctx: Context, para: Para) -> None:
+    """Find people in a paragraph written in capitals: a title and the name after it, or a known
+    given name and the word after it (`MORGAN TSVANGIRAI`)."""
+    if not para.caps:
+        return
+    text = para.text
+    for match in _CAPS_TITLE_RE.finditer(text):
+        words = match.group(2).split()
+        while words and _caps_stop(words[-1]):
+            words.pop()
+        if not words or any(_caps_stop(w) for w in words):
+            continue
+        start = match.start(2)
+        _add_caps_person(ctx, para, start, start + len(" ".join(words)), match.group(1))
+    for match in _CAPS_PAIR_RE.finditer(text):
+        first, last = match.group(1), match.group(2)
+        if not is_given_name(first.capitalize()) or _caps_stop(first) or _caps_stop(last):
+            continue
+        _add_caps_person(ctx, para, match.start(1), match.end(1) + 1 + len(last), None)
+
+
+def _add_caps_person(ctx: Context, para: Para, start: int, end: int, title: str | None) -> None:
+    if any(m.start < end and start < m.end for m in para.mentions):
+        return
+    written = para.text[start:end]
+    name = " ".join(w.capitalize() for w in written.split())
+    words = name.split()
+    known = ctx.lookup(name)
+    if known is not None and ctx.kind_of(known) != "person":
+        return
+    name = ctx.register("person", known or name, (words[-1],) if len(words) > 1 else ())
+    ctx.add_mention(para, "person", start, end, name, "caps_name", over_places=True)
+    if title:
+        title = " ".join(w.capitalize() for w in title.split())
+        org = _org_of_title(title, None)
+        leader = title in lexicon.LEADER_TITLES
+        ctx.roles.append(Role(name, title, org, leader, ctx.source(para, start)))
+
+
+_CAPS_STOP_WORDS = frozenset(
+    """the a an and or but of to in on at for from by with as is are was were be been has have
+    had will would can could may might shall should must do does did not no said says told
+    also who which that this these those he she it they we his her its their our him them us
+    said told met mr ms mrs dr""".split()
+)

@@ -35,6 +35,7 @@ ENTITY_RULES: tuple[tuple[str, ParaRule], ...] = (
     ("age", people.rule_age),
     ("region", places.rule_region),
     ("speaker_name", people.rule_speaker_name),
+    ("caps_names", people.rule_caps_names),
     ("subject_name", orgs.rule_subject_name),
 )
 """Rules that find entities, most specific first: a span taken by one is not taken again."""
