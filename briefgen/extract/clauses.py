@@ -273,7 +273,17 @@ def read_subject(text: str, start: int, end: int, names: Sequence[Span]) -> Subj
         )
     if first in POST_PRONOUNS and (first != "embassy" or tokens[0][2][0].isupper()):
         return Subject("pronoun", word="we", speech=_speech_after(tokens, 1), reporter=reporter)
+    if first == "there" and len(tokens) > 1 and tokens[1][2].lower() in _BE_WORDS:
+        # `There is a formally recognized NGO, "Anassir", which advocates ...`: the body it
+        # introduces is what the clause is about.
+        introduced = [n for n in names if n.start < tokens[min(len(tokens) - 1, 12)][1]]
+        if introduced:
+            return Subject("named", (introduced[0].name,), reporter=reporter)
+        return Subject("other", reporter=reporter)
     return _noun_phrase(text, tokens, names, reporter)
+
+
+_BE_WORDS = frozenset({"is", "are", "was", "were", "remain", "remains", "exist", "exists"})
 
 
 _TAG_VERBS = (

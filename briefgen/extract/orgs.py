@@ -27,7 +27,7 @@ _ACRONYM_DEF_RE = re.compile(r"\(([A-Z][A-Z/&]{1,9})\)")
 _MINISTRIES_RE = re.compile(r"\b(Ministries|Departments) of ")
 _LIST_ITEM_RE = re.compile(r"([A-Z][A-Za-z]*(?: (?:and )?[A-Z][A-Za-z]*)*)(?: \(([A-Z]{2,8})\))?")
 _PARTY_RE = re.compile(r"\b((?:[A-Z][A-Za-z-]+ )+)(?:political )?party\b")
-_NGO_NAME_RE = re.compile(r"\bNGO ([A-Z][a-z]{2,})\b")
+_NGO_NAME_RE = re.compile(r"\bNGOs?,? [\"“]?([A-Z][a-z]{2,})\b")
 _BRANCH_RE = re.compile(
     r"\b([A-Z][A-Za-z]+(?:-[A-Z][A-Za-z]+)?) \(the [a-z ]+(?:branch|wing|arm) of "
 )

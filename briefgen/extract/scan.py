@@ -42,7 +42,7 @@ HINTS: dict[str, tuple[str, ...]] = {
     "recommend": ("recommend",),
     "region": ("oblast", "region", "province", "krai"),
     "party": ("party",),
-    "ngo": ("ngo ",),
+    "ngo": ("ngo",),
     "branch": ("(the ",),
     "list": ("ministries of", "departments of"),
     "age": ("year-old", " age "),
