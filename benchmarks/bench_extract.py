@@ -32,7 +32,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import cablegate_gen
 
-from briefgen.extract import extract, get_entity, resolve_name, update_facts
+from briefgen.extract import extract
+from briefgen.facts import get_entity, resolve_name, update_facts
 from briefgen.models import Cable
 from briefgen.read import read_paths
 from briefgen.store import Corpus

@@ -383,7 +383,7 @@ def entities(
     """List the organizations, people and places named in the corpus, with mention counts."""
     import os
 
-    from briefgen.extract import find_entities
+    from briefgen.facts import find_entities
     from briefgen.store import open_corpus
 
     with errors_to_exit(), open_corpus(db, os.environ, Path.cwd(), create=False) as corpus:
@@ -392,7 +392,7 @@ def entities(
     if as_json:
         _print_json([row.as_dict() for row in rows])
     else:
-        from briefgen.extract.present import entities_text
+        from briefgen.facts.present import entities_text
 
         typer.echo(entities_text(rows))
 
@@ -413,7 +413,7 @@ def entity(
     """Show one entity: aliases, titles, related entities, facts and figures with sources."""
     import os
 
-    from briefgen.extract import get_entity
+    from briefgen.facts import get_entity
     from briefgen.store import open_corpus
 
     with errors_to_exit(), open_corpus(db, os.environ, Path.cwd(), create=False) as corpus:
@@ -425,7 +425,7 @@ def entity(
     if as_json:
         _print_json(profile.as_dict())
     else:
-        from briefgen.extract.present import profile_text
+        from briefgen.facts.present import profile_text
 
         typer.echo(profile_text(profile))
 
@@ -685,7 +685,7 @@ def _batch_progress() -> Iterator[Callable[..., None] | None]:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-    from briefgen.deliver.batch_run import ItemResult
+    from briefgen.batch.run import ItemResult
 
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
     with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
@@ -717,9 +717,9 @@ def batch(
     import os
     from datetime import datetime, timezone
 
+    from briefgen.batch.plan import load_plan
+    from briefgen.batch.run import run_plan
     from briefgen.config import load_settings
-    from briefgen.deliver.batch import load_plan
-    from briefgen.deliver.batch_run import run_plan
 
     with errors_to_exit():
         settings = load_settings(Path.cwd(), os.environ, {"db": db, "smtp": smtp})

@@ -169,7 +169,7 @@ def ingest(
     question (`find_entities`) does the rest. True always extracts here, False never.
     `workers` processes parse and extract (default: every core).
     """
-    from briefgen.extract.storage import backlog_is_large
+    from briefgen.facts.store import backlog_is_large
 
     report = corpus.ingest(paths, workers=workers, progress=progress)
     if extract or (extract is None and not backlog_is_large(corpus)):
@@ -187,21 +187,21 @@ def extract_facts(
 
     `progress(done, total)` is called as batches are written.
     """
-    from briefgen.extract.storage import update_facts
+    from briefgen.facts.store import update_facts
 
     return update_facts(corpus, workers=workers, progress=progress)
 
 
 def facts_deferred(corpus: Corpus) -> bool:
     """Return True while the backlog is so large that profiles search cables instead (lazy.py)."""
-    from briefgen.extract.storage import backlog_is_large
+    from briefgen.facts.store import backlog_is_large
 
     return backlog_is_large(corpus)
 
 
 def pending_facts(corpus: Corpus) -> int:
     """Return how many cables still await the whole-corpus extraction pass."""
-    from briefgen.extract.storage import backlog
+    from briefgen.facts.store import backlog
 
     return backlog(corpus)
 

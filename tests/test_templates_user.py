@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 
 from briefgen.cli import app
 from briefgen.errors import TemplateError
-from briefgen.extract.storage import update_facts
+from briefgen.facts.store import update_facts
 from briefgen.pipeline import Briefing, Output, summarize, write_files
 from briefgen.resources import asset_dir
 from briefgen.store import Corpus

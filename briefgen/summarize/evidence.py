@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from briefgen.extract import CableFacts
-from briefgen.extract.storage import facts_for
 from briefgen.extract.text import Sentences
+from briefgen.facts.store import facts_for
 from briefgen.models import Cable, Paragraph
 from briefgen.store import Corpus
 from briefgen.summarize.privacy import personal_reason

@@ -8,8 +8,8 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from briefgen.extract import Funding
-from briefgen.extract.query import get_entity
 from briefgen.extract.records import Role
+from briefgen.facts.query import get_entity
 from briefgen.models import Cable
 from briefgen.store import Corpus
 from briefgen.summarize.evidence import (

@@ -14,8 +14,10 @@ from typer.testing import CliRunner
 
 from briefgen.cli import app
 from briefgen.errors import AmbiguousNameError, InvalidArgumentError
-from briefgen.extract import FACTS_VERSION, extract, facts_for, get_entity, resolve_name, storage
-from briefgen.extract.catalog import ensure_names
+from briefgen.extract import extract
+from briefgen.facts import FACTS_VERSION, facts_for, get_entity, resolve_name
+from briefgen.facts import store as storage
+from briefgen.facts.catalog import ensure_names
 from briefgen.models import Cable, Paragraph
 from briefgen.store import Corpus
 from tests.extract.conftest import LEAGUE_CABLES, SEEDS, make_cable

@@ -13,7 +13,8 @@ from typer.testing import CliRunner
 from briefgen import pipeline
 from briefgen.cli import app
 from briefgen.errors import BriefgenError, NotFoundError
-from briefgen.extract import get_entity, lazy, storage
+from briefgen.facts import get_entity, lazy
+from briefgen.facts import store as storage
 from briefgen.store import Corpus
 from tests.extract.conftest import LEAGUE_CABLES, SEEDS, make_cable
 

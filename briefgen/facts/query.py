@@ -10,8 +10,6 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from briefgen.errors import AmbiguousNameError, InvalidArgumentError, NotFoundError
-from briefgen.extract.catalog import all_keys, entities_named, name_key
-from briefgen.extract.lazy import cables_naming, candidates, find_by_text, phrases_of
 from briefgen.extract.records import (
     CableFacts,
     EntityKind,
@@ -23,7 +21,9 @@ from briefgen.extract.records import (
     Relation,
     Role,
 )
-from briefgen.extract.storage import backlog_is_large, facts_for, update_facts
+from briefgen.facts.catalog import all_keys, entities_named, name_key
+from briefgen.facts.lazy import cables_naming, candidates, find_by_text, phrases_of
+from briefgen.facts.store import backlog_is_large, facts_for, update_facts
 from briefgen.store import Corpus
 
 KINDS: tuple[str, ...] = ("org", "person", "place")

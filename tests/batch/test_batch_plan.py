@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from briefgen.deliver.batch import PlanItem, load_plan
+from briefgen.batch.plan import PlanItem, load_plan
 from briefgen.errors import DeliveryError
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "batch.toml"

@@ -13,9 +13,9 @@ from multiprocessing.pool import AsyncResult
 from typing import Any
 
 from briefgen.errors import InvalidArgumentError
-from briefgen.extract.catalog import AliasRow, apply_changes, ensure_names
 from briefgen.extract.records import CableFacts, facts_from_dict
 from briefgen.extract.rules import extract
+from briefgen.facts.catalog import AliasRow, apply_changes, ensure_names
 from briefgen.models import Cable
 from briefgen.store import Corpus
 from briefgen.store.db import transaction as db_transaction

@@ -14,11 +14,11 @@ import pytest
 from pypdf import PdfReader
 from typer.testing import CliRunner
 
+from briefgen.batch.plan import load_plan
+from briefgen.batch.run import ItemResult, run_plan
 from briefgen.cli import app
 from briefgen.config import Settings
-from briefgen.deliver.batch import load_plan
-from briefgen.deliver.batch_run import ItemResult, run_plan
-from briefgen.extract.storage import update_facts
+from briefgen.facts.store import update_facts
 from briefgen.store import Corpus
 from tests.deliver.conftest import StartServer
 

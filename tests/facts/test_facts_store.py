@@ -8,17 +8,16 @@ from pathlib import Path
 import pytest
 
 from briefgen.errors import AmbiguousNameError, InvalidArgumentError, NotFoundError
-from briefgen.extract import (
+from briefgen.extract import CableFacts, extract
+from briefgen.facts import (
     FACTS_VERSION,
-    CableFacts,
-    extract,
     facts_for,
     find_entities,
     get_entity,
     resolve_name,
-    storage,
     update_facts,
 )
+from briefgen.facts import store as storage
 from briefgen.models import Cable
 from briefgen.store import Corpus
 from tests.extract.conftest import SEEDS

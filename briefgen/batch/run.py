@@ -27,8 +27,8 @@ from pathlib import Path
 from typing import Any, Literal
 
 from briefgen import __version__
+from briefgen.batch.plan import Job, Plan, PlanItem
 from briefgen.config import Settings
-from briefgen.deliver.batch import Job, Plan, PlanItem
 from briefgen.deliver.email import SmtpSettings
 from briefgen.deliver.files import write_atomic
 from briefgen.errors import BriefgenError, ConfigError
@@ -152,7 +152,7 @@ def run_plan(
     moment = now if now is not None else datetime.now(timezone.utc)
     with Corpus.open(db_path, create=False) as corpus:
         # Facts are written here, once, so that the read-only workers find them all.
-        from briefgen.extract.storage import META_KEY, update_facts
+        from briefgen.facts.store import META_KEY, update_facts
 
         update_facts(corpus)
         jobs = plan.jobs(_origin_counts(corpus))
