@@ -14,13 +14,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import multiprocessing
 import os
 import sqlite3
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -33,6 +31,7 @@ from briefgen.deliver.email import SmtpSettings
 from briefgen.deliver.files import write_atomic
 from briefgen.errors import BriefgenError, ConfigError
 from briefgen.pipeline import Output, email_briefing, summarize, write_files
+from briefgen.pool import ordered_map
 from briefgen.resources import asset_dir
 from briefgen.store import Corpus
 
@@ -299,7 +298,7 @@ def _template_hash(template: Path | None) -> str | None:
 def _execute(
     db_path: Path, tasks: list[_Task], workers: int | None
 ) -> Iterable[tuple[int, ItemResult]]:
-    """Yield (index, result) for each task as it finishes, on a pool of processes."""
+    """Yield (index, result) for each task, in order, on a pool of processes."""
     if not tasks:
         return
     count = min(workers if workers is not None else (os.cpu_count() or 1), len(tasks))
@@ -311,28 +310,15 @@ def _execute(
         finally:
             _close_worker()
         return
-    # Not fork: the CLI's progress bar runs a thread, and forking a process with threads can
-    # leave a lock held in the child. The fork server starts workers from a clean process.
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-    with ProcessPoolExecutor(
-        max_workers=count, mp_context=context, initializer=_open_worker, initargs=(db_path,)
-    ) as pool:
-        pending: dict[Future[ItemResult], _Task] = {pool.submit(_run_task, t): t for t in tasks}
-        try:
-            while pending:
-                finished, _ = wait(pending, return_when=FIRST_COMPLETED)
-                for future in finished:
-                    task = pending.pop(future)
-                    try:
-                        result = future.result()
-                    except Exception as exc:  # a worker died (killed, out of memory)
-                        reason = f"worker failed: {type(exc).__name__}: {exc}"
-                        result = ItemResult(task.job, "failed", reason=reason)
-                    yield task.index, result
-        except BaseException:
-            pool.shutdown(wait=True, cancel_futures=True)
-            raise
+    results = ordered_map(
+        _run_task, tasks, count, initializer=_open_worker, initargs=(db_path,), failed=_lost
+    )
+    yield from zip((task.index for task in tasks), results, strict=True)
+
+
+def _lost(task: _Task, exc: BaseException) -> ItemResult:
+    """Return the result of a task whose worker died (killed, out of memory)."""
+    return ItemResult(task.job, "failed", reason=f"worker failed: {type(exc).__name__}: {exc}")
 
 
 # --- in the worker process ------------------------------------------------------------------
