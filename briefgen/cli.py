@@ -383,12 +383,13 @@ def entities(
     """List the organizations, people and places named in the corpus, with mention counts."""
     import os
 
-    from briefgen.facts import find_entities
+    from briefgen.facts import ensure_facts
     from briefgen.store import open_corpus
 
     with errors_to_exit(), open_corpus(db, os.environ, Path.cwd(), create=False) as corpus:
-        _catch_up(corpus)
-        rows = find_entities(corpus, kind=kind, search=search)
+        with _extract_progress() as progress:
+            stored = ensure_facts(corpus, progress=progress)
+        rows = stored.entities(kind=kind, search=search)
     if as_json:
         _print_json([row.as_dict() for row in rows])
     else:
@@ -413,15 +414,13 @@ def entity(
     """Show one entity: aliases, titles, related entities, facts and figures with sources."""
     import os
 
-    from briefgen.facts import get_entity
+    from briefgen.facts import ensure_facts
     from briefgen.store import open_corpus
 
     with errors_to_exit(), open_corpus(db, os.environ, Path.cwd(), create=False) as corpus:
-        from briefgen.pipeline import facts_deferred
-
-        if every or not facts_deferred(corpus):
-            _catch_up(corpus)
-        profile = get_entity(corpus, name, max_cables=None if every else max_cables)
+        with _extract_progress() as progress:
+            stored = ensure_facts(corpus, defer=not every, progress=progress)
+        profile = stored.entity(name, max_cables=None if every else max_cables)
     if as_json:
         _print_json(profile.as_dict())
     else:

@@ -66,12 +66,14 @@ class Output:
 
 def summarize(corpus: Corpus, kind: str, subject: str, **options: Any) -> Briefing:
     """Return the briefing data of `kind` (`ngo`, `program`, `quarterly`, `cable`) for `subject`."""
+    from briefgen.facts import ensure_facts
+
     builder = _summarizers().get(kind)
     if builder is None:
         raise InvalidArgumentError(
             f"unknown briefing kind {kind!r} (known: {', '.join(_summarizers())})"
         )
-    return builder(corpus, subject, **options)
+    return builder(corpus, ensure_facts(corpus, defer=True), subject, **options)
 
 
 def _summarizers() -> Mapping[str, Callable[..., Briefing]]:
@@ -169,11 +171,11 @@ def ingest(
     question (`find_entities`) does the rest. True always extracts here, False never.
     `workers` processes parse and extract (default: every core).
     """
-    from briefgen.facts.store import backlog_is_large
+    from briefgen.facts import ensure_facts
 
     report = corpus.ingest(paths, workers=workers, progress=progress)
-    if extract or (extract is None and not backlog_is_large(corpus)):
-        extract_facts(corpus, workers=workers)
+    if extract is not False:
+        ensure_facts(corpus, defer=extract is None, workers=workers)
     return report
 
 
@@ -187,16 +189,9 @@ def extract_facts(
 
     `progress(done, total)` is called as batches are written.
     """
-    from briefgen.facts.store import update_facts
+    from briefgen.facts import ensure_facts
 
-    return update_facts(corpus, workers=workers, progress=progress)
-
-
-def facts_deferred(corpus: Corpus) -> bool:
-    """Return True while the backlog is so large that profiles search cables instead (lazy.py)."""
-    from briefgen.facts.store import backlog_is_large
-
-    return backlog_is_large(corpus)
+    return ensure_facts(corpus, workers=workers, progress=progress).extracted
 
 
 def pending_facts(corpus: Corpus) -> int:

@@ -151,9 +151,10 @@ def run_plan(
     moment = now if now is not None else datetime.now(timezone.utc)
     with Corpus.open(db_path, create=False) as corpus:
         # Facts are written here, once, so that the read-only workers find them all.
-        from briefgen.facts.store import META_KEY, update_facts
+        from briefgen.facts import ensure_facts
+        from briefgen.facts.store import META_KEY
 
-        update_facts(corpus)
+        ensure_facts(corpus)
         jobs = plan.jobs(_origin_counts(corpus))
         empty = _empty_selected(corpus, plan, jobs)
         base = {

@@ -23,7 +23,7 @@ from briefgen.extract.records import (
 )
 from briefgen.facts.catalog import all_keys, entities_named, name_key
 from briefgen.facts.lazy import cables_naming, candidates, find_by_text, phrases_of
-from briefgen.facts.store import backlog_is_large, facts_for, update_facts
+from briefgen.facts.store import stored_facts
 from briefgen.store import Corpus
 
 KINDS: tuple[str, ...] = ("org", "person", "place")
@@ -128,7 +128,6 @@ def find_entities(
     """Return the entities of the corpus, most mentioned first, filtered by kind and by text
     in their name or an alias (case-blind); at most `limit` of them."""
     _check_kind(kind)
-    _catch_up(corpus)
     conn = corpus.connection
     if search:
         rows = _searched(conn, kind, search)[:limit]
@@ -191,12 +190,6 @@ def _searched(
     return rows
 
 
-def _catch_up(corpus: Corpus) -> None:
-    # Facts are extracted lazily: a whole-corpus question first extracts what changed since
-    # the last pass (nothing, usually: two meta reads), on every core when there is much to do.
-    update_facts(corpus)
-
-
 def resolve_name(corpus: Corpus, name: str, kind: str | None = None) -> tuple[str, str]:
     """Return the canonical name and kind an entity name means, forgiving case, articles and
     small typos. Raise NotFoundError (naming the closest names) or AmbiguousNameError."""
@@ -204,7 +197,6 @@ def resolve_name(corpus: Corpus, name: str, kind: str | None = None) -> tuple[st
     wanted = name_key(name)
     if not wanted:
         raise InvalidArgumentError("an entity name must not be empty")
-    _catch_up(corpus)
     conn = corpus.connection
     exact = entities_named(conn, [wanted], kind).get(wanted)
     if exact:
@@ -257,20 +249,14 @@ def _without_bare_surnames(hits: dict[tuple[str, str], int]) -> dict[tuple[str, 
 def get_entity(
     corpus: Corpus, name: str, kind: str | None = None, *, max_cables: int | None = None
 ) -> EntityProfile:
-    """Return the profile of the entity `name` means (see `resolve_name`).
+    """Return the profile of the entity `name` means (see `resolve_name`), from stored facts.
 
     Without `max_cables`, facts come from every cable mentioning it and `cables` is sorted by
     id. With it, facts come only from the `max_cables` cables that mention it most (ties: the
     newest first), and `cables` lists those in that order; `total_cables` always counts every
-    cable mentioning it. With `max_cables` on a corpus holding more than LAZY_BACKLOG cables
-    not yet extracted, the cables ranked are the best full-text matches for its names (see
-    lazy.py); `total_cables` is then exact when every match was read, and otherwise counts the
-    cables whose text holds one of its names.
+    cable mentioning it.
     """
-    if max_cables is not None and max_cables < 1:
-        raise InvalidArgumentError(f"max_cables must be 1 or more, not {max_cables}")
-    if max_cables is not None and backlog_is_large(corpus):
-        return _profile_by_text(corpus, name, kind, max_cables)
+    _check_max(max_cables)
     canonical, ekind = resolve_name(corpus, name, kind)
     conn = corpus.connection
     cable_ids, total = _cables_of(conn, canonical, ekind, max_cables)
@@ -283,15 +269,25 @@ def get_entity(
         if alias != canonical:
             aliases.add(alias)
         acronym = acronym or acr
-    facts = facts_for(corpus, cable_ids)
+    facts = stored_facts(corpus, cable_ids)
     return _assemble(canonical, ekind, acronym, aliases, facts, total)
 
 
-def _profile_by_text(corpus: Corpus, name: str, kind: str | None, max_cables: int) -> EntityProfile:
-    # Until the whole corpus is extracted, the entity comes from the cables whose text holds the
-    # name, and its cables from those holding any of its names (`IAEA` as well as `International
-    # Atomic Energy Agency`); see lazy.py. The ranking is the usual one: most mentions, then
-    # newest first.
+def _check_max(max_cables: int | None) -> None:
+    if max_cables is not None and max_cables < 1:
+        raise InvalidArgumentError(f"max_cables must be 1 or more, not {max_cables}")
+
+
+def profile_by_text(corpus: Corpus, name: str, kind: str | None, max_cables: int) -> EntityProfile:
+    """Return the profile `get_entity` would give, from the cables whose text names it.
+
+    For a corpus whose whole-corpus pass is left for later (see lazy.py): the entity comes
+    from the best full-text matches for the name, extracted now and kept, and its cables from
+    those holding any of its names (`IAEA` as well as `International Atomic Energy Agency`),
+    ranked as usual: most mentions, then newest first. `total_cables` is exact when every
+    match was read, and otherwise counts the cables whose text holds one of its names.
+    """
+    _check_max(max_cables)
     found = find_by_text(corpus, name, kind, max_cables)
     canonical, ekind = _one(name, found.hits)
     names = {canonical}

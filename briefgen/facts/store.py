@@ -295,9 +295,35 @@ CACHE_SIZE = 256
 _CACHE: OrderedDict[tuple[str, str, str, int], CableFacts] = OrderedDict()
 
 
-def facts_for(corpus: Corpus, cable_ids: Iterable[str]) -> list[CableFacts]:
-    """Return the stored facts of these cables (extracting any not yet done), in the order given."""
+def stored_facts(corpus: Corpus, cable_ids: Iterable[str]) -> list[CableFacts]:
+    """Return the stored facts of these cables, in the order given; reads only.
+
+    Cables not extracted by the current rules, or changed since, are left out.
+    """
     ids = list(cable_ids)
+    found = _read(corpus, ids)
+    return [found[cid] for cid in ids if cid in found]
+
+
+def facts_for(corpus: Corpus, cable_ids: Iterable[str]) -> list[CableFacts]:
+    """Return the facts of these cables (extracting and keeping any not yet done), in the order
+    given: the lazy path of a corpus whose whole-corpus pass is left for later."""
+    ids = list(cable_ids)
+    found = _read(corpus, ids)
+    missing = [cid for cid in ids if cid not in found]
+    if missing:
+        update_facts(corpus, cable_ids=missing)
+        for cable_id in missing:
+            row = corpus.connection.execute(
+                "SELECT facts FROM extract_facts WHERE cable_id = ?", (cable_id,)
+            ).fetchone()
+            if row is not None:
+                found[cable_id] = unpack_facts(row[0])
+    return [found[cid] for cid in ids if cid in found]
+
+
+def _read(corpus: Corpus, ids: list[str]) -> dict[str, CableFacts]:
+    """Return the stored facts of the current rules and content among `ids`, by id."""
     conn = corpus.connection
     ensure_tables(conn)
     found: dict[str, CableFacts] = {}
@@ -324,16 +350,7 @@ def facts_for(corpus: Corpus, cable_ids: Iterable[str]) -> list[CableFacts]:
             sql = f"SELECT cable_id, facts FROM extract_facts WHERE cable_id IN ({marks})"
             for cid, blob in conn.execute(sql, unpack):
                 found[cid] = _remember(keys[cid], unpack_facts(blob))
-    missing = [cid for cid in ids if cid not in found]
-    if missing:
-        update_facts(corpus, cable_ids=missing)
-        for cable_id in missing:
-            row = conn.execute(
-                "SELECT facts FROM extract_facts WHERE cable_id = ?", (cable_id,)
-            ).fetchone()
-            if row is not None:
-                found[cable_id] = unpack_facts(row[0])
-    return [found[cid] for cid in ids if cid in found]
+    return found
 
 
 def _remember(key: tuple[str, str, str, int], facts: CableFacts) -> CableFacts:

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from briefgen.extract import CableFacts
 from briefgen.extract.text import Sentences
-from briefgen.facts.store import facts_for
+from briefgen.facts import Facts
 from briefgen.models import Cable, Paragraph
 from briefgen.store import Corpus
 from briefgen.summarize.privacy import personal_reason
@@ -60,10 +60,10 @@ class Evidence:
         return self.facts.get(cable_id) or CableFacts(cable_id=cable_id)
 
 
-def load_evidence(corpus: Corpus, cable_ids: Iterable[str]) -> Evidence:
+def load_evidence(corpus: Corpus, stored: Facts, cable_ids: Iterable[str]) -> Evidence:
     """Load `cable_ids` and their stored facts, oldest cable first."""
     cables = sorted((corpus.get(cid) for cid in dict.fromkeys(cable_ids)), key=_cable_order)
-    facts = {f.cable_id: f for f in facts_for(corpus, [c.id for c in cables])}
+    facts = {f.cable_id: f for f in stored.of([c.id for c in cables])}
     return Evidence(tuple(cables), facts)
 
 
