@@ -4,44 +4,48 @@
     report = run_plan(Path("briefgen.db"), plan)
     print(report.summary_line())          # 4 done, 0 skipped, 1 failed
 
-Each finished job leaves a small JSON stamp in its output folder (`.briefgen-batch-*.json`)
-recording what it was made from: the corpus (path, change counter, facts version), the
-briefgen version, the job's options, the style and the templates, and a hash of every file
-written. A later run skips the job when the stamp still matches and the files are unchanged.
+Each job is one `pipeline.make_briefing`, as a briefing command makes it. Each finished job
+leaves a stamp in its output folder (see stamps.py); a later run skips the job while the stamp
+still matches and the files are unchanged.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-import sqlite3
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Literal
 
 from briefgen import __version__
 from briefgen.batch.plan import Job, Plan, PlanItem
+from briefgen.batch.stamps import (
+    digest,
+    stamp_path,
+    template_hash,
+    tree_hash,
+    up_to_date,
+    write_stamp,
+)
 from briefgen.config import Settings
-from briefgen.deliver.email import SmtpSettings
-from briefgen.deliver.files import write_atomic
-from briefgen.errors import BriefgenError, ConfigError
-from briefgen.pipeline import Output, email_briefing, summarize, write_files
+from briefgen.errors import BriefgenError
+from briefgen.facts import ensure_facts
+from briefgen.facts.store import META_KEY
+from briefgen.models import Record
+from briefgen.pipeline import make_briefing
 from briefgen.pool import ordered_map
 from briefgen.resources import asset_dir
 from briefgen.store import Corpus
 
 Status = Literal["done", "skipped", "failed"]
-STAMP_PREFIX = ".briefgen-batch-"
-"""Stamps are `<out>/.briefgen-batch-<key>.json`, one per job (several jobs may share a folder)."""
 
 
 @dataclass(frozen=True, slots=True)
-class ItemResult:
+class ItemResult(Record):
     """What became of one job."""
 
     job: Job
@@ -63,19 +67,12 @@ class ItemResult:
         return f"{self.job.item}: {self.job.name}: {detail}"
 
     def as_dict(self) -> dict[str, Any]:
-        """Return the result as a JSON-ready dict."""
-        return {
-            "job": self.job.as_dict(),
-            "status": self.status,
-            "outputs": [str(p) for p in self.outputs],
-            "draft": None if self.draft is None else str(self.draft),
-            "reason": self.reason,
-            "seconds": round(self.seconds, 3),
-        }
+        """Return the result as JSON-ready data, its time to the millisecond."""
+        return Record.as_dict(self) | {"seconds": round(self.seconds, 3)}
 
 
 @dataclass(frozen=True, slots=True)
-class BatchReport:
+class BatchReport(Record):
     """The outcome of a batch run, each list in plan order."""
 
     done: tuple[ItemResult, ...]
@@ -100,11 +97,8 @@ class BatchReport:
         )
 
     def as_dict(self) -> dict[str, Any]:
-        """Return the report as a JSON-ready dict."""
-        return {
-            "done": [r.as_dict() for r in self.done],
-            "skipped": [r.as_dict() for r in self.skipped],
-            "failed": [r.as_dict() for r in self.failed],
+        """Return the report as JSON-ready data, with its summary line."""
+        return Record.as_dict(self) | {
             "seconds": round(self.seconds, 3),
             "summary": self.summary_line(),
         }
@@ -120,13 +114,10 @@ class _Task:
 
     index: int
     job: Job
-    output: Output
     fingerprint: Mapping[str, Any]
     stamp: Path
-    smtp: SmtpSettings | None
-    smtp_error: str
+    settings: Settings
     now: datetime
-    options: Mapping[str, Any] = field(default_factory=dict)
 
 
 def run_plan(
@@ -138,31 +129,31 @@ def run_plan(
     progress: Progress | None = None,
     settings: Settings | None = None,
     now: datetime | None = None,
+    facts_progress: Callable[[int, int], None] | None = None,
 ) -> BatchReport:
     """Run every job of `plan` against the corpus at `db_path` and return what became of each.
 
-    Jobs run on `workers` processes (default: every core), each opening the corpus read-only.
-    A failing job is reported and the others go on; a job whose stamp shows it up to date is
-    skipped unless `force`. `settings` gives the default style and the SMTP server for jobs
-    that send; `now` is the e-mails' Date (default: the time the run starts).
+    Facts are first brought up to date, calling `facts_progress(done, total)` as batches are
+    written. Jobs then run on `workers` processes (default: every core), each opening the
+    corpus read-only. A failing job is reported and the others go on; a job whose stamp shows
+    it up to date is skipped unless `force`. `settings` gives the default style and the SMTP
+    server for jobs that send; `now` is the e-mails' Date (default: the time the run starts).
     Raises BriefgenError only for what stops every job: no corpus, or a plan that cannot expand.
     """
     started = time.monotonic()
     moment = now if now is not None else datetime.now(timezone.utc)
+    settings = settings if settings is not None else Settings()
     with Corpus.open(db_path, create=False) as corpus:
         # Facts are written here, once, so that the read-only workers find them all.
-        from briefgen.facts import ensure_facts
-        from briefgen.facts.store import META_KEY
-
-        ensure_facts(corpus)
-        jobs = plan.jobs(_origin_counts(corpus))
+        ensure_facts(corpus, progress=facts_progress)
+        jobs = plan.jobs(_origin_counts(corpus), default_style=settings.style)
         empty = _empty_selected(corpus, plan, jobs)
         base = {
             "corpus": str(Path(db_path).resolve()),
             "change_seq": corpus.change_seq(),
             "facts": corpus.get_meta(META_KEY),
             "briefgen": __version__,
-            "templates": _tree_hash(asset_dir("templates")),
+            "templates": tree_hash(asset_dir("templates")),
         }
     results: dict[int, ItemResult] = {}
 
@@ -176,7 +167,7 @@ def run_plan(
     for index, job in enumerate(jobs):
         if index in empty:
             # A post picked by `min_cables` over a range need not have cables in every quarter.
-            reason = f"no cables from {job.origin} in {job.subject}"
+            reason = f"no cables from {job.request.origins[0]} in {job.request.subject}"
             finish(index, ItemResult(job, "skipped", reason=reason))
             continue
         ready = _prepare(index, job, base, stamps, settings, moment, force)
@@ -215,13 +206,15 @@ def _empty_selected(corpus: Corpus, plan: Plan, jobs: Iterable[Job]) -> set[int]
     counts: dict[tuple[str, str | None], Counter[str]] = {}
     empty = set()
     for index, job in enumerate(jobs):
-        if job.kind != "quarterly" or job.item not in selected or job.origin is None:
+        request = job.request
+        if request.kind != "quarterly" or job.item not in selected or not request.origins:
             continue
-        key = (job.subject, job.tag)
+        tag = request.tags[0] if request.tags else None
+        key = (request.subject, tag)
         if key not in counts:
-            rows = corpus.cables(quarter=job.subject, tag=job.tag)
+            rows = corpus.cables(quarter=request.subject, tag=tag)
             counts[key] = Counter(row.origin for row in rows if row.origin)
-        if not counts[key][job.origin]:
+        if not counts[key][request.origins[0]]:
             empty.add(index)
     return empty
 
@@ -231,69 +224,36 @@ def _prepare(
     job: Job,
     base: Mapping[str, Any],
     stamps: dict[Path, Job],
-    settings: Settings | None,
+    settings: Settings,
     now: datetime,
     force: bool,
 ) -> _Task | ItemResult:
     """Return the job's task, or its result when it fails to prepare or is up to date."""
     from briefgen.render import load_style
 
-    key = json.dumps([job.kind, job.subject, job.origin, job.tag])
-    stamp = job.out / f"{STAMP_PREFIX}{hashlib.sha256(key.encode()).hexdigest()[:16]}.json"
+    stamp = stamp_path(job)
     first = stamps.setdefault(stamp, job)
     if first is not job:
         reason = f"the same briefing as {first.item} in the same folder {job.out}"
         return ItemResult(job, "failed", reason=reason)
-    style = job.style or (settings.style if settings is not None else None) or "default"
-    template = _template_path(job.template)
     try:
-        style_data = load_style(style).as_dict()
+        style_data = load_style(job.request.style).as_dict()
     except BriefgenError as exc:
         return ItemResult(job, "failed", reason=str(exc))
     # The label may change and the folder be named another way without changing the output.
-    options = {k: v for k, v in job.as_dict().items() if k not in ("item", "out")}
+    made = {k: v for k, v in job.as_dict().items() if k not in ("item", "out")}
     fingerprint = {
         **base,
-        "job": options,
-        "style": _digest(json.dumps(style_data, sort_keys=True, default=str).encode()),
-        "template": _template_hash(template),
+        "job": made,
+        "style": digest(json.dumps(style_data, sort_keys=True, default=str).encode()),
+        "template": template_hash(job.request.template),
     }
     if not force:
-        found = _up_to_date(stamp, fingerprint)
+        found = up_to_date(stamp, fingerprint)
         if found is not None:
             outputs, draft = found
             return ItemResult(job, "skipped", outputs, draft, reason="up to date")
-    smtp, smtp_error = None, ""
-    if job.send:
-        try:
-            smtp = (settings or Settings()).smtp()
-        except BriefgenError as exc:
-            smtp_error = str(exc)
-    output = Output(out_dir=job.out, formats=job.formats, style=style, template=template)
-    kind_options: dict[str, Any] = {}
-    if job.kind == "quarterly":
-        kind_options = {
-            "origins": (job.origin,) if job.origin else (),
-            "tags": (job.tag,) if job.tag else (),
-        }
-    return _Task(index, job, output, fingerprint, stamp, smtp, smtp_error, now, kind_options)
-
-
-def _template_path(template: str | None) -> Path | None:
-    """Return the job's template as a path; a packaged name (`ngo.md.j2`) stays a bare name."""
-    if template is None:
-        return None
-    path = Path(template)
-    if not path.is_file() and (asset_dir("templates") / path.name).is_file():
-        return Path(path.name)
-    return path
-
-
-def _template_hash(template: Path | None) -> str | None:
-    """Return a digest of a user template's folder; packaged ones are in the base fingerprint."""
-    if template is None or not template.is_file():
-        return None if template is None else str(template)
-    return _tree_hash(template.resolve().parent)
+    return _Task(index, job, fingerprint, stamp, settings, now)
 
 
 def _execute(
@@ -330,10 +290,7 @@ _CORPUS: Corpus | None = None
 def _open_worker(db_path: Path) -> None:
     """Open this process's own read-only connection to the corpus."""
     global _CORPUS
-    uri = Path(db_path).resolve().as_uri() + "?mode=ro"
-    conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
-    conn.execute("PRAGMA busy_timeout = 10000")
-    _CORPUS = Corpus(conn, Path(db_path))
+    _CORPUS = Corpus.open(db_path, create=False, read_only=True)
 
 
 def _close_worker() -> None:
@@ -350,68 +307,19 @@ def _run_task(task: _Task) -> ItemResult:
     try:
         if _CORPUS is None:
             raise RuntimeError("the worker has no corpus open")
-        brief = summarize(_CORPUS, job.kind, job.subject, **task.options)
-        outputs = tuple(write_files(brief, task.output))
-        draft = None
-        if job.email is not None:
-            if job.send and task.smtp is None:
-                raise ConfigError(task.smtp_error)
-            draft = email_briefing(
-                brief,
-                outputs,
-                job.email,
-                message_date=task.now,
-                smtp=task.smtp if job.send else None,
-            )
-        _write_stamp(task, outputs, draft)
+        made = make_briefing(
+            _CORPUS,
+            job.request,
+            job.out,
+            email=job.email,
+            smtp=task.settings.smtp,
+            now=task.now,
+        )
+        write_stamp(task.stamp, task.fingerprint, made.files, made.draft)
     except BriefgenError as exc:
         return ItemResult(job, "failed", reason=str(exc), seconds=time.monotonic() - started)
     except Exception as exc:
         # A bug in one briefing must not stop the batch; the type name points at it.
         reason = f"unexpected {type(exc).__name__}: {' '.join(str(exc).split())}"
         return ItemResult(job, "failed", reason=reason, seconds=time.monotonic() - started)
-    return ItemResult(job, "done", outputs, draft, seconds=time.monotonic() - started)
-
-
-# --- stamps ---------------------------------------------------------------------------------
-
-
-def _write_stamp(task: _Task, outputs: tuple[Path, ...], draft: Path | None) -> None:
-    files = [*outputs, *([draft] if draft is not None else [])]
-    data = {
-        "fingerprint": task.fingerprint,
-        "files": {p.name: _digest(p.read_bytes()) for p in files},
-        "outputs": [p.name for p in outputs],
-        "draft": None if draft is None else draft.name,
-    }
-    write_atomic(task.stamp, json.dumps(data, indent=2, sort_keys=True).encode())
-
-
-def _up_to_date(
-    stamp: Path, fingerprint: Mapping[str, Any]
-) -> tuple[tuple[Path, ...], Path | None] | None:
-    """Return (outputs, draft) when the stamp matches and every file is unchanged, else None."""
-    try:
-        data = json.loads(stamp.read_text(encoding="utf-8"))
-        if data["fingerprint"] != json.loads(json.dumps(fingerprint)):
-            return None
-        for name, digest in data["files"].items():
-            if _digest((stamp.parent / name).read_bytes()) != digest:
-                return None
-        outputs = tuple(stamp.parent / name for name in data["outputs"])
-        draft = None if data["draft"] is None else stamp.parent / data["draft"]
-    except (OSError, ValueError, KeyError, TypeError):
-        return None  # no stamp, a damaged one, or a file gone: make it again
-    return outputs, draft
-
-
-def _digest(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def _tree_hash(folder: Path) -> str:
-    """Return a digest of every template in `folder`: a user template may include neighbours."""
-    digest = hashlib.sha256()
-    for path in sorted(folder.glob("*.j2")):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()
+    return ItemResult(job, "done", made.files, made.draft, seconds=time.monotonic() - started)

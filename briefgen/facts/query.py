@@ -24,6 +24,7 @@ from briefgen.extract.records import (
 from briefgen.facts.catalog import all_keys, entities_named, name_key
 from briefgen.facts.lazy import cables_naming, candidates, find_by_text, phrases_of
 from briefgen.facts.store import stored_facts
+from briefgen.models import Record
 from briefgen.store import Corpus
 
 KINDS: tuple[str, ...] = ("org", "person", "place")
@@ -36,7 +37,7 @@ DOMINANT_SHARE of all cables using the name mean by it; otherwise it is ambiguou
 
 
 @dataclass(frozen=True, slots=True)
-class EntitySummary:
+class EntitySummary(Record):
     """One entity in a listing: how often and where it is mentioned."""
 
     name: str
@@ -50,19 +51,9 @@ class EntitySummary:
     aliases: tuple[str, ...]
     """Other names it goes by."""
 
-    def as_dict(self) -> dict[str, Any]:
-        """Return the summary as a JSON-ready dict."""
-        return {
-            "name": self.name,
-            "kind": self.kind,
-            "mentions": self.mentions,
-            "cables": list(self.cables),
-            "aliases": list(self.aliases),
-        }
-
 
 @dataclass(frozen=True, slots=True)
-class EntityProfile:
+class EntityProfile(Record):
     """Everything the corpus says about one entity, each fact with its source."""
 
     name: str
@@ -95,23 +86,9 @@ class EntityProfile:
     """How many cables of the corpus mention it (more than `cables` when `max_cables` cut)."""
 
     def as_dict(self) -> dict[str, Any]:
-        """Return the profile as a JSON-ready dict."""
-        return {
-            "name": self.name,
-            "kind": self.kind,
-            "acronym": self.acronym,
-            "aliases": list(self.aliases),
-            "cables": list(self.cables),
-            "mentions": [m.as_dict() for m in self.mentions],
-            "roles": [r.as_dict() for r in self.roles],
-            "related": [{"name": n, "kind": k, "shared": c} for n, k, c in self.related],
-            "figures": [f.as_dict() for f in self.figures],
-            "fundings": [f.as_dict() for f in self.fundings],
-            "relations": [r.as_dict() for r in self.relations],
-            "events": [e.as_dict() for e in self.events],
-            "quotations": [q.as_dict() for q in self.quotations],
-            "total_cables": self.total_cables,
-        }
+        """Return the profile as JSON-ready data, each related entity as a dict."""
+        related = [{"name": n, "kind": k, "shared": c} for n, k, c in self.related]
+        return Record.as_dict(self) | {"related": related}
 
 
 def _check_kind(kind: str | None) -> None:

@@ -19,7 +19,7 @@ from briefgen.store import Corpus
 from tests.extract.conftest import LEAGUE_CABLES, SEEDS, make_cable
 
 runner = CliRunner()
-OUT = pipeline.Output()
+NGO = pipeline.BriefingRequest("ngo", "Feminist League")
 
 
 EXTRA = (
@@ -141,8 +141,8 @@ def test_ngo_profile_reads_the_same_without_the_whole_corpus_pass(
 ) -> None:
     with _corpus(tmp_path / "exact.db") as exact:
         ensure_facts(exact)
-        want = pipeline.to_markdown(pipeline.summarize(exact, "ngo", "Feminist League"), OUT)
-    got = pipeline.to_markdown(pipeline.summarize(deferred, "ngo", "Feminist League"), OUT)
+        want = pipeline.to_markdown(pipeline.summarize(exact, NGO))
+    got = pipeline.to_markdown(pipeline.summarize(deferred, NGO))
     assert got == want
     assert "Galina Morozova" in got
 
