@@ -6,21 +6,38 @@ Heavy libraries are imported inside the commands so that `briefgen --help` start
 
 from __future__ import annotations
 
-import inspect
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from enum import IntEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
+from briefgen.cli_options import (
+    DbOption,
+    DocxOption,
+    EmailCcOption,
+    EmailFromOption,
+    EmailSubjectOption,
+    EmailToOption,
+    JsonOption,
+    OutOption,
+    PdfOption,
+    PersonalOption,
+    SendOption,
+    SmtpOption,
+    StyleOption,
+    TemplateOption,
+    with_options_of,
+)
 from briefgen.errors import BriefgenError
 
 if TYPE_CHECKING:
     from briefgen.pipeline import BriefingRequest
+    from briefgen.store import Corpus
 
 app = typer.Typer(
     name="briefgen",
@@ -80,60 +97,13 @@ def _print_json(data: object) -> None:
     typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
 
 
-# --- options shared by several commands -----------------------------------------------------
+@contextmanager
+def corpus_at(db: Path | None, *, create: bool = False) -> Iterator[Corpus]:
+    """Open the corpus --db names (else $BRIEFGEN_DB, else ./briefgen.db) under errors_to_exit."""
+    from briefgen.store import open_corpus
 
-DbOption = Annotated[
-    Path | None,
-    typer.Option("--db", help="Corpus database (default: $BRIEFGEN_DB, else ./briefgen.db)."),
-]
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
-PdfOption = Annotated[bool, typer.Option("--pdf", help="Write a PDF (neither flag: both).")]
-DocxOption = Annotated[bool, typer.Option("--docx", help="Write a DOCX (neither flag: both).")]
-OutOption = Annotated[
-    Path | None, typer.Option("--out", help="Output folder (default: config, else current).")
-]
-StyleOption = Annotated[
-    str | None, typer.Option("--style", help="Style name (default, memo) or a TOML file.")
-]
-TemplateOption = Annotated[
-    Path | None, typer.Option("--template", help="Your own template (it may extend ours).")
-]
-PersonalOption = Annotated[
-    bool,
-    typer.Option("--include-personal", help="Keep names, ages and stories of victims and minors."),
-]
-EmailToOption = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--email-to",
-        metavar="ADDR",
-        help="E-mail the briefing to ADDR (repeatable); writes a .eml draft beside the outputs.",
-    ),
-]
-EmailCcOption = Annotated[
-    list[str] | None,
-    typer.Option("--email-cc", metavar="ADDR", help="Copy the e-mail to ADDR (repeatable)."),
-]
-EmailFromOption = Annotated[
-    str | None,
-    typer.Option("--email-from", metavar="ADDR", help="Sender (default: email_from in config)."),
-]
-EmailSubjectOption = Annotated[
-    str | None,
-    typer.Option("--email-subject", help="E-mail subject (default: the briefing title)."),
-]
-SendOption = Annotated[
-    bool,
-    typer.Option("--send", help="Send the e-mail over SMTP; the .eml draft is kept either way."),
-]
-SmtpOption = Annotated[
-    str | None,
-    typer.Option(
-        "--smtp",
-        metavar="HOST[:PORT]",
-        help="SMTP server (default: config). Login: $BRIEFGEN_SMTP_USER/_PASSWORD or config.",
-    ),
-]
+    with errors_to_exit(), open_corpus(db, os.environ, Path.cwd(), create=create) as corpus:
+        yield corpus
 
 
 # --- read: briefgen parse -------------------------------------------------------------------
@@ -205,13 +175,8 @@ def ingest(
     from briefgen.console import ingest_progress
     from briefgen.pipeline import ingest as ingest_paths
     from briefgen.pipeline import pending_facts
-    from briefgen.store import open_corpus
 
-    with (
-        errors_to_exit(),
-        open_corpus(db, os.environ, Path.cwd(), create=True) as corpus,
-        ingest_progress() as progress,
-    ):
+    with corpus_at(db, create=True) as corpus, ingest_progress() as progress:
         report = ingest_paths(corpus, paths, workers=workers, progress=progress, extract=extract)
         pending = pending_facts(corpus)
     for rejection in report.rejections:
@@ -254,9 +219,7 @@ def cables(
 
     An empty result prints a message on stderr and exits 0 (an empty list is an answer).
     """
-    from briefgen.store import open_corpus
-
-    with errors_to_exit(), open_corpus(db, os.environ, Path.cwd()) as corpus:
+    with corpus_at(db) as corpus:
         rows = corpus.cables(
             origin=origin,
             tag=tag,
@@ -288,9 +251,7 @@ def show(
     as_json: JsonOption = False,
 ) -> None:
     """Print one cable: header, numbered paragraphs, references and the cables citing it."""
-    from briefgen.store import open_corpus
-
-    with errors_to_exit(), open_corpus(db, os.environ, Path.cwd()) as corpus:
+    with corpus_at(db) as corpus:
         view = corpus.view(cable_id)
     if as_json:
         _print_json(view.as_dict())
@@ -303,9 +264,7 @@ def show(
 @app.command()
 def stats(db: DbOption = None, as_json: JsonOption = False) -> None:
     """Print corpus counts by origin, tag, year and classification."""
-    from briefgen.store import open_corpus
-
-    with errors_to_exit(), open_corpus(db, os.environ, Path.cwd()) as corpus:
+    with corpus_at(db) as corpus:
         counts = corpus.stats()
     if as_json:
         _print_json(counts.as_dict())
@@ -333,13 +292,8 @@ def extract_command(
     """Extract the facts of every cable not yet extracted; end with `N cables extracted`."""
     from briefgen.console import extract_progress
     from briefgen.pipeline import extract_facts
-    from briefgen.store import open_corpus
 
-    with (
-        errors_to_exit(),
-        open_corpus(db, os.environ, Path.cwd(), create=False) as corpus,
-        extract_progress() as progress,
-    ):
+    with corpus_at(db) as corpus, extract_progress() as progress:
         done = extract_facts(corpus, workers=workers, progress=progress)
     typer.echo(f"{done:,} cables extracted")
 
@@ -358,9 +312,8 @@ def entities(
     """List the organizations, people and places named in the corpus, with mention counts."""
     from briefgen.console import extract_progress
     from briefgen.facts import ensure_facts
-    from briefgen.store import open_corpus
 
-    with errors_to_exit(), open_corpus(db, os.environ, Path.cwd(), create=False) as corpus:
+    with corpus_at(db) as corpus:
         with extract_progress() as progress:
             stored = ensure_facts(corpus, progress=progress)
         rows = stored.entities(kind=kind, search=search)
@@ -388,9 +341,8 @@ def entity(
     """Show one entity: aliases, titles, related entities, facts and figures with sources."""
     from briefgen.console import extract_progress
     from briefgen.facts import ensure_facts
-    from briefgen.store import open_corpus
 
-    with errors_to_exit(), open_corpus(db, os.environ, Path.cwd(), create=False) as corpus:
+    with corpus_at(db) as corpus:
         with extract_progress() as progress:
             stored = ensure_facts(corpus, defer=not every, progress=progress)
         profile = stored.entity(name, max_cables=None if every else max_cables)
@@ -406,7 +358,7 @@ def entity(
 
 
 def _make_briefing(
-    request: BriefingRequest,
+    build: Callable[[], BriefingRequest],
     *,
     pdf: PdfOption = False,
     docx: DocxOption = False,
@@ -423,18 +375,18 @@ def _make_briefing(
     send: SendOption = False,
     smtp: SmtpOption = None,
 ) -> None:
-    """Make `request` with the options every briefing command takes: print its JSON, or
-    write its files (and e-mail them)."""
+    """Make the briefing `build()` asks for, with the options every briefing command takes:
+    print its JSON, or write its files (and e-mail them)."""
     import dataclasses
     import datetime as dt
 
     from briefgen.config import load_settings
     from briefgen.deliver.email import request_from_options
     from briefgen.pipeline import make_briefing, summarize
-    from briefgen.store import open_corpus
 
     given = {"db": db, "out": out, "style": style, "email_from": email_from, "smtp": smtp}
     with errors_to_exit():
+        request = build()
         settings = load_settings(Path.cwd(), os.environ, given)
         email = request_from_options(
             to=email_to or (),
@@ -451,7 +403,7 @@ def _make_briefing(
             template=template,
             include_personal=include_personal,
         )
-        with open_corpus(settings.db, os.environ, Path.cwd()) as corpus:
+        with corpus_at(settings.db) as corpus:
             if as_json:
                 _print_json(summarize(corpus, request).as_dict())
                 return
@@ -473,42 +425,12 @@ def _print_paths(paths: Sequence[Path]) -> None:
         typer.echo(str(path))
 
 
-Builder = Callable[..., "BriefingRequest"]
+briefing_command = with_options_of(_make_briefing)
+"""Give a command building a BriefingRequest the options every briefing command takes."""
 
 
-def briefing_command(name: str) -> Callable[[Builder], Builder]:
-    """Register a briefing command taking the decorated function's own arguments and
-    options, then the options every briefing command shares (those of _make_briefing).
-
-    The function turns its own arguments into the BriefingRequest to make; its docstring is
-    the command's help.
-    """
-
-    def register(build: Builder) -> Builder:
-        own = _parameters(build)
-        shared = _parameters(_make_briefing)[1:]
-
-        def command(**values: Any) -> None:
-            request = guarded(lambda: build(**{p.name: values.pop(p.name) for p in own}))
-            _make_briefing(request, **values)
-
-        command.__signature__ = inspect.Signature([*own, *shared])  # type: ignore[attr-defined]
-        command.__doc__ = build.__doc__
-        app.command(name)(command)
-        return build
-
-    return register
-
-
-def _parameters(func: Callable[..., Any]) -> list[inspect.Parameter]:
-    """Return the parameters of `func`, their annotations evaluated, as typer reads them."""
-    # BriefingRequest is imported by the commands, not here (`briefgen --help` must not load
-    # the pipeline); it only ever stands in a return annotation, which typer does not read.
-    placeholder = {"BriefingRequest": object}
-    return list(inspect.signature(func, locals=placeholder, eval_str=True).parameters.values())
-
-
-@briefing_command("ngo")
+@app.command("ngo")
+@briefing_command
 def ngo(
     name: Annotated[str, typer.Argument(help="The NGO (case, articles and small typos forgiven).")],
 ) -> BriefingRequest:
@@ -518,7 +440,8 @@ def ngo(
     return BriefingRequest("ngo", name)
 
 
-@briefing_command("program")
+@app.command("program")
+@briefing_command
 def program(
     query: Annotated[str, typer.Argument(help="Program, campaign, play or grant: name or phrase.")],
     cable: Annotated[
@@ -531,7 +454,8 @@ def program(
     return BriefingRequest("program", query, cables=tuple(cable or ()))
 
 
-@briefing_command("quarterly")
+@app.command("quarterly")
+@briefing_command
 def quarterly(
     quarter: Annotated[str, typer.Argument(help="The quarter, like 2009Q4.")],
     origin: Annotated[
@@ -547,7 +471,8 @@ def quarterly(
     return BriefingRequest("quarterly", quarter, origins=tuple(origin or ()), tags=tuple(tag or ()))
 
 
-@briefing_command("cable")
+@app.command("cable")
+@briefing_command
 def cable_command(
     cable_id: Annotated[str, typer.Argument(metavar="ID", help="The cable id, like 09ASTANA2101.")],
 ) -> BriefingRequest:
