@@ -32,7 +32,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import cablegate_gen
 
-from briefgen.extract import extract, get_entity, resolve_name, update_facts
+from briefgen.extract import extract
+from briefgen.facts.query import get_entity, resolve_name
+from briefgen.facts.store import update_facts
 from briefgen.models import Cable
 from briefgen.read import read_paths
 from briefgen.store import Corpus

@@ -1,13 +1,14 @@
 """The briefgen command line: parse options, call one library function, map errors to exits.
 
+Glue only: what commands show on a terminal is in console.py, the work in the library.
 Heavy libraries are imported inside the commands so that `briefgen --help` starts fast.
 """
 
 from __future__ import annotations
 
-import sqlite3
+import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from enum import IntEnum
 from pathlib import Path
@@ -15,9 +16,27 @@ from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
+from briefgen.cli_options import (
+    DbOption,
+    DocxOption,
+    EmailCcOption,
+    EmailFromOption,
+    EmailSubjectOption,
+    EmailToOption,
+    JsonOption,
+    OutOption,
+    PdfOption,
+    PersonalOption,
+    SendOption,
+    SmtpOption,
+    StyleOption,
+    TemplateOption,
+    with_options_of,
+)
 from briefgen.errors import BriefgenError
 
 if TYPE_CHECKING:
+    from briefgen.pipeline import BriefingRequest
     from briefgen.store import Corpus
 
 app = typer.Typer(
@@ -64,10 +83,6 @@ def errors_to_exit() -> Iterator[None]:
         # a read-only folder): still one line naming the file, never a traceback.
         where = f"{exc.filename}: " if exc.filename else ""
         raise fail(f"{where}{exc.strerror or exc}") from None
-    except sqlite3.Error as exc:
-        # The database refused a write the library did not expect to fail (locked by another
-        # process past the busy timeout, a read-only or full disk mid-run).
-        raise fail(f"corpus database error: {exc}") from None
 
 
 def guarded(func: Callable[[], T]) -> T:
@@ -76,11 +91,19 @@ def guarded(func: Callable[[], T]) -> T:
         return func()
 
 
-DbOption = Annotated[
-    Path | None,
-    typer.Option("--db", help="Corpus database (default: $BRIEFGEN_DB, else ./briefgen.db)."),
-]
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
+def _print_json(data: object) -> None:
+    import json
+
+    typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+@contextmanager
+def corpus_at(db: Path | None, *, create: bool = False) -> Iterator[Corpus]:
+    """Open the corpus --db names (else $BRIEFGEN_DB, else ./briefgen.db) under errors_to_exit."""
+    from briefgen.store import open_corpus
+
+    with errors_to_exit(), open_corpus(db, os.environ, Path.cwd(), create=create) as corpus:
+        yield corpus
 
 
 # --- read: briefgen parse -------------------------------------------------------------------
@@ -98,11 +121,11 @@ def parse_command(
     """Read cables in any format and print them (JSON Lines with --json, else a table)."""
     import json
 
-    from briefgen.models import Rejection
+    from briefgen.models import Cable, Rejection
     from briefgen.read import read_paths
 
     rejected = 0
-    rows: list[tuple[str, ...]] = []
+    cables: list[Cable] = []
     with errors_to_exit():
         for item in read_paths(paths, workers=max(1, workers)):
             if isinstance(item, Rejection):
@@ -111,58 +134,16 @@ def parse_command(
             elif json_out:
                 typer.echo(json.dumps(item.as_dict(), ensure_ascii=False))
             else:
-                created = item.created.strftime("%Y-%m-%d") if item.created else ""
-                origin, subject = item.origin or "", item.subject or ""
-                rows.append((item.id, created, origin, subject, str(len(item.paragraphs))))
-    if rows:
-        from rich.console import Console
-        from rich.table import Table
+                cables.append(item)
+    if cables:
+        from briefgen.console import print_cables
 
-        console = Console()
-        # Short columns keep their width; the subject takes what is left, cut with "…".
-        fixed = sum(max(len(row[i]) for row in rows) for i in (0, 1, 2, 4))
-        room = max(12, console.width - fixed - 16)
-        table = Table("id", "created", "origin", "subject", "¶")
-        for row in rows:
-            subject = row[3] if len(row[3]) <= room else row[3][: room - 1] + "…"
-            table.add_row(row[0], row[1], row[2], subject, row[4])
-        console.print(table)
+        print_cables(cables)
     if rejected:
         raise typer.Exit(Exit.FAILED)
 
 
 # --- store: ingest, cables, show, stats -----------------------------------------------------
-
-
-def _print_json(data: object) -> None:
-    import json
-
-    typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
-
-
-@contextmanager
-def _ingest_progress() -> Iterator[Callable[..., None] | None]:
-    """Show a progress bar with cables/s on stderr when both streams are terminals."""
-    if not (sys.stdout.isatty() and sys.stderr.isatty()):
-        yield None
-        return
-    import time
-
-    from rich.console import Console
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-    from briefgen.store import IngestReport
-
-    columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
-    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task("reading cables")
-        started = time.monotonic()
-
-        def update(counts: IngestReport) -> None:
-            rate = counts.total / max(time.monotonic() - started, 1e-6)
-            bar.update(task, description=f"{counts.summary_line()}  ({rate:,.0f} cables/s)")
-
-        yield update
 
 
 @app.command()
@@ -191,18 +172,11 @@ def ingest(
 
     Exits 1 when any input was rejected (each is printed on stderr and kept in the database).
     """
-    import os
+    from briefgen.console import ingest_progress
+    from briefgen.pipeline import ingest as ingest_paths
+    from briefgen.pipeline import pending_facts
 
-    from briefgen.store import open_corpus
-
-    with (
-        errors_to_exit(),
-        open_corpus(db, os.environ, Path.cwd(), create=True) as corpus,
-        _ingest_progress() as progress,
-    ):
-        from briefgen.pipeline import ingest as ingest_paths
-        from briefgen.pipeline import pending_facts
-
+    with corpus_at(db, create=True) as corpus, ingest_progress() as progress:
         report = ingest_paths(corpus, paths, workers=workers, progress=progress, extract=extract)
         pending = pending_facts(corpus)
     for rejection in report.rejections:
@@ -245,11 +219,7 @@ def cables(
 
     An empty result prints a message on stderr and exits 0 (an empty list is an answer).
     """
-    import os
-
-    from briefgen.store import open_corpus
-
-    with errors_to_exit(), open_corpus(db, os.environ, Path.cwd()) as corpus:
+    with corpus_at(db) as corpus:
         rows = corpus.cables(
             origin=origin,
             tag=tag,
@@ -281,11 +251,7 @@ def show(
     as_json: JsonOption = False,
 ) -> None:
     """Print one cable: header, numbered paragraphs, references and the cables citing it."""
-    import os
-
-    from briefgen.store import open_corpus
-
-    with errors_to_exit(), open_corpus(db, os.environ, Path.cwd()) as corpus:
+    with corpus_at(db) as corpus:
         view = corpus.view(cable_id)
     if as_json:
         _print_json(view.as_dict())
@@ -298,11 +264,7 @@ def show(
 @app.command()
 def stats(db: DbOption = None, as_json: JsonOption = False) -> None:
     """Print corpus counts by origin, tag, year and classification."""
-    import os
-
-    from briefgen.store import open_corpus
-
-    with errors_to_exit(), open_corpus(db, os.environ, Path.cwd()) as corpus:
+    with corpus_at(db) as corpus:
         counts = corpus.stats()
     if as_json:
         _print_json(counts.as_dict())
@@ -312,38 +274,11 @@ def stats(db: DbOption = None, as_json: JsonOption = False) -> None:
         typer.echo(stats_text(counts))
 
 
-# --- extract: extract, entities, entity ----------------------------------------------------
+# --- facts: extract, entities, entity -------------------------------------------------------
 
 
 ENTITY_CABLES = 100
 """Cables `briefgen entity` reads by default: a name in 100,000 cables must not read them all."""
-
-
-@contextmanager
-def _extract_progress() -> Iterator[Callable[[int, int], None] | None]:
-    """Show a progress bar for a whole-corpus extraction pass when both streams are terminals."""
-    if not (sys.stdout.isatty() and sys.stderr.isatty()):
-        yield None
-        return
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
-
-    columns = ("extracting facts", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
-    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task("extract", total=None)
-
-        def update(done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total)
-
-        yield update
-
-
-def _catch_up(corpus: Corpus) -> None:
-    # Whole-corpus questions first extract what ingest left for later, with a progress bar.
-    from briefgen.pipeline import extract_facts
-
-    with _extract_progress() as progress:
-        extract_facts(corpus, progress=progress)
 
 
 @app.command("extract")
@@ -355,16 +290,10 @@ def extract_command(
     ] = None,
 ) -> None:
     """Extract the facts of every cable not yet extracted; end with `N cables extracted`."""
-    import os
-
+    from briefgen.console import extract_progress
     from briefgen.pipeline import extract_facts
-    from briefgen.store import open_corpus
 
-    with (
-        errors_to_exit(),
-        open_corpus(db, os.environ, Path.cwd(), create=False) as corpus,
-        _extract_progress() as progress,
-    ):
+    with corpus_at(db) as corpus, extract_progress() as progress:
         done = extract_facts(corpus, workers=workers, progress=progress)
     typer.echo(f"{done:,} cables extracted")
 
@@ -381,18 +310,17 @@ def entities(
     as_json: JsonOption = False,
 ) -> None:
     """List the organizations, people and places named in the corpus, with mention counts."""
-    import os
+    from briefgen.console import extract_progress
+    from briefgen.facts import ensure_facts
 
-    from briefgen.extract import find_entities
-    from briefgen.store import open_corpus
-
-    with errors_to_exit(), open_corpus(db, os.environ, Path.cwd(), create=False) as corpus:
-        _catch_up(corpus)
-        rows = find_entities(corpus, kind=kind, search=search)
+    with corpus_at(db) as corpus:
+        with extract_progress() as progress:
+            stored = ensure_facts(corpus, progress=progress)
+        rows = stored.entities(kind=kind, search=search)
     if as_json:
         _print_json([row.as_dict() for row in rows])
     else:
-        from briefgen.extract.present import entities_text
+        from briefgen.facts.present import entities_text
 
         typer.echo(entities_text(rows))
 
@@ -411,116 +339,27 @@ def entity(
     ] = False,
 ) -> None:
     """Show one entity: aliases, titles, related entities, facts and figures with sources."""
-    import os
+    from briefgen.console import extract_progress
+    from briefgen.facts import ensure_facts
 
-    from briefgen.extract import get_entity
-    from briefgen.store import open_corpus
-
-    with errors_to_exit(), open_corpus(db, os.environ, Path.cwd(), create=False) as corpus:
-        from briefgen.pipeline import facts_deferred
-
-        if every or not facts_deferred(corpus):
-            _catch_up(corpus)
-        profile = get_entity(corpus, name, max_cables=None if every else max_cables)
+    with corpus_at(db) as corpus:
+        with extract_progress() as progress:
+            stored = ensure_facts(corpus, defer=not every, progress=progress)
+        profile = stored.entity(name, max_cables=None if every else max_cables)
     if as_json:
         _print_json(profile.as_dict())
     else:
-        from briefgen.extract.present import profile_text
+        from briefgen.facts.present import profile_text
 
         typer.echo(profile_text(profile))
 
 
 # --- briefings: ngo, program, quarterly, cable ----------------------------------------------
 
-PdfOption = Annotated[bool, typer.Option("--pdf", help="Write a PDF (neither flag: both).")]
-DocxOption = Annotated[bool, typer.Option("--docx", help="Write a DOCX (neither flag: both).")]
-OutOption = Annotated[
-    Path | None, typer.Option("--out", help="Output folder (default: config, else current).")
-]
-StyleOption = Annotated[
-    str | None, typer.Option("--style", help="Style name (default, memo) or a TOML file.")
-]
-TemplateOption = Annotated[
-    Path | None, typer.Option("--template", help="Your own template (it may extend ours).")
-]
-PersonalOption = Annotated[
-    bool,
-    typer.Option("--include-personal", help="Keep names, ages and stories of victims and minors."),
-]
 
-
-def _briefing(
-    kind: str,
-    subject: str,
-    options: dict[str, object],
+def _make_briefing(
+    build: Callable[[], BriefingRequest],
     *,
-    pdf: bool,
-    docx: bool,
-    out: Path | None,
-    style: str | None,
-    template: Path | None,
-    db: Path | None,
-    as_json: bool,
-    email: dict[str, object],
-) -> None:
-    """Run one briefing command: summarize, then print JSON or write files (and e-mail)."""
-    import datetime as dt
-    import os
-
-    from briefgen import pipeline
-    from briefgen.config import load_settings
-    from briefgen.deliver.email import request_from_options
-    from briefgen.store import open_corpus
-
-    with errors_to_exit():
-        settings = load_settings(
-            Path.cwd(),
-            os.environ,
-            {
-                "db": db,
-                "out": out,
-                "style": style,
-                "email_from": email["sender"],
-                "smtp": email["smtp"],
-            },
-        )
-        request = request_from_options(
-            to=email["to"] or (),  # type: ignore[arg-type]
-            cc=email["cc"] or (),  # type: ignore[arg-type]
-            sender=email["sender"],  # type: ignore[arg-type]
-            subject=email["subject"],  # type: ignore[arg-type]
-            send=bool(email["send"]),
-            default_sender=settings.email_from,
-        )
-        formats = pipeline.check_formats([f for f, on in (("pdf", pdf), ("docx", docx)) if on])
-        output = pipeline.Output(
-            out_dir=settings.out,
-            formats=formats,
-            style=settings.style or "default",
-            template=template,
-        )
-        with open_corpus(settings.db, os.environ, Path.cwd()) as corpus:
-            brief = pipeline.summarize(corpus, kind, subject, **options)
-            if as_json:
-                _print_json(brief.as_dict())
-                return
-            files = pipeline.write_files(brief, output)
-        for path in files:
-            typer.echo(str(path))
-        if request is not None:
-            draft = pipeline.email_briefing(
-                brief,
-                files,
-                request,
-                message_date=dt.datetime.now(dt.timezone.utc),
-                smtp=settings.smtp() if email["send"] else None,
-            )
-            typer.echo(f"{'sent; draft kept at' if email['send'] else 'draft'} {draft}")
-
-
-@app.command()
-def ngo(
-    name: Annotated[str, typer.Argument(help="The NGO (case, articles and small typos forgiven).")],
     pdf: PdfOption = False,
     docx: DocxOption = False,
     out: OutOption = None,
@@ -536,47 +375,87 @@ def ngo(
     send: SendOption = False,
     smtp: SmtpOption = None,
 ) -> None:
+    """Make the briefing `build()` asks for, with the options every briefing command takes:
+    print its JSON, or write its files (and e-mail them)."""
+    import dataclasses
+    import datetime as dt
+
+    from briefgen.config import load_settings
+    from briefgen.deliver.email import request_from_options
+    from briefgen.pipeline import make_briefing, summarize
+
+    given = {"db": db, "out": out, "style": style, "email_from": email_from, "smtp": smtp}
+    with errors_to_exit():
+        request = build()
+        settings = load_settings(Path.cwd(), os.environ, given)
+        email = request_from_options(
+            to=email_to or (),
+            cc=email_cc or (),
+            sender=email_from,
+            subject=email_subject,
+            send=send,
+            default_sender=settings.email_from,
+        )
+        request = dataclasses.replace(
+            request,
+            formats=tuple(f for f, on in (("pdf", pdf), ("docx", docx)) if on),
+            style=settings.style or "default",
+            template=template,
+            include_personal=include_personal,
+        )
+        with corpus_at(settings.db) as corpus:
+            if as_json:
+                _print_json(summarize(corpus, request).as_dict())
+                return
+            made = make_briefing(
+                corpus,
+                request,
+                settings.out,
+                email=email,
+                smtp=settings.smtp,
+                now=dt.datetime.now(dt.timezone.utc),
+                written=_print_paths,
+            )
+    if made.draft is not None:
+        typer.echo(f"{'sent; draft kept at' if send else 'draft'} {made.draft}")
+
+
+def _print_paths(paths: Sequence[Path]) -> None:
+    for path in paths:
+        typer.echo(str(path))
+
+
+briefing_command = with_options_of(_make_briefing)
+"""Give a command building a BriefingRequest the options every briefing command takes."""
+
+
+@app.command("ngo")
+@briefing_command
+def ngo(
+    name: Annotated[str, typer.Argument(help="The NGO (case, articles and small typos forgiven).")],
+) -> BriefingRequest:
     """Write an NGO profile: leadership, history, funding, networks, programs, sources."""
-    _briefing(
-        "ngo", name, {"include_personal": include_personal},
-        pdf=pdf, docx=docx, out=out, style=style, template=template, db=db, as_json=as_json,
-        email={"to": email_to, "cc": email_cc, "sender": email_from, "subject": email_subject,
-               "send": send, "smtp": smtp},
-    )  # fmt: skip
+    from briefgen.pipeline import BriefingRequest
+
+    return BriefingRequest("ngo", name)
 
 
-@app.command()
+@app.command("program")
+@briefing_command
 def program(
     query: Annotated[str, typer.Argument(help="Program, campaign, play or grant: name or phrase.")],
     cable: Annotated[
         list[str] | None, typer.Option("--cable", help="Only read this cable (repeatable).")
     ] = None,
-    pdf: PdfOption = False,
-    docx: DocxOption = False,
-    out: OutOption = None,
-    style: StyleOption = None,
-    template: TemplateOption = None,
-    db: DbOption = None,
-    as_json: JsonOption = False,
-    include_personal: PersonalOption = False,
-    email_to: EmailToOption = None,
-    email_cc: EmailCcOption = None,
-    email_from: EmailFromOption = None,
-    email_subject: EmailSubjectOption = None,
-    send: SendOption = False,
-    smtp: SmtpOption = None,
-) -> None:
+) -> BriefingRequest:
     """Write a program-impact sheet: overview, funding, activities, reach, outcomes, feedback."""
-    _briefing(
-        "program", query, {"cables": tuple(c.strip().upper() for c in cable or ()),
-                           "include_personal": include_personal},
-        pdf=pdf, docx=docx, out=out, style=style, template=template, db=db, as_json=as_json,
-        email={"to": email_to, "cc": email_cc, "sender": email_from, "subject": email_subject,
-               "send": send, "smtp": smtp},
-    )  # fmt: skip
+    from briefgen.pipeline import BriefingRequest
+
+    return BriefingRequest("program", query, cables=tuple(cable or ()))
 
 
-@app.command()
+@app.command("quarterly")
+@briefing_command
 def quarterly(
     quarter: Annotated[str, typer.Argument(help="The quarter, like 2009Q4.")],
     origin: Annotated[
@@ -585,116 +464,25 @@ def quarterly(
     tag: Annotated[
         list[str] | None, typer.Option("--tag", help="Only this tag (repeatable).")
     ] = None,
-    pdf: PdfOption = False,
-    docx: DocxOption = False,
-    out: OutOption = None,
-    style: StyleOption = None,
-    template: TemplateOption = None,
-    db: DbOption = None,
-    as_json: JsonOption = False,
-    include_personal: PersonalOption = False,
-    email_to: EmailToOption = None,
-    email_cc: EmailCcOption = None,
-    email_from: EmailFromOption = None,
-    email_subject: EmailSubjectOption = None,
-    send: SendOption = False,
-    smtp: SmtpOption = None,
-) -> None:
+) -> BriefingRequest:
     """Write a quarterly summary: headline counts, a digest per cable, figures, who was named."""
-    _briefing(
-        "quarterly", quarter, {"origins": tuple(origin or ()), "tags": tuple(tag or ()),
-                               "include_personal": include_personal},
-        pdf=pdf, docx=docx, out=out, style=style, template=template, db=db, as_json=as_json,
-        email={"to": email_to, "cc": email_cc, "sender": email_from, "subject": email_subject,
-               "send": send, "smtp": smtp},
-    )  # fmt: skip
+    from briefgen.pipeline import BriefingRequest
+
+    return BriefingRequest("quarterly", quarter, origins=tuple(origin or ()), tags=tuple(tag or ()))
 
 
 @app.command("cable")
+@briefing_command
 def cable_command(
     cable_id: Annotated[str, typer.Argument(metavar="ID", help="The cable id, like 09ASTANA2101.")],
-    pdf: PdfOption = False,
-    docx: DocxOption = False,
-    out: OutOption = None,
-    style: StyleOption = None,
-    template: TemplateOption = None,
-    db: DbOption = None,
-    as_json: JsonOption = False,
-    include_personal: PersonalOption = False,
-    email_to: EmailToOption = None,
-    email_cc: EmailCcOption = None,
-    email_from: EmailFromOption = None,
-    email_subject: EmailSubjectOption = None,
-    send: SendOption = False,
-    smtp: SmtpOption = None,
-) -> None:
+) -> BriefingRequest:
     """Write a one-cable digest: header, summary, figures, people, comment, references."""
-    _briefing(
-        "cable", cable_id, {"include_personal": include_personal},
-        pdf=pdf, docx=docx, out=out, style=style, template=template, db=db, as_json=as_json,
-        email={"to": email_to, "cc": email_cc, "sender": email_from, "subject": email_subject,
-               "send": send, "smtp": smtp},
-    )  # fmt: skip
+    from briefgen.pipeline import BriefingRequest
+
+    return BriefingRequest("cable", cable_id)
 
 
-# --- delivery: batch, templates, config -----------------------------------------------------
-
-# The e-mail options every briefing command takes. They may be used above this line: typer
-# reads the (postponed) annotations when the app runs, not when a command is defined. Turn them
-# into a request with briefgen.deliver.email.request_from_options(...) and settings.smtp().
-EmailToOption = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--email-to",
-        metavar="ADDR",
-        help="E-mail the briefing to ADDR (repeatable); writes a .eml draft beside the outputs.",
-    ),
-]
-EmailCcOption = Annotated[
-    list[str] | None,
-    typer.Option("--email-cc", metavar="ADDR", help="Copy the e-mail to ADDR (repeatable)."),
-]
-EmailFromOption = Annotated[
-    str | None,
-    typer.Option("--email-from", metavar="ADDR", help="Sender (default: email_from in config)."),
-]
-EmailSubjectOption = Annotated[
-    str | None,
-    typer.Option("--email-subject", help="E-mail subject (default: the briefing title)."),
-]
-SendOption = Annotated[
-    bool,
-    typer.Option("--send", help="Send the e-mail over SMTP; the .eml draft is kept either way."),
-]
-SmtpOption = Annotated[
-    str | None,
-    typer.Option(
-        "--smtp",
-        metavar="HOST[:PORT]",
-        help="SMTP server (default: config). Login: $BRIEFGEN_SMTP_USER/_PASSWORD or config.",
-    ),
-]
-
-
-@contextmanager
-def _batch_progress() -> Iterator[Callable[..., None] | None]:
-    """Show a progress bar of the batch's jobs on stderr when both streams are terminals."""
-    if not (sys.stdout.isatty() and sys.stderr.isatty()):
-        yield None
-        return
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
-    from briefgen.deliver.batch_run import ItemResult
-
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
-    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task("briefings", total=None)
-
-        def update(result: ItemResult, finished: int, total: int) -> None:
-            bar.update(task, completed=finished, total=total, description=result.job.name[:40])
-
-        yield update
+# --- batch, templates, config ---------------------------------------------------------------
 
 
 @app.command()
@@ -714,30 +502,25 @@ def batch(
 
     A failing briefing is reported and the others go on; exits 1 if any failed.
     """
-    import os
     from datetime import datetime, timezone
 
+    from briefgen.batch import load_plan, run_plan
     from briefgen.config import load_settings
-    from briefgen.deliver.batch import load_plan
-    from briefgen.deliver.batch_run import run_plan
+    from briefgen.console import batch_progress
 
     with errors_to_exit():
         settings = load_settings(Path.cwd(), os.environ, {"db": db, "smtp": smtp})
         checked = load_plan(plan, default_sender=settings.email_from)
-        if Path(settings.db).exists():
-            from briefgen.store import Corpus
-
-            with Corpus.open(settings.db, create=False) as corpus:
-                _catch_up(corpus)  # run_plan would do it too, without a progress bar
-        with _batch_progress() as progress:
+        with batch_progress() as (facts_progress, jobs_progress):
             report = run_plan(
                 settings.db,
                 checked,
                 force=force,
                 workers=workers,
-                progress=progress,
+                progress=jobs_progress,
                 settings=settings,
                 now=datetime.now(timezone.utc),
+                facts_progress=facts_progress,
             )
     if as_json:
         _print_json(report.as_dict())
@@ -764,10 +547,10 @@ def templates_list(as_json: JsonOption = False) -> None:
     found = guarded(list_templates)
     if as_json:
         _print_json([info.as_dict() for info in found])
-        return
-    width = max(len(info.name) for info in found)
-    for info in found:
-        typer.echo(f"{info.name:<{width}}  {info.description}")
+    else:
+        from briefgen.console import templates_text
+
+        typer.echo(templates_text(found))
 
 
 @templates_app.command("copy")
@@ -814,23 +597,16 @@ def config_show(
 
     Options win over $BRIEFGEN_* variables, then ./briefgen.toml, the user's, the defaults.
     """
-    import os
-
     from briefgen.config import load_settings
 
     given = {"db": db, "style": style, "out": out, "email_from": email_from, "smtp": smtp}
     data = guarded(lambda: load_settings(Path.cwd(), os.environ, given)).as_dict()
     if as_json:
-        import json
+        _print_json(data)
+    else:
+        from briefgen.console import settings_text
 
-        typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
-        return
-    for path in data["files"]:
-        typer.echo(f"# read {path}")
-    shown = {k: "(unset)" if v is None else str(v) for k, v in data["settings"].items()}
-    name_width, value_width = max(map(len, shown)), max(map(len, shown.values()))
-    for name, value in shown.items():
-        typer.echo(f"{name:<{name_width}}  {value:<{value_width}}  {data['sources'][name]}")
+        typer.echo(settings_text(data))
 
 
 def main() -> None:

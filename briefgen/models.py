@@ -1,16 +1,50 @@
-"""The cable record: what the reader gives and every later stage takes."""
+"""The cable record (what the reader gives and every later stage takes), and the base of records.
+
+Every record passed between stages is a frozen, slotted dataclass deriving from Record, whose
+one `as_dict()` turns it into JSON data; a record overrides it only to reshape its output.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
+from pathlib import PurePath
 from typing import Any
 
 
+class Record:
+    """A frozen dataclass whose fields `as_dict()` returns as JSON-ready data."""
+
+    __slots__ = ()
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return every field, in field order, as JSON-ready data (see `json_ready`)."""
+        return {f.name: json_ready(getattr(self, f.name)) for f in dataclasses.fields(self)}  # type: ignore[arg-type]
+
+
+def json_ready(value: Any) -> Any:
+    """Return `value` as JSON data: objects with `as_dict()` as dicts, tuples and lists as lists,
+    mappings as dicts, paths as text, datetimes as `YYYY-MM-DDTHH:MM:SSZ`, dates as ISO."""
+    if hasattr(value, "as_dict"):
+        return value.as_dict()
+    if isinstance(value, (tuple, list)):
+        return [json_ready(item) for item in value]
+    if isinstance(value, dict):
+        return {key: json_ready(item) for key, item in value.items()}
+    if isinstance(value, PurePath):
+        return str(value)
+    if isinstance(value, datetime):
+        return format_utc(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
 @dataclass(frozen=True, slots=True)
-class Paragraph:
+class Paragraph(Record):
     """One paragraph of a cable body."""
 
     number: int | None
@@ -20,13 +54,9 @@ class Paragraph:
     text: str
     """The cleaned paragraph text, without its number, on one line per paragraph."""
 
-    def as_dict(self) -> dict[str, Any]:
-        """Return the paragraph as a JSON-ready dict."""
-        return {"number": self.number, "heading": self.heading, "text": self.text}
-
 
 @dataclass(frozen=True, slots=True)
-class Cable:
+class Cable(Record):
     """One diplomatic cable, read and cleaned, whatever format it came in."""
 
     id: str
@@ -67,27 +97,14 @@ class Cable:
     """The cleaned body, paragraph by paragraph."""
 
     def as_dict(self) -> dict[str, Any]:
-        """Return every field as a JSON-ready dict (absent values are null or [])."""
+        """Return every field as JSON-ready data (absent values are null or []), where the
+        cable was read from first."""
+        data = Record.as_dict(self)
         return {
-            "path": self.path,
-            "row": self.row,
-            "format": self.format,
-            "id": self.id,
-            "created": format_utc(self.created),
-            "origin": self.origin,
-            "classification": self.classification,
-            "classified_by": self.classified_by,
-            "nondisclosure_deadline": self.nondisclosure_deadline,
-            "subject": self.subject,
-            "tags": list(self.tags),
-            "references": list(self.references),
-            "recipients": list(self.recipients),
-            "info_recipients": list(self.info_recipients),
-            "signers": list(self.signers),
-            "summary": self.summary,
-            "comment": self.comment,
-            "paragraphs": [p.as_dict() for p in self.paragraphs],
-        }
+            "path": data.pop("path"),
+            "row": data.pop("row"),
+            "format": data.pop("format"),
+        } | data
 
     def content_hash(self) -> str:
         """Return a digest of the cable's content, independent of where and how it was read."""
@@ -106,7 +123,7 @@ class Cable:
 
 
 @dataclass(frozen=True, slots=True)
-class Rejection:
+class Rejection(Record):
     """An input that could not be read as a cable, and why."""
 
     path: str
@@ -115,10 +132,6 @@ class Rejection:
     """The row of a multi-cable file, or None."""
     reason: str
     """One line a user can act on."""
-
-    def as_dict(self) -> dict[str, Any]:
-        """Return the rejection as a JSON-ready dict."""
-        return {"path": self.path, "row": self.row, "reason": self.reason}
 
     def __str__(self) -> str:
         where = self.path if self.row is None else f"{self.path}, row {self.row}"

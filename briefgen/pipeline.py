@@ -1,20 +1,43 @@
-"""The build order of a briefing, written once: summarize, template, document, render, write.
+"""The build order of a briefing, written once: facts, summarize, template, document, render,
+write, e-mail. The CLI's briefing commands and batch runs both call `make_briefing`.
 
-from briefgen.pipeline import Output, make_briefing
-with Corpus.open("briefgen.db") as corpus:
-    written = make_briefing(corpus, "ngo", "Feminist League", Output(out_dir=Path(".")))
+    from briefgen.pipeline import BriefingRequest, make_briefing
+    with Corpus.open("briefgen.db") as corpus:
+        request = BriefingRequest("ngo", "Feminist League", formats=("pdf",))
+        result = make_briefing(corpus, request, Path("briefings"))
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Literal, Protocol
 
-from briefgen.errors import InvalidArgumentError
-from briefgen.store import Corpus
+from briefgen.deliver.email import EmailRequest, SmtpSettings
+from briefgen.errors import ConfigError, InvalidArgumentError
+from briefgen.facts import Facts, ensure_facts
+from briefgen.models import Record
+from briefgen.render import FORMATS
+from briefgen.store import Corpus, IngestReport
+from briefgen.summarize import cable_digest, ngo_profile, program_sheet, quarterly_summary
 from briefgen.summarize.records import BriefingMeta
+
+Kind = Literal["ngo", "program", "quarterly", "cable"]
+KINDS: tuple[Kind, ...] = ("ngo", "program", "quarterly", "cable")
+"""The briefing kinds, as commands and batch plans name them."""
+
+TEMPLATES: dict[str, str] = {
+    "ngo-profile": "ngo.md.j2",
+    "program-impact": "program.md.j2",
+    "quarterly-summary": "quarterly.md.j2",
+    "cable-digest": "cable.md.j2",
+}
+"""The packaged template of each briefing kind."""
+
+PREPARED_BY = "briefgen"
+"""The name on the title block and in the document metadata."""
 
 
 class Briefing(Protocol):
@@ -30,127 +53,217 @@ class Briefing(Protocol):
         ...
 
 
-TEMPLATES: dict[str, str] = {
-    "ngo-profile": "ngo.md.j2",
-    "program-impact": "program.md.j2",
-    "quarterly-summary": "quarterly.md.j2",
-    "cable-digest": "cable.md.j2",
-}
-"""The packaged template of each briefing kind."""
-
-FORMATS = ("pdf", "docx")
-"""The output formats, in the order files are written."""
+_KIND_FIELDS: dict[str, Kind] = {"cables": "program", "origins": "quarterly", "tags": "quarterly"}
 
 
 @dataclass(frozen=True, slots=True)
-class Output:
-    """How and where to write a briefing."""
+class BriefingRequest(Record):
+    """One briefing to make: what it covers, and how it is written. Checked on construction."""
 
-    out_dir: Path = Path(".")
-    """The folder the files go to (created if missing)."""
-    formats: tuple[str, ...] = FORMATS
-    """`pdf`, `docx` or both."""
+    kind: Kind
+    """`ngo`, `program`, `quarterly` or `cable`."""
+    subject: str
+    """The NGO's name, the program's name or phrase, the quarter (`2009Q4`) or the cable id."""
+    cables: tuple[str, ...] = ()
+    """Program only: read only these cables (ids, any case)."""
+    origins: tuple[str, ...] = ()
+    """Quarterly only: only these posts (none: every post)."""
+    tags: tuple[str, ...] = ()
+    """Quarterly only: only these TAGS codes (none: every tag)."""
+    include_personal: bool = False
+    """Keep names, ages and stories of victims and minors (left out by default)."""
     style: str | Path = "default"
-    """A packaged style name or a TOML file."""
+    """A packaged style name or a style file (TOML)."""
     template: Path | None = None
-    """A user template replacing the packaged one (it may extend it)."""
-    template_dirs: tuple[Path, ...] = ()
-    """Folders searched for templates before the packaged ones."""
-    prepared_by: str = "briefgen"
-    """The name on the title block and in the document metadata."""
-    source_date_epoch: int | None = None
-    """A fixed creation time for documents without a date."""
-    keywords: tuple[str, ...] = field(default_factory=tuple)
-    """Extra keywords for the document metadata."""
+    """A user template replacing the packaged one (it may extend it), or None."""
+    formats: tuple[str, ...] = FORMATS
+    """The files to write, among FORMATS (none given: all of them)."""
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise InvalidArgumentError(
+                f"unknown briefing kind {self.kind!r} (known: {', '.join(KINDS)})"
+            )
+        for name, kind in _KIND_FIELDS.items():
+            if getattr(self, name) and self.kind != kind:
+                raise InvalidArgumentError(f"{name} apply to {kind} briefings only")
+        object.__setattr__(self, "cables", tuple(c.strip().upper() for c in self.cables))
+        object.__setattr__(self, "formats", check_formats(self.formats))
 
 
-def summarize(corpus: Corpus, kind: str, subject: str, **options: Any) -> Briefing:
-    """Return the briefing data of `kind` (`ngo`, `program`, `quarterly`, `cable`) for `subject`."""
-    builder = _summarizers().get(kind)
-    if builder is None:
-        raise InvalidArgumentError(
-            f"unknown briefing kind {kind!r} (known: {', '.join(_summarizers())})"
-        )
-    return builder(corpus, subject, **options)
+@dataclass(frozen=True, slots=True)
+class BriefingResult(Record):
+    """What `make_briefing` made."""
+
+    briefing: Briefing
+    """The briefing's data."""
+    files: tuple[Path, ...]
+    """The files written, in the order of the request's formats."""
+    draft: Path | None = None
+    """The e-mail's .eml draft (kept whether or not it was sent), or None without e-mail."""
 
 
-def _summarizers() -> Mapping[str, Callable[..., Briefing]]:
-    from briefgen.summarize import cable_digest, ngo_profile, program_sheet, quarterly_summary
-
-    return {
-        "ngo": ngo_profile,
-        "program": program_sheet,
-        "quarterly": quarterly_summary,
-        "cable": cable_digest,
-    }
+def check_formats(formats: Sequence[str]) -> tuple[str, ...]:
+    """Return the formats asked for (all of them when none), raising for an unknown one."""
+    chosen = tuple(dict.fromkeys(f.lower() for f in formats)) or FORMATS
+    unknown = [f for f in chosen if f not in FORMATS]
+    if unknown:
+        raise InvalidArgumentError(f"unknown format {unknown[0]!r} (known: {', '.join(FORMATS)})")
+    return chosen
 
 
-def to_markdown(brief: Briefing, output: Output) -> str:
-    """Render the briefing's template to Markdown."""
+def make_briefing(
+    corpus: Corpus,
+    request: BriefingRequest,
+    out_dir: Path,
+    *,
+    email: EmailRequest | None = None,
+    smtp: Callable[[], SmtpSettings] | None = None,
+    now: datetime | None = None,
+    written: Callable[[Sequence[Path]], None] | None = None,
+) -> BriefingResult:
+    """Make one briefing, from the corpus to its files in `out_dir` and its e-mail.
+
+    The facts it reads are extracted first where needed (see `summarize`). `written(paths)`
+    is called once the files are on disk, before any e-mail is built. With `email`, its
+    .eml draft goes beside the files, dated `now` (default: the current time), and is sent
+    when `email.send` through the server `smtp()` returns (it raises ConfigError when none
+    is configured; the files stay written).
+    """
+    brief = summarize(corpus, request)
+    files = write_files(brief, request, out_dir)
+    if written is not None:
+        written(files)
+    draft = None
+    if email is not None:
+        moment = now if now is not None else datetime.now(timezone.utc)
+        draft = email_briefing(brief, files, email, now=moment, smtp=smtp)
+    return BriefingResult(brief, tuple(files), draft)
+
+
+def summarize(corpus: Corpus, request: BriefingRequest) -> Briefing:
+    """Return the briefing data `request` asks for, extracting the facts it needs first.
+
+    Facts are brought up to date unless more than LAZY_BACKLOG cables await extraction; then
+    the briefing finds its cables by full-text search and extracts only those (ensure_facts).
+    """
+    stored = ensure_facts(corpus, defer=True)
+    return _SUMMARIZERS[request.kind](corpus, stored, request)
+
+
+def _ngo(corpus: Corpus, stored: Facts, request: BriefingRequest) -> Briefing:
+    return ngo_profile(corpus, stored, request.subject, include_personal=request.include_personal)
+
+
+def _program(corpus: Corpus, stored: Facts, request: BriefingRequest) -> Briefing:
+    return program_sheet(
+        corpus,
+        stored,
+        request.subject,
+        cables=request.cables,
+        include_personal=request.include_personal,
+    )
+
+
+def _quarterly(corpus: Corpus, stored: Facts, request: BriefingRequest) -> Briefing:
+    return quarterly_summary(
+        corpus,
+        stored,
+        request.subject,
+        origins=request.origins,
+        tags=request.tags,
+        include_personal=request.include_personal,
+    )
+
+
+def _cable(corpus: Corpus, stored: Facts, request: BriefingRequest) -> Briefing:
+    return cable_digest(corpus, stored, request.subject, include_personal=request.include_personal)
+
+
+_SUMMARIZERS: dict[Kind, Callable[[Corpus, Facts, BriefingRequest], Briefing]] = {
+    "ngo": _ngo,
+    "program": _program,
+    "quarterly": _quarterly,
+    "cable": _cable,
+}
+
+
+def to_markdown(brief: Briefing, template: str | Path | None = None) -> str:
+    """Render the briefing through `template` (default: its kind's packaged one) to Markdown."""
     from briefgen.template import render_markdown
 
-    template: str | Path = output.template or TEMPLATES[brief.meta.kind]
-    tags = [brief.meta.kind.replace("-", " "), *output.keywords]
     context = {
         "brief": brief,
         "meta": brief.meta,
-        "prepared_by": output.prepared_by,
-        "keywords": [*tags, *(s.id for s in brief.meta.sources)],
+        "prepared_by": PREPARED_BY,
+        "keywords": [brief.meta.kind.replace("-", " "), *(s.id for s in brief.meta.sources)],
     }
-    return render_markdown(template, context, user_dirs=output.template_dirs)
+    return render_markdown(template or TEMPLATES[brief.meta.kind], context)
 
 
-def render_files(brief: Briefing, output: Output) -> dict[str, bytes]:
-    """Return the bytes of each requested format, from one Markdown source."""
+def render_files(brief: Briefing, request: BriefingRequest) -> dict[str, bytes]:
+    """Return the bytes of each format the request asks for, from one Markdown source."""
     from briefgen.document import parse_markdown
     from briefgen.render import load_style, render
 
-    style = load_style(output.style)
-    document = parse_markdown(to_markdown(brief, output))
-    return {
-        fmt: render(document, fmt, style, source_date_epoch=output.source_date_epoch)
-        for fmt in output.formats
-    }
+    style = load_style(request.style)
+    document = parse_markdown(to_markdown(brief, request.template))
+    return {fmt: render(document, fmt, style) for fmt in request.formats}
 
 
-def output_paths(brief: Briefing, output: Output) -> list[Path]:
-    """Return the files a briefing is written to: `<slug>.<format>` in the output folder."""
-    return [output.out_dir / f"{brief.meta.slug}.{fmt}" for fmt in output.formats]
-
-
-def write_files(brief: Briefing, output: Output) -> list[Path]:
-    """Render the briefing and write each file atomically; return the paths written."""
+def write_files(brief: Briefing, request: BriefingRequest, out_dir: Path) -> list[Path]:
+    """Render the briefing and write each file atomically to `<out_dir>/<slug><suffix>`;
+    return the paths written, in the order of the request's formats."""
     from briefgen.deliver.files import write_atomic
     from briefgen.errors import DeliveryError
+    from briefgen.render import get_renderer
 
-    files = render_files(brief, output)
+    files = render_files(brief, request)
     try:
-        output.out_dir.mkdir(parents=True, exist_ok=True)
+        out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        raise DeliveryError(f"cannot make the output folder {output.out_dir}: {reason}") from None
+        raise DeliveryError(f"cannot make the output folder {out_dir}: {reason}") from None
     written = []
-    for path, fmt in zip(output_paths(brief, output), output.formats, strict=True):
-        write_atomic(path, files[fmt])
+    for fmt, data in files.items():
+        path = out_dir / f"{brief.meta.slug}{get_renderer(fmt).suffix}"
+        write_atomic(path, data)
         written.append(path)
     return written
 
 
-def make_briefing(
-    corpus: Corpus, kind: str, subject: str, output: Output, **options: Any
-) -> tuple[Briefing, list[Path]]:
-    """Summarize, render and write one briefing; return its data and the files written."""
-    brief = summarize(corpus, kind, subject, **options)
-    return brief, write_files(brief, output)
+def email_briefing(
+    brief: Briefing,
+    files: Sequence[Path],
+    email: EmailRequest,
+    *,
+    now: datetime,
+    smtp: Callable[[], SmtpSettings] | None = None,
+) -> Path:
+    """Write the e-mail draft of a written briefing, dated `now`, and send it when
+    `email.send` through the server `smtp()` returns; return the draft's path.
 
+    The draft stays on disk even when sending fails.
+    """
+    from briefgen.deliver.email import deliver_email
 
-def check_formats(formats: Sequence[str]) -> tuple[str, ...]:
-    """Return the formats asked for (both when none), raising for an unknown one."""
-    chosen = tuple(dict.fromkeys(f.lower() for f in formats)) or FORMATS
-    unknown = [f for f in chosen if f not in FORMATS]
-    if unknown:
-        raise InvalidArgumentError(f"unknown format {unknown[0]!r} (known: pdf, docx)")
-    return chosen
+    server = None
+    if email.send:
+        if smtp is None:
+            raise ConfigError("the e-mail is to be sent but no SMTP server was given")
+        server = smtp()
+    meta = brief.meta
+    return deliver_email(
+        email,
+        title=meta.title,
+        date=meta.date,
+        classification=meta.classification,
+        summary_lines=meta.summary_lines,
+        sources=[f"{s.id} ({s.date}): {s.subject or ''}" for s in meta.sources],
+        attachments=files,
+        message_date=now,
+        smtp=server,
+    )
 
 
 def ingest(
@@ -158,22 +271,19 @@ def ingest(
     paths: Sequence[str | Path],
     *,
     workers: int | None = None,
-    progress: Callable[..., None] | None = None,
+    progress: Callable[[IngestReport], None] | None = None,
     extract: bool | None = None,
-) -> Any:
+) -> IngestReport:
     """Read `paths` into the corpus, then extract the facts of every new or changed cable.
 
-    Returns the store's IngestReport. With `extract` None (the default) facts are extracted
-    here when at most LAZY_BACKLOG cables await it, and otherwise left for later: each
-    briefing then extracts the cables it reads, and `extract_facts` or the first whole-corpus
-    question (`find_entities`) does the rest. True always extracts here, False never.
-    `workers` processes parse and extract (default: every core).
+    With `extract` None (the default) facts are extracted here unless more than LAZY_BACKLOG
+    cables await it; they are then left for later: each briefing extracts the cables it reads,
+    and `extract_facts` does the rest. True always extracts here, False never. `workers`
+    processes parse and extract (default: every core).
     """
-    from briefgen.extract.storage import backlog_is_large
-
     report = corpus.ingest(paths, workers=workers, progress=progress)
-    if extract or (extract is None and not backlog_is_large(corpus)):
-        extract_facts(corpus, workers=workers)
+    if extract is not False:
+        ensure_facts(corpus, defer=extract is None, workers=workers)
     return report
 
 
@@ -187,48 +297,11 @@ def extract_facts(
 
     `progress(done, total)` is called as batches are written.
     """
-    from briefgen.extract.storage import update_facts
-
-    return update_facts(corpus, workers=workers, progress=progress)
-
-
-def facts_deferred(corpus: Corpus) -> bool:
-    """Return True while the backlog is so large that profiles search cables instead (lazy.py)."""
-    from briefgen.extract.storage import backlog_is_large
-
-    return backlog_is_large(corpus)
+    return ensure_facts(corpus, workers=workers, progress=progress).extracted
 
 
 def pending_facts(corpus: Corpus) -> int:
     """Return how many cables still await the whole-corpus extraction pass."""
-    from briefgen.extract.storage import backlog
+    from briefgen.facts.store import backlog
 
     return backlog(corpus)
-
-
-def email_briefing(
-    brief: Briefing,
-    files: Sequence[Path],
-    request: Any,
-    *,
-    message_date: Any,
-    smtp: Any = None,
-) -> Path:
-    """Write the e-mail draft of a written briefing (and send it when `smtp` is given).
-
-    Returns the draft's path; the draft stays on disk even when sending fails.
-    """
-    from briefgen.deliver.email import deliver_email
-
-    meta = brief.meta
-    return deliver_email(
-        request,
-        title=meta.title,
-        date=meta.date,
-        classification=meta.classification,
-        summary_lines=meta.summary_lines,
-        sources=[f"{s.id} ({s.date}): {s.subject or ''}" for s in meta.sources],
-        attachments=files,
-        message_date=message_date,
-        smtp=smtp,
-    )

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from types import ModuleType
 
+from briefgen.models import Record
 from briefgen.summarize import records
 from briefgen.templates_catalog import extends_example, list_templates, template_info
 
@@ -38,7 +39,7 @@ _SIMPLE = {"str": "text", "int": "integer", "float": "number", "bool": "true/fal
 
 
 @dataclass(frozen=True, slots=True)
-class FieldDoc:
+class FieldDoc(Record):
     """One documented field of a record."""
 
     name: str
@@ -48,13 +49,9 @@ class FieldDoc:
     doc: str
     """The field's docstring, on one line."""
 
-    def as_dict(self) -> dict[str, str]:
-        """Return the field as a JSON-ready dict."""
-        return dataclasses.asdict(self)
-
 
 @dataclass(frozen=True, slots=True)
-class RecordDoc:
+class RecordDoc(Record):
     """One documented record: its docstring and fields."""
 
     name: str
@@ -65,15 +62,6 @@ class RecordDoc:
     """Its fields in declaration order."""
     uses: tuple[str, ...]
     """The records its fields hold, in field order."""
-
-    def as_dict(self) -> dict[str, object]:
-        """Return the record as a JSON-ready dict."""
-        return {
-            "name": self.name,
-            "doc": self.doc,
-            "fields": [f.as_dict() for f in self.fields],
-            "uses": list(self.uses),
-        }
 
 
 def record_docs(module: ModuleType = records) -> dict[str, RecordDoc]:

@@ -6,16 +6,16 @@ import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from briefgen.errors import TemplateError
+from briefgen.models import Record
 from briefgen.resources import asset_dir
 
 _DESCRIPTION = re.compile(r"\A\s*\{#-?(.*?)-?#\}", re.DOTALL)
 
 
 @dataclass(frozen=True, slots=True)
-class TemplateInfo:
+class TemplateInfo(Record):
     """A packaged template: its name, what it is for and the blocks a user may override."""
 
     name: str
@@ -35,17 +35,6 @@ class TemplateInfo:
     def is_partial(self) -> bool:
         """Return True for a helper meant to be imported or extended, not used as is (`_*`)."""
         return self.name.startswith("_")
-
-    def as_dict(self) -> dict[str, Any]:
-        """Return the template's description as a JSON-ready dict."""
-        return {
-            "name": self.name,
-            "description": self.description,
-            "extends": self.extends,
-            "blocks": list(self.blocks),
-            "macros": list(self.macros),
-            "path": str(self.path),
-        }
 
 
 def list_templates() -> tuple[TemplateInfo, ...]:

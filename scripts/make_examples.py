@@ -10,18 +10,18 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from briefgen.pipeline import Output, ingest, make_briefing
+from briefgen.pipeline import BriefingRequest, ingest, make_briefing
 from briefgen.store import Corpus
 
 ROOT = Path(__file__).resolve().parents[1]
-BRIEFINGS: list[tuple[str, str, dict[str, object]]] = [
-    ("ngo", "Feminist League", {}),
-    ("ngo", "Union of Crisis Centers", {}),
-    ("program", "Night Stars", {}),
-    ("program", "information campaign", {"cables": ("09ASTANA1206",)}),
-    ("quarterly", "2009Q4", {}),
-    ("quarterly", "2009Q3", {}),
-    ("cable", "09ASTANA2101", {}),
+BRIEFINGS = [
+    BriefingRequest("ngo", "Feminist League"),
+    BriefingRequest("ngo", "Union of Crisis Centers"),
+    BriefingRequest("program", "Night Stars"),
+    BriefingRequest("program", "information campaign", cables=("09ASTANA1206",)),
+    BriefingRequest("quarterly", "2009Q4"),
+    BriefingRequest("quarterly", "2009Q3"),
+    BriefingRequest("cable", "09ASTANA2101"),
 ]
 
 
@@ -35,9 +35,8 @@ def main() -> None:
         old.unlink()
     with tempfile.TemporaryDirectory() as tmp, Corpus.open(Path(tmp) / "seeds.db") as corpus:
         ingest(corpus, [ROOT / "examples" / "cables"], workers=1)
-        for kind, subject, options in BRIEFINGS:
-            _, paths = make_briefing(corpus, kind, subject, Output(out_dir=out), **options)
-            for path in paths:
+        for request in BRIEFINGS:
+            for path in make_briefing(corpus, request, out).files:
                 print(path.relative_to(ROOT))
 
 

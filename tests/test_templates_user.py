@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -16,8 +17,7 @@ from typer.testing import CliRunner
 
 from briefgen.cli import app
 from briefgen.errors import TemplateError
-from briefgen.extract.storage import update_facts
-from briefgen.pipeline import Briefing, Output, summarize, write_files
+from briefgen.pipeline import Briefing, BriefingRequest, summarize, write_files
 from briefgen.resources import asset_dir
 from briefgen.store import Corpus
 from briefgen.summarize import records
@@ -25,6 +25,7 @@ from briefgen.template_docs import BRIEFING_RECORDS, record_docs, templates_read
 from briefgen.templates_catalog import copy_template, list_templates, template_info
 
 SEEDS = Path(__file__).resolve().parents[1] / "examples" / "cables"
+NGO = BriefingRequest("ngo", "Feminist League")
 MM_PER_POINT = 25.4 / 72
 
 OVERRIDE = """{#- The packaged NGO profile with our own funding section. -#}
@@ -58,8 +59,7 @@ def league(tmp_path_factory: pytest.TempPathFactory) -> Briefing:
     path = tmp_path_factory.mktemp("corpus") / "seeds.db"
     with Corpus.open(path) as corpus:
         corpus.ingest([SEEDS], workers=1)
-        update_facts(corpus)
-        return summarize(corpus, "ngo", "Feminist League")
+        return summarize(corpus, NGO)
 
 
 def pdf_text(path: Path) -> str:
@@ -108,8 +108,8 @@ def test_copy_makes_an_identical_file_and_refuses_to_overwrite(tmp_path: Path) -
 
 def test_a_copied_template_renders_like_the_packaged_one(league: Briefing, tmp_path: Path) -> None:
     copied = copy_template("ngo", tmp_path)
-    ours = write_files(league, Output(tmp_path / "ours", ("docx",), template=copied))
-    packaged = write_files(league, Output(tmp_path / "packaged", ("docx",)))
+    ours = write_files(league, replace(NGO, formats=("docx",), template=copied), tmp_path / "ours")
+    packaged = write_files(league, replace(NGO, formats=("docx",)), tmp_path / "packaged")
     assert docx_text(ours[0]) == docx_text(packaged[0])
 
 
@@ -132,7 +132,7 @@ def test_overriding_one_block_changes_only_that_section(league: Briefing, tmp_pa
     template = tmp_path / "templates" / "desk-ngo.md.j2"
     template.parent.mkdir()
     template.write_text(OVERRIDE, encoding="utf-8")
-    pdf, docx_file = write_files(league, Output(tmp_path / "out", template=template))
+    pdf, docx_file = write_files(league, replace(NGO, template=template), tmp_path / "out")
     for text in (pdf_text(pdf), docx_text(docx_file)):
         assert "Desk funding note" in text
         assert "Funding of Feminist League is tracked by the regional desk." in text
@@ -146,7 +146,7 @@ def test_a_template_extending_itself_by_name_is_an_error(league: Briefing, tmp_p
     template = tmp_path / "ngo.md.j2"
     template.write_text(OVERRIDE, encoding="utf-8")
     with pytest.raises(TemplateError):
-        write_files(league, Output(tmp_path / "out", ("pdf",), template=template))
+        write_files(league, replace(NGO, formats=("pdf",), template=template), tmp_path / "out")
 
 
 # --- a user style -----------------------------------------------------------------------------
@@ -155,8 +155,8 @@ def test_a_template_extending_itself_by_name_is_an_error(league: Briefing, tmp_p
 def test_a_style_file_changes_page_fonts_and_colours(league: Briefing, tmp_path: Path) -> None:
     style = tmp_path / "red.toml"
     style.write_text(STYLE, encoding="utf-8")
-    pdf, docx_file = write_files(league, Output(tmp_path / "red", style=style))
-    plain_pdf, plain_docx = write_files(league, Output(tmp_path / "plain"))
+    pdf, docx_file = write_files(league, replace(NGO, style=style), tmp_path / "red")
+    plain_pdf, plain_docx = write_files(league, NGO, tmp_path / "plain")
 
     def pdf_facts(path: Path) -> tuple[tuple[float, float], set[str], str]:
         reader = PdfReader(path)
@@ -224,7 +224,7 @@ def test_a_user_template_cannot_escape_the_sandbox(
         encoding="utf-8",
     )
     with pytest.raises(TemplateError) as info:
-        write_files(league, Output(tmp_path / "out", ("pdf",), template=template))
+        write_files(league, replace(NGO, formats=("pdf",), template=template), tmp_path / "out")
     message = str(info.value)
     assert "is unsafe" in message or "template not found" in message
     assert "root:" not in message and "uid=" not in message
@@ -265,12 +265,8 @@ def test_templates_doc_prints_the_reference() -> None:
 
 def test_the_example_template_and_style_render(league: Briefing, tmp_path: Path) -> None:
     examples = Path(__file__).resolve().parents[1] / "examples" / "custom"
-    output = Output(
-        tmp_path,
-        template=examples / "desk-ngo.md.j2",
-        style=examples / "letterhead.toml",
-    )
-    pdf, docx_file = write_files(league, output)
+    custom = replace(NGO, template=examples / "desk-ngo.md.j2", style=examples / "letterhead.toml")
+    pdf, docx_file = write_files(league, custom, tmp_path)
     for text in (pdf_text(pdf), docx_text(docx_file)):
         assert "Desk note" in text and "Funding history" in text
     assert round(float(PdfReader(pdf).pages[0].mediabox.width)) == 612

@@ -13,12 +13,12 @@ from email.message import EmailMessage
 from email.parser import BytesHeaderParser
 from email.utils import format_datetime
 from pathlib import Path
-from typing import Any
 
 from briefgen.deliver.files import write_atomic
 from briefgen.deliver.headers import ascii_domain, check_header_text, parse_address
 from briefgen.deliver.smtp import SmtpSettings, parse_endpoint, send
 from briefgen.errors import DeliveryError
+from briefgen.models import Record
 
 __all__ = [
     "MIME_TYPES",
@@ -46,8 +46,9 @@ MIME_TYPES: dict[str, tuple[str, str]] = {
 
 
 @dataclass(frozen=True, slots=True)
-class EmailRequest:
-    """Who a briefing e-mail goes to and under which subject, validated on construction."""
+class EmailRequest(Record):
+    """Who a briefing e-mail goes to, under which subject, and whether it is sent; validated on
+    construction. In a batch plan the subject may hold placeholders (`KTIP {quarter}`)."""
 
     to: tuple[str, ...]
     """The To addresses (at least one), normalised (`Jane Doe <jane@example.org>`)."""
@@ -57,6 +58,8 @@ class EmailRequest:
     """The From address, normalised; required."""
     subject: str | None = None
     """The subject line, or None for the briefing's title."""
+    send: bool = False
+    """Send over SMTP (True) or only write the .eml draft beside the outputs (False)."""
 
     def __post_init__(self) -> None:
         if isinstance(self.to, str) or isinstance(self.cc, str):
@@ -73,15 +76,6 @@ class EmailRequest:
             if not subject:
                 raise DeliveryError("the subject is empty (leave it out to use the title)")
             object.__setattr__(self, "subject", subject)
-
-    def as_dict(self) -> dict[str, Any]:
-        """Return the request as a JSON-ready dict."""
-        return {
-            "to": list(self.to),
-            "cc": list(self.cc),
-            "sender": self.sender,
-            "subject": self.subject,
-        }
 
 
 def request_from_options(
@@ -106,7 +100,11 @@ def request_from_options(
             )
         return None
     return EmailRequest(
-        to=tuple(to), cc=tuple(cc), sender=sender or default_sender or "", subject=subject
+        to=tuple(to),
+        cc=tuple(cc),
+        sender=sender or default_sender or "",
+        subject=subject,
+        send=send,
     )
 
 

@@ -1,14 +1,10 @@
-"""Rule-based fact extraction: entities, figures, events and relations, each with its source."""
+"""Rule-based fact extraction: entities, figures, events and relations, each with its source.
+
+Pure: a Cable in, its CableFacts out; no SQL and no corpus (the facts store is briefgen.facts).
+"""
 
 from __future__ import annotations
 
-from briefgen.extract.query import (
-    EntityProfile,
-    EntitySummary,
-    find_entities,
-    get_entity,
-    resolve_name,
-)
 from briefgen.extract.records import (
     CableFacts,
     EntityRef,
@@ -23,16 +19,12 @@ from briefgen.extract.records import (
     Source,
 )
 from briefgen.extract.rules import ENTITY_RULES, FACT_RULES, extract
-from briefgen.extract.storage import FACTS_VERSION, facts_for, update_facts
 
 __all__ = [
     "ENTITY_RULES",
-    "FACTS_VERSION",
     "FACT_RULES",
     "CableFacts",
-    "EntityProfile",
     "EntityRef",
-    "EntitySummary",
     "Event",
     "Figure",
     "Funding",
@@ -43,9 +35,4 @@ __all__ = [
     "Role",
     "Source",
     "extract",
-    "facts_for",
-    "find_entities",
-    "get_entity",
-    "resolve_name",
-    "update_facts",
 ]

@@ -20,7 +20,7 @@ SubjectKind = Literal["named", "pronoun", "description", "none", "other"]
 """How a clause names its subject: by name, by a pronoun, by a description (`the NGO`), not
 at all (`Provides training ...` in a list entry), or by a phrase naming no party."""
 
-_TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*\.?|\d[\d,.]*|[(),;:\"“”]")
+_TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*\.?|\d+(?:[.,]\d+)*|[(),;:\"“”]")
 
 DETERMINERS = frozenset(
     """the a an this that these those another both all each some many most several any no such
@@ -136,7 +136,8 @@ _OPENING_WORDS = frozenset(
 )
 _EXPLETIVE_RE = re.compile(
     r"it (?:is|was|will be|would be|has been|had been|seems|seemed|appears|appeared|remains|"
-    r"remained|takes|took|may be|might be|could be|should be|is not|was not) ",
+    r"remained|takes|took|may be|might be|could be|should be|is not|was not|became|becomes|"
+    r"has become|is becoming|makes sense|goes without) ",
     re.IGNORECASE,
 )
 _MARKER_RE = re.compile(
@@ -469,15 +470,16 @@ def _skip_opening(
 ) -> tuple[int, tuple[str, ...]]:
     """Skip an opening adverbial up to its comma; return where the clause proper starts and who
     an `According to X,` names."""
-    word = _FIRST_WORD_RE.match(text, position, end)
-    if word is None:
+    opening = _FIRST_WORD_RE.match(text, position, end)
+    if opening is None:
         return position, ()
-    first = word.group(1).lower()
+    first = opening.group(1).lower()
     participle = first.endswith(("ed", "ing")) and len(first) > 4
     if first not in _OPENING_WORDS and not participle:
         return position, ()
     tokens = _tokens(text, position, min(end, position + 200), 18)
     reporter: tuple[str, ...] = ()
+    subordinate = first in _SUBORDINATORS
     for index, (tok_start, tok_end, word) in enumerate(tokens[:16]):
         if word == ",":
             if first == "according":
@@ -485,7 +487,9 @@ def _skip_opening(
             return tok_end, reporter
         if word in (";", ":"):
             break
-        if index and _is_verb(word.lower()) and first not in ("according",):
+        if word.lower() in _SUBORDINATORS:
+            subordinate = True  # `In 1998 when X began ...,`: its verb is not the clause's
+        if index and _is_verb(word.lower()) and first != "according" and not subordinate:
             break
     # No comma: `In 2008 Raices trained ...` skips only a date or a number after the preposition.
     if first in ("in", "on", "during", "since", "by") and len(tokens) > 1:
@@ -499,6 +503,9 @@ def _skip_opening(
     return position, ()
 
 
+_SUBORDINATORS = frozenset(
+    "when while although though because if since after before as once until whereas unless".split()
+)
 _FIRST_WORD_RE = re.compile(r"\s*[\"“(]?([A-Za-z][A-Za-z'’-]*)")
 _MONTH_WORDS = frozenset(
     """January February March April May June July August September October November December

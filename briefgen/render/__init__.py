@@ -11,6 +11,7 @@ from briefgen.errors import RenderError, StyleError
 from briefgen.render.style import Style, available_styles, load_style
 
 __all__ = [
+    "FORMATS",
     "RENDERERS",
     "Renderer",
     "Style",
@@ -42,6 +43,9 @@ RENDERERS: dict[str, str] = {
     "docx": "briefgen.render.docx:DocxRenderer",
 }
 """Renderer classes by format name, as `module:Class`, imported on first use."""
+FORMATS: tuple[str, ...] = tuple(RENDERERS)
+"""The output formats, in the order a briefing's files are written (each file named with its
+renderer's `suffix`)."""
 
 _EPOCH_FALLBACK = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
 

@@ -45,7 +45,13 @@ def open_corpus(
 
 
 class Corpus(AbstractContextManager["Corpus"]):
-    """Every cable read so far, in one SQLite database, with full-text search."""
+    """Every cable read so far, in one SQLite database, with full-text search.
+
+    Used as a context manager (`with Corpus.open(path) as corpus:`), it closes the database
+    at the end of the block, and a database failure raised in the block (sqlite3.Error: a
+    lock held past the busy timeout, a disk full or read-only mid-run) leaves it as a
+    StoreError, so that callers handle only briefgen's own errors.
+    """
 
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
         """Wrap an open, migrated connection; use `Corpus.open(path)` instead."""
@@ -53,15 +59,20 @@ class Corpus(AbstractContextManager["Corpus"]):
         self.path = path
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str], *, create: bool = True) -> Corpus:
+    def open(
+        cls, path: str | os.PathLike[str], *, create: bool = True, read_only: bool = False
+    ) -> Corpus:
         """Open the corpus at `path`, creating the file (unless `create` is False) and
-        bringing its schema up to date."""
+        bringing its schema up to date; or, `read_only`, as it is, for reading only (a worker
+        of a batch run, say)."""
         where = Path(path)
-        if not create and not where.exists():
+        if (read_only or not create) and not where.exists():
             raise StoreError(
                 f"no corpus database at {where}: run `briefgen ingest PATH` first, "
                 f"or name the database with --db or ${DB_ENV}"
             )
+        if read_only:
+            return cls(db.connect_read_only(where), where)
         conn = db.connect(where)
         try:
             migrate(conn)
@@ -83,6 +94,8 @@ class Corpus(AbstractContextManager["Corpus"]):
         tb: TracebackType | None,
     ) -> None:
         self.close()
+        if isinstance(exc, sqlite3.Error):
+            raise StoreError(f"corpus database error: {exc}") from exc
 
     @property
     def connection(self) -> sqlite3.Connection:

@@ -6,11 +6,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from briefgen.models import Cable, Rejection, format_utc
+from briefgen.models import Cable, Record, Rejection, json_ready
 
 
 @dataclass(frozen=True, slots=True)
-class IngestReport:
+class IngestReport(Record):
     """What an ingest did: how many cables it added, updated, left alone or rejected."""
 
     added: int = 0
@@ -37,19 +37,9 @@ class IngestReport:
             f"{self.unchanged} unchanged, {self.rejected} rejected"
         )
 
-    def as_dict(self) -> dict[str, Any]:
-        """Return the report as a JSON-ready dict."""
-        return {
-            "added": self.added,
-            "updated": self.updated,
-            "unchanged": self.unchanged,
-            "rejected": self.rejected,
-            "rejections": [r.as_dict() for r in self.rejections],
-        }
-
 
 @dataclass(frozen=True, slots=True)
-class CableSummary:
+class CableSummary(Record):
     """One line of a cable listing: the header fields, and the match when searching."""
 
     id: str
@@ -69,22 +59,9 @@ class CableSummary:
     rank: float | None = None
     """When searching: the bm25 score (lower is better, as SQLite reports it)."""
 
-    def as_dict(self) -> dict[str, Any]:
-        """Return the summary as a JSON-ready dict."""
-        return {
-            "id": self.id,
-            "created": format_utc(self.created),
-            "origin": self.origin,
-            "classification": self.classification,
-            "subject": self.subject,
-            "tags": list(self.tags),
-            "snippet": self.snippet,
-            "rank": self.rank,
-        }
-
 
 @dataclass(frozen=True, slots=True)
-class ReferenceView:
+class ReferenceView(Record):
     """A cable a cable refers to, with its subject when the corpus holds it."""
 
     id: str
@@ -94,13 +71,9 @@ class ReferenceView:
     in_corpus: bool
     """Whether the corpus holds the referenced cable."""
 
-    def as_dict(self) -> dict[str, Any]:
-        """Return the reference as a JSON-ready dict."""
-        return {"id": self.id, "subject": self.subject, "in_corpus": self.in_corpus}
-
 
 @dataclass(frozen=True, slots=True)
-class CableView:
+class CableView(Record):
     """One cable as `briefgen show` presents it: the record, its references and citers."""
 
     cable: Cable
@@ -111,15 +84,13 @@ class CableView:
     """The cables in the corpus that refer to it, oldest first."""
 
     def as_dict(self) -> dict[str, Any]:
-        """Return the cable and its links as a JSON-ready dict."""
-        data = self.cable.as_dict()
-        data["references"] = [r.as_dict() for r in self.references]
-        data["cited_by"] = [c.as_dict() for c in self.cited_by]
-        return data
+        """Return the cable's fields and its links as JSON-ready data."""
+        links = {"references": json_ready(self.references), "cited_by": json_ready(self.cited_by)}
+        return self.cable.as_dict() | links
 
 
 @dataclass(frozen=True, slots=True)
-class CorpusStats:
+class CorpusStats(Record):
     """Counts over the whole corpus, for `briefgen stats`."""
 
     cables: int
@@ -142,15 +113,6 @@ class CorpusStats:
     """(classification, cables) pairs, most cables first."""
 
     def as_dict(self) -> dict[str, Any]:
-        """Return the statistics as a JSON-ready dict."""
-        return {
-            "cables": self.cables,
-            "paragraphs": self.paragraphs,
-            "rejections": self.rejections,
-            "first": format_utc(self.first),
-            "last": format_utc(self.last),
-            "by_origin": dict(self.by_origin),
-            "by_tag": dict(self.by_tag),
-            "by_year": dict(self.by_year),
-            "by_classification": dict(self.by_classification),
-        }
+        """Return the statistics as JSON-ready data, each (name, cables) list as a dict."""
+        counts = ("by_origin", "by_tag", "by_year", "by_classification")
+        return Record.as_dict(self) | {name: dict(getattr(self, name)) for name in counts}

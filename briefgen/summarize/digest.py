@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from briefgen.facts import Facts
 from briefgen.store import Corpus
 from briefgen.summarize.evidence import clean_sentence, load_evidence, marked_paragraph
 from briefgen.summarize.figures import key_figures, statistics_paragraphs
@@ -20,10 +21,12 @@ from briefgen.summarize.records import (
 from briefgen.summarize.tags import tag_meaning
 
 
-def cable_digest(corpus: Corpus, cable_id: str, *, include_personal: bool = False) -> CableDigest:
+def cable_digest(
+    corpus: Corpus, stored: Facts, cable_id: str, *, include_personal: bool = False
+) -> CableDigest:
     """Return the digest of one cable; raise NotFoundError when the corpus does not hold it."""
     cable = corpus.get(cable_id.strip().upper())
-    evidence = load_evidence(corpus, [cable.id])
+    evidence = load_evidence(corpus, stored, [cable.id])
     facts = evidence.facts_of(cable.id)
     whole: tuple[Cite, ...] = ()  # Header facts describe the whole cable: no paragraph to cite.
     tags = ", ".join(f"{t} ({tag_meaning(t)})" if tag_meaning(t) else t for t in cable.tags)

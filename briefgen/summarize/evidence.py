@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from briefgen.extract import CableFacts
-from briefgen.extract.storage import facts_for
 from briefgen.extract.text import Sentences
+from briefgen.facts import Facts
 from briefgen.models import Cable, Paragraph
 from briefgen.store import Corpus
 from briefgen.summarize.privacy import personal_reason
@@ -59,10 +59,10 @@ class Evidence:
         return self.facts.get(cable_id) or CableFacts(cable_id=cable_id)
 
 
-def load_evidence(corpus: Corpus, cable_ids: Iterable[str]) -> Evidence:
+def load_evidence(corpus: Corpus, stored: Facts, cable_ids: Iterable[str]) -> Evidence:
     """Load `cable_ids` and their stored facts, oldest cable first."""
     cables = sorted((corpus.get(cid) for cid in dict.fromkeys(cable_ids)), key=_cable_order)
-    facts = {f.cable_id: f for f in facts_for(corpus, [c.id for c in cables])}
+    facts = {f.cable_id: f for f in stored.of([c.id for c in cables])}
     return Evidence(tuple(cables), facts)
 
 
@@ -150,10 +150,11 @@ def sentences_about(
     clauses: dict[int | None, list[tuple[int, int, Role]]] = {}
     for attribution in facts.attributions:
         role: Role | None = None
-        if names.intersection(attribution.actors):
-            role = "says" if attribution.speech else "acts"
-        elif names.intersection(attribution.reporter):
+        if names.intersection(attribution.reporter):
             role = "says"
+        elif names.intersection(attribution.actors) and not attribution.reporter:
+            # `According to X, Y did ...` is X's account of Y, not a fact the cable states.
+            role = "says" if attribution.speech else "acts"
         if role is not None:
             clauses.setdefault(attribution.paragraph, []).append(
                 (attribution.start, attribution.end, role)

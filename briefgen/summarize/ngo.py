@@ -9,8 +9,8 @@ from dataclasses import replace
 
 from briefgen.extract import Funding
 from briefgen.extract.kinds import KIND_LABELS
-from briefgen.extract.query import get_entity
 from briefgen.extract.records import Role
+from briefgen.facts import Facts
 from briefgen.models import Cable
 from briefgen.store import Corpus
 from briefgen.summarize.evidence import (
@@ -63,20 +63,20 @@ _YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
 _CAPACITY = re.compile(r"\b(?:house up to|capacity of|capacity for|up to|beds? for)\b", re.I)
 
 
-def ngo_profile(corpus: Corpus, name: str, *, include_personal: bool = False) -> NgoProfile:
+def ngo_profile(
+    corpus: Corpus, stored: Facts, name: str, *, include_personal: bool = False
+) -> NgoProfile:
     """Return the profile of the NGO `name` means (forgiving case, articles and small typos).
 
     Raises NotFoundError (with the closest names) or AmbiguousNameError (with the candidates).
     """
-    org = get_entity(corpus, name, "org", max_cables=MAX_CABLES)
+    org = stored.entity(name, "org", max_cables=MAX_CABLES)
     leaders = _leaders(org.name, org.roles)
     names = {org.name} | {p.name for p in leaders}
     cable_ids = set(org.cables)
     for leader in leaders:
-        cable_ids.update(
-            get_entity(corpus, leader.name, "person", max_cables=MAX_CABLES // 4).cables
-        )
-    evidence = load_evidence(corpus, cable_ids)
+        cable_ids.update(stored.entity(leader.name, "person", max_cables=MAX_CABLES // 4).cables)
+    evidence = load_evidence(corpus, stored, cable_ids)
     about = [
         (s, role)
         for cable in evidence.cables

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from briefgen.errors import InvalidArgumentError, NotFoundError
 from briefgen.extract import CableFacts, Figure, Funding
+from briefgen.facts import Facts
 from briefgen.models import Cable
 from briefgen.store import Corpus
 from briefgen.summarize.evidence import (
@@ -79,6 +80,7 @@ _IMPLEMENTED = re.compile(r"\b(?:implemented|conducted by|organized by|performed
 
 def program_sheet(
     corpus: Corpus,
+    stored: Facts,
     query: str,
     *,
     cables: Sequence[str] = (),
@@ -92,7 +94,7 @@ def program_sheet(
     if len(phrase) < 3:
         raise InvalidArgumentError("a program name or phrase needs at least three characters")
     ids = list(cables) if cables else _cables_naming(corpus, phrase)
-    evidence = load_evidence(corpus, ids)
+    evidence = load_evidence(corpus, stored, ids)
     chosen: list[Sentence] = []
     used: list[Cable] = []
     for cable in evidence.cables:

@@ -8,6 +8,7 @@ from datetime import datetime
 
 from briefgen.errors import NotFoundError
 from briefgen.extract.text import Sentences
+from briefgen.facts import Facts
 from briefgen.models import Cable
 from briefgen.store import CableSummary, Corpus, parse_quarter
 from briefgen.summarize.evidence import (
@@ -30,6 +31,7 @@ _ENDS = ("March", "June", "September", "December")
 
 def quarterly_summary(
     corpus: Corpus,
+    stored: Facts,
     quarter: str,
     *,
     origins: Sequence[str] = (),
@@ -56,7 +58,7 @@ def quarterly_summary(
     # MAX_DIGESTS of them, taken in turns from each post so that no post is left out.
     posts = Counter(c.origin or "unknown post" for c in found.values())
     tag_counts = Counter(t for c in found.values() for t in dict.fromkeys(c.tags))
-    evidence = load_evidence(corpus, _digest_choice(list(found.values()), MAX_DIGESTS))
+    evidence = load_evidence(corpus, stored, _digest_choice(list(found.values()), MAX_DIGESTS))
     cables = list(evidence.cables)
     leads = tuple(_lead(c, include_personal) for c in cables)
     all_facts = [evidence.facts_of(c.id) for c in cables]

@@ -147,6 +147,8 @@ def predict(label: Label) -> str:
         if any(_is_party(label, facts, a) for a in attribution.givers):
             role = "actor"
         if any(_is_party(label, facts, a) for a in attribution.actors):
+            if attribution.reporter:
+                continue  # `According to X, Y did ...`: X's account, not a fact of Y's
             return "speaker" if attribution.speech else "actor"
     return role
 

@@ -10,10 +10,16 @@ import docx
 import pytest
 from pypdf import PdfReader
 
+from briefgen import pipeline
 from briefgen.errors import InvalidArgumentError, NotFoundError
-from briefgen.pipeline import Output, make_briefing, summarize
+from briefgen.pipeline import BriefingRequest, make_briefing
 from briefgen.store import Corpus
 from briefgen.summarize.meta import classification_rank, slugify
+
+
+def summarize(corpus: Corpus, kind: str, subject: str, **options: object) -> pipeline.Briefing:
+    """Return the briefing data of `kind` for `subject` (options: the request's fields)."""
+    return pipeline.summarize(corpus, BriefingRequest(kind, subject, **options))  # type: ignore[arg-type]
 
 
 def fold(text: str) -> str:
@@ -38,7 +44,8 @@ def texts(paths: list[Path]) -> dict[str, str]:
 @pytest.fixture()
 def written(corpus: Corpus, tmp_path: Path):  # type: ignore[no-untyped-def]
     def make(kind: str, subject: str, **options: object) -> dict[str, str]:
-        _, paths = make_briefing(corpus, kind, subject, Output(out_dir=tmp_path), **options)
+        request = BriefingRequest(kind, subject, **options)  # type: ignore[arg-type]
+        paths = list(make_briefing(corpus, request, tmp_path).files)
         assert sorted(p.suffix for p in paths) == [".docx", ".pdf"]
         return texts(paths)
 
@@ -168,9 +175,10 @@ def test_errors_are_clear(corpus: Corpus) -> None:
 
 
 def test_file_names_are_safe_slugs(corpus: Corpus, tmp_path: Path) -> None:
-    brief, paths = make_briefing(
-        corpus, "ngo", "Feminist League", Output(out_dir=tmp_path, formats=("pdf",))
+    made = make_briefing(
+        corpus, BriefingRequest("ngo", "Feminist League", formats=("pdf",)), tmp_path
     )
+    brief, paths = made.briefing, made.files
     assert [p.name for p in paths] == ["feminist-league_ngo-profile_2009-12-01.pdf"]
     assert slugify("../../etc/passwd") == "etc-passwd"
     assert slugify("Союз") == "briefing"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from briefgen.deliver.batch import PlanItem, load_plan
+from briefgen.batch.plan import PlanItem, load_plan
 from briefgen.errors import DeliveryError
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "batch.toml"
@@ -66,7 +66,7 @@ email = { to = ["desk@example.org"], subject = "Profile: {name}", send = true }
     assert jobs[3].out == tmp_path / "out" / "q" / "Embassy-Astana" / "2008Q4"
     profile = jobs[-1]
     assert profile.out == tmp_path / "out" / "ngo" / "Krizis-Center-Astana"
-    assert profile.email is not None and profile.send
+    assert profile.email is not None and profile.email.send
     assert profile.email.subject == "Profile: Krizis Center / Astana"
     assert profile.email.sender == "Briefing Desk <briefgen@example.org>"
     assert profile.as_dict()["email"]["to"] == ["desk@example.org"]

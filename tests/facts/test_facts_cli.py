@@ -86,7 +86,7 @@ def test_a_database_failure_mid_run_is_one_line(
 ) -> None:
     import sqlite3
 
-    from briefgen.extract import storage
+    from briefgen.facts import store as storage
 
     def locked(*_args: object, **_kwargs: object) -> int:
         raise sqlite3.OperationalError("database is locked")

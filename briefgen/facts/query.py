@@ -10,8 +10,6 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from briefgen.errors import AmbiguousNameError, InvalidArgumentError, NotFoundError
-from briefgen.extract.catalog import all_keys, entities_named, name_key
-from briefgen.extract.lazy import cables_naming, candidates, find_by_text, phrases_of
 from briefgen.extract.records import (
     CableFacts,
     EntityKind,
@@ -23,7 +21,10 @@ from briefgen.extract.records import (
     Relation,
     Role,
 )
-from briefgen.extract.storage import backlog_is_large, facts_for, update_facts
+from briefgen.facts.catalog import all_keys, entities_named, name_key
+from briefgen.facts.lazy import cables_naming, candidates, find_by_text, phrases_of
+from briefgen.facts.store import stored_facts
+from briefgen.models import Record
 from briefgen.store import Corpus
 
 KINDS: tuple[str, ...] = ("org", "person", "place")
@@ -36,7 +37,7 @@ DOMINANT_SHARE of all cables using the name mean by it; otherwise it is ambiguou
 
 
 @dataclass(frozen=True, slots=True)
-class EntitySummary:
+class EntitySummary(Record):
     """One entity in a listing: how often and where it is mentioned."""
 
     name: str
@@ -50,19 +51,9 @@ class EntitySummary:
     aliases: tuple[str, ...]
     """Other names it goes by."""
 
-    def as_dict(self) -> dict[str, Any]:
-        """Return the summary as a JSON-ready dict."""
-        return {
-            "name": self.name,
-            "kind": self.kind,
-            "mentions": self.mentions,
-            "cables": list(self.cables),
-            "aliases": list(self.aliases),
-        }
-
 
 @dataclass(frozen=True, slots=True)
-class EntityProfile:
+class EntityProfile(Record):
     """Everything the corpus says about one entity, each fact with its source."""
 
     name: str
@@ -95,23 +86,9 @@ class EntityProfile:
     """How many cables of the corpus mention it (more than `cables` when `max_cables` cut)."""
 
     def as_dict(self) -> dict[str, Any]:
-        """Return the profile as a JSON-ready dict."""
-        return {
-            "name": self.name,
-            "kind": self.kind,
-            "acronym": self.acronym,
-            "aliases": list(self.aliases),
-            "cables": list(self.cables),
-            "mentions": [m.as_dict() for m in self.mentions],
-            "roles": [r.as_dict() for r in self.roles],
-            "related": [{"name": n, "kind": k, "shared": c} for n, k, c in self.related],
-            "figures": [f.as_dict() for f in self.figures],
-            "fundings": [f.as_dict() for f in self.fundings],
-            "relations": [r.as_dict() for r in self.relations],
-            "events": [e.as_dict() for e in self.events],
-            "quotations": [q.as_dict() for q in self.quotations],
-            "total_cables": self.total_cables,
-        }
+        """Return the profile as JSON-ready data, each related entity as a dict."""
+        related = [{"name": n, "kind": k, "shared": c} for n, k, c in self.related]
+        return Record.as_dict(self) | {"related": related}
 
 
 def _check_kind(kind: str | None) -> None:
@@ -128,7 +105,6 @@ def find_entities(
     """Return the entities of the corpus, most mentioned first, filtered by kind and by text
     in their name or an alias (case-blind); at most `limit` of them."""
     _check_kind(kind)
-    _catch_up(corpus)
     conn = corpus.connection
     if search:
         rows = _searched(conn, kind, search)[:limit]
@@ -191,12 +167,6 @@ def _searched(
     return rows
 
 
-def _catch_up(corpus: Corpus) -> None:
-    # Facts are extracted lazily: a whole-corpus question first extracts what changed since
-    # the last pass (nothing, usually: two meta reads), on every core when there is much to do.
-    update_facts(corpus)
-
-
 def resolve_name(corpus: Corpus, name: str, kind: str | None = None) -> tuple[str, str]:
     """Return the canonical name and kind an entity name means, forgiving case, articles and
     small typos. Raise NotFoundError (naming the closest names) or AmbiguousNameError."""
@@ -204,7 +174,6 @@ def resolve_name(corpus: Corpus, name: str, kind: str | None = None) -> tuple[st
     wanted = name_key(name)
     if not wanted:
         raise InvalidArgumentError("an entity name must not be empty")
-    _catch_up(corpus)
     conn = corpus.connection
     exact = entities_named(conn, [wanted], kind).get(wanted)
     if exact:
@@ -257,20 +226,14 @@ def _without_bare_surnames(hits: dict[tuple[str, str], int]) -> dict[tuple[str, 
 def get_entity(
     corpus: Corpus, name: str, kind: str | None = None, *, max_cables: int | None = None
 ) -> EntityProfile:
-    """Return the profile of the entity `name` means (see `resolve_name`).
+    """Return the profile of the entity `name` means (see `resolve_name`), from stored facts.
 
     Without `max_cables`, facts come from every cable mentioning it and `cables` is sorted by
     id. With it, facts come only from the `max_cables` cables that mention it most (ties: the
     newest first), and `cables` lists those in that order; `total_cables` always counts every
-    cable mentioning it. With `max_cables` on a corpus holding more than LAZY_BACKLOG cables
-    not yet extracted, the cables ranked are the best full-text matches for its names (see
-    lazy.py); `total_cables` is then exact when every match was read, and otherwise counts the
-    cables whose text holds one of its names.
+    cable mentioning it.
     """
-    if max_cables is not None and max_cables < 1:
-        raise InvalidArgumentError(f"max_cables must be 1 or more, not {max_cables}")
-    if max_cables is not None and backlog_is_large(corpus):
-        return _profile_by_text(corpus, name, kind, max_cables)
+    _check_max(max_cables)
     canonical, ekind = resolve_name(corpus, name, kind)
     conn = corpus.connection
     cable_ids, total = _cables_of(conn, canonical, ekind, max_cables)
@@ -283,15 +246,25 @@ def get_entity(
         if alias != canonical:
             aliases.add(alias)
         acronym = acronym or acr
-    facts = facts_for(corpus, cable_ids)
+    facts = stored_facts(corpus, cable_ids)
     return _assemble(canonical, ekind, acronym, aliases, facts, total)
 
 
-def _profile_by_text(corpus: Corpus, name: str, kind: str | None, max_cables: int) -> EntityProfile:
-    # Until the whole corpus is extracted, the entity comes from the cables whose text holds the
-    # name, and its cables from those holding any of its names (`IAEA` as well as `International
-    # Atomic Energy Agency`); see lazy.py. The ranking is the usual one: most mentions, then
-    # newest first.
+def _check_max(max_cables: int | None) -> None:
+    if max_cables is not None and max_cables < 1:
+        raise InvalidArgumentError(f"max_cables must be 1 or more, not {max_cables}")
+
+
+def profile_by_text(corpus: Corpus, name: str, kind: str | None, max_cables: int) -> EntityProfile:
+    """Return the profile `get_entity` would give, from the cables whose text names it.
+
+    For a corpus whose whole-corpus pass is left for later (see lazy.py): the entity comes
+    from the best full-text matches for the name, extracted now and kept, and its cables from
+    those holding any of its names (`IAEA` as well as `International Atomic Energy Agency`),
+    ranked as usual: most mentions, then newest first. `total_cables` is exact when every
+    match was read, and otherwise counts the cables whose text holds one of its names.
+    """
+    _check_max(max_cables)
     found = find_by_text(corpus, name, kind, max_cables)
     canonical, ekind = _one(name, found.hits)
     names = {canonical}

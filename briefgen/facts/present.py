@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from briefgen.extract.query import EntityProfile, EntitySummary
 from briefgen.extract.records import Source
+from briefgen.facts.query import EntityProfile, EntitySummary
 
 
 def entities_text(rows: list[EntitySummary]) -> str:

@@ -21,8 +21,10 @@ quarter ranges expand into one job per combination:
     names = ["Krizis Center", "Feminist League"]
 
 Loading never touches the corpus: `{ min_cables = N }` stays a selector until `Plan.jobs`
-is given the cable counts per post. Every error is a DeliveryError naming the plan file and
-the item (`batch.toml: briefing 2 (KTIP quarterlies): unknown key 'nmes'`).
+is given the cable counts per post. Each job carries the BriefingRequest that
+`pipeline.make_briefing` makes, as the briefing commands do. Every error is a DeliveryError
+naming the plan file and the item
+(`batch.toml: briefing 2 (KTIP quarterlies): unknown key 'nmes'`).
 """
 
 from __future__ import annotations
@@ -31,21 +33,22 @@ import re
 import string
 import sys
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from briefgen.deliver.email import EmailRequest
 from briefgen.errors import BriefgenError, DeliveryError
+from briefgen.models import Record
+from briefgen.pipeline import KINDS, BriefingRequest, Kind
+from briefgen.render import FORMATS
+from briefgen.resources import asset_dir
 
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
-Kind = Literal["ngo", "program", "quarterly", "cable"]
-KINDS: tuple[Kind, ...] = ("ngo", "program", "quarterly", "cable")
-FORMATS = ("pdf", "docx")
 PLACEHOLDERS = ("kind", "subject", "quarter", "origin", "tag", "name", "cable")
 """What `out` and an e-mail subject may contain; `{subject}` is the name, cable or quarter."""
 MAX_JOBS_PER_ITEM = 10_000
@@ -61,33 +64,7 @@ _EMAIL_KEYS = frozenset({"to", "cc", "from", "subject", "send"})
 
 
 @dataclass(frozen=True, slots=True)
-class EmailPlan:
-    """Whom an item's briefings are e-mailed to; the subject may hold placeholders."""
-
-    to: tuple[str, ...]
-    """The To addresses (validated)."""
-    cc: tuple[str, ...] = ()
-    """The Cc addresses (validated)."""
-    sender: str = ""
-    """The From address: the item's `from`, else the configured `email_from` (validated)."""
-    subject: str | None = None
-    """A subject template (`KTIP {quarter}: {origin}`), or None for the briefing's title."""
-    send: bool = False
-    """Send over SMTP (True) or only write the .eml draft beside the outputs (False)."""
-
-    def as_dict(self) -> dict[str, Any]:
-        """Return the e-mail plan as a JSON-ready dict."""
-        return {
-            "to": list(self.to),
-            "cc": list(self.cc),
-            "sender": self.sender,
-            "subject": self.subject,
-            "send": self.send,
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class PlanItem:
+class PlanItem(Record):
     """One `[[briefing]]` of a plan, checked, its lists and quarter ranges expanded."""
 
     number: int
@@ -112,80 +89,34 @@ class PlanItem:
     """A style name or path (paths relative to the plan's folder), or None for the default."""
     template: str | None = None
     """A template path (relative to the plan's folder), or None for the packaged one."""
-    email: EmailPlan | None = None
-    """Where to e-mail the results, or None."""
+    email: EmailRequest | None = None
+    """Where to e-mail the results (the subject may hold placeholders), or None."""
 
     @property
     def title(self) -> str:
         """Return how messages name the item: `briefing 2 (NGO profiles)`."""
         return f"briefing {self.number}" + (f" ({self.label})" if self.label else "")
 
-    def as_dict(self) -> dict[str, Any]:
-        """Return the item as a JSON-ready dict."""
-        return {
-            "number": self.number,
-            "label": self.label,
-            "kind": self.kind,
-            "subjects": list(self.subjects),
-            "origins": list(self.origins),
-            "min_cables": self.min_cables,
-            "tag": self.tag,
-            "out": self.out,
-            "formats": list(self.formats),
-            "style": self.style,
-            "template": self.template,
-            "email": None if self.email is None else self.email.as_dict(),
-        }
-
 
 @dataclass(frozen=True, slots=True)
-class Job:
+class Job(Record):
     """One briefing to make: the unit the batch runner runs, skips or reports as failed."""
 
     item: str
     """The title of the plan item it comes from (`briefing 2 (NGO profiles)`)."""
-    kind: Kind
-    """The briefing kind."""
-    subject: str
-    """The NGO or program name, the cable id, or the quarter."""
-    origin: str | None
-    """Quarterly only: the post, or None for the whole corpus."""
-    tag: str | None
-    """Quarterly only: the TAGS code, or None."""
+    request: BriefingRequest
+    """The briefing: kind, subject (a quarterly's post and tag), style, template, formats."""
     out: Path
     """The folder the outputs (and the .eml draft) go to."""
-    formats: tuple[str, ...]
-    """The output formats."""
-    style: str | None
-    """The style name or path, or None."""
-    template: str | None
-    """The template path, or None."""
-    email: EmailRequest | None
+    email: EmailRequest | None = None
     """The e-mail to write (and maybe send), its subject expanded; None for no e-mail."""
-    send: bool
-    """Whether to send the e-mail rather than only draft it."""
 
     @property
     def name(self) -> str:
         """Return a short description for progress lines (`quarterly 2009Q3 Astana KTIP`)."""
-        parts = [self.kind, self.subject, self.origin, self.tag]
+        request = self.request
+        parts = [request.kind, request.subject, *request.origins, *request.tags]
         return " ".join(part for part in parts if part)
-
-    def as_dict(self) -> dict[str, Any]:
-        """Return the job as a JSON-ready dict."""
-        return {
-            "item": self.item,
-            "kind": self.kind,
-            "subject": self.subject,
-            "origin": self.origin,
-            "tag": self.tag,
-            "out": str(self.out),
-            "formats": list(self.formats),
-            "style": self.style,
-            "template": self.template,
-            "email": None if self.email is None else self.email.as_dict(),
-            "send": self.send,
-        }
 
 
 OriginCounts = Callable[[PlanItem], Mapping[str, int]]
@@ -201,9 +132,12 @@ class Plan:
     items: tuple[PlanItem, ...]
     """The `[[briefing]]` items in file order."""
 
-    def jobs(self, origin_counts: OriginCounts | None = None) -> tuple[Job, ...]:
+    def jobs(
+        self, origin_counts: OriginCounts | None = None, *, default_style: str | None = None
+    ) -> tuple[Job, ...]:
         """Return every job of the plan in order, `{ min_cables = N }` resolved by
-        `origin_counts` (required when an item uses it).
+        `origin_counts` (required when an item uses it), `default_style` (the configured
+        style) for items that name none.
 
         Raise DeliveryError naming the item when a job's e-mail subject is unsafe.
         """
@@ -212,7 +146,7 @@ class Plan:
             where = f"{self.path}: {item.title}"
             for origin in self._origins(item, origin_counts, where):
                 for subject in item.subjects:
-                    jobs.append(self._job(item, subject, origin, where))
+                    jobs.append(self._job(item, subject, origin, where, default_style))
         return tuple(jobs)
 
     def _origins(
@@ -225,7 +159,9 @@ class Plan:
         found = counts(item)
         return sorted(post for post, n in found.items() if n >= item.min_cables)
 
-    def _job(self, item: PlanItem, subject: str, origin: str | None, where: str) -> Job:
+    def _job(
+        self, item: PlanItem, subject: str, origin: str | None, where: str, style: str | None
+    ) -> Job:
         fields = {
             "kind": item.kind,
             "subject": subject,
@@ -236,30 +172,22 @@ class Plan:
             "cable": subject if item.kind == "cable" else "",
         }
         folder = item.out.format_map({k: _slug(v) for k, v in fields.items()})
-        email = None
-        if item.email is not None:
-            title = None
-            if item.email.subject is not None:
-                title = item.email.subject.format_map(fields)
-            try:
-                email = EmailRequest(
-                    to=item.email.to, cc=item.email.cc, sender=item.email.sender, subject=title
-                )
-            except BriefgenError as exc:
-                raise DeliveryError(f"{where}: {exc}") from None
-        return Job(
-            item=item.title,
-            kind=item.kind,
-            subject=subject,
-            origin=origin,
-            tag=item.tag,
-            out=self.path.parent / folder,
-            formats=item.formats,
-            style=item.style,
-            template=item.template,
-            email=email,
-            send=item.email.send if item.email is not None else False,
-        )
+        try:
+            email = item.email
+            if email is not None and email.subject is not None:
+                email = replace(email, subject=email.subject.format_map(fields))
+            request = BriefingRequest(
+                kind=item.kind,
+                subject=subject,
+                origins=(origin,) if origin else (),
+                tags=(item.tag,) if item.tag else (),
+                style=item.style or style or "default",
+                template=_template_path(item.template),
+                formats=item.formats,
+            )
+        except BriefgenError as exc:
+            raise DeliveryError(f"{where}: {exc}") from None
+        return Job(item.title, request, self.path.parent / folder, email)
 
 
 def load_plan(path: Path, *, default_sender: str | None = None) -> Plan:
@@ -357,7 +285,7 @@ def _build_item(
     formats = _strings(raw.get("formats", list(FORMATS)), "formats")
     for name in formats:
         if name not in FORMATS:
-            raise ValueError(f"formats: expected pdf and/or docx, got {name!r}")
+            raise ValueError(f"formats: expected {' and/or '.join(FORMATS)}, got {name!r}")
     out = raw.get("out", "{kind}/{subject}")
     if not isinstance(out, str) or not out.strip():
         raise ValueError("out: expected a folder")
@@ -378,7 +306,7 @@ def _build_item(
     )
 
 
-def _email(raw: Any, default_sender: str | None) -> EmailPlan | None:
+def _email(raw: Any, default_sender: str | None) -> EmailRequest | None:
     """Return the checked e-mail plan, addresses validated now so typos fail before a run."""
     if raw is None:
         return None
@@ -398,13 +326,12 @@ def _email(raw: Any, default_sender: str | None) -> EmailPlan | None:
     sender = raw.get("from", default_sender)
     if sender is not None and not isinstance(sender, str):
         raise ValueError("email.from: expected an address")
-    request = EmailRequest(
+    return EmailRequest(
         to=_strings(raw.get("to"), "email.to"),
         cc=_strings(raw.get("cc", []), "email.cc", allow_empty=True),
         sender=sender or "",
-    )
-    return EmailPlan(
-        to=request.to, cc=request.cc, sender=request.sender, subject=subject, send=send
+        subject=subject,
+        send=send,
     )
 
 
@@ -467,6 +394,16 @@ def _path_or_name(value: Any, plan: Path, key: str) -> str | None:
     if "/" in value or "\\" in value or "." in value:
         return str(plan.parent / value)
     return value
+
+
+def _template_path(template: str | None) -> Path | None:
+    """Return an item's template as a path; a packaged name (`ngo.md.j2`) stays a bare name."""
+    if template is None:
+        return None
+    path = Path(template)
+    if not path.is_file() and (asset_dir("templates") / path.name).is_file():
+        return Path(path.name)
+    return path
 
 
 def _slug(text: str) -> str:

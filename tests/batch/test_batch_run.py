@@ -14,11 +14,11 @@ import pytest
 from pypdf import PdfReader
 from typer.testing import CliRunner
 
+from briefgen.batch.plan import load_plan
+from briefgen.batch.run import ItemResult, run_plan
 from briefgen.cli import app
 from briefgen.config import Settings
-from briefgen.deliver.batch import load_plan
-from briefgen.deliver.batch_run import ItemResult, run_plan
-from briefgen.extract.storage import update_facts
+from briefgen.facts import ensure_facts
 from briefgen.store import Corpus
 from tests.deliver.conftest import StartServer
 
@@ -45,7 +45,7 @@ def seed_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("corpus") / "seeds.db"
     with Corpus.open(path) as corpus:
         corpus.ingest([SEEDS], workers=1)
-        update_facts(corpus)
+        ensure_facts(corpus)
     return path
 
 
@@ -212,8 +212,8 @@ email = { to = ["desk@example.org"], from = "bg@example.org", send = true }
 
     settings = Settings(smtp_host="127.0.0.1", smtp_port=port, smtp_security="none")
     report = run_plan(seed_db, plan, workers=1, settings=settings)
-    assert [r.job.kind for r in report.done] == ["ngo"]
-    assert [r.job.kind for r in report.skipped] == ["quarterly"]
+    assert [r.job.request.kind for r in report.done] == ["ngo"]
+    assert [r.job.request.kind for r in report.skipped] == ["quarterly"]
     (envelope,) = inbox.envelopes
     assert envelope.rcpt_tos == ["desk@example.org"]
 

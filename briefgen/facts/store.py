@@ -4,19 +4,18 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import sqlite3
 import zlib
-from collections import Counter, OrderedDict, deque
+from collections import Counter, OrderedDict
 from collections.abc import Callable, Container, Iterable, Iterator
-from multiprocessing.pool import AsyncResult
 from typing import Any
 
 from briefgen.errors import InvalidArgumentError
-from briefgen.extract.catalog import AliasRow, apply_changes, ensure_names
 from briefgen.extract.records import CableFacts, facts_from_dict
 from briefgen.extract.rules import extract
+from briefgen.facts.catalog import AliasRow, apply_changes, ensure_names
 from briefgen.models import Cable
+from briefgen.pool import ordered_map
 from briefgen.store import Corpus
 from briefgen.store.db import transaction as db_transaction
 
@@ -227,36 +226,22 @@ def _extract_all(
     if workers <= 1 or extractor is not extract or len(todo) < 64:
         yield from (prepare_facts(_guarded(extractor, corpus.get(cable_id))) for cable_id in todo)
         return
-    import multiprocessing
-
     # Workers read the cables themselves (loading a cable costs about as much as extracting
-    # it) and turn facts into rows, so the main process only writes. A bounded number of
-    # chunks in flight keeps memory flat on a large backlog. spawn, not fork: this process
-    # holds an open SQLite connection.
-    chunks = iter([todo[first : first + 32] for first in range(0, len(todo), 32)])
-    context = multiprocessing.get_context("spawn")
-    with context.Pool(workers, initializer=_open_worker, initargs=(str(corpus.path),)) as pool:
-        pending: deque[AsyncResult[list[Prepared]]] = deque()
-        for chunk in chunks:
-            pending.append(pool.apply_async(_extract_ids, (chunk,)))
-            while len(pending) >= workers * 4:
-                yield from pending.popleft().get()
-        while pending:
-            yield from pending.popleft().get()
+    # it) and turn facts into rows, so the main process only writes.
+    yield from ordered_map(
+        _extract_id, todo, workers, chunk=32, initializer=_open_worker, initargs=(str(corpus.path),)
+    )
 
 
 _WORKER_CORPUS: list[Corpus] = []
 
 
 def _open_worker(path: str) -> None:
-    # Ctrl-C is the parent's to handle; workers would only print tracebacks.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _WORKER_CORPUS.append(Corpus.open(path, create=False))
 
 
-def _extract_ids(cable_ids: list[str]) -> list[Prepared]:
-    corpus = _WORKER_CORPUS[0]
-    return [prepare_facts(_guarded(extract, corpus.get(cable_id))) for cable_id in cable_ids]
+def _extract_id(cable_id: str) -> Prepared:
+    return prepare_facts(_guarded(extract, _WORKER_CORPUS[0].get(cable_id)))
 
 
 def _write(
@@ -310,9 +295,35 @@ CACHE_SIZE = 256
 _CACHE: OrderedDict[tuple[str, str, str, int], CableFacts] = OrderedDict()
 
 
-def facts_for(corpus: Corpus, cable_ids: Iterable[str]) -> list[CableFacts]:
-    """Return the stored facts of these cables (extracting any not yet done), in the order given."""
+def stored_facts(corpus: Corpus, cable_ids: Iterable[str]) -> list[CableFacts]:
+    """Return the stored facts of these cables, in the order given; reads only.
+
+    Cables not extracted by the current rules, or changed since, are left out.
+    """
     ids = list(cable_ids)
+    found = _read(corpus, ids)
+    return [found[cid] for cid in ids if cid in found]
+
+
+def facts_for(corpus: Corpus, cable_ids: Iterable[str]) -> list[CableFacts]:
+    """Return the facts of these cables (extracting and keeping any not yet done), in the order
+    given: the lazy path of a corpus whose whole-corpus pass is left for later."""
+    ids = list(cable_ids)
+    found = _read(corpus, ids)
+    missing = [cid for cid in ids if cid not in found]
+    if missing:
+        update_facts(corpus, cable_ids=missing)
+        for cable_id in missing:
+            row = corpus.connection.execute(
+                "SELECT facts FROM extract_facts WHERE cable_id = ?", (cable_id,)
+            ).fetchone()
+            if row is not None:
+                found[cable_id] = unpack_facts(row[0])
+    return [found[cid] for cid in ids if cid in found]
+
+
+def _read(corpus: Corpus, ids: list[str]) -> dict[str, CableFacts]:
+    """Return the stored facts of the current rules and content among `ids`, by id."""
     conn = corpus.connection
     ensure_tables(conn)
     found: dict[str, CableFacts] = {}
@@ -339,16 +350,7 @@ def facts_for(corpus: Corpus, cable_ids: Iterable[str]) -> list[CableFacts]:
             sql = f"SELECT cable_id, facts FROM extract_facts WHERE cable_id IN ({marks})"
             for cid, blob in conn.execute(sql, unpack):
                 found[cid] = _remember(keys[cid], unpack_facts(blob))
-    missing = [cid for cid in ids if cid not in found]
-    if missing:
-        update_facts(corpus, cable_ids=missing)
-        for cable_id in missing:
-            row = conn.execute(
-                "SELECT facts FROM extract_facts WHERE cable_id = ?", (cable_id,)
-            ).fetchone()
-            if row is not None:
-                found[cable_id] = unpack_facts(row[0])
-    return [found[cid] for cid in ids if cid in found]
+    return found
 
 
 def _remember(key: tuple[str, str, str, int], facts: CableFacts) -> CableFacts:

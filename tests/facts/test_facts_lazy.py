@@ -13,18 +13,24 @@ from typer.testing import CliRunner
 from briefgen import pipeline
 from briefgen.cli import app
 from briefgen.errors import BriefgenError, NotFoundError
-from briefgen.extract import get_entity, lazy, storage
+from briefgen.facts import EntityProfile, ensure_facts, lazy
+from briefgen.facts import store as storage
 from briefgen.store import Corpus
 from tests.extract.conftest import LEAGUE_CABLES, SEEDS, make_cable
 
 runner = CliRunner()
-OUT = pipeline.Output()
+NGO = pipeline.BriefingRequest("ngo", "Feminist League")
 
 
 EXTRA = (
     *LEAGUE_CABLES,
     make_cable("09ASTANA7104", "2009-04-05", "Officials discussed the harvest in Kostanai."),
 )
+
+
+def entity(corpus: Corpus, name: str, kind: str | None = None, *, max_cables: int) -> EntityProfile:
+    """Return the profile of `name` as a briefing finds it: by text while facts are deferred."""
+    return ensure_facts(corpus, defer=True).entity(name, kind, max_cables=max_cables)
 
 
 def _corpus(path: Path) -> Corpus:
@@ -90,10 +96,10 @@ def test_ingest_command_says_what_it_left_and_extract_does_it(
 
 def test_profile_by_text_matches_the_exact_profile(deferred: Corpus, tmp_path: Path) -> None:
     with _corpus(tmp_path / "exact.db") as exact:
-        storage.update_facts(exact)
+        ensure_facts(exact)
         for name, kind, top in (("Feminist League", "org", 2), ("Morozova", "person", 1)):
-            want = get_entity(exact, name, kind, max_cables=top)
-            got = get_entity(deferred, name, kind, max_cables=top)
+            want = entity(exact, name, kind, max_cables=top)
+            got = entity(deferred, name, kind, max_cables=top)
             assert (got.name, got.kind, got.cables) == (want.name, want.kind, want.cables)
             assert got.total_cables == want.total_cables
             assert (got.mentions, got.roles, got.figures) == (
@@ -114,7 +120,7 @@ def test_profile_by_text_extracts_only_the_best_matches(
 ) -> None:
     monkeypatch.setattr(lazy, "MIN_CANDIDATES", 1)
     monkeypatch.setattr(lazy, "CANDIDATES_PER_CABLE", 2)
-    profile = get_entity(deferred, "Feminist League", "org", max_cables=1)
+    profile = entity(deferred, "Feminist League", "org", max_cables=1)
     assert _extracted(deferred) == 2
     # Of the two best full-text matches, the one mentioning the NGO most comes first.
     assert profile.cables == ("09ASTANA7101",)
@@ -122,21 +128,21 @@ def test_profile_by_text_extracts_only_the_best_matches(
 
 
 def test_profile_by_text_forgives_typos_and_names_the_unknown(deferred: Corpus) -> None:
-    assert get_entity(deferred, "feminist leage", max_cables=3).name == "Feminist League"
-    assert get_entity(deferred, "the Feminist League NGO", max_cables=3).name == "Feminist League"
+    assert entity(deferred, "feminist leage", max_cables=3).name == "Feminist League"
+    assert entity(deferred, "the Feminist League NGO", max_cables=3).name == "Feminist League"
     with pytest.raises(NotFoundError, match="no org named 'Harvest Union' found"):
-        get_entity(deferred, "Harvest Union", "org", max_cables=3)
+        entity(deferred, "Harvest Union", "org", max_cables=3)
     with pytest.raises(NotFoundError, match="name no such org"):
-        get_entity(deferred, "Kostanai", "org", max_cables=3)
+        entity(deferred, "Kostanai", "org", max_cables=3)
 
 
 def test_ngo_profile_reads_the_same_without_the_whole_corpus_pass(
     deferred: Corpus, tmp_path: Path
 ) -> None:
     with _corpus(tmp_path / "exact.db") as exact:
-        storage.update_facts(exact)
-        want = pipeline.to_markdown(pipeline.summarize(exact, "ngo", "Feminist League"), OUT)
-    got = pipeline.to_markdown(pipeline.summarize(deferred, "ngo", "Feminist League"), OUT)
+        ensure_facts(exact)
+        want = pipeline.to_markdown(pipeline.summarize(exact, NGO))
+    got = pipeline.to_markdown(pipeline.summarize(deferred, NGO))
     assert got == want
     assert "Galina Morozova" in got
 
@@ -147,7 +153,7 @@ def test_ngo_profile_reads_the_same_without_the_whole_corpus_pass(
 @given(name=st.text(min_size=1, max_size=40))
 def test_any_name_gets_a_profile_or_a_clear_error(deferred: Corpus, name: str) -> None:
     try:
-        profile = get_entity(deferred, name, max_cables=2)
+        profile = entity(deferred, name, max_cables=2)
     except BriefgenError as error:
         assert str(error) and "\n" not in str(error)
     else:
@@ -157,7 +163,7 @@ def test_any_name_gets_a_profile_or_a_clear_error(deferred: Corpus, name: str) -
 def test_same_seed_twice_counts_once(deferred: Corpus) -> None:
     seed = deferred.get("09ASTANA2101")
     deferred.add([dataclasses.replace(seed, id="09ASTANA9001")])
-    profile = get_entity(deferred, "Feminist League", "org", max_cables=20)
+    profile = entity(deferred, "Feminist League", "org", max_cables=20)
     assert len(profile.cables) == len(set(profile.cables))
     assert "09ASTANA9001" in profile.cables
 
@@ -186,18 +192,16 @@ def test_profile_by_text_follows_the_entity_by_its_other_names(deferred: Corpus)
             make_cable("09ASTANA7202", "2009-06-05", "IOM opened a hotline in Almaty."),
         ]
     )
-    profile = get_entity(deferred, "Union of Crisis Centers", "org", max_cables=20)
+    profile = entity(deferred, "Union of Crisis Centers", "org", max_cables=20)
     # 09ASTANA7201 only: the seeds write the acronym as `UCC` after defining it, and the second
     # search, for `UCC`, finds the cables using it.
     assert "09ASTANA7201" in profile.cables
     assert profile.acronym == "UCC"
     # The cables write IOM's full name once, and the OSCE's never: their curated forms count.
-    iom = get_entity(deferred, "International Organization for Migration", max_cables=20)
+    iom = entity(deferred, "International Organization for Migration", max_cables=20)
     assert iom.name == "International Organization for Migration"
     assert "09ASTANA7202" in iom.cables
-    osce = get_entity(
-        deferred, "Organization for Security and Co-operation in Europe", max_cables=9
-    )
+    osce = entity(deferred, "Organization for Security and Co-operation in Europe", max_cables=9)
     assert set(osce.cables) == {"09ASTANA1206", "09ASTANA1985", "09ASTANA7103"}
     assert lazy.phrases_of(["the Feminist League", "Feminist League NGO", "Feminist League"]) == {
         '"feminist league"'

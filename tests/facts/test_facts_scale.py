@@ -14,8 +14,12 @@ from typer.testing import CliRunner
 
 from briefgen.cli import app
 from briefgen.errors import AmbiguousNameError, InvalidArgumentError
-from briefgen.extract import FACTS_VERSION, extract, facts_for, get_entity, resolve_name, storage
-from briefgen.extract.catalog import ensure_names
+from briefgen.extract import extract
+from briefgen.facts import FACTS_VERSION, EntityProfile, ensure_facts
+from briefgen.facts import store as storage
+from briefgen.facts.catalog import ensure_names
+from briefgen.facts.query import resolve_name
+from briefgen.facts.store import facts_for
 from briefgen.models import Cable, Paragraph
 from briefgen.store import Corpus
 from tests.extract.conftest import LEAGUE_CABLES, SEEDS, make_cable
@@ -29,6 +33,18 @@ def corpus(tmp_path: Path) -> Corpus:
     opened = Corpus.open(tmp_path / "seeds.db")
     opened.ingest([str(SEEDS)], workers=1)
     return opened
+
+
+def resolve(corpus: Corpus, name: str) -> tuple[str, str]:
+    """Return what `name` means once every cable is extracted."""
+    return resolve_name(ensure_facts(corpus).corpus, name)
+
+
+def entity(
+    corpus: Corpus, name: str, kind: str | None = None, *, max_cables: int | None = None
+) -> EntityProfile:
+    """Return the profile of `name` once every cable is extracted."""
+    return ensure_facts(corpus).entity(name, kind, max_cables=max_cables)
 
 
 def _names(conn: sqlite3.Connection) -> list[tuple[object, ...]]:
@@ -106,7 +122,7 @@ def test_old_databases_get_the_names_table_without_extracting_again(corpus: Corp
     conn.execute("DROP TABLE extract_names")
     assert storage.update_facts(corpus) == 0
     assert _names(conn) == expected
-    assert resolve_name(corpus, "Feminist Leage") == ("Feminist League", "org")
+    assert resolve(corpus, "Feminist Leage") == ("Feminist League", "org")
 
 
 def test_catch_up_looks_only_at_cables_changed_since_the_last_pass(
@@ -155,23 +171,23 @@ def test_default_workers_use_every_core_on_a_large_backlog(
 
 def test_max_cables_keeps_the_cables_that_say_most_then_the_newest(corpus: Corpus) -> None:
     corpus.add(list(LEAGUE_CABLES))
-    full = get_entity(corpus, "Feminist League", "org")
+    full = entity(corpus, "Feminist League", "org")
     assert full.total_cables == len(full.cables) == 5
     assert list(full.cables) == sorted(full.cables)
-    top = get_entity(corpus, "Feminist League", "org", max_cables=2)
+    top = entity(corpus, "Feminist League", "org", max_cables=2)
     assert top.total_cables == 5
     assert len(top.cables) == 2
     counts = {cid: sum(1 for m in full.mentions if m.cable_id == cid) for cid in full.cables}
     ranked = sorted(counts.values(), reverse=True)
     assert [counts[cid] for cid in top.cables] == ranked[:2]
     assert {m.cable_id for m in top.mentions} == set(top.cables)
-    every = get_entity(corpus, "Feminist League", "org", max_cables=5)
+    every = entity(corpus, "Feminist League", "org", max_cables=5)
     assert [counts[cid] for cid in every.cables] == ranked
     # 09ASTANA7102 and 7103 both mention it once: the newer one comes first.
     assert every.cables[-2:] == ("09ASTANA7103", "09ASTANA7102")
     assert top.as_dict()["total_cables"] == 5
     with pytest.raises(InvalidArgumentError):
-        get_entity(corpus, "Feminist League", max_cables=0)
+        entity(corpus, "Feminist League", max_cables=0)
 
 
 def test_ingest_without_extraction_then_lazy_facts(tmp_path: Path) -> None:
@@ -235,9 +251,9 @@ def test_max_cables_breaks_a_large_tie_by_date(corpus: Corpus) -> None:
     text = "Olga Petrova, President of the Steppe League NGO, met Poloff."
     days = ["2008-03-01", "2009-11-20", "2007-05-05", "2009-11-21", "2008-01-01", "2006-02-02"]
     corpus.add([make_cable(f"09ASTANA72{n}", day, text) for n, day in enumerate(days)])
-    top = get_entity(corpus, "Steppe League", "org", max_cables=1)
+    top = entity(corpus, "Steppe League", "org", max_cables=1)
     assert top.cables == ("09ASTANA723",) and top.total_cables == 6
-    two = get_entity(corpus, "Steppe League", "org", max_cables=2)
+    two = entity(corpus, "Steppe League", "org", max_cables=2)
     assert two.cables == ("09ASTANA723", "09ASTANA721")
 
 
@@ -245,11 +261,11 @@ def test_a_name_almost_always_meaning_one_entity_is_not_ambiguous(corpus: Corpus
     text = "Olga Morozova, Director of the Crisis Center NGO, met Poloff. Morozova agreed."
     corpus.add([make_cable("09ASTANA7301", "2009-12-30", text)])
     with pytest.raises(AmbiguousNameError, match=r"Galina Morozova.*Olga Morozova"):
-        resolve_name(corpus, "Morozova")
+        resolve(corpus, "Morozova")
     seed = corpus.get("09ASTANA2101")
     corpus.add([dataclasses.replace(seed, id=f"09ASTANA{8100 + n}") for n in range(60)])
-    assert resolve_name(corpus, "Morozova") == ("Galina Morozova", "person")
-    assert resolve_name(corpus, "Olga Morozova") == ("Olga Morozova", "person")
+    assert resolve(corpus, "Morozova") == ("Galina Morozova", "person")
+    assert resolve(corpus, "Olga Morozova") == ("Olga Morozova", "person")
 
 
 def test_unpacked_facts_are_reused_until_the_cable_changes(corpus: Corpus) -> None:
@@ -293,8 +309,8 @@ def test_a_bare_surname_means_the_one_full_name_ending_with_it(corpus: Corpus) -
             make_cable("09ASTANA7302", "2009-04-02", "President Nazarbayev said no to the plan."),
         ]
     )
-    assert resolve_name(corpus, "Nazarbayev") == ("Nursultan Nazarbayev", "person")
+    assert resolve(corpus, "Nazarbayev") == ("Nursultan Nazarbayev", "person")
     # Two full names with that surname: still ambiguous (see the seeds' two Tarasovs).
     corpus.add([make_cable("09ASTANA7303", "2009-04-03", "Bolat Nazarbayev met the press.")])
     with pytest.raises(AmbiguousNameError, match=r"Bolat Nazarbayev.*Nursultan Nazarbayev"):
-        resolve_name(corpus, "Nazarbayev")
+        resolve(corpus, "Nazarbayev")

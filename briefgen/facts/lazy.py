@@ -19,9 +19,9 @@ from rapidfuzz import fuzz
 
 from briefgen.errors import InvalidArgumentError, NotFoundError
 from briefgen.extract import gazetteer
-from briefgen.extract.catalog import name_key
 from briefgen.extract.records import CableFacts
-from briefgen.extract.storage import facts_for
+from briefgen.facts.catalog import name_key
+from briefgen.facts.store import facts_for
 from briefgen.store import Corpus
 
 CANDIDATES_PER_CABLE = 4

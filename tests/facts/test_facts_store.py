@@ -8,17 +8,11 @@ from pathlib import Path
 import pytest
 
 from briefgen.errors import AmbiguousNameError, InvalidArgumentError, NotFoundError
-from briefgen.extract import (
-    FACTS_VERSION,
-    CableFacts,
-    extract,
-    facts_for,
-    find_entities,
-    get_entity,
-    resolve_name,
-    storage,
-    update_facts,
-)
+from briefgen.extract import CableFacts, extract
+from briefgen.facts import FACTS_VERSION, Facts, ensure_facts
+from briefgen.facts import store as storage
+from briefgen.facts.query import find_entities, get_entity, resolve_name
+from briefgen.facts.store import facts_for, stored_facts, update_facts
 from briefgen.models import Cable
 from briefgen.store import Corpus
 from tests.extract.conftest import SEEDS
@@ -30,6 +24,12 @@ def corpus(tmp_path: Path) -> Corpus:
     opened = Corpus.open(tmp_path / "seeds.db")
     opened.ingest([str(SEEDS)], workers=1)
     return opened
+
+
+@pytest.fixture
+def facts(corpus: Corpus) -> Facts:
+    """Return the seed corpus's facts, every cable extracted."""
+    return ensure_facts(corpus)
 
 
 def test_update_extracts_new_cables_once(corpus: Corpus) -> None:
@@ -61,12 +61,30 @@ def test_stored_facts_equal_fresh_ones(corpus: Corpus) -> None:
 
 
 def test_facts_for_extracts_lazily(corpus: Corpus) -> None:
+    assert stored_facts(corpus, ["09ASTANA2101"]) == []  # reading alone never extracts
     facts = facts_for(corpus, ["09ASTANA2101", "09NOWHERE1"])
     assert [f.cable_id for f in facts] == ["09ASTANA2101"]
+    assert stored_facts(corpus, ["09ASTANA2101", "09NOWHERE1"]) == facts
 
 
-def test_find_entities_counts_mentions_and_cables(corpus: Corpus) -> None:
-    orgs = {e.name: e for e in find_entities(corpus, kind="org")}
+def test_ensure_facts_extracts_now_or_defers_a_large_backlog(
+    corpus: Corpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(storage, "LAZY_BACKLOG", 2)
+    deferred = ensure_facts(corpus, defer=True)
+    assert (deferred.deferred, deferred.extracted, storage.backlog(corpus)) == (True, 0, 3)
+    with pytest.raises(InvalidArgumentError, match="needs the facts of the whole corpus"):
+        deferred.entities()
+    assert [f.cable_id for f in deferred.of(["09ASTANA1985"])] == ["09ASTANA1985"]
+    monkeypatch.setattr(storage, "LAZY_BACKLOG", 5_000)
+    done = ensure_facts(corpus, defer=True, workers=1)  # the cable read above is kept
+    assert (done.deferred, done.extracted, storage.backlog(corpus)) == (False, 2, 0)
+    assert ensure_facts(corpus).extracted == 0
+
+
+def test_find_entities_counts_mentions_and_cables(facts: Facts) -> None:
+    corpus = facts.corpus
+    orgs = {e.name: e for e in facts.entities(kind="org")}
     league = orgs["Feminist League"]
     assert league.cables == ("09ASTANA1985", "09ASTANA2101")
     assert league.mentions >= 8
@@ -88,24 +106,26 @@ def test_find_entities_counts_mentions_and_cables(corpus: Corpus) -> None:
         "Feminist Leage",
     ],
 )
-def test_names_forgive_case_articles_and_typos(corpus: Corpus, asked: str) -> None:
-    assert resolve_name(corpus, asked) == ("Feminist League", "org")
+def test_names_forgive_case_articles_and_typos(facts: Facts, asked: str) -> None:
+    assert resolve_name(facts.corpus, asked) == ("Feminist League", "org")
 
 
-def test_aliases_resolve(corpus: Corpus) -> None:
+def test_aliases_resolve(facts: Facts) -> None:
+    corpus = facts.corpus
     assert resolve_name(corpus, "UCC") == ("Union of Crisis Centers", "org")
     assert resolve_name(corpus, "Morozova") == ("Galina Morozova", "person")
 
 
-def test_unknown_and_ambiguous_names(corpus: Corpus) -> None:
+def test_unknown_and_ambiguous_names(facts: Facts) -> None:
+    corpus = facts.corpus
     with pytest.raises(NotFoundError, match=r"not found.*closest"):
         resolve_name(corpus, "Organization That Does Not Exist")
     with pytest.raises(AmbiguousNameError, match=r"Anatolyi Tarasov.*Valeryi Tarasov"):
         resolve_name(corpus, "Tarasov")
 
 
-def test_profile_of_an_ngo(corpus: Corpus) -> None:
-    profile = get_entity(corpus, "feminist league")
+def test_profile_of_an_ngo(facts: Facts) -> None:
+    profile = facts.entity("feminist league")
     assert profile.name == "Feminist League" and profile.kind == "org"
     assert "Feminist League NGO" in profile.aliases
     assert next((r.person, r.title) for r in profile.roles) == ("Galina Morozova", "President")
@@ -118,8 +138,8 @@ def test_profile_of_an_ngo(corpus: Corpus) -> None:
     assert profile.as_dict()["name"] == "Feminist League"
 
 
-def test_profile_of_a_person(corpus: Corpus) -> None:
-    profile = get_entity(corpus, "Galina Morozova")
+def test_profile_of_a_person(facts: Facts) -> None:
+    profile = get_entity(facts.corpus, "Galina Morozova")
     assert profile.cables == ("09ASTANA1985", "09ASTANA2101")
     assert {f.funder for f in profile.fundings} >= {"Democracy Commission"}
 
@@ -161,7 +181,8 @@ def test_parallel_extraction_gives_the_same_facts(corpus: Corpus) -> None:
     assert stored == extract(copies[42])
 
 
-def test_find_entities_limit_and_literal_search(corpus: Corpus) -> None:
+def test_find_entities_limit_and_literal_search(facts: Facts) -> None:
+    corpus = facts.corpus
     top = find_entities(corpus, limit=2)
     assert len(top) == 2 and top[0].mentions >= top[1].mentions
     assert find_entities(corpus, search="%") == []
