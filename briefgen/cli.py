@@ -443,6 +443,10 @@ StyleOption = Annotated[
 TemplateOption = Annotated[
     Path | None, typer.Option("--template", help="Your own template (it may extend ours).")
 ]
+ReferenceDocxOption = Annotated[
+    Path | None,
+    typer.Option("--reference-docx", help="An office .docx whose styles the DOCX uses."),
+]
 PersonalOption = Annotated[
     bool,
     typer.Option("--include-personal", help="Keep names, ages and stories of victims and minors."),
@@ -462,6 +466,7 @@ def _briefing(
     db: Path | None,
     as_json: bool,
     email: dict[str, object],
+    reference_docx: Path | None = None,
 ) -> None:
     """Run one briefing command: summarize, then print JSON or write files (and e-mail)."""
     import datetime as dt
@@ -480,6 +485,7 @@ def _briefing(
                 "db": db,
                 "out": out,
                 "style": style,
+                "reference_docx": reference_docx,
                 "email_from": email["sender"],
                 "smtp": email["smtp"],
             },
@@ -498,6 +504,11 @@ def _briefing(
             formats=formats,
             style=settings.style or "default",
             template=template,
+            organization=settings.organization,
+            author=settings.author,
+            footer=settings.footer,
+            source_url=settings.source_url,
+            reference_docx=settings.reference_docx,
         )
         with open_corpus(settings.db, os.environ, Path.cwd()) as corpus:
             brief = pipeline.summarize(corpus, kind, subject, **options)
@@ -526,6 +537,7 @@ def ngo(
     out: OutOption = None,
     style: StyleOption = None,
     template: TemplateOption = None,
+    reference_docx: ReferenceDocxOption = None,
     db: DbOption = None,
     as_json: JsonOption = False,
     include_personal: PersonalOption = False,
@@ -540,6 +552,7 @@ def ngo(
     _briefing(
         "ngo", name, {"include_personal": include_personal},
         pdf=pdf, docx=docx, out=out, style=style, template=template, db=db, as_json=as_json,
+        reference_docx=reference_docx,
         email={"to": email_to, "cc": email_cc, "sender": email_from, "subject": email_subject,
                "send": send, "smtp": smtp},
     )  # fmt: skip
@@ -556,6 +569,7 @@ def program(
     out: OutOption = None,
     style: StyleOption = None,
     template: TemplateOption = None,
+    reference_docx: ReferenceDocxOption = None,
     db: DbOption = None,
     as_json: JsonOption = False,
     include_personal: PersonalOption = False,
@@ -571,6 +585,7 @@ def program(
         "program", query, {"cables": tuple(c.strip().upper() for c in cable or ()),
                            "include_personal": include_personal},
         pdf=pdf, docx=docx, out=out, style=style, template=template, db=db, as_json=as_json,
+        reference_docx=reference_docx,
         email={"to": email_to, "cc": email_cc, "sender": email_from, "subject": email_subject,
                "send": send, "smtp": smtp},
     )  # fmt: skip
@@ -590,6 +605,7 @@ def quarterly(
     out: OutOption = None,
     style: StyleOption = None,
     template: TemplateOption = None,
+    reference_docx: ReferenceDocxOption = None,
     db: DbOption = None,
     as_json: JsonOption = False,
     include_personal: PersonalOption = False,
@@ -605,6 +621,7 @@ def quarterly(
         "quarterly", quarter, {"origins": tuple(origin or ()), "tags": tuple(tag or ()),
                                "include_personal": include_personal},
         pdf=pdf, docx=docx, out=out, style=style, template=template, db=db, as_json=as_json,
+        reference_docx=reference_docx,
         email={"to": email_to, "cc": email_cc, "sender": email_from, "subject": email_subject,
                "send": send, "smtp": smtp},
     )  # fmt: skip
@@ -618,6 +635,7 @@ def cable_command(
     out: OutOption = None,
     style: StyleOption = None,
     template: TemplateOption = None,
+    reference_docx: ReferenceDocxOption = None,
     db: DbOption = None,
     as_json: JsonOption = False,
     include_personal: PersonalOption = False,
@@ -632,6 +650,7 @@ def cable_command(
     _briefing(
         "cable", cable_id, {"include_personal": include_personal},
         pdf=pdf, docx=docx, out=out, style=style, template=template, db=db, as_json=as_json,
+        reference_docx=reference_docx,
         email={"to": email_to, "cc": email_cc, "sender": email_from, "subject": email_subject,
                "send": send, "smtp": smtp},
     )  # fmt: skip

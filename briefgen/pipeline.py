@@ -56,8 +56,18 @@ class Output:
     """A user template replacing the packaged one (it may extend it)."""
     template_dirs: tuple[Path, ...] = ()
     """Folders searched for templates before the packaged ones."""
-    prepared_by: str = "briefgen"
-    """The name on the title block and in the document metadata."""
+    prepared_by: str = ""
+    """The name on the title block and in the metadata; empty: the style's organization."""
+    organization: str | None = None
+    """The office (byline, footer, file properties) over the style's; None keeps the style's."""
+    author: str | None = None
+    """The author of the file properties over the style's; None keeps the style's."""
+    footer: str | None = None
+    """The office's footer text over the style's; None keeps the style's."""
+    source_url: str | None = None
+    """The public address of a cable, a pattern with `{id}`; None keeps the style's."""
+    reference_docx: Path | None = None
+    """An office's Word template for the DOCX over the style's; None keeps the style's."""
     source_date_epoch: int | None = None
     """A fixed creation time for documents without a date."""
     keywords: tuple[str, ...] = field(default_factory=tuple)
@@ -105,7 +115,13 @@ def render_files(brief: Briefing, output: Output) -> dict[str, bytes]:
     from briefgen.document import parse_markdown
     from briefgen.render import load_style, render
 
-    style = load_style(output.style)
+    style = load_style(output.style).with_settings(
+        organization=output.organization,
+        author=output.author,
+        footer=output.footer,
+        source_url=output.source_url,
+        reference_docx=output.reference_docx,
+    )
     document = parse_markdown(to_markdown(brief, output))
     return {
         fmt: render(document, fmt, style, source_date_epoch=output.source_date_epoch)

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import io
-import zipfile
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -95,9 +92,10 @@ def run_xml(
     colour: str | None = None,
     underline: bool = False,
     superscript: bool = False,
+    style: str | None = None,
 ) -> str:
     """Return one `w:r` run as XML text; `text` must already be free of forbidden characters."""
-    props = []
+    props = [f'<w:rStyle w:val="{style}"/>'] if style else []
     if font:
         name = escape(font, {'"': "&quot;"})
         props.append(
@@ -213,17 +211,3 @@ def set_numbering(paragraph: Paragraph, num_id: int, level: int) -> None:
     numpr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
     numpr.get_or_add_ilvl().val = level
     numpr.get_or_add_numId().val = num_id
-
-
-def normalize_zip(data: bytes, when: dt.datetime) -> bytes:
-    """Rewrite a DOCX zip with fixed entry dates and modes, so equal content gives equal bytes."""
-    stamp = (max(1980, when.year), when.month, when.day, 0, 0, 0)
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
-        for info in src.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=stamp)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o644 << 16
-            entry.create_system = 3
-            dst.writestr(entry, src.read(info.filename))
-    return out.getvalue()

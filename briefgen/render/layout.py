@@ -138,6 +138,32 @@ def _text_length(block: object) -> int:
     return 90
 
 
+def uses_code(document: Document) -> bool:
+    """Return True when the document shows code (a code block or inline code)."""
+
+    def runs_code(runs: Runs) -> bool:
+        return any(r.code for r in runs)
+
+    def block_code(block: object) -> bool:
+        if isinstance(block, CodeBlock):
+            return True
+        if isinstance(block, (Heading, Paragraph)):
+            return runs_code(block.runs)
+        if isinstance(block, (BulletList, NumberedList)):
+            return any(block_code(b) for item in block.items for b in item.blocks)
+        if isinstance(block, BlockQuote):
+            return any(block_code(b) for b in block.blocks)
+        if isinstance(block, Table):
+            return any(runs_code(c) for row in (block.header, *block.rows) for c in row)
+        if isinstance(block, KeyFacts):
+            return any(runs_code(f.value) for f in block.facts)
+        return False
+
+    return any(block_code(b) for b in document.blocks) or any(
+        runs_code(n.runs) for n in document.notes
+    )
+
+
 def keyfacts_title(blocks: Sequence[object], index: int) -> str:
     """Return the title a key-facts box prints: none when the heading above already says it."""
     box = blocks[index]
