@@ -320,7 +320,8 @@ class _DocxBuild:
 
     def title_block(self) -> None:
         meta = self.doc.meta
-        if self.style.logo.path:
+        letterhead = not self.own and _has_content(self.word.sections[0].header)
+        if self.style.logo.path and not letterhead:  # the template's header has its own
             para = self.add()
             para.add_run().add_picture(self.style.logo.path, width=Mm(self.style.logo.width))
             self.describe(f"Logo of {organization(meta, self.style)}".strip())

@@ -220,6 +220,17 @@ def _house_builtins(word: Any, s: Style) -> None:
         rpr.append(parse_xml(f'<w:sz {_NS} w:val="{size}"/>'))
         rpr.append(parse_xml(f'<w:szCs {_NS} w:val="{size}"/>'))
         rpr.append(parse_xml(f'<w:lang {_NS} w:val="{s.identity.language}"/>'))
+    # Bullets of the stock template are Symbol-font glyphs; the carried fonts have the real ones.
+    for level in _numbering(word).iter(qn("w:lvl")):
+        fonts = level.find(f"{qn('w:rPr')}/{qn('w:rFonts')}")
+        if fonts is None or fonts.get(qn("w:ascii")) in WORD_NAMES.values():
+            continue
+        fonts.getparent().remove(fonts)
+        text = level.find(qn("w:lvlText"))
+        if text is not None and not str(text.get(qn("w:val"), "")).count("%"):
+            text.set(
+                qn("w:val"), "\u2022" if level.get(qn("w:ilvl")) in ("0", "3", "6") else "\u2013"
+            )
     # Styles of the stock template that name fonts briefgen does not carry inherit instead.
     for fonts in word.styles.element.iter(qn("w:rFonts")):
         for slot in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):

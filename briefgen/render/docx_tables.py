@@ -35,14 +35,16 @@ def _grid(twips: Sequence[int], style: str, look: str) -> list[str]:
     ]
 
 
-_LOOK_HEADER = (
-    'w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" '
-    'w:noHBand="0" w:noVBand="1"'
-)
-_LOOK_BOX = (
-    'w:val="0480" w:firstRow="{first}" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" '
-    'w:noHBand="1" w:noVBand="1"'
-)
+def _look(*, first_row: bool, bands: bool) -> str:
+    """Return tblLook attributes; `w:val` repeats them as the bit mask older readers use."""
+    mask = (0x20 if first_row else 0) | (0 if bands else 0x200) | 0x400
+    return (
+        f'w:val="{mask:04X}" w:firstRow="{int(first_row)}" w:lastRow="0" w:firstColumn="0" '
+        f'w:lastColumn="0" w:noHBand="{int(not bands)}" w:noVBand="1"'
+    )
+
+
+_LOOK_HEADER = _look(first_row=True, bands=True)
 
 
 def _cell(width: int, para_style: str, body: str, *, jc: str = "", keep: bool = False) -> str:
@@ -91,7 +93,7 @@ def box_xml(build: _DocxBuild, block: KeyFacts, title: str) -> str:
     total = int(build.text_width / 635)
     label = int(total * 0.32)
     twips = [label, total - label]
-    look = _LOOK_BOX.format(first="1" if title else "0")
+    look = _look(first_row=bool(title), bands=False)
     parts = _grid(twips, build.named.box, look)
     count = len(block.facts) + (1 if title else 0)
     row = 0
