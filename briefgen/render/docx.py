@@ -352,7 +352,8 @@ class _DocxBuild:
                 '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t></w:t></w:r>'
                 '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
             )
-            xml = f'<w:p {_NS}><w:hyperlink w:anchor="{mark}" w:history="1">{title}{number}</w:hyperlink></w:p>'
+            link = f'<w:hyperlink w:anchor="{mark}" w:history="1">{title}{number}</w:hyperlink>'
+            xml = f"<w:p {_NS}>{link}</w:p>"
             para._p.extend(parse_xml(xml))
         if TOC_FIELD:
             ox.field_char(paras[-1], "end")

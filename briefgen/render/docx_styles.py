@@ -204,6 +204,7 @@ def _house_builtins(word: Any, s: Style) -> None:
     normal_rpr = normal.element.rPr
     if normal_rpr is not None:
         normal.element.remove(normal_rpr)
+    ox.set_fonts(normal.element, body_font)
     rpr = word.styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
     if rpr is not None:
         remove = ("w:rFonts", "w:lang", "w:sz", "w:szCs", "w:color")
@@ -391,7 +392,8 @@ def _table_style_xml(s: Style, fonts: _Fonts | None) -> str:
     )
     size = round(s.table.font_size * 2)
     return (
-        f'<w:style {_NS} w:type="table" w:customStyle="1" w:styleId="{{id}}"><w:name w:val="{{name}}"/>'
+        f'<w:style {_NS} w:type="table" w:customStyle="1" w:styleId="{{id}}">'
+        '<w:name w:val="{name}"/>'
         '<w:basedOn w:val="TableNormal"/><w:uiPriority w:val="59"/><w:qFormat/>'
         '<w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
         f'<w:rPr>{_fonts_xml(fonts)}<w:sz w:val="{size}"/><w:szCs w:val="{size}"/></w:rPr>'
@@ -400,7 +402,8 @@ def _table_style_xml(s: Style, fonts: _Fonts | None) -> str:
         + '<w:tblCellMar><w:top w:w="50" w:type="dxa"/><w:left w:w="90" w:type="dxa"/>'
         '<w:bottom w:w="60" w:type="dxa"/><w:right w:w="90" w:type="dxa"/></w:tblCellMar></w:tblPr>'
         '<w:tblStylePr w:type="firstRow"><w:rPr><w:b/>'
-        f'<w:color w:val="{_hex(c.table_header_text)}"/></w:rPr><w:tblPr/><w:trPr><w:tblHeader/></w:trPr>'
+        f'<w:color w:val="{_hex(c.table_header_text)}"/></w:rPr><w:tblPr/>'
+        "<w:trPr><w:tblHeader/></w:trPr>"
         f'<w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="{_hex(c.table_header_bg)}"/></w:tcPr>'
         f"</w:tblStylePr>{stripe}</w:style>"
     )
@@ -411,18 +414,21 @@ def _box_style_xml(s: Style, fonts: _Fonts | None) -> str:
     c = s.colors
     size = round((s.table.font_size + 0.5) * 2)
     return (
-        f'<w:style {_NS} w:type="table" w:customStyle="1" w:styleId="{{id}}"><w:name w:val="{{name}}"/>'
+        f'<w:style {_NS} w:type="table" w:customStyle="1" w:styleId="{{id}}">'
+        '<w:name w:val="{name}"/>'
         '<w:basedOn w:val="TableNormal"/><w:uiPriority w:val="59"/>'
         '<w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
         f'<w:rPr>{_fonts_xml(fonts)}<w:sz w:val="{size}"/><w:szCs w:val="{size}"/></w:rPr>'
         "<w:tblPr>"
         + ox.borders_xml("w:tblBorders", {"left": (3, c.accent)})
         + '<w:tblCellMar><w:top w:w="40" w:type="dxa"/><w:left w:w="200" w:type="dxa"/>'
-        '<w:bottom w:w="40" w:type="dxa"/><w:right w:w="200" w:type="dxa"/></w:tblCellMar></w:tblPr>'
+        '<w:bottom w:w="40" w:type="dxa"/><w:right w:w="200" w:type="dxa"/>'
+        "</w:tblCellMar></w:tblPr>"
         f'<w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="{_hex(c.keyfacts_bg)}"/></w:tcPr>'
         '<w:tblStylePr w:type="firstRow"><w:rPr><w:b/>'
         f'<w:color w:val="{_hex(c.heading)}"/><w:sz w:val="{round(s.fonts.size * 2)}"/></w:rPr>'
-        f'<w:tcPr><w:tcBorders><w:bottom w:val="single" w:sz="4" w:space="0" w:color="{_hex(c.rule)}"/>'
+        '<w:tcPr><w:tcBorders><w:bottom w:val="single" w:sz="4" w:space="0" '
+        f'w:color="{_hex(c.rule)}"/>'
         "</w:tcBorders></w:tcPr></w:tblStylePr></w:style>"
     )
 
@@ -447,13 +453,13 @@ _NUMBER_ABSTRACT = (
 
 def _list_styles(word: Any, own: bool) -> tuple[tuple[str, str], tuple[str, str]]:
     """Return the bullet and number list style ids (level 1, level 2), adding missing ones."""
-    found = {}
+    found: dict[str, str | None] = {}
     for name in ("List Bullet", "List Bullet 2", "List Number", "List Number 2"):
         element = find_style(word, name)
-        numbered = (
-            element is not None and element.find(qn("w:pPr") + "/" + qn("w:numPr")) is not None
+        numpr = None if element is None else element.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
+        found[name] = (
+            None if element is None or numpr is None else str(element.get(qn("w:styleId")))
         )
-        found[name] = str(element.get(qn("w:styleId"))) if numbered else None
     if all(found.values()):
         for name in found:
             word.styles[name].paragraph_format.space_after = (

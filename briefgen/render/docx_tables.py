@@ -103,13 +103,15 @@ def box_xml(build: _DocxBuild, block: KeyFacts, title: str) -> str:
         parts.append(
             '<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:tcPr><w:tcW w:w="'
             f'{total}" w:type="dxa"/><w:gridSpan w:val="2"/></w:tcPr><w:p><w:pPr>'
-            f'<w:pStyle w:val="{build.named.cell}"/><w:keepNext/><w:spacing w:before="80" w:after="60"/>'
+            f'<w:pStyle w:val="{build.named.cell}"/><w:keepNext/>'
+            '<w:spacing w:before="80" w:after="60"/>'
             f"</w:pPr>{body}</w:p></w:tc></w:tr>"
         )
     for fact in block.facts:
         row += 1
         keep = row < count
-        label_xml = f'<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">{escape(xml_safe(fact.label))}</w:t></w:r>'
+        text = escape(xml_safe(fact.label))
+        label_xml = f'<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">{text}</w:t></w:r>'
         parts.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
         parts.append(_cell(twips[0], build.named.cell, label_xml, keep=keep))
         parts.append(_cell(twips[1], build.named.cell, build.runs_xml(fact.value), keep=keep))

@@ -224,7 +224,7 @@ class SourceLine:
 def source_lines(document: Document, style: Style) -> list[SourceLine]:
     """Return the Sources entries: every front-matter source, with its public address."""
     meta = document.meta
-    by_label = {}
+    by_label: dict[str, list[str]] = {}
     for note in document.notes:
         by_label.setdefault(note.label, []).append(f"note-{note.number}")
     lines = []
