@@ -23,8 +23,16 @@ date: 2009-12-01
 keywords: [KTIP, Kazakhstan]
 subject: Shelter funding
 sources:
-  - {id: 09ASTANA1985, title: "Shelter visit", date: 2009-11-10, origin: Embassy Astana, classification: UNCLASSIFIED}
-  - {id: 09ASTANA2101, title: "NGO makes a difference", date: 2009-12-01, origin: Embassy Astana, classification: CONFIDENTIAL}
+  - id: 09ASTANA1985
+    title: Shelter visit
+    date: 2009-11-10
+    origin: Embassy Astana
+    classification: UNCLASSIFIED
+  - id: 09ASTANA2101
+    title: NGO makes a difference
+    date: 2009-12-01
+    origin: Embassy Astana
+    classification: CONFIDENTIAL
 ---
 # Overview
 
