@@ -62,7 +62,7 @@ def test_a_box_under_a_heading_that_says_the_same_has_no_title() -> None:
         "# Key figures\n\n::: keyfacts Key Figures\n- **A:** 1\n:::\n\n"
         "::: keyfacts At a glance\n- **B:** 2\n:::\n"
     )
-    heading, first, second = doc.blocks
+    heading, first, _second = doc.blocks
     assert isinstance(heading, Heading) and isinstance(first, KeyFacts)
     assert keyfacts_title(doc.blocks, 1) == "" and keyfacts_title(doc.blocks, 2) == "At a glance"
 
