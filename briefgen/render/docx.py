@@ -1,4 +1,4 @@
-"""Render a Document to DOCX with python-docx: named styles, TOC field, bookmarks, page fields.
+"""Render a Document to DOCX with python-docx: named styles, contents, bookmarks, page fields.
 
 Without a reference document the DOCX starts from python-docx's blank template, styled from
 the house style, and carries the DejaVu faces it names. With one (`word.reference_docx`), it
@@ -70,7 +70,6 @@ from briefgen.render.layout import (
 )
 from briefgen.render.style import Style
 
-TOC_FIELD = False
 _SLOT = re.compile(r"(\{page\}|\{pages\})")
 _NS = nsdecls("w", "r")
 
@@ -337,12 +336,10 @@ class _DocxBuild:
         # Styled like a heading but not one, so it stays out of the navigation pane and TOC.
         head = self.add(self.style.text.contents_title, self.named.toc_title)
         head.paragraph_format.space_before = Pt(4)
-        # A TOC field whose cached result already lists the headings with PAGEREF fields:
-        # LibreOffice fills the page numbers as it lays out, Word when it updates fields.
+        # Each entry links to its heading and shows its page by a PAGEREF field: LibreOffice
+        # fills the numbers as it lays the pages out, Word when it updates fields (settings.xml
+        # asks it to on opening). Inside a TOC field LibreOffice would keep the empty results.
         paras = [self.add(style_id=self.named.toc[min(e.level, 2) - 1]) for e in entries]
-        if TOC_FIELD:
-            ox.field_char(paras[0], "begin", r'TOC \o "1-2" \h \z \u')
-            ox.field_char(paras[0], "separate")
         for para, entry in zip(paras, entries, strict=True):
             mark = bookmark_name(entry.anchor)
             title = ox.run_xml(xml_safe(plain_text(entry.runs)))
@@ -355,8 +352,6 @@ class _DocxBuild:
             link = f'<w:hyperlink w:anchor="{mark}" w:history="1">{title}{number}</w:hyperlink>'
             xml = f"<w:p {_NS}>{link}</w:p>"
             para._p.extend(parse_xml(xml))
-        if TOC_FIELD:
-            ox.field_char(paras[-1], "end")
         paras[-1].paragraph_format.space_after = Pt(12)
 
     def block(self, block: Block, level: int = 0) -> None:
@@ -519,6 +514,9 @@ class _DocxBuild:
                 italic=run.italic,
                 font=mono if run.code else None,
                 style=(self.named.citation if internal else self.named.link) if target else None,
+                # LibreOffice lets a table style's text colour win over a character style's;
+                # with briefgen's own styles the link colour is also given directly.
+                colour=self.style.colors.link if target and self.own else None,
             )
             if target and internal:
                 out.append(

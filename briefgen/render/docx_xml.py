@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 from xml.sax.saxutils import escape
 
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
@@ -78,11 +77,6 @@ def borders_xml(tag: str, sides: dict[str, tuple[float, str]]) -> str:
     return f"<{tag}>{''.join(edges)}</{tag}>"
 
 
-def shading_xml(fill: str) -> str:
-    """Return a `w:shd` background element as XML text."""
-    return f'<w:shd w:val="clear" w:color="auto" w:fill="{fill.lstrip("#").upper()}"/>'
-
-
 def run_xml(
     text: str,
     *,
@@ -133,22 +127,6 @@ def add_field(
     return wrapped
 
 
-def field_char(paragraph: Paragraph, kind: str, instruction: str | None = None) -> None:
-    """Append a complex-field marker run (`begin`, `separate`, `end`), with its instruction."""
-    run = paragraph.add_run()
-    char = OxmlElement("w:fldChar")
-    char.set(qn("w:fldCharType"), kind)
-    if kind == "begin":
-        char.set(qn("w:dirty"), "true")  # ask Word to rebuild the cached table of contents
-    run._r.append(char)
-    if instruction is not None:
-        instr_run = paragraph.add_run()
-        instr = OxmlElement("w:instrText")
-        instr.set(qn("xml:space"), "preserve")
-        instr.text = instruction
-        instr_run._r.append(instr)
-
-
 def bookmark(paragraph: Paragraph, name: str, ident: int) -> None:
     """Wrap the paragraph's content in a bookmark `name` (a target for internal links)."""
     start = OxmlElement("w:bookmarkStart")
@@ -160,36 +138,6 @@ def bookmark(paragraph: Paragraph, name: str, ident: int) -> None:
     ppr = p.pPr
     p.insert(1 if ppr is not None else 0, start)
     p.append(end)
-
-
-def hyperlink(
-    paragraph: Paragraph, *, url: str | None = None, anchor: str | None = None
-) -> Element:
-    """Append an empty external (`url`) or internal (`anchor`) hyperlink and return it."""
-    link = OxmlElement("w:hyperlink")
-    if url is not None:
-        rel = paragraph.part.relate_to(url, RT.HYPERLINK, is_external=True)
-        link.set(qn("r:id"), rel)
-    if anchor is not None:
-        link.set(qn("w:anchor"), anchor)
-    paragraph._p.append(link)
-    return link
-
-
-def run_in(link: Element, paragraph: Paragraph, text: str) -> Run:
-    """Append a run holding `text` to a hyperlink element and return it."""
-    r = OxmlElement("w:r")
-    link.append(r)
-    run = Run(r, paragraph)
-    run.text = text
-    return run
-
-
-def keep_row(row: Any) -> None:
-    """Keep a table row from splitting across pages."""
-    el = OxmlElement("w:cantSplit")
-    el.set(qn("w:val"), "true")
-    row._tr.get_or_add_trPr().append(el)
 
 
 def restart_numbering(numbering: Any, paragraph_numid: int, start: int) -> int:
