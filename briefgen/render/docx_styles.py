@@ -153,7 +153,7 @@ def define_styles(
     bullets, numbers = _list_styles(word, own)
     link = maker.character("Hyperlink", s.colors.link, underline=True, replace=own)
     citation = maker.character("Briefing Citation", s.colors.link, underline=False)
-    table = maker.table(s.word.table_style, _table_style_xml(s, fonts))
+    table = maker.table(s.word.table_style, _table_style_xml(s, fonts, own=own))
     box = maker.table(s.word.box_style, _box_style_xml(s, fonts))
     return WordStyles(
         title=title,
@@ -374,9 +374,16 @@ def _hex(value: str) -> str:
     return value.lstrip("#").upper()
 
 
-def _table_style_xml(s: Style, fonts: _Fonts | None) -> str:
-    """Return briefgen's table style: header row shaded, rows ruled, every second one striped."""
+def _table_style_xml(s: Style, fonts: _Fonts | None, *, own: bool) -> str:
+    """Return briefgen's table style: header row shaded, rows ruled, every second one striped.
+
+    In an office template whose Normal sets a text colour, that colour wins over a table
+    style's (Word ranks paragraph styles higher), so the header row there is light, not dark.
+    """
     c = s.colors
+    header_fill, header_text = (
+        (c.table_header_bg, c.table_header_text) if own else (c.keyfacts_bg, c.heading)
+    )
     if s.table.grid == "rows":
         borders = {"insideH": (0.4, c.rule), "bottom": (0.8, c.heading)}
     elif s.table.grid == "full":
@@ -402,9 +409,11 @@ def _table_style_xml(s: Style, fonts: _Fonts | None) -> str:
         + '<w:tblCellMar><w:top w:w="50" w:type="dxa"/><w:left w:w="90" w:type="dxa"/>'
         '<w:bottom w:w="60" w:type="dxa"/><w:right w:w="90" w:type="dxa"/></w:tblCellMar></w:tblPr>'
         '<w:tblStylePr w:type="firstRow"><w:rPr><w:b/>'
-        f'<w:color w:val="{_hex(c.table_header_text)}"/></w:rPr><w:tblPr/>'
-        "<w:trPr><w:tblHeader/></w:trPr>"
-        f'<w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="{_hex(c.table_header_bg)}"/></w:tcPr>'
+        f'<w:color w:val="{_hex(header_text)}"/></w:rPr><w:tblPr/>'
+        "<w:trPr><w:tblHeader/></w:trPr><w:tcPr>"
+        f'<w:tcBorders><w:bottom w:val="single" w:sz="6" w:space="0" w:color="{_hex(c.heading)}"/>'
+        "</w:tcBorders>"
+        f'<w:shd w:val="clear" w:color="auto" w:fill="{_hex(header_fill)}"/></w:tcPr>'
         f"</w:tblStylePr>{stripe}</w:style>"
     )
 

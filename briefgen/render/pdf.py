@@ -476,7 +476,8 @@ class _PdfBuild:
     def back_matter(self) -> list[Flowable]:
         """Return the Sources section: every source, the target of citations, then notes."""
         s = self.styles
-        title = escape(self.style.text.sources_title)
+        name = self.style.text.sources_title
+        title = escape(name.upper() if self.style.headings.uppercase_h1 else name)
         heading = Heading(level=1, runs=(), anchor=SOURCES_ANCHOR)
         out: list[Flowable] = [
             HeadingPara(title, s.headings[0]).mark(
