@@ -1,4 +1,4 @@
-"""The office's identity, Sources addresses and Word template, set in briefgen.toml or on the CLI."""
+"""The office's identity, Sources addresses and Word template from briefgen.toml or the CLI."""
 
 from __future__ import annotations
 
