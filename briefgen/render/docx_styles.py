@@ -22,6 +22,7 @@ from docx.parts.numbering import NumberingPart
 from docx.shared import Length, Mm, Pt
 
 from briefgen.render import docx_xml as ox
+from briefgen.render.docx_tables import box_style_xml, table_style_xml
 from briefgen.render.fonts import WORD_NAMES
 from briefgen.render.style import Style
 
@@ -71,7 +72,7 @@ def define_styles(
 
     `mono`: the document shows code, so the code style names the monospaced family.
     """
-    fonts = _Fonts(s) if own else None
+    fonts = _Fonts.of(s) if own else None
     if own:
         _house_builtins(word, s)
     maker = _Maker(word, s, fonts, own)
@@ -153,8 +154,9 @@ def define_styles(
     bullets, numbers = _list_styles(word, own)
     link = maker.character("Hyperlink", s.colors.link, underline=True, replace=own)
     citation = maker.character("Briefing Citation", s.colors.link, underline=False)
-    table = maker.table(s.word.table_style, _table_style_xml(s, fonts, own=own))
-    box = maker.table(s.word.box_style, _box_style_xml(s, fonts))
+    head = fonts.head if fonts else None
+    table = maker.table(s.word.table_style, table_style_xml(s, head, own=own))
+    box = maker.table(s.word.box_style, box_style_xml(s, head))
     return WordStyles(
         title=title,
         subtitle=subtitle,
@@ -187,10 +189,9 @@ class _Fonts:
     head: str
     mono: str
 
-    def __init__(self, s: Style) -> None:
-        object.__setattr__(self, "body", WORD_NAMES[s.fonts.body])
-        object.__setattr__(self, "head", WORD_NAMES[s.fonts.heading])
-        object.__setattr__(self, "mono", WORD_NAMES[s.fonts.mono])
+    @classmethod
+    def of(cls, s: Style) -> _Fonts:
+        return cls(WORD_NAMES[s.fonts.body], WORD_NAMES[s.fonts.heading], WORD_NAMES[s.fonts.mono])
 
 
 def _house_builtins(word: Any, s: Style) -> None:
@@ -361,85 +362,6 @@ def _set_italic(word: Any, style_id: str) -> None:
 
 def _set_bold(word: Any, style_id: str) -> None:
     word.styles.get_by_id(style_id, WD_STYLE_TYPE.PARAGRAPH).font.bold = True
-
-
-def _fonts_xml(fonts: _Fonts | None) -> str:
-    if fonts is None:
-        return ""
-    f = fonts.head
-    return f'<w:rFonts w:ascii="{f}" w:hAnsi="{f}" w:cs="{f}" w:eastAsia="{f}"/>'
-
-
-def _hex(value: str) -> str:
-    return value.lstrip("#").upper()
-
-
-def _table_style_xml(s: Style, fonts: _Fonts | None, *, own: bool) -> str:
-    """Return briefgen's table style: header row shaded, rows ruled, every second one striped.
-
-    In an office template whose Normal sets a text colour, that colour wins over a table
-    style's (Word ranks paragraph styles higher), so the header row there is light, not dark.
-    """
-    c = s.colors
-    header_fill, header_text = (
-        (c.table_header_bg, c.table_header_text) if own else (c.keyfacts_bg, c.heading)
-    )
-    if s.table.grid == "rows":
-        borders = {"insideH": (0.4, c.rule), "bottom": (0.8, c.heading)}
-    elif s.table.grid == "full":
-        edges = ("top", "left", "bottom", "right", "insideH", "insideV")
-        borders = {side: (0.4, c.rule) for side in edges}
-    else:
-        borders = {}
-    stripe = (
-        f'<w:tblStylePr w:type="band2Horz"><w:tcPr><w:shd w:val="clear" w:color="auto" '
-        f'w:fill="{_hex(c.table_stripe)}"/></w:tcPr></w:tblStylePr>'
-        if s.table.stripes
-        else ""
-    )
-    size = round(s.table.font_size * 2)
-    return (
-        f'<w:style {_NS} w:type="table" w:customStyle="1" w:styleId="{{id}}">'
-        '<w:name w:val="{name}"/>'
-        '<w:basedOn w:val="TableNormal"/><w:uiPriority w:val="59"/><w:qFormat/>'
-        '<w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
-        f'<w:rPr>{_fonts_xml(fonts)}<w:sz w:val="{size}"/><w:szCs w:val="{size}"/></w:rPr>'
-        '<w:tblPr><w:tblStyleRowBandSize w:val="1"/>'
-        + ox.borders_xml("w:tblBorders", borders)
-        + '<w:tblCellMar><w:top w:w="50" w:type="dxa"/><w:left w:w="90" w:type="dxa"/>'
-        '<w:bottom w:w="60" w:type="dxa"/><w:right w:w="90" w:type="dxa"/></w:tblCellMar></w:tblPr>'
-        '<w:tblStylePr w:type="firstRow"><w:rPr><w:b/>'
-        f'<w:color w:val="{_hex(header_text)}"/></w:rPr><w:tblPr/>'
-        "<w:trPr><w:tblHeader/></w:trPr><w:tcPr>"
-        f'<w:tcBorders><w:bottom w:val="single" w:sz="6" w:space="0" w:color="{_hex(c.heading)}"/>'
-        "</w:tcBorders>"
-        f'<w:shd w:val="clear" w:color="auto" w:fill="{_hex(header_fill)}"/></w:tcPr>'
-        f"</w:tblStylePr>{stripe}</w:style>"
-    )
-
-
-def _box_style_xml(s: Style, fonts: _Fonts | None) -> str:
-    """Return briefgen's key-facts box style: a shaded panel with an accent bar on the left."""
-    c = s.colors
-    size = round((s.table.font_size + 0.5) * 2)
-    return (
-        f'<w:style {_NS} w:type="table" w:customStyle="1" w:styleId="{{id}}">'
-        '<w:name w:val="{name}"/>'
-        '<w:basedOn w:val="TableNormal"/><w:uiPriority w:val="59"/>'
-        '<w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
-        f'<w:rPr>{_fonts_xml(fonts)}<w:sz w:val="{size}"/><w:szCs w:val="{size}"/></w:rPr>'
-        "<w:tblPr>"
-        + ox.borders_xml("w:tblBorders", {"left": (3, c.accent)})
-        + '<w:tblCellMar><w:top w:w="40" w:type="dxa"/><w:left w:w="200" w:type="dxa"/>'
-        '<w:bottom w:w="40" w:type="dxa"/><w:right w:w="200" w:type="dxa"/>'
-        "</w:tblCellMar></w:tblPr>"
-        f'<w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="{_hex(c.keyfacts_bg)}"/></w:tcPr>'
-        '<w:tblStylePr w:type="firstRow"><w:rPr><w:b/>'
-        f'<w:color w:val="{_hex(c.heading)}"/><w:sz w:val="{round(s.fonts.size * 2)}"/></w:rPr>'
-        '<w:tcPr><w:tcBorders><w:bottom w:val="single" w:sz="4" w:space="0" '
-        f'w:color="{_hex(c.rule)}"/>'
-        "</w:tcBorders></w:tcPr></w:tblStylePr></w:style>"
-    )
 
 
 _BULLET_ABSTRACT = (

@@ -14,8 +14,10 @@ from xml.sax.saxutils import escape
 
 from docx.oxml.ns import nsdecls
 
-from briefgen.document import KeyFacts, Runs, Table, xml_safe
+from briefgen.document import KeyFacts, Run, Runs, Table, xml_safe
+from briefgen.render import docx_xml as ox
 from briefgen.render.layout import SourceLine, column_widths, drop_columns
+from briefgen.render.style import Style
 
 if TYPE_CHECKING:
     from briefgen.render.docx import _DocxBuild
@@ -142,9 +144,6 @@ def sources_xml(build: _DocxBuild, lines: Sequence[SourceLine]) -> str:
                 f'<w:bookmarkStart w:id="{ident}" w:name="{bookmark_name(anchor)}"/>'
             )
             marks_end.append(f'<w:bookmarkEnd w:id="{ident}"/>')
-        ident_runs: Runs = ()
-        from briefgen.document import Run
-
         ident_runs = (Run(line.label, bold=True, link=line.url or None),)
         subject = build.runs_xml(line.text)
         if line.url:
@@ -159,3 +158,84 @@ def sources_xml(build: _DocxBuild, lines: Sequence[SourceLine]) -> str:
         parts.append("</w:tr>")
     parts.append("</w:tbl>")
     return "".join(parts)
+
+
+# --- the table styles briefgen adds when a document lacks them ---------------------------------
+
+
+def _fonts_xml(f: str | None) -> str:
+    if f is None:
+        return ""
+    return f'<w:rFonts w:ascii="{f}" w:hAnsi="{f}" w:cs="{f}" w:eastAsia="{f}"/>'
+
+
+def _hex(value: str) -> str:
+    return value.lstrip("#").upper()
+
+
+def table_style_xml(s: Style, font: str | None, *, own: bool) -> str:
+    """Return briefgen's table style: header row shaded, rows ruled, every second one striped.
+
+    In an office template whose Normal sets a text colour, that colour wins over a table
+    style's (Word ranks paragraph styles higher), so the header row there is light, not dark.
+    """
+    c = s.colors
+    header_fill, header_text = (
+        (c.table_header_bg, c.table_header_text) if own else (c.keyfacts_bg, c.heading)
+    )
+    if s.table.grid == "rows":
+        borders = {"insideH": (0.4, c.rule), "bottom": (0.8, c.heading)}
+    elif s.table.grid == "full":
+        edges = ("top", "left", "bottom", "right", "insideH", "insideV")
+        borders = {side: (0.4, c.rule) for side in edges}
+    else:
+        borders = {}
+    stripe = (
+        f'<w:tblStylePr w:type="band2Horz"><w:tcPr><w:shd w:val="clear" w:color="auto" '
+        f'w:fill="{_hex(c.table_stripe)}"/></w:tcPr></w:tblStylePr>'
+        if s.table.stripes
+        else ""
+    )
+    size = round(s.table.font_size * 2)
+    return (
+        f'<w:style {_NS} w:type="table" w:customStyle="1" w:styleId="{{id}}">'
+        '<w:name w:val="{name}"/>'
+        '<w:basedOn w:val="TableNormal"/><w:uiPriority w:val="59"/><w:qFormat/>'
+        '<w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
+        f'<w:rPr>{_fonts_xml(font)}<w:sz w:val="{size}"/><w:szCs w:val="{size}"/></w:rPr>'
+        '<w:tblPr><w:tblStyleRowBandSize w:val="1"/>'
+        + ox.borders_xml("w:tblBorders", borders)
+        + '<w:tblCellMar><w:top w:w="50" w:type="dxa"/><w:left w:w="90" w:type="dxa"/>'
+        '<w:bottom w:w="60" w:type="dxa"/><w:right w:w="90" w:type="dxa"/></w:tblCellMar></w:tblPr>'
+        '<w:tblStylePr w:type="firstRow"><w:rPr><w:b/>'
+        f'<w:color w:val="{_hex(header_text)}"/></w:rPr><w:tblPr/>'
+        "<w:trPr><w:tblHeader/></w:trPr><w:tcPr>"
+        f'<w:tcBorders><w:bottom w:val="single" w:sz="6" w:space="0" w:color="{_hex(c.heading)}"/>'
+        "</w:tcBorders>"
+        f'<w:shd w:val="clear" w:color="auto" w:fill="{_hex(header_fill)}"/></w:tcPr>'
+        f"</w:tblStylePr>{stripe}</w:style>"
+    )
+
+
+def box_style_xml(s: Style, font: str | None) -> str:
+    """Return briefgen's key-facts box style: a shaded panel with an accent bar on the left."""
+    c = s.colors
+    size = round((s.table.font_size + 0.5) * 2)
+    return (
+        f'<w:style {_NS} w:type="table" w:customStyle="1" w:styleId="{{id}}">'
+        '<w:name w:val="{name}"/>'
+        '<w:basedOn w:val="TableNormal"/><w:uiPriority w:val="59"/>'
+        '<w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
+        f'<w:rPr>{_fonts_xml(font)}<w:sz w:val="{size}"/><w:szCs w:val="{size}"/></w:rPr>'
+        "<w:tblPr>"
+        + ox.borders_xml("w:tblBorders", {"left": (3, c.accent)})
+        + '<w:tblCellMar><w:top w:w="40" w:type="dxa"/><w:left w:w="200" w:type="dxa"/>'
+        '<w:bottom w:w="40" w:type="dxa"/><w:right w:w="200" w:type="dxa"/>'
+        "</w:tblCellMar></w:tblPr>"
+        f'<w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="{_hex(c.keyfacts_bg)}"/></w:tcPr>'
+        '<w:tblStylePr w:type="firstRow"><w:rPr><w:b/>'
+        f'<w:color w:val="{_hex(c.heading)}"/><w:sz w:val="{round(s.fonts.size * 2)}"/></w:rPr>'
+        '<w:tcPr><w:tcBorders><w:bottom w:val="single" w:sz="4" w:space="0" '
+        f'w:color="{_hex(c.rule)}"/>'
+        "</w:tcBorders></w:tcPr></w:tblStylePr></w:style>"
+    )
