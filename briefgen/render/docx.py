@@ -161,8 +161,9 @@ class _DocxBuild:
         theme = None
         if self.own:
             theme = (WORD_NAMES[self.style.fonts.heading], WORD_NAMES[self.style.fonts.body])
-            if self.style.word.embed_fonts:
-                fonts = self.embedded(xml)
+            fonts = self.embedded(xml)
+            if not self.style.word.embed_fonts:  # still the only fonts named, none carried
+                fonts = [EmbeddedFamily(name=f.name, faces=()) for f in fonts]
         app = AppProperties(company=organization(self.doc.meta, self.style), words=words)
         return finish_package(data, self.created, app=app, fonts=fonts, theme_fonts=theme)
 

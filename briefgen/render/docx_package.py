@@ -88,7 +88,8 @@ def finish_package(
             i.filename: src.read(i.filename) for i in src.infolist() if not _DROP.match(i.filename)
         }
     parts["docProps/app.xml"] = _app_xml(app)
-    parts["[Content_Types].xml"] = _content_types(parts["[Content_Types].xml"], bool(fonts))
+    embedding = any(family.faces for family in fonts)
+    parts["[Content_Types].xml"] = _content_types(parts["[Content_Types].xml"], embedding)
     rels = "word/_rels/document.xml.rels"
     parts[rels] = re.sub(
         rb'<Relationship [^>]*Target="stylesWithEffects\.xml"[^>]*/>', b"", parts[rels]
@@ -101,8 +102,11 @@ def finish_package(
     if fonts:
         table, font_rels, font_entries = _font_table(fonts)
         parts["word/fontTable.xml"] = table
-        parts["word/_rels/fontTable.xml.rels"] = font_rels
-        parts["word/settings.xml"] = _embed_setting(parts["word/settings.xml"])
+        if font_entries:
+            parts["word/_rels/fontTable.xml.rels"] = font_rels
+            parts["word/settings.xml"] = _embed_setting(parts["word/settings.xml"])
+        else:
+            parts.pop("word/_rels/fontTable.xml.rels", None)
     parts["word/settings.xml"] = _update_fields(parts["word/settings.xml"])
     if theme_fonts is not None:
         name = "word/theme/theme1.xml"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import docx
@@ -152,3 +153,12 @@ def test_template_without_list_or_heading_styles(tmp_path: Path, doc: Document) 
     assert {"Heading 1", "Briefing List Bullet", "Briefing List Number"} <= names
     numbered = [p for p in word.paragraphs if p.style.name == "Briefing List Number"]
     assert numbered and all(p.style.element.pPr.numPr is not None for p in numbered)
+
+
+def test_without_embedding_the_font_table_still_names_only_dejavu(doc: Document) -> None:
+    style = load_style("default")
+    style = replace(style, word=replace(style.word, embed_fonts=False))
+    package = zipfile.ZipFile(io.BytesIO(render(doc, "docx", style)))
+    assert not [n for n in package.namelist() if n.endswith(".odttf")]
+    assert fonts_named(package) == {"DejaVu Serif", "DejaVu Sans", "DejaVu Sans Mono"}
+    assert b"embedTrueTypeFonts" not in package.read("word/settings.xml")
