@@ -167,20 +167,55 @@ def _font_table(fonts: Sequence[EmbeddedFamily]) -> tuple[bytes, bytes, dict[str
     return table.encode(), rel_xml.encode(), entries
 
 
+# CT_Settings is a sequence: each element has its place (ECMA-376 Part 1, 17.15.1.78).
+_ANY_CHILD = re.compile(rb"<\w+:\w+\b")
+_AFTER_UPDATE = re.compile(
+    rb"<(?:w:hdrShapeDefaults|w:footnotePr|w:endnotePr|w:compat|w:docVars|w:rsids|m:mathPr"
+    rb"|w:attachedSchema|w:themeFontLang|w:clrSchemeMapping|w:doNotIncludeSubdocsInStats"
+    rb"|w:doNotAutoCompressPictures|w:forceUpgrade|w:captions|w:readModeInkLockDown"
+    rb"|w:smartTagType|sl:schemaLibrary|w:shapeDefaults|w:doNotEmbedSmartTags|w:decimalSymbol"
+    rb"|w:listSeparator)\b"
+)
+_BEFORE_EMBED = (
+    b"writeProtection",
+    b"view",
+    b"zoom",
+    b"removePersonalInformation",
+    b"removeDateAndTime",
+    b"doNotDisplayPageBoundaries",
+    b"displayBackgroundShape",
+    b"printPostScriptOverText",
+    b"printFractionalCharacterWidth",
+    b"printFormsData",
+)
+
+
+def _insert_before(
+    xml: bytes, element: bytes, follows: re.Pattern[bytes], skip: tuple[bytes, ...] = ()
+) -> bytes:
+    """Insert `element` before the first child of w:settings that `follows` it."""
+    body = xml.index(b">", xml.index(b"<w:settings")) + 1
+    for match in re.finditer(rb"<(?:w|m|sl):(\w+)\b", xml[body:]):
+        if match.group(1) in skip:
+            continue
+        if follows.match(xml, body + match.start()):
+            at = body + match.start()
+            return xml[:at] + element + xml[at:]
+    return xml.replace(b"</w:settings>", element + b"</w:settings>")
+
+
 def _embed_setting(xml: bytes) -> bytes:
+    """Add `w:embedTrueTypeFonts` in its place: after zoom and the print options."""
     if b"<w:embedTrueTypeFonts" in xml:
         return xml
-    # embedTrueTypeFonts comes early in CT_Settings, before zoom and the rest.
-    return re.sub(rb"(<w:settings\b[^>]*>)", rb"\1<w:embedTrueTypeFonts/>", xml, count=1)
+    return _insert_before(xml, b"<w:embedTrueTypeFonts/>", _ANY_CHILD, _BEFORE_EMBED)
 
 
 def _update_fields(xml: bytes) -> bytes:
     """Ask Word to update fields on opening, so the contents show their page numbers."""
     if b"<w:updateFields" in xml:
         return xml
-    # CT_Settings order: updateFields follows the compatibility-free early elements; Word
-    # accepts it before w:defaultTabStop.
-    return xml.replace(b"<w:defaultTabStop", b'<w:updateFields w:val="true"/><w:defaultTabStop', 1)
+    return _insert_before(xml, b'<w:updateFields w:val="true"/>', _AFTER_UPDATE)
 
 
 def _theme(xml: bytes, major: str, minor: str) -> bytes:

@@ -50,7 +50,12 @@ def test_own_styles_embed_every_font_they_name(doc: Document) -> None:
     assert named == {"DejaVu Serif", "DejaVu Sans", "DejaVu Sans Mono"}
     table = package.read("word/fontTable.xml").decode()
     rels = package.read("word/_rels/fontTable.xml.rels").decode()
-    assert b"<w:embedTrueTypeFonts/>" in package.read("word/settings.xml")
+    settings = re.findall(r"<w:(\w+)", package.read("word/settings.xml").decode())
+    # Each setting in its place of the schema's sequence, or Word calls the file damaged.
+    assert settings.index("zoom") < settings.index("embedTrueTypeFonts")
+    assert settings.index("embedTrueTypeFonts") < settings.index("proofState")
+    assert settings.index("savePreviewPicture") < settings.index("updateFields")
+    assert settings.index("updateFields") < settings.index("compat")
     assert 'Extension="odttf"' in package.read("[Content_Types].xml").decode()
     embedded = re.findall(r'<w:embed(\w+) r:id="(\w+)" w:fontKey="(\{[0-9A-F-]+\})"/>', table)
     assert len(embedded) >= 5
