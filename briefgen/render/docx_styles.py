@@ -310,7 +310,8 @@ class _Maker:
         h.paragraph_format.line_spacing = 1.0
         ppr = h.element.get_or_add_pPr()
         if ppr.find(qn("w:outlineLvl")) is None:
-            ppr.append(parse_xml(f'<w:outlineLvl {_NS} w:val="{level - 1}"/>'))
+            level_xml = parse_xml(f'<w:outlineLvl {_NS} w:val="{level - 1}"/>')
+            ppr.insert_element_before(level_xml, "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr")
         if level == 1 and s.headings.rule_under_h1:
             ox.borders(ppr, "w:pBdr", {"bottom": (0.5, s.colors.rule)})
         return style_id

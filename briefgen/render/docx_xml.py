@@ -30,25 +30,58 @@ def hex_color(value: str) -> RGBColor:
     return RGBColor.from_string(value.lstrip("#").upper())
 
 
+# The children of w:pPr that follow w:pBdr and w:shd, in the schema's order (ECMA-376 17.3.1.26):
+# Word rejects a paragraph property out of place.
+_AFTER_PBDR = (
+    "w:shd",
+    "w:tabs",
+    "w:suppressAutoHyphens",
+    "w:kinsoku",
+    "w:wordWrap",
+    "w:overflowPunct",
+    "w:topLinePunct",
+    "w:autoSpaceDE",
+    "w:autoSpaceDN",
+    "w:bidi",
+    "w:adjustRightInd",
+    "w:snapToGrid",
+    "w:spacing",
+    "w:ind",
+    "w:contextualSpacing",
+    "w:mirrorIndents",
+    "w:suppressOverlap",
+    "w:jc",
+    "w:textDirection",
+    "w:textAlignment",
+    "w:textboxTightWrap",
+    "w:outlineLvl",
+    "w:divId",
+    "w:cnfStyle",
+    "w:rPr",
+    "w:sectPr",
+    "w:pPrChange",
+)
+
+
 def shade(element: Any, fill: str) -> None:
-    """Give a table cell (`w:tcPr` owner) or paragraph a background colour."""
-    props = (
-        element.get_or_add_tcPr()
-        if hasattr(element, "get_or_add_tcPr")
-        else element.get_or_add_pPr()
-    )
+    """Give a paragraph style or paragraph (a `w:pPr` owner) a background colour."""
+    props = element.get_or_add_pPr()
+    for old in props.findall(qn("w:shd")):
+        props.remove(old)
     shd = OxmlElement("w:shd")
     shd.set(qn("w:val"), "clear")
     shd.set(qn("w:color"), "auto")
     shd.set(qn("w:fill"), fill.lstrip("#").upper())
-    props.append(shd)
+    props.insert_element_before(shd, *_AFTER_PBDR[1:])
 
 
 def borders(parent: Any, tag: str, sides: dict[str, tuple[float, str]]) -> None:
-    """Append a `tag` border element (`w:tblBorders`, `w:tcBorders`, `w:pBdr`) to `parent`.
+    """Set a paragraph's border element (`w:pBdr`) in `parent`, a `w:pPr`, in its place.
 
-    `sides` maps a side (`top`, `left`, `insideH`, ...) to (width in points, `#rrggbb`).
+    `sides` maps a side (`top`, `left`, `bottom`, `right`) to (width in points, `#rrggbb`).
     """
+    for old in parent.findall(qn(tag)):
+        parent.remove(old)
     box = OxmlElement(tag)
     order = ("top", "left", "bottom", "right", "insideH", "insideV")
     for side in order:
@@ -61,7 +94,7 @@ def borders(parent: Any, tag: str, sides: dict[str, tuple[float, str]]) -> None:
         edge.set(qn("w:space"), "4" if tag == "w:pBdr" else "0")
         edge.set(qn("w:color"), colour.lstrip("#").upper())
         box.append(edge)
-    parent.append(box)
+    parent.insert_element_before(box, *_AFTER_PBDR)
 
 
 def borders_xml(tag: str, sides: dict[str, tuple[float, str]]) -> str:

@@ -167,3 +167,107 @@ def test_without_embedding_the_font_table_still_names_only_dejavu(doc: Document)
     assert not [n for n in package.namelist() if n.endswith(".odttf")]
     assert fonts_named(package) == {"DejaVu Serif", "DejaVu Sans", "DejaVu Sans Mono"}
     assert b"embedTrueTypeFonts" not in package.read("word/settings.xml")
+
+
+# The schema's order of paragraph and run properties (ECMA-376 17.3.1.26, 17.3.2.28), which
+# Word enforces: a file with a property out of place opens as damaged.
+PPR = [
+    "pStyle",
+    "keepNext",
+    "keepLines",
+    "pageBreakBefore",
+    "framePr",
+    "widowControl",
+    "numPr",
+    "suppressLineNumbers",
+    "pBdr",
+    "shd",
+    "tabs",
+    "suppressAutoHyphens",
+    "kinsoku",
+    "wordWrap",
+    "overflowPunct",
+    "topLinePunct",
+    "autoSpaceDE",
+    "autoSpaceDN",
+    "bidi",
+    "adjustRightInd",
+    "snapToGrid",
+    "spacing",
+    "ind",
+    "contextualSpacing",
+    "mirrorIndents",
+    "suppressOverlap",
+    "jc",
+    "textDirection",
+    "textAlignment",
+    "textboxTightWrap",
+    "outlineLvl",
+    "divId",
+    "cnfStyle",
+    "rPr",
+    "sectPr",
+    "pPrChange",
+]
+RPR = [
+    "rStyle",
+    "rFonts",
+    "b",
+    "bCs",
+    "i",
+    "iCs",
+    "caps",
+    "smallCaps",
+    "strike",
+    "dstrike",
+    "outline",
+    "shadow",
+    "emboss",
+    "imprint",
+    "noProof",
+    "snapToGrid",
+    "vanish",
+    "webHidden",
+    "color",
+    "spacing",
+    "w",
+    "kern",
+    "position",
+    "sz",
+    "szCs",
+    "highlight",
+    "u",
+    "effect",
+    "bdr",
+    "shd",
+    "fitText",
+    "vertAlign",
+    "rtl",
+    "cs",
+    "em",
+    "lang",
+    "eastAsianLayout",
+    "specVanish",
+    "oMath",
+]
+
+
+@pytest.mark.parametrize("reference", [False, True])
+def test_paragraph_and_run_properties_are_in_schema_order(doc: Document, reference: bool) -> None:
+    from lxml import etree
+
+    style = load_style("default")
+    if reference:
+        style = style.with_settings(reference_docx=REFERENCE)
+    package = zipfile.ZipFile(io.BytesIO(render(doc, "docx", style)))
+    for name in package.namelist():
+        if not re.match(r"word/(document|styles|header\d*|footer\d*|numbering)\.xml$", name):
+            continue
+        root = etree.fromstring(package.read(name))
+        for tag, order in (("pPr", PPR), ("rPr", RPR)):
+            for props in root.iter(f"{W}{tag}"):
+                kids = [
+                    etree.QName(k).localname for k in props if etree.QName(k).namespace == W[1:-1]
+                ]
+                places = [order.index(k) for k in kids if k in order]
+                assert places == sorted(places), (name, tag, kids)
