@@ -171,7 +171,7 @@ def test_without_embedding_the_font_table_still_names_only_dejavu(doc: Document)
 
 # The schema's order of paragraph and run properties (ECMA-376 17.3.1.26, 17.3.2.28), which
 # Word enforces: a file with a property out of place opens as damaged.
-PPR = [
+PPR = (
     "pStyle",
     "keepNext",
     "keepLines",
@@ -208,8 +208,8 @@ PPR = [
     "rPr",
     "sectPr",
     "pPrChange",
-]
-RPR = [
+)
+RPR = (
     "rStyle",
     "rFonts",
     "b",
@@ -249,7 +249,7 @@ RPR = [
     "eastAsianLayout",
     "specVanish",
     "oMath",
-]
+)
 
 
 @pytest.mark.parametrize("reference", [False, True])
