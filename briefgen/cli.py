@@ -27,6 +27,7 @@ from briefgen.cli_options import (
     OutOption,
     PdfOption,
     PersonalOption,
+    ReferenceDocxOption,
     SendOption,
     SmtpOption,
     StyleOption,
@@ -365,6 +366,7 @@ def _make_briefing(
     out: OutOption = None,
     style: StyleOption = None,
     template: TemplateOption = None,
+    reference_docx: ReferenceDocxOption = None,
     db: DbOption = None,
     as_json: JsonOption = False,
     include_personal: PersonalOption = False,
@@ -384,7 +386,14 @@ def _make_briefing(
     from briefgen.deliver.email import request_from_options
     from briefgen.pipeline import make_briefing, summarize
 
-    given = {"db": db, "out": out, "style": style, "email_from": email_from, "smtp": smtp}
+    given = {
+        "db": db,
+        "out": out,
+        "style": style,
+        "reference_docx": reference_docx,
+        "email_from": email_from,
+        "smtp": smtp,
+    }
     with errors_to_exit():
         request = build()
         settings = load_settings(Path.cwd(), os.environ, given)
@@ -402,6 +411,11 @@ def _make_briefing(
             style=settings.style or "default",
             template=template,
             include_personal=include_personal,
+            organization=settings.organization,
+            author=settings.author,
+            footer=settings.footer,
+            source_url=settings.source_url,
+            reference_docx=settings.reference_docx,
         )
         with corpus_at(settings.db) as corpus:
             if as_json:

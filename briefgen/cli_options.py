@@ -30,6 +30,10 @@ StyleOption = Annotated[
 TemplateOption = Annotated[
     Path | None, typer.Option("--template", help="Your own template (it may extend ours).")
 ]
+ReferenceDocxOption = Annotated[
+    Path | None,
+    typer.Option("--reference-docx", help="An office .docx whose styles the DOCX uses."),
+]
 PersonalOption = Annotated[
     bool,
     typer.Option("--include-personal", help="Keep names, ages and stories of victims and minors."),

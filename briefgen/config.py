@@ -7,6 +7,11 @@ folder's wins, key by key). Its layout:
     style = "letterhead.toml"        # a packaged style name, or a path
     out = "briefings"
     email_from = "Briefing Desk <desk@example.org>"
+    organization = "Regional Desk"   # the byline, footer and file properties (over the style's)
+    author = "J. Analyst"
+    footer = "Regional Desk - for official use"
+    source_url = "https://wikileaks.org/plusd/cables/{id}_a.html"   # Sources link each cable
+    reference_docx = "office.docx"   # the office's Word template for DOCX output
 
     [smtp]
     host = "mail.example.org"
@@ -58,6 +63,19 @@ class Settings:
     """The folder briefings are written to (`--out`, $BRIEFGEN_OUT, `out`)."""
     email_from: str | None = None
     """The sender of e-mailed briefings (`--email-from`, $BRIEFGEN_EMAIL_FROM, `email_from`)."""
+    organization: str | None = None
+    """The office named on the byline, in the footer and file properties ($BRIEFGEN_ORGANIZATION,
+    `organization`); None: the style's."""
+    author: str | None = None
+    """The author in the file properties ($BRIEFGEN_AUTHOR, `author`); None: the style's."""
+    footer: str | None = None
+    """The office's footer text ($BRIEFGEN_FOOTER, `footer`); None: the style's."""
+    source_url: str | None = None
+    """The public address of a cable, a pattern with `{id}` ($BRIEFGEN_SOURCE_URL,
+    `source_url`); None: the style's (none by default)."""
+    reference_docx: Path | None = None
+    """An office's Word template for DOCX output (`--reference-docx`, $BRIEFGEN_REFERENCE_DOCX,
+    `reference_docx`); None: the style's."""
     smtp_host: str | None = None
     """The SMTP server (`--smtp HOST[:PORT]`, $BRIEFGEN_SMTP_HOST, `smtp.host`)."""
     smtp_port: int | None = None
@@ -145,6 +163,19 @@ def _text(value: Any, base: Path | None) -> str:
     return value
 
 
+def _line(value: Any, base: Path | None) -> str:
+    if not isinstance(value, str) or "\n" in value or "\r" in value:
+        raise ValueError(f"expected one line of text, got {value!r}")
+    return value.strip()
+
+
+def _url_pattern(value: Any, base: Path | None) -> str:
+    text = _line(value, base)
+    if text and "{id}" not in text:
+        raise ValueError(f"expected a URL pattern holding {{id}}, got {value!r}")
+    return text
+
+
 def _secret(value: Any, base: Path | None) -> str:
     if not isinstance(value, str) or not value:
         raise ValueError("expected a non-empty string")
@@ -216,6 +247,11 @@ SPECS: tuple[_Spec, ...] = (
     _Spec("style", "style", "BRIEFGEN_STYLE", _style),
     _Spec("out", "out", "BRIEFGEN_OUT", _path),
     _Spec("email_from", "email_from", "BRIEFGEN_EMAIL_FROM", _address),
+    _Spec("organization", "organization", "BRIEFGEN_ORGANIZATION", _line),
+    _Spec("author", "author", "BRIEFGEN_AUTHOR", _line),
+    _Spec("footer", "footer", "BRIEFGEN_FOOTER", _line),
+    _Spec("source_url", "source_url", "BRIEFGEN_SOURCE_URL", _url_pattern),
+    _Spec("reference_docx", "reference_docx", "BRIEFGEN_REFERENCE_DOCX", _path),
     _Spec("smtp_host", "smtp.host", "BRIEFGEN_SMTP_HOST", _text),
     _Spec("smtp_port", "smtp.port", "BRIEFGEN_SMTP_PORT", _port, toml=_INTEGER),
     _Spec("smtp_security", "smtp.security", "BRIEFGEN_SMTP_SECURITY", _security),

@@ -36,10 +36,6 @@ TEMPLATES: dict[str, str] = {
 }
 """The packaged template of each briefing kind."""
 
-PREPARED_BY = "briefgen"
-"""The name on the title block and in the document metadata."""
-
-
 class Briefing(Protocol):
     """What every briefing record has: its metadata and a JSON form."""
 
@@ -78,6 +74,16 @@ class BriefingRequest(Record):
     """A user template replacing the packaged one (it may extend it), or None."""
     formats: tuple[str, ...] = FORMATS
     """The files to write, among FORMATS (none given: all of them)."""
+    organization: str | None = None
+    """The office (byline, footer, file properties) over the style's; None keeps the style's."""
+    author: str | None = None
+    """The author of the file properties over the style's; None keeps the style's."""
+    footer: str | None = None
+    """The office's footer text over the style's; None keeps the style's."""
+    source_url: str | None = None
+    """The public address of a cable, a pattern with `{id}`; None keeps the style's."""
+    reference_docx: Path | None = None
+    """An office's Word template for the DOCX over the style's; None keeps the style's."""
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -188,14 +194,17 @@ _SUMMARIZERS: dict[Kind, Callable[[Corpus, Facts, BriefingRequest], Briefing]] =
 }
 
 
-def to_markdown(brief: Briefing, template: str | Path | None = None) -> str:
-    """Render the briefing through `template` (default: its kind's packaged one) to Markdown."""
+def to_markdown(
+    brief: Briefing, template: str | Path | None = None, prepared_by: str | None = None
+) -> str:
+    """Render the briefing through `template` (default: its kind's packaged one) to Markdown;
+    `prepared_by` names the office on its title block (None: the style's organization)."""
     from briefgen.template import render_markdown
 
     context = {
         "brief": brief,
         "meta": brief.meta,
-        "prepared_by": PREPARED_BY,
+        "prepared_by": prepared_by or "",
         "keywords": [brief.meta.kind.replace("-", " "), *(s.id for s in brief.meta.sources)],
     }
     return render_markdown(template or TEMPLATES[brief.meta.kind], context)
@@ -206,8 +215,14 @@ def render_files(brief: Briefing, request: BriefingRequest) -> dict[str, bytes]:
     from briefgen.document import parse_markdown
     from briefgen.render import load_style, render
 
-    style = load_style(request.style)
-    document = parse_markdown(to_markdown(brief, request.template))
+    style = load_style(request.style).with_settings(
+        organization=request.organization,
+        author=request.author,
+        footer=request.footer,
+        source_url=request.source_url,
+        reference_docx=request.reference_docx,
+    )
+    document = parse_markdown(to_markdown(brief, request.template, request.organization))
     return {fmt: render(document, fmt, style) for fmt in request.formats}
 
 

@@ -16,7 +16,7 @@ import os
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Literal
@@ -146,7 +146,21 @@ def run_plan(
     with Corpus.open(db_path, create=False) as corpus:
         # Facts are written here, once, so that the read-only workers find them all.
         ensure_facts(corpus, progress=facts_progress)
-        jobs = plan.jobs(_origin_counts(corpus), default_style=settings.style)
+        jobs = [
+            # The office's identity in briefgen.toml dresses every job, as it does a command's.
+            replace(
+                job,
+                request=replace(
+                    job.request,
+                    organization=settings.organization,
+                    author=settings.author,
+                    footer=settings.footer,
+                    source_url=settings.source_url,
+                    reference_docx=settings.reference_docx,
+                ),
+            )
+            for job in plan.jobs(_origin_counts(corpus), default_style=settings.style)
+        ]
         empty = _empty_selected(corpus, plan, jobs)
         base = {
             "corpus": str(Path(db_path).resolve()),

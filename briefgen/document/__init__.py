@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefgen.document.markdown import CONTAINERS, footnote_label, parse_markdown
+from briefgen.document.markdown import CONTAINERS, footnote_label, parse_markdown, source_anchor
 from briefgen.document.model import (
     Block,
     BlockQuote,
@@ -55,5 +55,6 @@ __all__ = [
     "footnote_label",
     "parse_markdown",
     "plain_text",
+    "source_anchor",
     "xml_safe",
 ]

@@ -68,6 +68,14 @@ def footnote_label(text: str) -> str:
     return _LABEL_CHARS.sub("-", text.strip()) or "note"
 
 
+def source_anchor(source_id: str) -> str:
+    """Return the link target of a source's entry in Sources (`src-09ASTANA2101`).
+
+    Templates link a citation to it as `[09ASTANA2101 ¶2](#src-09ASTANA2101)`.
+    """
+    return f"src-{footnote_label(source_id)}"
+
+
 def parse_markdown(text: str, *, base_dir: Path | None = None) -> Document:
     """Parse briefing Markdown into a Document.
 
@@ -204,7 +212,7 @@ def _source(value: Any) -> Source:
         return Source(id=_inline_text(value))
     if not isinstance(value, Mapping) or "id" not in value:
         raise DocumentError(f"each source needs an 'id': {value!r}")
-    fields = ("id", "title", "date", "url", "classification")
+    fields = ("id", "title", "date", "url", "classification", "origin")
     unknown = sorted(str(k) for k in value if k not in fields)
     if unknown:
         raise DocumentError(f"source has unknown field(s): {', '.join(unknown)}")
@@ -317,13 +325,14 @@ class _Builder:
             raise DocumentError("a chart container starts `::: chart bar|line Title`")
         kind, title = args[0], (args[1] if len(args) > 1 else "")
         table: Table | None = None
-        caption: list[str] = []
+        caption: list[Run] = []
         for child in node.children:
             block = self.block(child)
             if isinstance(block, Table):
                 table = block
             elif isinstance(block, Paragraph):
-                caption.append(plain_text(block.runs))
+                caption.extend([Run(" ")] if caption else [])
+                caption.extend(block.runs)
         if table is None or len(table.header) < 2 or not table.rows:
             raise DocumentError(f"chart {title!r} needs a table: categories, then series columns")
         categories = tuple(plain_text(row[0]) for row in table.rows)
@@ -336,14 +345,14 @@ class _Builder:
         return Figure(
             kind=kind,
             title=title,
-            caption=" ".join(caption),
+            caption=tuple(caption),
             categories=categories,
             series=tuple(series),
         )
 
     def figure(self, node: SyntaxTreeNode) -> Figure:
         image: str | None = None
-        caption: list[str] = []
+        caption: list[Run] = []
         for child in node.children:
             if child.type != "paragraph":
                 continue
@@ -352,15 +361,16 @@ class _Builder:
             if images:
                 image = image or str(images[0].attrs.get("src", ""))
                 continue  # the image's own paragraph; its alt text is not the caption
-            text = plain_text(self.inline(child)).strip()
-            if text:
-                caption.append(text)
+            runs = self.inline(child)
+            if plain_text(runs).strip():
+                caption.extend([Run(" ")] if caption else [])
+                caption.extend(runs)
         if not image:
             raise DocumentError("a figure container needs an image: `![alt](path.png)`")
         if self.base_dir is not None and not Path(image).is_absolute():
             image = str(self.base_dir / image)
         title = _container_args(node, "figure")
-        return Figure(kind="image", title=title, caption=" ".join(caption), image=image)
+        return Figure(kind="image", title=title, caption=tuple(caption), image=image)
 
     def inline(self, node: SyntaxTreeNode, soft: str = " ") -> Runs:
         """Return the inline runs of a block node, adjacent runs of one style merged."""

@@ -195,8 +195,8 @@ class Figure:
     """`bar`, `line` or `image`."""
     title: str
     """The title shown above the figure (may be empty)."""
-    caption: str = ""
-    """The caption shown below the figure (may be empty)."""
+    caption: Runs = ()
+    """The caption shown below the figure (may be empty), with its links."""
     categories: tuple[str, ...] = ()
     """The category labels along the x axis of a chart."""
     series: tuple[Series, ...] = ()
@@ -206,7 +206,9 @@ class Figure:
 
     def as_dict(self) -> dict[str, Any]:
         """Return the figure as a JSON-ready dict."""
-        return {"type": "figure", **asdict(self)}
+        out = {"type": "figure", **asdict(self)}
+        out["caption"] = [r.as_dict() for r in self.caption]
+        return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -288,6 +290,8 @@ class Source:
     """Where the source can be read, if anywhere."""
     classification: str = ""
     """The source's classification (`CONFIDENTIAL`)."""
+    origin: str = ""
+    """Where the source comes from: the sending post of a cable (`Embassy Astana`)."""
 
     def as_dict(self) -> dict[str, Any]:
         """Return the source as a JSON-ready dict."""

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import io
-import zipfile
 from typing import Any
 from xml.sax.saxutils import escape
 
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
@@ -34,25 +30,58 @@ def hex_color(value: str) -> RGBColor:
     return RGBColor.from_string(value.lstrip("#").upper())
 
 
+# The children of w:pPr that follow w:pBdr and w:shd, in the schema's order (ECMA-376 17.3.1.26):
+# Word rejects a paragraph property out of place.
+_AFTER_PBDR = (
+    "w:shd",
+    "w:tabs",
+    "w:suppressAutoHyphens",
+    "w:kinsoku",
+    "w:wordWrap",
+    "w:overflowPunct",
+    "w:topLinePunct",
+    "w:autoSpaceDE",
+    "w:autoSpaceDN",
+    "w:bidi",
+    "w:adjustRightInd",
+    "w:snapToGrid",
+    "w:spacing",
+    "w:ind",
+    "w:contextualSpacing",
+    "w:mirrorIndents",
+    "w:suppressOverlap",
+    "w:jc",
+    "w:textDirection",
+    "w:textAlignment",
+    "w:textboxTightWrap",
+    "w:outlineLvl",
+    "w:divId",
+    "w:cnfStyle",
+    "w:rPr",
+    "w:sectPr",
+    "w:pPrChange",
+)
+
+
 def shade(element: Any, fill: str) -> None:
-    """Give a table cell (`w:tcPr` owner) or paragraph a background colour."""
-    props = (
-        element.get_or_add_tcPr()
-        if hasattr(element, "get_or_add_tcPr")
-        else element.get_or_add_pPr()
-    )
+    """Give a paragraph style or paragraph (a `w:pPr` owner) a background colour."""
+    props = element.get_or_add_pPr()
+    for old in props.findall(qn("w:shd")):
+        props.remove(old)
     shd = OxmlElement("w:shd")
     shd.set(qn("w:val"), "clear")
     shd.set(qn("w:color"), "auto")
     shd.set(qn("w:fill"), fill.lstrip("#").upper())
-    props.append(shd)
+    props.insert_element_before(shd, *_AFTER_PBDR[1:])
 
 
 def borders(parent: Any, tag: str, sides: dict[str, tuple[float, str]]) -> None:
-    """Append a `tag` border element (`w:tblBorders`, `w:tcBorders`, `w:pBdr`) to `parent`.
+    """Set a paragraph's border element (`w:pBdr`) in `parent`, a `w:pPr`, in its place.
 
-    `sides` maps a side (`top`, `left`, `insideH`, ...) to (width in points, `#rrggbb`).
+    `sides` maps a side (`top`, `left`, `bottom`, `right`) to (width in points, `#rrggbb`).
     """
+    for old in parent.findall(qn(tag)):
+        parent.remove(old)
     box = OxmlElement(tag)
     order = ("top", "left", "bottom", "right", "insideH", "insideV")
     for side in order:
@@ -65,7 +94,7 @@ def borders(parent: Any, tag: str, sides: dict[str, tuple[float, str]]) -> None:
         edge.set(qn("w:space"), "4" if tag == "w:pBdr" else "0")
         edge.set(qn("w:color"), colour.lstrip("#").upper())
         box.append(edge)
-    parent.append(box)
+    parent.insert_element_before(box, *_AFTER_PBDR)
 
 
 def borders_xml(tag: str, sides: dict[str, tuple[float, str]]) -> str:
@@ -81,11 +110,6 @@ def borders_xml(tag: str, sides: dict[str, tuple[float, str]]) -> str:
     return f"<{tag}>{''.join(edges)}</{tag}>"
 
 
-def shading_xml(fill: str) -> str:
-    """Return a `w:shd` background element as XML text."""
-    return f'<w:shd w:val="clear" w:color="auto" w:fill="{fill.lstrip("#").upper()}"/>'
-
-
 def run_xml(
     text: str,
     *,
@@ -95,9 +119,10 @@ def run_xml(
     colour: str | None = None,
     underline: bool = False,
     superscript: bool = False,
+    style: str | None = None,
 ) -> str:
     """Return one `w:r` run as XML text; `text` must already be free of forbidden characters."""
-    props = []
+    props = [f'<w:rStyle w:val="{style}"/>'] if style else []
     if font:
         name = escape(font, {'"': "&quot;"})
         props.append(
@@ -135,22 +160,6 @@ def add_field(
     return wrapped
 
 
-def field_char(paragraph: Paragraph, kind: str, instruction: str | None = None) -> None:
-    """Append a complex-field marker run (`begin`, `separate`, `end`), with its instruction."""
-    run = paragraph.add_run()
-    char = OxmlElement("w:fldChar")
-    char.set(qn("w:fldCharType"), kind)
-    if kind == "begin":
-        char.set(qn("w:dirty"), "true")  # ask Word to rebuild the cached table of contents
-    run._r.append(char)
-    if instruction is not None:
-        instr_run = paragraph.add_run()
-        instr = OxmlElement("w:instrText")
-        instr.set(qn("xml:space"), "preserve")
-        instr.text = instruction
-        instr_run._r.append(instr)
-
-
 def bookmark(paragraph: Paragraph, name: str, ident: int) -> None:
     """Wrap the paragraph's content in a bookmark `name` (a target for internal links)."""
     start = OxmlElement("w:bookmarkStart")
@@ -162,36 +171,6 @@ def bookmark(paragraph: Paragraph, name: str, ident: int) -> None:
     ppr = p.pPr
     p.insert(1 if ppr is not None else 0, start)
     p.append(end)
-
-
-def hyperlink(
-    paragraph: Paragraph, *, url: str | None = None, anchor: str | None = None
-) -> Element:
-    """Append an empty external (`url`) or internal (`anchor`) hyperlink and return it."""
-    link = OxmlElement("w:hyperlink")
-    if url is not None:
-        rel = paragraph.part.relate_to(url, RT.HYPERLINK, is_external=True)
-        link.set(qn("r:id"), rel)
-    if anchor is not None:
-        link.set(qn("w:anchor"), anchor)
-    paragraph._p.append(link)
-    return link
-
-
-def run_in(link: Element, paragraph: Paragraph, text: str) -> Run:
-    """Append a run holding `text` to a hyperlink element and return it."""
-    r = OxmlElement("w:r")
-    link.append(r)
-    run = Run(r, paragraph)
-    run.text = text
-    return run
-
-
-def keep_row(row: Any) -> None:
-    """Keep a table row from splitting across pages."""
-    el = OxmlElement("w:cantSplit")
-    el.set(qn("w:val"), "true")
-    row._tr.get_or_add_trPr().append(el)
 
 
 def restart_numbering(numbering: Any, paragraph_numid: int, start: int) -> int:
@@ -213,17 +192,3 @@ def set_numbering(paragraph: Paragraph, num_id: int, level: int) -> None:
     numpr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
     numpr.get_or_add_ilvl().val = level
     numpr.get_or_add_numId().val = num_id
-
-
-def normalize_zip(data: bytes, when: dt.datetime) -> bytes:
-    """Rewrite a DOCX zip with fixed entry dates and modes, so equal content gives equal bytes."""
-    stamp = (max(1980, when.year), when.month, when.day, 0, 0, 0)
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
-        for info in src.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=stamp)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o644 << 16
-            entry.create_system = 3
-            dst.writestr(entry, src.read(info.filename))
-    return out.getvalue()

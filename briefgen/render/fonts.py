@@ -11,7 +11,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from briefgen.resources import asset_dir
 
 # style family -> (regular, bold, italic, bold italic) file stems; mono has one face only.
-_FACES = {
+FACES = {
     "sans": ("DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique", "DejaVuSans-BoldOblique"),
     "serif": ("DejaVuSerif", "DejaVuSerif-Bold", "DejaVuSerif-Italic", "DejaVuSerif-BoldItalic"),
     "mono": ("DejaVuSansMono",) * 4,
@@ -24,7 +24,7 @@ WORD_NAMES = {"sans": "DejaVu Sans", "serif": "DejaVu Serif", "mono": "DejaVu Sa
 def register_fonts() -> None:
     """Register every bundled face once, with bold/italic mappings for Paragraph markup."""
     folder = asset_dir("fonts")
-    for faces in _FACES.values():
+    for faces in FACES.values():
         for stem in dict.fromkeys(faces):
             pdfmetrics.registerFont(TTFont(stem, str(folder / f"{stem}.ttf")))
         regular, bold, italic, bold_italic = faces
@@ -35,5 +35,5 @@ def register_fonts() -> None:
 def family(name: str, bold: bool = False, italic: bool = False) -> str:
     """Return the reportlab font name of style family `name` in the given face."""
     register_fonts()
-    faces = _FACES[name]
+    faces = FACES[name]
     return faces[(1 if bold else 0) + (2 if italic else 0)]

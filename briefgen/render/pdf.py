@@ -12,6 +12,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfdoc import XMP
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
@@ -50,10 +51,24 @@ from briefgen.document import (
 from briefgen.document import PageBreak as PageBreakBlock
 from briefgen.document import Table as TableBlock
 from briefgen.errors import RenderError
-from briefgen.render.chart import chart_drawing
+from briefgen.render.chart import alt_text, chart_drawing
 from briefgen.render.fonts import family
-from briefgen.render.layout import author, column_widths, format_date, page_text, toc_entries
-from briefgen.render.pdf_flowables import Contents, HeadingPara, State, Whole
+from briefgen.render.layout import (
+    SOURCES_ANCHOR,
+    author,
+    byline,
+    column_widths,
+    drop_columns,
+    has_back_matter,
+    keyfacts_title,
+    organization,
+    other_notes,
+    page_text,
+    source_lines,
+    toc_entries,
+)
+from briefgen.render.pdf_flowables import AltText, Contents, HeadingPara, State, Whole
+from briefgen.render.pdf_meta import xmp_packet
 from briefgen.render.pdf_styles import make_styles
 from briefgen.render.style import Style
 
@@ -87,6 +102,10 @@ class _PdfBuild:
         self.frame_height = self.page_size[1] - (page.margin_top + page.margin_bottom) * mm
         self.anchors = {h.anchor for h in document.headings()}
         self.anchors |= {f"note-{n.number}" for n in document.notes}
+        self.sources = source_lines(document, style)
+        self.anchors |= {line.anchor for line in self.sources}
+        if has_back_matter(document):
+            self.anchors.add(SOURCES_ANCHOR)
 
     def run(self) -> bytes:
         meta = self.doc.meta
@@ -100,12 +119,13 @@ class _PdfBuild:
             topMargin=page.margin_top * mm,
             bottomMargin=page.margin_bottom * mm,
             title=meta.title,
-            author=author(meta),
+            author=author(meta, self.style),
             subject=meta.subject or meta.subtitle,
             keywords=list(meta.keywords),
             creator="briefgen",
             invariant=1,
             pageCompression=1,
+            lang=self.style.identity.language,
         )
         frame = Frame(
             template.leftMargin,
@@ -127,6 +147,20 @@ class _PdfBuild:
             raise RenderError(f"PDF layout failed: {type(exc).__name__}: {exc}") from exc
         return out.getvalue()
 
+    def xmp(self) -> str:
+        """Return the XMP metadata packet of this document."""
+        meta = self.doc.meta
+        return xmp_packet(
+            title=meta.title,
+            author=author(meta, self.style),
+            subject=meta.subject or meta.subtitle,
+            keywords=meta.keywords,
+            language=self.style.identity.language,
+            classification=meta.classification,
+            organization=organization(meta, self.style),
+            created=self.created,
+        )
+
     # --- page furniture ---------------------------------------------------------------------
 
     def canvas_class(self) -> type[Canvas]:
@@ -140,6 +174,7 @@ class _PdfBuild:
 
             def save(self) -> None:
                 build.define_forms(self)
+                self._doc.Catalog.Metadata = XMP(creator=lambda _doc: build.xmp().encode("utf-8"))
                 super().save()
 
         return _Canvas
@@ -155,7 +190,7 @@ class _PdfBuild:
             canv.doForm(f"{name}-{page}")
             canv.restoreState()
             return
-        text = self.fit(page_text(template, self.doc.meta, page), name)
+        text = self.fit(page_text(template, self.doc.meta, self.style, page), name)
         if align == "right":
             canv.drawRightString(x, y, text)
         else:
@@ -217,7 +252,7 @@ class _PdfBuild:
                 canv.beginForm(f"{name}-{page}", -400, -10, 400, 20)
                 canv.setFont(family(style.fonts.heading), style.fonts.small)
                 canv.setFillColor(muted)
-                text = self.fit(page_text(template, self.doc.meta, page, total), name)
+                text = self.fit(page_text(template, self.doc.meta, self.style, page, total), name)
                 if name.endswith("right"):
                     canv.drawRightString(0, 0, text)
                 else:
@@ -240,11 +275,15 @@ class _PdfBuild:
             story.append(RLParagraph(escape(self.style.text.contents_title), self.styles.toc_title))
             story.append(Contents(entries, self.styles, self.state))
             story.append(Spacer(1, 10))
-        for block in self.doc.blocks:
-            story.extend(self.block(block))
+        blocks = self.doc.blocks
+        for index, block in enumerate(blocks):
+            if isinstance(block, KeyFacts):
+                story.extend(self.keyfacts(block, keyfacts_title(blocks, index)))
+            else:
+                story.extend(self.block(block))
+        if has_back_matter(self.doc):
+            story.extend(self.back_matter())
         story = _let_long_tables_start_here(story)
-        if self.doc.notes:
-            story.extend(self.notes())
         return story or [Spacer(1, 1)]  # an empty document is still one page with its banners
 
     def title_block(self) -> list[Flowable]:
@@ -258,7 +297,7 @@ class _PdfBuild:
             out.append(RLParagraph(escape(xml_safe(meta.title)), s.title))
         if meta.subtitle:
             out.append(RLParagraph(escape(xml_safe(meta.subtitle)), s.subtitle))
-        line = [x for x in (format_date(meta), meta.prepared_by) if x]
+        line = byline(meta, self.style)
         if line:
             text = "  \u00b7  ".join(escape(xml_safe(x)) for x in line)
             out.append(RLParagraph(text, s.byline))
@@ -296,7 +335,7 @@ class _PdfBuild:
             table.hAlign = "RIGHT"
             return [table, Spacer(1, 6)]
         if isinstance(block, KeyFacts):
-            return [self.keyfacts(block), Spacer(1, 10)]
+            return self.keyfacts(block, block.title)
         if isinstance(block, Figure):
             return self.figure(block)
         if isinstance(block, CodeBlock):
@@ -335,6 +374,7 @@ class _PdfBuild:
         return ListFlowable(items, **options)
 
     def table(self, block: TableBlock) -> Flowable:
+        block = drop_columns(block)
         s = self.styles
         size = self.style.table.font_size
         shares = column_widths(block.header, block.rows, self.frame_width / (size * 0.56))
@@ -384,19 +424,23 @@ class _PdfBuild:
                 return text
         return RLParagraph(self.markup(runs), style)
 
-    def keyfacts(self, block: KeyFacts) -> Flowable:
+    def keyfacts(self, block: KeyFacts, title: str) -> list[Flowable]:
+        """Return a key-facts box that never splits unless it is taller than a page."""
         s = self.styles
         label_width = 0.32 * (self.frame_width - 4)
-        data: list[list[Any]] = [[RLParagraph(escape(xml_safe(block.title)), s.facts_title), ""]]
+        data: list[list[Any]] = []
+        if title:
+            data.append([RLParagraph(escape(xml_safe(title)), s.facts_title), ""])
         for fact in block.facts:
             label = RLParagraph(escape(xml_safe(fact.label)), s.facts_label)
             data.append([label, RLParagraph(self.markup(fact.value), s.facts_value)])
-        kind = Whole if len(data) < 14 else Table
+        if not data:
+            return []
         widths = [label_width, self.frame_width - 4 - label_width]
-        table = kind(data, colWidths=widths, hAlign="RIGHT", splitInRow=1)
+        table = Whole(data, colWidths=widths, hAlign="RIGHT", splitInRow=1)
         table.page_height = self.frame_height
-        table.setStyle(s.facts_table(len(data)))
-        return table
+        table.setStyle(s.facts_table(len(data), titled=bool(title)))
+        return [table, Spacer(1, 10)]
 
     def figure(self, block: Figure) -> list[Flowable]:
         s = self.styles
@@ -406,14 +450,15 @@ class _PdfBuild:
         if block.kind == "image":
             parts.append(self.image(block.image or "", self.frame_width, align="CENTER"))
         else:
-            parts.append(chart_drawing(block, self.style, self.frame_width))
+            date = self.doc.meta.date
+            drawing = chart_drawing(block, self.style, self.frame_width, date)
+            parts.append(AltText(drawing, alt_text(block, date)))
         if block.caption:
-            parts.append(RLParagraph(escape(xml_safe(block.caption)), s.caption))
+            parts.append(RLParagraph(self.markup(block.caption), s.caption))
         # A chain of keepWithNext (not KeepTogether, which a heading's keepWithNext cannot
         # join) keeps title, figure and caption together and with the heading above.
         for part in parts:
-            # Drawing validates attribute names; the flag goes in its dict directly.
-            part.__dict__["keepWithNext"] = 1
+            part.keepWithNext = 1
         parts.append(Spacer(1, 8))
         return parts
 
@@ -428,18 +473,68 @@ class _PdfBuild:
         image.hAlign = align
         return image
 
-    def notes(self) -> list[Flowable]:
+    def back_matter(self) -> list[Flowable]:
+        """Return the Sources section: every source, the target of citations, then notes."""
         s = self.styles
-        title = escape(self.style.text.sources_title)
-        heading = Heading(level=1, runs=(), anchor="sources")
-        sources = HeadingPara(title, s.headings[1]).mark(
-            heading, self.state, self.style.text.sources_title
-        )
-        out: list[Flowable] = [sources]
-        for note in self.doc.notes:
-            text = f'<a name="note-{note.number}"/>{note.number}.\u2002{self.markup(note.runs)}'
-            out.append(RLParagraph(text, s.note))
+        name = self.style.text.sources_title
+        title = escape(name.upper() if self.style.headings.uppercase_h1 else name)
+        heading = Heading(level=1, runs=(), anchor=SOURCES_ANCHOR)
+        out: list[Flowable] = [
+            HeadingPara(title, s.headings[0]).mark(
+                heading, self.state, self.style.text.sources_title
+            )
+        ]
+        if self.style.headings.rule_under_h1:
+            rule = HRFlowable(width="100%", thickness=0.5, color=s.rule_color, spaceAfter=6)
+            rule.keepWithNext = 1
+            out.append(rule)
+        if self.sources and self.style.text.sources_intro:
+            intro = RLParagraph(escape(self.style.text.sources_intro), s.body)
+            intro.keepWithNext = 1
+            out.append(intro)
+        if self.sources:
+            out.append(self.source_table())
+        for anchor, runs in other_notes(self.doc):
+            out.append(RLParagraph(f'<a name="{anchor}"/>{self.markup(runs)}', s.note))
         return out
+
+    def source_table(self) -> Flowable:
+        """Return the Sources as a table; each row is the target of the citations of its cable."""
+        s = self.styles
+        head = [s.cell_header_for("left")] * 3
+        cell = s.cell_for("left")
+        rows: list[list[Any]] = [
+            [RLParagraph(text, head[0]) for text in ("Cable", "Date", "Subject")]
+        ]
+        link_color = quoteattr(self.style.colors.link)
+        for line in self.sources:
+            names = "".join(f'<a name="{a}"/>' for a in (line.anchor, *line.notes))
+            ident = f"<b>{escape(xml_safe(line.label))}</b>"
+            subject = self.markup(line.text)
+            if line.url:
+                href = quoteattr(xml_safe(line.url))
+                ident = f"<a href={href} color={link_color}>{ident}</a>"
+                shown = escape(xml_safe(line.url.split("://", 1)[-1]))
+                size = cell.fontSize - 1
+                subject += (
+                    f'<br/><a href={href} color={link_color}><font size="{size}">{shown}</font></a>'
+                )
+            rows.append(
+                [
+                    RLParagraph(names + ident, cell),
+                    RLParagraph(escape(xml_safe(line.date)), cell),
+                    RLParagraph(subject, cell),
+                ]
+            )
+        widths = [w * self.frame_width for w in (0.2, 0.14, 0.66)]
+        table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT", splitInRow=1)
+        commands = list(s.table_commands)
+        if self.style.table.stripes:
+            stripe = colors.HexColor(self.style.colors.table_stripe)
+            commands.append(("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, stripe]))
+        table.setStyle(TableStyle(commands))
+        table.spaceBefore, table.spaceAfter = 2, 10
+        return table
 
     def markup(self, runs: Runs) -> str:
         """Return reportlab paragraph markup for inline runs, every character escaped."""

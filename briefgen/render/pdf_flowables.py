@@ -128,3 +128,29 @@ class Contents(Flowable):  # type: ignore[misc]
             canv.doForm(f"toc-{entry.anchor}")
             canv.restoreState()
             canv.linkRect("", entry.anchor, (0, y, self.width, y + self.line), relative=1)
+
+
+class AltText(Flowable):  # type: ignore[misc]
+    """A drawing wrapped in a marked-content span carrying its alternative text (`/Alt`).
+
+    The PDF is not tagged, so the description rides on the marked-content sequence itself,
+    as ISO 32000 allows for a Span; text extraction and assistive tools can read it.
+    """
+
+    def __init__(self, drawing: Flowable, alt: str) -> None:
+        super().__init__()
+        self.drawing = drawing
+        self.alt = alt
+        self.hAlign = "CENTER"
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        width, height = self.drawing.wrap(avail_width, avail_height)
+        self.width, self.height = width, height
+        return width, height
+
+    def draw(self) -> None:
+        canv = self.canv
+        text = ("\ufeff" + xml_safe(self.alt)).encode("utf-16-be").hex().upper()
+        canv._code.append(f"/Span <</Alt <{text}>>> BDC")
+        self.drawing.drawOn(canv, 0, 0)
+        canv._code.append("EMC")

@@ -54,24 +54,27 @@ class Styles:
         """Return the header-cell style for a column alignment."""
         return self.header_cells.get(align, self.header_cells["left"])
 
-    def facts_table(self, rows: int) -> TableStyle:
+    def facts_table(self, rows: int, titled: bool = True) -> TableStyle:
         """Return the table style of a key-facts box with `rows` rows (title row included)."""
-        return TableStyle(
-            [
-                ("BACKGROUND", (0, 0), (-1, -1), self.facts_bg),
-                ("LINEBEFORE", (0, 0), (0, -1), 3, self.accent),
+        commands: list[tuple[Any, ...]] = [
+            ("BACKGROUND", (0, 0), (-1, -1), self.facts_bg),
+            ("LINEBEFORE", (0, 0), (0, -1), 3, self.accent),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 10),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 10),
+            ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+            ("TOPPADDING", (0, 0), (-1, 0), 8),
+            ("BOTTOMPADDING", (0, rows - 1), (-1, rows - 1), 9),
+        ]
+        if titled:
+            commands += [
                 ("SPAN", (0, 0), (1, 0)),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 10),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 10),
-                ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-                ("TOPPADDING", (0, 0), (-1, 0), 8),
                 ("BOTTOMPADDING", (0, 0), (-1, 0), 5),
-                ("BOTTOMPADDING", (0, rows - 1), (-1, rows - 1), 9),
                 ("LINEBELOW", (0, 0), (-1, 0), 0.5, self.rule_color),
+                ("BOTTOMPADDING", (0, rows - 1), (-1, rows - 1), 9),
             ]
-        )
+        return TableStyle(commands)
 
 
 def make_styles(style: Style) -> Styles:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import string
 import sys
-from dataclasses import asdict, dataclass, field, fields, is_dataclass
+from dataclasses import asdict, dataclass, field, fields, is_dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +19,19 @@ else:  # pragma: no cover
 
 PAGE_SIZES_MM = {"A4": (210.0, 297.0), "LETTER": (215.9, 279.4)}
 FONT_FAMILIES = ("sans", "serif", "mono")
-PLACEHOLDERS = ("title", "subtitle", "date", "classification", "prepared_by", "page", "pages")
+PLACEHOLDERS = (
+    "title",
+    "subtitle",
+    "date",
+    "classification",
+    "prepared_by",
+    "organization",
+    "author",
+    "footer",
+    "page",
+    "pages",
+)
+_LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 _HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
@@ -117,14 +129,19 @@ class TextSpec:
     """Header, left."""
     header_right: str = "{date}"
     """Header, right."""
-    footer_left: str = "{prepared_by}"
-    """Footer, left."""
+    footer_left: str = "{footer}"
+    """Footer, left (`{footer}`: the identity's footer text, else its organization)."""
     footer_right: str = "Page {page} of {pages}"
     """Footer, right."""
     contents_title: str = "Contents"
     """Heading of the table of contents."""
     sources_title: str = "Sources"
-    """Heading of the footnote list."""
+    """Heading of the list of sources the renderer prints at the end."""
+    sources_intro: str = (
+        "Every cable this briefing cites. Citations in the text give the cable and paragraph "
+        "(\u00b6) and lead here."
+    )
+    """The sentence under the Sources heading (empty for none)."""
     toc_min_sections: int = 3
     """Print a table of contents when the document has at least this many level-1/2 headings."""
 
@@ -157,6 +174,44 @@ class LogoSpec:
 
 
 @dataclass(frozen=True, slots=True)
+class IdentitySpec:
+    """Who sends the document: the byline, the running footer and the file properties."""
+
+    organization: str = ""
+    """The office that prepared the briefing (byline, `{organization}`, DOCX company)."""
+    author: str = ""
+    """The author stored in the file properties (empty: the organization)."""
+    footer: str = ""
+    """The office's footer text, printed by `{footer}` (empty: the organization)."""
+    language: str = "en-US"
+    """The document language (BCP 47), declared in the PDF and the DOCX."""
+
+
+@dataclass(frozen=True, slots=True)
+class SourcesSpec:
+    """The Sources list at the end of every briefing."""
+
+    url: str = ""
+    """Where a cable can be read, as a pattern with `{id}`, e.g.
+    `https://wikileaks.org/plusd/cables/{id}_a.html`; empty (the default) for no links."""
+
+
+@dataclass(frozen=True, slots=True)
+class WordSpec:
+    """DOCX only: the office's own Word template and how tables are styled."""
+
+    reference_docx: str = ""
+    """An office's .docx whose styles, page setup, header and footer the DOCX uses, relative
+    to the style file; empty for briefgen's own styles."""
+    table_style: str = "Briefing Table"
+    """The Word table style of tables; added by briefgen when the document lacks it."""
+    box_style: str = "Briefing Box"
+    """The Word table style of key-facts boxes; added by briefgen when the document lacks it."""
+    embed_fonts: bool = True
+    """Embed the DejaVu faces used when briefgen's own styles are used (no reference docx)."""
+
+
+@dataclass(frozen=True, slots=True)
 class Style:
     """A house style: one TOML file, read by both renderers."""
 
@@ -178,6 +233,46 @@ class Style:
     """Classification banner."""
     logo: LogoSpec = field(default_factory=LogoSpec)
     """Logo image."""
+    identity: IdentitySpec = field(default_factory=IdentitySpec)
+    """The office: organization, author, footer text, language."""
+    sources: SourcesSpec = field(default_factory=SourcesSpec)
+    """The Sources list."""
+    word: WordSpec = field(default_factory=WordSpec)
+    """Word (DOCX) options."""
+
+    def with_settings(
+        self,
+        *,
+        organization: str | None = None,
+        author: str | None = None,
+        footer: str | None = None,
+        source_url: str | None = None,
+        reference_docx: str | Path | None = None,
+    ) -> Style:
+        """Return the style with the settings given (None keeps the style's own), checked.
+
+        Settings (`briefgen.toml`, the command line) override what the style file says.
+        """
+        ident = self.identity
+        identity = replace(
+            ident,
+            organization=ident.organization if organization is None else organization,
+            author=ident.author if author is None else author,
+            footer=ident.footer if footer is None else footer,
+        )
+        sources = self.sources if source_url is None else replace(self.sources, url=source_url)
+        word = self.word
+        if reference_docx is not None:
+            path = Path(reference_docx).expanduser()
+            if str(reference_docx) and not path.is_file():
+                raise StyleError(f"reference docx not found: {path}")
+            word = replace(word, reference_docx=str(path.resolve()) if str(reference_docx) else "")
+        _validate(sources, "sources")
+        return replace(self, identity=identity, sources=sources, word=word)
+
+    def source_url(self, cable_id: str) -> str:
+        """Return the public address of source `cable_id` by the `sources.url` pattern, or ''."""
+        return self.sources.url.format(id=cable_id) if self.sources.url else ""
 
     def heading_size(self, level: int) -> float:
         """Return the point size of heading `level`."""
@@ -250,12 +345,16 @@ def _load_table(
         raise StyleError(f"{path}: cannot read style: {exc}") from None
     except tomllib.TOMLDecodeError as exc:
         raise StyleError(f"{path}: not valid TOML: {exc}") from None
-    logo = data.get("logo")
-    if isinstance(logo, dict) and isinstance(logo.get("path"), str) and logo["path"]:
-        logo_path = (path.parent / logo["path"]).resolve()
-        if not logo_path.is_file():
-            raise StyleError(f"{path}: logo image not found: {logo_path}")
-        logo["path"] = str(logo_path)
+    for table, key, what in (
+        ("logo", "path", "logo image"),
+        ("word", "reference_docx", "reference docx"),
+    ):
+        section = data.get(table)
+        if isinstance(section, dict) and isinstance(section.get(key), str) and section[key]:
+            found = (path.parent / section[key]).expanduser().resolve()
+            if not found.is_file():
+                raise StyleError(f"{path}: {what} not found: {found}")
+            section[key] = str(found)
     base = data.get("extends")
     if base is None:
         return data
@@ -342,6 +441,18 @@ def _validate(obj: Any, where: str) -> None:
     elif isinstance(obj, TextSpec):
         for key in ("header_left", "header_right", "footer_left", "footer_right"):
             _check_placeholders(f"text.{key}", getattr(obj, key))
+    elif isinstance(obj, IdentitySpec):
+        if not _LANGUAGE.match(obj.language):
+            raise StyleError(
+                f"identity.language must be a language tag like en-US, not {obj.language!r}"
+            )
+    elif isinstance(obj, SourcesSpec) and obj.url:
+        try:
+            names = {n for _, n, _, _ in string.Formatter().parse(obj.url) if n is not None}
+        except ValueError as exc:
+            raise StyleError(f"sources.url: {exc}") from None
+        if names != {"id"}:
+            raise StyleError(f"sources.url must hold {{id}} and no other placeholder: {obj.url!r}")
 
 
 def _check_placeholders(key: str, text: str) -> None:

@@ -74,9 +74,9 @@ def test_special_blocks() -> None:
     assert [f.label for f in table_facts.facts] == ["Budget", "Staff"]
     assert isinstance(chart, Figure) and chart.kind == "line" and chart.title == "Trend"
     assert chart.categories == ("q1", "q2") and chart.series[0].values == (1.0, 1000.0)
-    assert chart.series[1].name == "B" and chart.caption == "Caption here."
+    assert chart.series[1].name == "B" and plain_text(chart.caption) == "Caption here."
     assert isinstance(figure, Figure) and figure.image == "/base/img/logo.png"
-    assert figure.caption == "The caption."
+    assert plain_text(figure.caption) == "The caption."
     assert isinstance(brk, PageBreak) and isinstance(quote, BlockQuote)
     assert isinstance(code, CodeBlock) and code.text == "code  here"
     assert isinstance(rule, Rule)

@@ -67,7 +67,7 @@ def test_pdf_reads_back(pdf: bytes) -> None:
     # The 2,000-character word is all there, wrapped rather than cut.
     assert text.replace("\n", "").count("Z") >= 2000
     assert "Айгүл Сәрсенова" in text and "USD 120,000 & in-kind" in text
-    assert "09ASTANA1985 — Trafficking shelter visit" in flat
+    assert "09ASTANA1985 2009-11-10 Trafficking shelter visit (CONFIDENTIAL)" in flat
     titles = [item["/Title"] for item in reader.outline if isinstance(item, dict)]
     assert titles == ["Summary", "Activity", "Cable register", "Closing note", "Sources"]
     meta = reader.metadata
@@ -103,7 +103,7 @@ def test_docx_reads_back(word: bytes) -> None:
     assert ("Heading 1", "Summary") in headings
     assert ("Heading 2", "Hazards in running text") in headings
     assert ("Heading 1", "Cable register") in headings
-    assert ("Heading 2", "Sources") in headings
+    assert ("Heading 1", "Sources") in headings
     register = max(d.tables, key=lambda t: len(t.rows))
     assert len(register.rows) == 301
     assert [c.text for c in register.rows[0].cells] == ["#", "Cable", "Subject", "Date"]
@@ -122,8 +122,13 @@ def test_docx_reads_back(word: bytes) -> None:
     assert props.title == "Kazakhstan: NGO Shelter # Report <draft> & Co"
     assert props.author == "Research desk" and props.keywords == "KTIP, PHUM, Kazakhstan"
     assert props.created is not None and props.created.date().isoformat() == "2009-11-10"
-    xml = zipfile.ZipFile(io.BytesIO(word)).read("word/document.xml").decode()
-    assert 'TOC \\o "1-2"' in xml
+    package = zipfile.ZipFile(io.BytesIO(word))
+    xml = package.read("word/document.xml").decode()
+    # Contents entries in Word's TOC styles, each with the page of its heading as a field.
+    contents = [p for p in d.paragraphs if p.style.name.lower() == "toc 1"]
+    assert [p.text.strip() for p in contents][:3] == ["Summary", "Activity", "Cable register"]
+    assert "PAGEREF _sec_1 \\h" in xml and '<w:bookmarkStart w:id="1" w:name="_sec_1"/>' in xml
+    assert b'<w:updateFields w:val="true"/>' in package.read("word/settings.xml")
     header = d.sections[0].header.paragraphs[0].text
     footer_xml = d.sections[0].footer._element.xml
     assert header == "CONFIDENTIAL//NOFORN"
