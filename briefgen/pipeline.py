@@ -36,6 +36,7 @@ TEMPLATES: dict[str, str] = {
 }
 """The packaged template of each briefing kind."""
 
+
 class Briefing(Protocol):
     """What every briefing record has: its metadata and a JSON form."""
 

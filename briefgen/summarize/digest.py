@@ -8,7 +8,7 @@ from briefgen.facts import Facts
 from briefgen.store import Corpus
 from briefgen.summarize.evidence import clean_sentence, load_evidence, marked_paragraph
 from briefgen.summarize.figures import key_figures, statistics_paragraphs
-from briefgen.summarize.meta import briefing_meta, cable_date
+from briefgen.summarize.meta import briefing_meta, cable_date, cited_only
 from briefgen.summarize.records import (
     CableDigest,
     Cite,
@@ -80,22 +80,24 @@ def cable_digest(
         summary_lines=(f"{cable.id} ({cable_date(cable)}, {cable.origin}): {cable.subject}",),
         include_personal=include_personal,
     )
-    return CableDigest(
-        meta=meta,
-        id=cable.id,
-        header=tuple(header),
-        summary=summary,
-        key_figures=key_figures(
-            facts.figures,
-            include_personal=include_personal,
-            context=statistics_paragraphs([cable]),
-        ),
-        organizations=tuple(Count(n, c) for n, c in orgs.most_common(12)),
-        people=tuple(people.values()),
-        places=tuple(Count(n, c) for n, c in places.most_common(12)),
-        comment=comment,
-        references=references,
-        cited_by=cited_by,
+    return cited_only(
+        CableDigest(
+            meta=meta,
+            id=cable.id,
+            header=tuple(header),
+            summary=summary,
+            key_figures=key_figures(
+                facts.figures,
+                include_personal=include_personal,
+                context=statistics_paragraphs([cable]),
+            ),
+            organizations=tuple(Count(n, c) for n, c in orgs.most_common(12)),
+            people=tuple(people.values()),
+            places=tuple(Count(n, c) for n, c in places.most_common(12)),
+            comment=comment,
+            references=references,
+            cited_by=cited_by,
+        )
     )
 
 

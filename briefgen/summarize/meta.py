@@ -5,9 +5,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
+from dataclasses import fields, is_dataclass, replace
+from typing import TypeVar
 
 from briefgen.models import Cable
-from briefgen.summarize.records import BriefingMeta, SourceCable
+from briefgen.summarize.records import BriefingMeta, Cite, SourceCable
+
+T = TypeVar("T")
 
 # From least to most restricted; a marking not listed ranks by its first word.
 _RANKS = (
@@ -94,3 +98,47 @@ def briefing_meta(
         summary_lines=tuple(summary_lines),
         include_personal=include_personal,
     )
+
+
+def cited_only(brief: T) -> T:
+    """Return `brief` with Sources cut to the cables its text cites (the others listed as
+    consulted), dated by the newest of them and classified by the highest of them.
+
+    A briefing that cites nothing keeps every cable it read.
+    """
+    meta: BriefingMeta = brief.meta  # type: ignore[attr-defined]
+    cited = _cited_ids(brief)
+    if not cited:
+        return brief
+    sources = tuple(s for s in meta.sources if s.id in cited)
+    consulted = tuple(s for s in meta.sources if s.id not in cited)
+    dates = [s.date for s in sources if s.date]
+    date = max(dates) if dates else meta.date
+    classification = "UNCLASSIFIED"
+    for source in sources:
+        if classification_rank(source.classification) > classification_rank(classification):
+            classification = source.classification or classification
+    new_meta = replace(
+        meta,
+        sources=sources,
+        consulted=consulted,
+        date=date,
+        classification=classification,
+        slug=f"{slugify(meta.subject)}_{meta.kind}_{date}",
+    )
+    return replace(brief, meta=new_meta)  # type: ignore[type-var]
+
+
+def _cited_ids(value: object) -> set[str]:
+    """Return the ids of every cable a record cites, looking through its fields."""
+    found: set[str] = set()
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, Cite):
+            found.add(item.cable_id)
+        elif isinstance(item, (list, tuple)):
+            stack.extend(item)
+        elif is_dataclass(item) and not isinstance(item, (BriefingMeta, type)):
+            stack.extend(getattr(item, f.name) for f in fields(item))
+    return found

@@ -22,7 +22,7 @@ from briefgen.summarize.evidence import (
     sentences_about,
 )
 from briefgen.summarize.funding import funding_rows, funding_total
-from briefgen.summarize.meta import briefing_meta
+from briefgen.summarize.meta import briefing_meta, cited_only
 from briefgen.summarize.records import Cite, FundingRow, KeyFact, NgoProfile, Person, Statement
 
 # Sections of a profile, each a named rule over a sentence; the first that matches wins.
@@ -137,24 +137,28 @@ def ngo_profile(
         summary_lines=tuple(f"{k.label}: {k.value}" for k in key_facts),
         include_personal=include_personal,
     )
-    return NgoProfile(
-        meta=meta,
-        name=org.name,
-        acronym=acronym,
-        aliases=tuple(a for a in org.aliases if a != acronym),
-        location=location[0] if location else None,
-        leaders=tuple(leaders),
-        active_since=active,
-        key_facts=key_facts,
-        timeline=tuple(sorted(timeline, key=lambda s: (s.date or "", str(s.cites[0])))),
-        funding=rows,
-        funding_total=total,
-        networks=_pick(sections["networks"] + [s for s, _ in networks], direct, _CAPS["networks"]),
-        facilities=_pick(sections["facilities"], direct, _CAPS["facilities"]),
-        programs=_pick(sections["programs"], direct, _CAPS["programs"]),
-        assessment=_pick(sections["assessment"], direct, _CAPS["assessment"]),
-        statements=_pick(statements, direct, _CAPS["statements"]),
-        kind=KIND_LABELS.get(kind or "", None),
+    return cited_only(
+        NgoProfile(
+            meta=meta,
+            name=org.name,
+            acronym=acronym,
+            aliases=tuple(a for a in org.aliases if a != acronym),
+            location=location[0] if location else None,
+            leaders=tuple(leaders),
+            active_since=active,
+            key_facts=key_facts,
+            timeline=tuple(sorted(timeline, key=lambda s: (s.date or "", str(s.cites[0])))),
+            funding=rows,
+            funding_total=total,
+            networks=_pick(
+                sections["networks"] + [s for s, _ in networks], direct, _CAPS["networks"]
+            ),
+            facilities=_pick(sections["facilities"], direct, _CAPS["facilities"]),
+            programs=_pick(sections["programs"], direct, _CAPS["programs"]),
+            assessment=_pick(sections["assessment"], direct, _CAPS["assessment"]),
+            statements=_pick(statements, direct, _CAPS["statements"]),
+            kind=KIND_LABELS.get(kind or "", None),
+        )
     )
 
 

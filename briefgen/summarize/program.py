@@ -25,7 +25,7 @@ from briefgen.summarize.figures import (
     statistics_paragraphs,
 )
 from briefgen.summarize.funding import funding_rows, short_name
-from briefgen.summarize.meta import briefing_meta
+from briefgen.summarize.meta import briefing_meta, cited_only
 from briefgen.summarize.privacy import safe_speaker
 from briefgen.summarize.records import Cite, FundingRow, KeyFact, ProgramSheet, Quote, Statement
 
@@ -165,19 +165,21 @@ def program_sheet(
         summary_lines=tuple(f"{k.label}: {k.value}" for k in (*overview, *figures_panel[:4])),
         include_personal=include_personal,
     )
-    return ProgramSheet(
-        meta=meta,
-        name=name,
-        overview=overview,
-        key_figures=figures_panel,
-        chart=chart,
-        funding=rows,
-        activities=tuple(sections["activities"]),
-        reach=tuple(sections["reach"]),
-        outcomes=tuple(sections["outcomes"]),
-        context=tuple(sections["context"]),
-        feedback=tuple(quotes),
-        recommendations=tuple(recommendations),
+    return cited_only(
+        ProgramSheet(
+            meta=meta,
+            name=name,
+            overview=overview,
+            key_figures=figures_panel,
+            chart=chart,
+            funding=rows,
+            activities=tuple(sections["activities"]),
+            reach=tuple(sections["reach"]),
+            outcomes=tuple(sections["outcomes"]),
+            context=tuple(sections["context"]),
+            feedback=tuple(quotes),
+            recommendations=tuple(recommendations),
+        )
     )
 
 

@@ -17,7 +17,7 @@ from briefgen.summarize.evidence import (
     marked_paragraph,
 )
 from briefgen.summarize.figures import key_figures, series_charts, statistics_paragraphs
-from briefgen.summarize.meta import briefing_meta, cable_date
+from briefgen.summarize.meta import briefing_meta, cable_date, cited_only
 from briefgen.summarize.privacy import personal_reason
 from briefgen.summarize.records import CableLead, Cite, Count, QuarterlySummary, Statement
 from briefgen.summarize.tags import tag_meaning
@@ -87,27 +87,29 @@ def quarterly_summary(
         summary_lines=tuple(f"{lead.id}: {lead.subject}" for lead in leads),
         include_personal=include_personal,
     )
-    return QuarterlySummary(
-        meta=meta,
-        quarter=label,
-        period=period,
-        total_cables=len(found),
-        posts=tuple(Count(n, c) for n, c in sorted(posts.items(), key=lambda t: (-t[1], t[0]))),
-        tags=tuple(
-            Count(t, n, tag_meaning(t))
-            for t, n in sorted(tag_counts.items(), key=lambda x: (-x[1], x[0]))
-        ),
-        leads=leads,
-        key_figures=key_figures(
-            figures,
-            include_personal=include_personal,
-            limit=12,
-            context=statistics_paragraphs(cables),
-        ),
-        organizations=tuple(Count(n, c) for n, c in orgs.most_common(10)),
-        people=tuple(Count(n, c) for n, c in people.most_common(10)),
-        charts=series_charts(figures),
-        recommendations=recommendations,
+    return cited_only(
+        QuarterlySummary(
+            meta=meta,
+            quarter=label,
+            period=period,
+            total_cables=len(found),
+            posts=tuple(Count(n, c) for n, c in sorted(posts.items(), key=lambda t: (-t[1], t[0]))),
+            tags=tuple(
+                Count(t, n, tag_meaning(t))
+                for t, n in sorted(tag_counts.items(), key=lambda x: (-x[1], x[0]))
+            ),
+            leads=leads,
+            key_figures=key_figures(
+                figures,
+                include_personal=include_personal,
+                limit=12,
+                context=statistics_paragraphs(cables),
+            ),
+            organizations=tuple(Count(n, c) for n, c in orgs.most_common(10)),
+            people=tuple(Count(n, c) for n, c in people.most_common(10)),
+            charts=series_charts(figures),
+            recommendations=recommendations,
+        )
     )
 
 

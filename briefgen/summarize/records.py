@@ -192,16 +192,19 @@ class BriefingMeta:
     slug: str
     """The safe base file name (`feminist-league_ngo-profile_2009-12-01`)."""
     sources: tuple[SourceCable, ...]
-    """Every cable used, oldest first."""
+    """Every cable the briefing cites, oldest first."""
     summary_lines: tuple[str, ...] = ()
     """Two to four plain lines saying what the briefing holds, for e-mail bodies."""
     include_personal: bool = False
     """True when the user asked to keep victims' and minors' personal details."""
+    consulted: tuple[SourceCable, ...] = ()
+    """Cables read for the briefing that its text does not cite, oldest first."""
 
     def as_dict(self) -> dict[str, Any]:
         """Return the metadata as a JSON-ready dict."""
         data = asdict(self)
         data["sources"] = [s.as_dict() for s in self.sources]
+        data["consulted"] = [s.as_dict() for s in self.consulted]
         data["summary_lines"] = list(self.summary_lines)
         return data
 
@@ -254,6 +257,10 @@ class NgoProfile:
     """What kind of body it is (`non-governmental organization`, `intergovernmental
     organization`), when the cables tell; else None."""
 
+    synthesis: tuple[Statement, ...] = ()
+    """Three to five cited sentences a reader takes in at a glance, made by rules from the
+    briefing's facts."""
+
     def as_dict(self) -> dict[str, Any]:
         """Return the profile as a JSON-ready dict."""
         return {name: _dump(getattr(self, name)) for name in self.__dataclass_fields__}
@@ -287,6 +294,10 @@ class ProgramSheet:
     """Participants' feedback."""
     recommendations: tuple[Statement, ...]
     """Recommendations made."""
+
+    synthesis: tuple[Statement, ...] = ()
+    """Three to five cited sentences a reader takes in at a glance, made by rules from the
+    briefing's facts."""
 
     def as_dict(self) -> dict[str, Any]:
         """Return the sheet as a JSON-ready dict."""
@@ -360,6 +371,10 @@ class QuarterlySummary:
     recommendations: tuple[Statement, ...]
     """Recommendations reported."""
 
+    synthesis: tuple[Statement, ...] = ()
+    """Three to five cited sentences a reader takes in at a glance, made by rules from the
+    briefing's facts."""
+
     def as_dict(self) -> dict[str, Any]:
         """Return the summary as a JSON-ready dict."""
         return {name: _dump(getattr(self, name)) for name in self.__dataclass_fields__}
@@ -407,6 +422,10 @@ class CableDigest:
     """Cables it references, with subjects where known."""
     cited_by: tuple[Reference, ...] = field(default_factory=tuple)
     """Cables in the corpus that cite it."""
+
+    synthesis: tuple[Statement, ...] = ()
+    """Three to five cited sentences a reader takes in at a glance, made by rules from the
+    briefing's facts."""
 
     def as_dict(self) -> dict[str, Any]:
         """Return the digest as a JSON-ready dict."""
