@@ -54,6 +54,10 @@ class Evidence:
     facts: dict[str, CableFacts]
     """Their facts, by cable id."""
 
+    def cable(self, cable_id: str) -> Cable | None:
+        """Return the cable with this id, or None."""
+        return next((c for c in self.cables if c.id == cable_id), None)
+
     def facts_of(self, cable_id: str) -> CableFacts:
         """Return the facts of one cable (empty when extraction found none)."""
         return self.facts.get(cable_id) or CableFacts(cable_id=cable_id)

@@ -1,0 +1,144 @@
+"""The sections of an NGO profile, and the named rules that route each cited sentence to one.
+
+A sentence reaches a profile with the role its organization (or one of its leaders) plays in it
+(`evidence.sentences_about`): `acts`, `says` or `named`. Each rule below looks at the role and
+the words; the first rule that takes a sentence wins, so no fact is told in two sections.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from briefgen.summarize.evidence import Sentence
+
+Role = str
+
+
+@dataclass(frozen=True, slots=True)
+class Placed:
+    """A sentence of the profile, what it is about, and where it goes."""
+
+    sentence: Sentence
+    """The cited sentence."""
+    role: Role
+    """`acts`, `says` or `named`."""
+    post: bool
+    """True when the cable's own post (its officers, `we`, the Embassy) is its actor."""
+    comment: bool
+    """True when it stands in the cable's COMMENT: the post's own judgement."""
+    receives: bool = False
+    """True when the organization receives money, aid or training in it."""
+    by_leader: bool = False
+    """True when a leader of the organization, not the organization, acts or speaks in it."""
+
+
+_LEGAL = re.compile(
+    r"\b(?:re-?regist\w*|unregistered|registration|registered|legal status|licen[cs]\w*|"
+    r"dissol\w*|liquidat\w*|closed down|shut down|banned|ban on|suspend\w*|warning|warned|"
+    r"charged|prosecut\w*|raid\w*|audit\w*|court order\w*|outlawed|deregist\w*)\b",
+    re.I,
+)
+_FUNDING = re.compile(
+    r"\b(?:fund\w*|grants?|granted|donor\w*|donat\w*|financ\w*|budget\w*|sponsor\w*|"
+    r"allocat\w*|subsid\w*|in-kind|USD|EUR|dollars|euros|\$|€|£)",
+    re.I,
+)
+_FACILITY = re.compile(
+    r"\b(?:shelters?|hotlines?|bedrooms?|beds|house up to|capacity|social workers?|"
+    r"psychologists?|premises|offices? in|branch(?:es)? in|cent(?:er|re)s? (?:for|in))\b",
+    re.I,
+)
+_NETWORK = re.compile(
+    r"\b(?:network\w*|member of|members of|membership|coalition|partner\w*|alliance|"
+    r"umbrella|affiliat\w*|works? (?:closely )?with|cooperat\w*|collaborat\w*|jointly)\b",
+    re.I,
+)
+_JUDGEMENT = re.compile(
+    r"\b(?:credib\w*|reliab\w*|respected|reputable|effective\w*|influential|influence|"
+    r"well-?connected|committed|capable|professional|experienced|premiere?|leading|prominent|"
+    r"oldest|largest|best-known|well-known|independent|pro-government|controversial|radical|"
+    r"moderate|small|tiny|marginal|weak|strong|active|serious|trust\w*|objective|biased|"
+    r"limited objectives|force behind|success\w*|impressive|valuable)\b",
+    re.I,
+)
+_CONTACT = re.compile(
+    r"\b(?:met|meets|meeting|visited|visits?|called on|spoke|talked|discussed|hosted|"
+    r"accompanied|toured|lunch|dinner)\b",
+    re.I,
+)
+_NOISE = re.compile(r"\b(?:septel|will report|reftel [A-Z] (?:is|was)|see ref)\b", re.I)
+
+Rule = Callable[[Placed], bool]
+
+SECTION_RULES: tuple[tuple[str, Rule], ...] = (
+    ("legal_status", lambda p: bool(_LEGAL.search(p.sentence.text)) and p.role != "says"),
+    (
+        "last_contact",
+        lambda p: p.post and p.role == "named" and bool(_CONTACT.search(p.sentence.text)),
+    ),
+    ("assessment", lambda p: ((p.comment or p.post) and p.role != "says") or _describes(p)),
+    (
+        "funding",
+        lambda p: (
+            p.receives and p.role in ("acts", "named") and bool(_FUNDING.search(p.sentence.text))
+        ),
+    ),
+    ("statements", lambda p: p.role == "says"),
+    ("facilities", lambda p: p.role == "acts" and bool(_FACILITY.search(p.sentence.text))),
+    ("networks", lambda p: p.role == "acts" and bool(_NETWORK.search(p.sentence.text))),
+    ("programs", lambda p: p.role == "acts"),
+    ("also_reported", lambda p: p.role == "named"),
+)
+"""Where a sentence goes: legal status; the post's last contact; the post's judgement (its
+COMMENT, its officers' words, and sentences saying what the organization is); funding; what the
+organization said; its facilities, networks and activities; what others report of it."""
+
+
+_COPULA = re.compile(r"\b(?:is|are|was|were|remains|has been|appears|seems)\b")
+
+
+def _describes(placed: Placed) -> bool:
+    """Return True for a sentence that says what the organization itself is and how good it
+    is (`X is a small, but well-connected NGO`), not what it or its leader did."""
+    if placed.role != "acts" or placed.by_leader:
+        return False
+    text = placed.sentence.text
+    copula = _COPULA.search(text, 0, 120)
+    return copula is not None and bool(_JUDGEMENT.search(text, copula.end(), copula.end() + 70))
+
+
+def route(placed: list[Placed]) -> dict[str, list[Placed]]:
+    """Return the sentences of each section; noise and repeats are dropped. The post's comment
+    and what the organization is lead the assessment; the rest keep the cables' order."""
+    sections: dict[str, list[Placed]] = {name: [] for name, _ in SECTION_RULES}
+    seen: set[str] = set()
+    for item in placed:
+        text = item.sentence.text
+        if text in seen or _NOISE.search(text) or len(text.split()) < 4:
+            continue
+        for name, rule in SECTION_RULES:
+            if rule(item):
+                sections[name].append(item)
+                seen.add(text)
+                break
+    sections["assessment"].sort(key=lambda p: not (p.comment or _describes(p)))
+    return sections
+
+
+def spread(items: list[Placed], cap: int) -> list[Placed]:
+    """Return at most `cap` items, taken in turns from each cable paragraph so that one long
+    paragraph does not crowd out the others; the order of `items` is kept."""
+    groups: dict[tuple[str, int | None], list[int]] = {}
+    for index, item in enumerate(items):
+        cite = item.sentence.cite
+        groups.setdefault((cite.cable_id, cite.paragraph), []).append(index)
+    chosen: list[int] = []
+    depth = 0
+    while len(chosen) < cap and any(len(g) > depth for g in groups.values()):
+        for indexes in groups.values():
+            if len(indexes) > depth and len(chosen) < cap:
+                chosen.append(indexes[depth])
+        depth += 1
+    return [items[i] for i in sorted(chosen)]
