@@ -22,7 +22,7 @@ from briefgen.summarize.evidence import (
 )
 from briefgen.summarize.funding import funding_rows, funding_total
 from briefgen.summarize.meta import briefing_meta, cited_only
-from briefgen.summarize.ngo_sections import Placed, route, spread
+from briefgen.summarize.ngo_sections import Placed, best_activity, route, spread
 from briefgen.summarize.records import Cite, FundingRow, KeyFact, NgoProfile, Person, Statement
 from briefgen.summarize.synthesis import identity, join, leadership, quoted
 
@@ -33,10 +33,15 @@ _SPAN = re.compile(r"[Ff]rom ((?:19|20)\d\d) (?:to|until|through) ((?:19|20)\d\d
 _THIS_YEAR = re.compile(r"\bthis year\b", re.I)
 _YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
 _RECEIVES = re.compile(
-    r"\b(?:receiv\w*|funded by|financed by|sponsored by|supported by|funding (?:comes )?from|"
+    r"\b(?:receiv\w*|\w+-(?:funded|financed|sponsored|supported)|funded by|financed by|"
+    r"sponsored by|supported by|funding (?:comes )?from|"
     r"grants? from|with (?:funding|funds|a grant|support) from|funds? from|budget|allocat\w*|"
     r"comes from)\b",
     re.I,
+)
+_NUMBER = re.compile(
+    r"\b(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|"
+    r"thousands?)\b(?! (?:19|20)\d\d)"
 )
 _CAPS = {
     "legal_status": 4,
@@ -100,6 +105,7 @@ def ngo_profile(
         for key, items in sections.items()
     }
     last_contact = _last_contact(sections["last_contact"], evidence)
+    doing = best_activity([*sections["programs"], *sections["facilities"], *sections["networks"]])
     total = funding_total(fundings)
     capacity = _capacity(sections["facilities"])
     key_facts = _key_facts(
@@ -125,11 +131,11 @@ def ngo_profile(
                 location,
             ),
             leadership(org.name, leaders),
-            quoted(_first(programs or statements["facilities"]), org.name),
+            quoted(_statement(doing), org.name),
             _funding_sentence(org.name, rows, total)
             or quoted(_first(statements["funding"]), org.name),
             quoted(_first(statements["assessment"]), org.name),
-            quoted(_first(programs[1:]), org.name),
+            quoted(_first([s for s in programs if s.text != _text(doing)]), org.name),
         ]
     )
     meta = briefing_meta(
@@ -191,20 +197,22 @@ def _place(
     """Return the sentence with what routes it: its role, whether the post acts in it, whether
     it is the cable's COMMENT, and whether the organization receives money in it."""
     origin = cable.origin or ""
-    post = False
-    receives = False
+    post = post_says = receives = False
     for attribution in facts.attributions:
         if attribution.paragraph != sentence.cite.paragraph:
             continue
         if not sentence.start <= attribution.start < sentence.end:
             continue
-        post = post or (bool(origin) and origin in attribution.actors)
+        if origin and origin in attribution.actors:
+            post = True
+            post_says = post_says or attribution.speech
         receives = receives or bool(names.intersection(attribution.recipients))
     comment = bool(cable.comment) and _normal(sentence.text) in _normal(cable.comment or "")
     if role == "acts" and not receives and _RECEIVES.search(sentence.text):
         receives = True
     by_leader = role != "named" and not _acts_in(facts, sentence, names - leaders)
-    return Placed(sentence, role, post, comment, receives, by_leader)
+    figures = bool(_NUMBER.search(sentence.text))
+    return Placed(sentence, role, post, comment, receives, by_leader, post_says, figures)
 
 
 def _acts_in(facts: CableFacts, sentence: Sentence, names: set[str]) -> bool:
@@ -222,7 +230,17 @@ def _normal(text: str) -> str:
 
 
 def _statements(items: list[Placed]) -> list[Statement]:
-    return [Statement(p.sentence.text, (p.sentence.cite,)) for p in items]
+    return [s for s in (_statement(p) for p in items) if s is not None]
+
+
+def _statement(item: Placed | None) -> Statement | None:
+    if item is None:
+        return None
+    return Statement(item.sentence.text, tuple(dict.fromkeys((item.sentence.cite, *item.also))))
+
+
+def _text(item: Placed | None) -> str | None:
+    return item.sentence.text if item else None
 
 
 def _first(statements: list[Statement]) -> Statement | None:
@@ -241,7 +259,8 @@ def _timeline(
     rest: list[Statement] = []
     for item in programs:
         year = _year_of(item.sentence, evidence)
-        statement = Statement(item.sentence.text, (item.sentence.cite,), year)
+        cites = tuple(dict.fromkeys((item.sentence.cite, *item.also)))
+        statement = Statement(item.sentence.text, cites, year)
         (timeline if year else rest).append(statement)
     return timeline, rest
 

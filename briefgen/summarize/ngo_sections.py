@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+from rapidfuzz import fuzz
 
 from briefgen.summarize.evidence import Sentence
+from briefgen.summarize.records import Cite
 
 Role = str
 
@@ -32,14 +35,21 @@ class Placed:
     """True when the organization receives money, aid or training in it."""
     by_leader: bool = False
     """True when a leader of the organization, not the organization, acts or speaks in it."""
+    post_says: bool = False
+    """True when the post says or judges something in it (`we assess`, `Post believes`)."""
+    figures: bool = False
+    """True when it states a number: such sentences are kept first when a section is cut."""
+    also: tuple[Cite, ...] = ()
+    """Other paragraphs that state the same (a TIP report repeats last year's words)."""
 
 
 _LEGAL = re.compile(
-    r"\b(?:re-?regist\w*|unregistered|registration|registered|legal status|licen[cs]\w*|"
-    r"dissol\w*|liquidat\w*|closed down|shut down|banned|ban on|suspend\w*|warning|warned|"
-    r"charged|prosecut\w*|raid\w*|audit\w*|court order\w*|outlawed|deregist\w*)\b",
+    r"\b(?:(?:re-?|de-?|un)?registered(?! (?:[a-z-]+ )?(?:sex )?\w+s\b)|(?:re-?|de-?)?registration|"
+    r"legal (?:status|entity|personality)|dissolv\w*|liquidat\w*|closed down|shut down|"
+    r"banned|suspended|warned|official warning|raided|outlawed|licen[cs]e (?:was )?revoked)\b",
     re.I,
 )
+"""What the authorities decided of the organization itself, not `registered sex workers`."""
 _FUNDING = re.compile(
     r"\b(?:fund\w*|grants?|granted|donor\w*|donat\w*|financ\w*|budget\w*|sponsor\w*|"
     r"allocat\w*|subsid\w*|in-kind|USD|EUR|dollars|euros|\$|€|£)",
@@ -74,11 +84,8 @@ Rule = Callable[[Placed], bool]
 
 SECTION_RULES: tuple[tuple[str, Rule], ...] = (
     ("legal_status", lambda p: bool(_LEGAL.search(p.sentence.text)) and p.role != "says"),
-    (
-        "last_contact",
-        lambda p: p.post and p.role == "named" and bool(_CONTACT.search(p.sentence.text)),
-    ),
-    ("assessment", lambda p: ((p.comment or p.post) and p.role != "says") or _describes(p)),
+    ("last_contact", lambda p: p.post and bool(_CONTACT.search(p.sentence.text))),
+    ("assessment", lambda p: ((p.comment or p.post_says) and p.role != "says") or _describes(p)),
     (
         "funding",
         lambda p: (
@@ -113,15 +120,22 @@ def route(placed: list[Placed]) -> dict[str, list[Placed]]:
     """Return the sentences of each section; noise and repeats are dropped. The post's comment
     and what the organization is lead the assessment; the rest keep the cables' order."""
     sections: dict[str, list[Placed]] = {name: [] for name, _ in SECTION_RULES}
-    seen: set[str] = set()
+    kept: list[tuple[str, str, int]] = []  # (normalized text, section, index in section)
     for item in placed:
         text = item.sentence.text
-        if text in seen or _NOISE.search(text) or len(text.split()) < 4:
+        if _NOISE.search(text) or len(text.split()) < 4:
+            continue
+        norm = " ".join(text.lower().split())
+        same = next((k for k in kept if fuzz.ratio(norm, k[0]) >= 90), None)
+        if same is not None:
+            # The same fact told again (last year's report repeated): one entry, both sources.
+            earlier = sections[same[1]][same[2]]
+            sections[same[1]][same[2]] = replace(earlier, also=(*earlier.also, item.sentence.cite))
             continue
         for name, rule in SECTION_RULES:
             if rule(item):
                 sections[name].append(item)
-                seen.add(text)
+                kept.append((norm, name, len(sections[name]) - 1))
                 break
     sections["assessment"].sort(key=lambda p: not (p.comment or _describes(p)))
     return sections
@@ -135,10 +149,34 @@ def spread(items: list[Placed], cap: int) -> list[Placed]:
         cite = item.sentence.cite
         groups.setdefault((cite.cable_id, cite.paragraph), []).append(index)
     chosen: list[int] = []
-    depth = 0
-    while len(chosen) < cap and any(len(g) > depth for g in groups.values()):
-        for indexes in groups.values():
-            if len(indexes) > depth and len(chosen) < cap:
-                chosen.append(indexes[depth])
-        depth += 1
+    # Sentences that state a number come first: they are what a reader looks for.
+    for wanted in (True, False):
+        depth = 0
+        while len(chosen) < cap and any(len(g) > depth for g in groups.values()):
+            for indexes in groups.values():
+                if len(indexes) > depth and len(chosen) < cap:
+                    index = indexes[depth]
+                    if items[index].figures == wanted and index not in chosen:
+                        chosen.append(index)
+            depth += 1
     return [items[i] for i in sorted(chosen)]
+
+
+_DOES = re.compile(
+    r"\b(?:works?|provides?|runs?|operates?|focus(?:es)?|offers?|assists?|helps?|trains?|"
+    r"conducts?|specializ\w+|advocat\w+|supports?|monitors?|manages?|organiz\w+|implements?|"
+    r"promotes?|defends?|represents?|campaigns?)\b",
+    re.I,
+)
+
+
+def best_activity(items: list[Placed]) -> Placed | None:
+    """Return the sentence that best says what the organization does: the organization itself
+    (not its leader) doing something, in few words."""
+    best: tuple[float, Placed] | None = None
+    for item in items:
+        text = item.sentence.text
+        score = 2.0 * (not item.by_leader) + bool(_DOES.search(text)) - len(text) / 400
+        if best is None or score > best[0]:
+            best = (score, item)
+    return best[1] if best else None
