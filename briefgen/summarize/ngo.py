@@ -22,7 +22,7 @@ from briefgen.summarize.evidence import (
 )
 from briefgen.summarize.funding import funding_rows, funding_total
 from briefgen.summarize.meta import briefing_meta, cited_only
-from briefgen.summarize.ngo_sections import Placed, best_activity, route, spread
+from briefgen.summarize.ngo_sections import Placed, allocate, best_activity, route
 from briefgen.summarize.records import Cite, FundingRow, KeyFact, NgoProfile, Person, Statement
 from briefgen.summarize.synthesis import identity, join, leadership, quoted
 
@@ -50,10 +50,24 @@ _CAPS = {
     "statements": 6,
     "facilities": 5,
     "networks": 6,
-    "programs": 8,
-    "also_reported": 5,
+    "programs": 12,
+    "also_reported": 6,
 }
-"""How many statements each section keeps: a profile is read in two to four pages."""
+"""The most statements each section keeps."""
+_ORDER = (
+    "legal_status",
+    "funding",
+    "programs",
+    "assessment",
+    "facilities",
+    "networks",
+    "statements",
+    "also_reported",
+)
+"""The sections in the order they are given room when a profile must be cut."""
+_BUDGET = 6000
+"""The most characters of cited sentences a profile holds besides its synthesis, key facts
+and timeline (fewer for fewer cables): with them, two to four pages."""
 
 
 def ngo_profile(
@@ -93,19 +107,24 @@ def ngo_profile(
     ]
     networks = _networks(evidence, used, all_names)
     rows = _name_networks(funding_rows(fundings, evidence, org.name), networks)
-    timeline, programs = _timeline(sections["programs"], evidence)
+    timeline = _take_dated(sections, evidence)
     active = _active_since(evidence, used, all_names)
     if active is not None and not any(s.text == active.text for s in timeline):
         timeline.append(active)
+    in_timeline = {s.text for s in timeline}
+    sections["also_reported"] = [
+        p for p in sections["also_reported"] if p.sentence.text not in in_timeline
+    ]
     location = _location(evidence, used, all_names)
     kind = _org_kind(evidence, used, all_names)
     first_cite = placed[0].sentence.cite if placed else None
-    statements = {
-        key: _statements(spread(items, _CAPS[key]) if key in _CAPS else items)
-        for key, items in sections.items()
-    }
+    budget = min(_BUDGET, 2500 + 1500 * len(used))
+    kept = allocate(sections, _ORDER, _CAPS, budget)
+    statements = {key: _statements(kept.get(key, items)) for key, items in sections.items()}
     last_contact = _last_contact(sections["last_contact"], evidence)
-    doing = best_activity([*sections["programs"], *sections["facilities"], *sections["networks"]])
+    doing = best_activity(
+        [*sections["programs"], *sections["facilities"], *sections["networks"]], org.name
+    )
     total = funding_total(fundings)
     capacity = _capacity(sections["facilities"])
     key_facts = _key_facts(
@@ -135,13 +154,13 @@ def ngo_profile(
             _funding_sentence(org.name, rows, total)
             or quoted(_first(statements["funding"]), org.name),
             quoted(_first(statements["assessment"]), org.name),
-            quoted(_first([s for s in programs if s.text != _text(doing)]), org.name),
+            quoted(_first([s for s in statements["programs"] if s.text != _text(doing)]), org.name),
         ]
     )
     meta = briefing_meta(
         kind="ngo-profile",
         title=f"{org.name}: NGO profile" if kind in (None, "ngo") else f"{org.name}: profile",
-        subtitle=_subtitle(org.acronym, location, len(used), org.total_cables, kind),
+        subtitle=_subtitle(org.acronym, location, org.total_cables, kind),
         subject=org.name,
         cables=used,
         summary_lines=tuple(f"{k.label}: {k.value}" for k in key_facts),
@@ -162,7 +181,7 @@ def ngo_profile(
             funding_total=total,
             networks=_cap(statements["networks"], "networks"),
             facilities=_cap(statements["facilities"], "facilities"),
-            programs=_cap(programs, "programs"),
+            programs=_cap(statements["programs"], "programs"),
             assessment=_cap(statements["assessment"], "assessment"),
             statements=_cap(statements["statements"], "statements"),
             kind=label,
@@ -251,18 +270,24 @@ def _cap(statements: list[Statement], section: str) -> tuple[Statement, ...]:
     return tuple(statements[: _CAPS[section]])
 
 
-def _timeline(
-    programs: list[Placed], evidence: Evidence
-) -> tuple[list[Statement], list[Statement]]:
-    """Split its activities into dated ones (the timeline) and the others, keeping each once."""
+_DATED_SECTIONS = ("programs", "facilities", "networks", "funding", "legal_status")
+
+
+def _take_dated(sections: dict[str, list[Placed]], evidence: Evidence) -> list[Statement]:
+    """Move what the organization did in a stated year out of its sections into the timeline,
+    so that each fact is told once, in order."""
     timeline: list[Statement] = []
-    rest: list[Statement] = []
-    for item in programs:
-        year = _year_of(item.sentence, evidence)
-        cites = tuple(dict.fromkeys((item.sentence.cite, *item.also)))
-        statement = Statement(item.sentence.text, cites, year)
-        (timeline if year else rest).append(statement)
-    return timeline, rest
+    for name in _DATED_SECTIONS:
+        rest = []
+        for item in sections[name]:
+            year = _year_of(item.sentence, evidence) if item.role == "acts" else None
+            if year is None:
+                rest.append(item)
+                continue
+            cites = tuple(dict.fromkeys((item.sentence.cite, *item.also)))
+            timeline.append(Statement(item.sentence.text, cites, year))
+        sections[name] = rest
+    return timeline
 
 
 def _last_contact(items: list[Placed], evidence: Evidence) -> Statement | None:
@@ -493,7 +518,7 @@ def _key_facts(
     elif funders:
         facts.append(KeyFact("Funders named", ", ".join(funders[:4]), cites))
     elif funding:
-        facts.append(KeyFact("Funding", "see Funding below; no amounts stated", funding[0].cites))
+        facts.append(KeyFact("Funding", "reported; amounts not stated", funding[0].cites))
     if last_contact and last_contact.date:
         facts.append(KeyFact("Last contact with the post", last_contact.date, last_contact.cites))
     return tuple(facts)
@@ -525,19 +550,13 @@ def _legal_word(text: str) -> str:
 
 
 def _subtitle(
-    acronym: str | None,
-    location: tuple[str, Cite] | None,
-    cables: int,
-    total: int,
-    kind: str | None,
+    acronym: str | None, location: tuple[str, Cite] | None, total: int, kind: str | None
 ) -> str:
     parts = [
         f"also known as {acronym}" if acronym else "",
         f"based in {location[0]}" if location else "",
     ]
-    lead = ", ".join(p for p in parts if p)
-    drawn = f"drawn from {cables} cable{'s' if cables != 1 else ''}"
     if total > MAX_CABLES:
-        drawn += f", those that say most of it, of {total:,} that mention it"
+        parts.append(f"drawn from the {MAX_CABLES} of {total:,} cables that say most of it")
     label = KIND_LABELS[kind].capitalize() if kind else "Organization"
-    return f"{label}, {lead}; {drawn}" if lead else f"{label}; {drawn}"
+    return ", ".join([label, *(p for p in parts if p)])

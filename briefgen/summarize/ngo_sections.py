@@ -80,6 +80,10 @@ _CONTACT = re.compile(
 )
 _NOISE = re.compile(r"\b(?:septel|will report|reftel [A-Z] (?:is|was)|see ref)\b", re.I)
 
+_HEADER = re.compile(r"^[^.;]{0,90}:$")
+"""A list entry's header or a lead-in (`(1) International Organization for Migration (IOM):`),
+which states nothing by itself."""
+
 Rule = Callable[[Placed], bool]
 
 SECTION_RULES: tuple[tuple[str, Rule], ...] = (
@@ -123,7 +127,7 @@ def route(placed: list[Placed]) -> dict[str, list[Placed]]:
     kept: list[tuple[str, str, int]] = []  # (normalized text, section, index in section)
     for item in placed:
         text = item.sentence.text
-        if _NOISE.search(text) or len(text.split()) < 4:
+        if _NOISE.search(text) or len(text.split()) < 4 or _HEADER.match(text):
             continue
         norm = " ".join(text.lower().split())
         same = next((k for k in kept if fuzz.ratio(norm, k[0]) >= 90), None)
@@ -165,18 +169,52 @@ def spread(items: list[Placed], cap: int) -> list[Placed]:
 _DOES = re.compile(
     r"\b(?:works?|provides?|runs?|operates?|focus(?:es)?|offers?|assists?|helps?|trains?|"
     r"conducts?|specializ\w+|advocat\w+|supports?|monitors?|manages?|organiz\w+|implements?|"
-    r"promotes?|defends?|represents?|campaigns?)\b",
+    r"promotes?|defends?|represents?|campaigns?|working|providing|running|operating|"
+    r"conducting|offering|assisting|helping|training)\b",
     re.I,
 )
+_PERSONAL_START = re.compile(r"^(?:[^,]{0,40}, )?(?:he|she|his|her)\b", re.I)
 
 
-def best_activity(items: list[Placed]) -> Placed | None:
-    """Return the sentence that best says what the organization does: the organization itself
-    (not its leader) doing something, in few words."""
+def best_activity(items: list[Placed], name: str) -> Placed | None:
+    """Return the sentence that best says what the organization `name` does: the
+    organization itself (not its leader) doing something, named, in few words."""
     best: tuple[float, Placed] | None = None
     for item in items:
         text = item.sentence.text
-        score = 2.0 * (not item.by_leader) + bool(_DOES.search(text)) - len(text) / 400
+        score = (
+            2.0 * (not item.by_leader)
+            + bool(_DOES.search(text))
+            + (name in text)
+            - 2.0 * bool(_PERSONAL_START.match(text))
+            - len(text) / 400
+        )
         if best is None or score > best[0]:
             best = (score, item)
     return best[1] if best else None
+
+
+def allocate(
+    sections: dict[str, list[Placed]], order: tuple[str, ...], caps: dict[str, int], budget: int
+) -> dict[str, list[Placed]]:
+    """Return each section's sentences cut to fit `budget` characters in all: sections take one
+    sentence each in turn, in `order` (most wanted first), each up to its cap, so that a
+    crowded section does not starve the others. Within a section the sentences are taken in
+    `spread` order and returned in the cables' order."""
+    ranked = {name: spread(sections.get(name, []), caps[name]) for name in order}
+    chosen: dict[str, list[Placed]] = {name: [] for name in order}
+    used = 0
+    depth = 0
+    while any(len(ranked[name]) > depth for name in order):
+        for name in order:
+            items = ranked[name]
+            if len(items) <= depth:
+                continue
+            size = len(items[depth].sentence.text) + 30
+            if used + size > budget and depth > 0:
+                continue
+            chosen[name].append(items[depth])
+            used += size
+        depth += 1
+    order_of = {id(p): i for i, p in enumerate(x for name in order for x in sections.get(name, []))}
+    return {name: sorted(items, key=lambda p: order_of[id(p)]) for name, items in chosen.items()}
