@@ -249,6 +249,20 @@ class Context:
         pattern = re.compile(rf"(?<![\w-]){re.escape(needle)}(?![\w-])")
         return any(not p.caps and pattern.search(p.text) for p in self.paras)
 
+    def called_a_body(self, word: str) -> bool:
+        """Return True when the cable calls `word` an NGO, a group or another kind of body
+        where it names it (`X, a local NGO,`, `the NGO X`, `X is a national organization`)."""
+        from briefgen.extract.kinds import kind_from_context
+
+        pattern = re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])")
+        for para in self.paras:
+            if para.caps or word not in para.text:
+                continue
+            for match in pattern.finditer(para.text):
+                if kind_from_context(para.text, match.start(), match.end()) is not None:
+                    return True
+        return False
+
     def capitalised_inside(self, word: str) -> bool:
         """Return True when the cable writes `word` capitalised inside a sentence."""
         needle = " " + word

@@ -15,6 +15,7 @@ from briefgen.extract.kinds import kind_from_context
 from briefgen.extract.names import (
     CHAIN_RE,
     TITLE_RE,
+    TITLE_WORDS,
     Token,
     looks_like_name_word,
     looks_like_surname,
@@ -577,21 +578,35 @@ def _add_subject_name(ctx: Context, para: Para, match: re.Match[str]) -> None:
 
 
 def _proper_name(ctx: Context, words: list[str]) -> bool:
-    """Return True when `words` read as the name of a body rather than a common phrase."""
+    """Return True when `words` read as the name of a body rather than a common phrase or a
+    person: a single word must be an acronym, or a word the cable calls an NGO, a group or
+    another kind of body somewhere (`Semilla is a highly respected national organization`)."""
     first = words[0]
-    if first in lexicon.NOT_NAME_WORDS or first in lexicon.MONTH_NAMES or first in _LEADING_STOP:
+    if (
+        first in lexicon.NOT_NAME_WORDS
+        or first in lexicon.MONTH_NAMES
+        or first in _LEADING_STOP
+        or first in _STARTERS
+        or first.lower() in POST_PRONOUNS
+        or set(first) <= set("Xx")  # a redaction mask
+        or "." in first
+    ):
         return False
-    if first.lower() in POST_PRONOUNS:
-        return False  # `Post appreciates ...`: the cable's own post
     if len(words) == 1:
+        if gazetteer.find(first, first.lower(), first.isupper()):
+            return False  # a place (`UAE`, `UK`)
         if first.isupper() and 2 <= len(first) <= 8:
             return first not in _NOT_ACRONYMS
-        if first in lexicon.ORG_HEADS or country_of_demonym(first) or is_given_name(first):
+        if (
+            len(first) < 3
+            or first in lexicon.ORG_HEADS
+            or first in TITLE_WORDS
+            or country_of_demonym(first)
+            or is_given_name(first)
+            or ctx.written_lower(first)
+        ):
             return False
-        if gazetteer.find(first, first.lower(), False):
-            return False
-        # A word the cable also writes in lower case is a common word (`Police`, `Funding`).
-        return not ctx.written_lower(first) and ctx.capitalised_inside(first)
+        return ctx.called_a_body(first)
     if any(w in lexicon.NOT_NAME_WORDS and w not in ("of", "for", "and") for w in words[1:]):
         return False
     if is_given_name(first):
@@ -599,9 +614,20 @@ def _proper_name(ctx: Context, words: list[str]) -> bool:
     return not gazetteer.find(" ".join(words), " ".join(words).lower(), False)
 
 
+_STARTERS = frozenset(
+    """There Here This These Those It Its We Our They Their He His She Her I One Some Many Most
+    All Both Each Such Other Another What Which Who How Why When Where If As At In On By For
+    From With Without After Before During Since Until While Although Though Because However
+    Meanwhile Moreover Also Again Still Even Only Just Now Then Today Yesterday Tomorrow
+    Separately Finally Overall Nevertheless""".split()
+)
+"""Words that open sentences: never the name of a body."""
+
+
 _NOT_ACRONYMS = frozenset(
-    """US UN EU OK TV PM AM NOTE SBU
-    FOUO ID II III IV VI END COMMENT SUMMARY REF REFTEL ACTION TIP AIDS HIV CEO""".split()
+    """US UN EU OK TV PM AM NOTE SBU FOUO ID II III IV VI VII VIII IX XI XII END COMMENT SUMMARY
+    REF REFTEL ACTION TIP AIDS HIV CEO RSO DCM PAO POL ECON CONS MGMT GDP USD EUR FY NNNN
+    NOFORN SECRET CONFIDENTIAL UNCLASSIFIED""".split()
 )
 """Capitals that open sentences without naming a body of their own: notes and markers, common
 abbreviations."""
