@@ -117,7 +117,9 @@ def ngo_profile(
     ]
     location = _location(evidence, used, all_names)
     kind = _org_kind(evidence, used, all_names)
-    first_cite = placed[0].sentence.cite if placed else None
+    first_cite = _kind_cite(evidence, used, all_names, kind) or (
+        placed[0].sentence.cite if placed else None
+    )
     budget = min(_BUDGET, 2500 + 1500 * len(used))
     kept = allocate(sections, _ORDER, _CAPS, budget)
     statements = {key: _statements(kept.get(key, items)) for key, items in sections.items()}
@@ -431,6 +433,18 @@ def _location(
     return name, first[name]
 
 
+def _kind_cite(
+    evidence: Evidence, used: Iterable[Cable], names: set[str], kind: str | None
+) -> Cite | None:
+    """Return where a cable says the organization is of `kind` (`X, a local NGO,`), if one does;
+    a kind read from the name alone (`Ministry of ...`) is cited where the name stands."""
+    for cable in used:
+        for relation in evidence.facts_of(cable.id).relations:
+            if relation.kind == "is_a" and relation.subject in names and relation.object == kind:
+                return Cite.of(relation.source)
+    return None
+
+
 def _org_kind(evidence: Evidence, used: Iterable[Cable], names: set[str]) -> str | None:
     """Return the kind most cables give the organization (`ngo`, `igo`...), or None."""
     kinds: Counter[str] = Counter()
@@ -540,13 +554,21 @@ _LEGAL_WORDS = (
 )
 
 
+_LEGAL_ANY = re.compile(
+    r"\b(?:shut down|closed down|raided|outlawed|banned|suspended|warned|dissolved|"
+    r"liquidated)\b",
+    re.I,
+)
+
+
 def _legal_word(text: str) -> str:
     """Return the legal status a sentence tells in a word or two (`registered`, `warned`)."""
     lowered = text.lower()
     for stem, word in _LEGAL_WORDS:
         if stem in lowered:
             return word
-    return "see Legal status below"
+    match = _LEGAL_ANY.search(text)
+    return match.group(0).lower() if match else "see Legal status"
 
 
 def _subtitle(
