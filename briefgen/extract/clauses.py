@@ -370,6 +370,11 @@ def _noun_phrase(
                 represented = True  # `INL Officer said`: a person speaking for the body
                 index += 1
                 continue
+            if word[:1].isupper() or lower in _NAME_PARTICLES:
+                # `President of X Juan de Dios Parra claimed`: his name, which no rule knew.
+                represented = True
+                index += 1
+                continue
             if lower in DOCUMENT_HEADS:
                 document = True  # `The OMP's report linked ...`
             if lower in PREPOSITIONS or _is_noun_after_possessive(text, tokens, index):
@@ -455,6 +460,10 @@ def _noun_phrase(
 def _noun_too(word: str) -> bool:
     """Return True for a verb's base form that is also a noun (`report`, `claim`, `request`)."""
     return word in SPEECH_VERBS and not word.endswith(("ed", "s")) and word not in AUXILIARIES
+
+
+_NAME_PARTICLES = frozenset({"de", "del", "la", "van", "von", "bin", "al", "da", "dos", "el"})
+"""Small words inside people's names (`Juan de Dios Parra`)."""
 
 
 def _kin_after(text: str, offset: int) -> bool:

@@ -117,9 +117,8 @@ def ngo_profile(
     ]
     location = _location(evidence, used, all_names)
     kind = _org_kind(evidence, used, all_names)
-    first_cite = _kind_cite(evidence, used, all_names, kind) or (
-        placed[0].sentence.cite if placed else None
-    )
+    kind_cite = _kind_cite(evidence, used, all_names, kind)
+    first_cite = kind_cite or (placed[0].sentence.cite if placed else None)
     budget = min(_BUDGET, 2500 + 1500 * len(used))
     kept = allocate(sections, _ORDER, _CAPS, budget)
     statements = {key: _statements(kept.get(key, items)) for key, items in sections.items()}
@@ -130,7 +129,11 @@ def ngo_profile(
     total = funding_total(fundings)
     capacity = _capacity(sections["facilities"])
     key_facts = _key_facts(
-        kind=(KIND_LABELS[kind].capitalize(), first_cite) if kind and first_cite else None,
+        kind=(
+            (KIND_LABELS[kind].capitalize() + ("" if kind_cite else " (by its name)"), first_cite)
+            if kind and first_cite
+            else None
+        ),
         leaders=leaders,
         location=location,
         legal=statements["legal_status"][:1],
@@ -145,10 +148,11 @@ def ngo_profile(
     label = KIND_LABELS.get(kind or "", None)
     synthesis = join(
         [
+            # A kind read from the name alone (`... Foundation`) is not stated as a fact here.
             identity(
                 org.name,
                 org.acronym,
-                (label, first_cite) if label and first_cite else None,
+                (label, kind_cite) if label and kind_cite else None,
                 location,
             ),
             leadership(org.name, leaders),
@@ -272,7 +276,9 @@ def _cap(statements: list[Statement], section: str) -> tuple[Statement, ...]:
     return tuple(statements[: _CAPS[section]])
 
 
-_DATED_SECTIONS = ("programs", "facilities", "networks", "funding", "legal_status")
+_DATED_SECTIONS = ("programs", "facilities", "networks", "legal_status")
+"""Sections whose dated sentences move to the timeline. Funding stays whole under Funding,
+where a donor looks for it (its table has a year column)."""
 
 
 def _take_dated(sections: dict[str, list[Placed]], evidence: Evidence) -> list[Statement]:
