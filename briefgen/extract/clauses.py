@@ -243,6 +243,7 @@ def clause_opening(text: str, start: int, end: int) -> int:
     if conjunction is not None:
         position = conjunction.end()
     position = _skip_opening(text, position, end, ())[0]
+    position = _skip_opening(text, position, end, ())[0]
     while position < end and text[position].isspace():
         position += 1
     return position
@@ -257,6 +258,8 @@ def read_subject(text: str, start: int, end: int, names: Sequence[Span]) -> Subj
     if conjunction is not None:
         position = conjunction.end()
     position, reporter = _skip_opening(text, position, end, names)
+    again, more = _skip_opening(text, position, end, names)  # `However, since ..., X did`
+    position, reporter = again, reporter or more
     tag = _speech_tag(text, position, end, names)
     if tag is not None:
         return tag
@@ -401,10 +404,17 @@ def _noun_phrase(
         if lower in PREPOSITIONS:
             if head in DOCUMENT_HEADS:
                 document = True
-            blocked = head is None or (head not in ROLE_HEADS and head not in DOCUMENT_HEADS)
+            # Once a preposition ties the phrase to a head that does not speak for a body
+            # (`the killing of two directors of X`), no name after it is the subject.
+            blocked = (
+                blocked or head is None or (head not in ROLE_HEADS and head not in DOCUMENT_HEADS)
+            )
             index += 1
             continue
-        if lower in (",", "(", ")", '"', "“", "”", ":"):
+        if lower == "(":
+            index = _skip_parenthesis(tokens, index)  # `Land invasions (or ..., as X ...)`
+            continue
+        if lower in (",", ")", '"', "“", "”", ":"):
             if lower == "," and head is not None:
                 if not opened and index + 1 < len(tokens):
                     # `A few days before the DCM's visit, the girl learned`: what stood before

@@ -23,11 +23,11 @@ _ORG = (
     r"[A-Z#][\w’'&-]*)*"
 )
 _APPOSITIVE_RE = re.compile(
-    rf"\b({_NAME}), ({_TITLE})(?: of (?:the )?({_ORG}))?"
+    rf"\b({_NAME}), (?:the )?({_TITLE})(?: of (?:the )?({_ORG}))?"
     rf"(?: and ({_TITLE}) of (?:the )?(?:[a-z]+'s )?({_ORG}))?"
 )
 _TITLE_STARTS = frozenset(t.split()[0] for t in lexicon.TITLES)
-_COMMA_TITLE_RE = re.compile(rf", (?:{_TITLE})\b")
+_COMMA_TITLE_RE = re.compile(rf", (?:the )?(?:{_TITLE})\b")
 _NAME_BEFORE_RE = re.compile(rf"\b{_NAME}$")
 # The second word is a lookahead so that pairs overlap: `Later Vladimir Nazarov` holds both
 # `Later Vladimir` and `Vladimir Nazarov`.
