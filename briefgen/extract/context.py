@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -151,6 +150,9 @@ def canonical_org(text: str) -> str:
     return lexicon.ORG_SYNONYMS.get(name, name)
 
 
+_WORD_EDGES = "\"'“”‘’()[],.;:!?"
+
+
 class Context:
     """Hold what extraction knows about one cable while its rules run."""
 
@@ -176,6 +178,8 @@ class Context:
         """Offsets (per paragraph index) that a figure rule has used, so counts skip them."""
         self.origin_mentions: list[Mention] = []
         self._ngos: frozenset[str] | None = None
+        self._lower_words: frozenset[str] | None = None
+        self._called: dict[str, bool] = {}
 
     # --- entities -------------------------------------------------------------------------
 
@@ -245,23 +249,41 @@ class Context:
 
     def written_lower(self, word: str) -> bool:
         """Return True when the cable writes `word` in lower case somewhere (a common word)."""
-        needle = word.lower()
-        pattern = re.compile(rf"(?<![\w-]){re.escape(needle)}(?![\w-])")
-        return any(not p.caps and pattern.search(p.text) for p in self.paras)
+        if self._lower_words is None:
+            # One pass over the cable's words, kept for every later question.
+            self._lower_words = frozenset(
+                w.strip(_WORD_EDGES)
+                for p in self.paras
+                if not p.caps
+                for w in p.text.split()
+                if w[:1].islower()
+            )
+        return word.lower() in self._lower_words
 
     def called_a_body(self, word: str) -> bool:
         """Return True when the cable calls `word` an NGO, a group or another kind of body
         where it names it (`X, a local NGO,`, `the NGO X`, `X is a national organization`)."""
+        known = self._called.get(word)
+        if known is not None:
+            return known
         from briefgen.extract.kinds import kind_from_context
 
-        pattern = re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])")
+        found = False
         for para in self.paras:
             if para.caps or word not in para.text:
                 continue
-            for match in pattern.finditer(para.text):
-                if kind_from_context(para.text, match.start(), match.end()) is not None:
-                    return True
-        return False
+            position = para.text.find(word)
+            while position != -1 and not found:
+                end = position + len(word)
+                whole = (position == 0 or not para.text[position - 1].isalnum()) and (
+                    end == len(para.text) or not para.text[end].isalnum()
+                )
+                found = whole and kind_from_context(para.text, position, end) is not None
+                position = para.text.find(word, end)
+            if found:
+                break
+        self._called[word] = found
+        return found
 
     def capitalised_inside(self, word: str) -> bool:
         """Return True when the cable writes `word` capitalised inside a sentence."""
