@@ -317,11 +317,21 @@ class Context:
             )
         return self._ngos
 
-    def say_kind(self, name: str, kind: str) -> None:
-        """Record that the cable calls the organization `name` a body of `kind` (`ngo`...)."""
+    def say_kind(self, name: str, kind: str, para: Para | None = None, offset: int = 0) -> None:
+        """Record that the cable calls the organization `name` a body of `kind` (`ngo`...);
+        with `para`, also where it says so (an `is_a` relation a briefing can cite)."""
         entity = self._entities.get(name)
-        if entity is not None:
-            entity.kinds_said.append(kind)
+        if entity is None:
+            return
+        entity.kinds_said.append(kind)
+        if para is not None and not any(
+            r.kind == "is_a" and r.subject == name for r in self.relations
+        ):
+            from briefgen.extract.kinds import KIND_LABELS
+
+            self.relations.append(
+                Relation("is_a", name, kind, None, KIND_LABELS[kind], self.source(para, offset))
+            )
 
     def org_kind(self, name: str) -> str | None:
         """Return the kind of the organization `name`: what the cable calls it most, else what

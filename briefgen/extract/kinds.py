@@ -11,8 +11,6 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Literal
 
-from briefgen.extract.records import Relation
-
 if TYPE_CHECKING:
     from briefgen.extract.context import Context
 
@@ -272,17 +270,4 @@ def rule_org_kinds(ctx: Context) -> None:
             if kind is None and mention.text.startswith(("NGO ", "the NGO ")):
                 kind = "ngo"
             if kind is not None:
-                ctx.say_kind(mention.name, kind)
-                said = {r.subject for r in ctx.relations if r.kind == "is_a"}
-                if mention.name not in said:
-                    # Where the cable says what the body is, so that a briefing can cite it.
-                    ctx.relations.append(
-                        Relation(
-                            "is_a",
-                            mention.name,
-                            kind,
-                            None,
-                            KIND_LABELS[kind],
-                            ctx.source(para, mention.start),
-                        )
-                    )
+                ctx.say_kind(mention.name, kind, para, mention.start)

@@ -482,7 +482,7 @@ def rule_entry_name(ctx: Context, para: Para) -> None:
         name = ctx.register("org", known or canonical_org(name_text))
         ctx.add_mention(para, "org", start, end, name, "entry_name", True)
         if re.search(r"\bNGOs\b", text[max(0, match.start() - 400) : match.start()]):
-            ctx.say_kind(name, "ngo")
+            ctx.say_kind(name, "ngo", para, start)
 
 
 _DESCRIBED_RE = re.compile(
@@ -644,4 +644,4 @@ def rule_host_government(ctx: Context, para: Para) -> None:
             continue
         name = ctx.register("org", ctx.lookup(acronym) or acronym)
         if ctx.add_mention(para, "org", *match.span(1), name, "host_government"):
-            ctx.say_kind(name, "government")
+            ctx.say_kind(name, "government", para, match.start(1))

@@ -160,8 +160,11 @@ def ngo_profile(
             _funding_sentence(org.name, rows, total)
             or quoted(_first(statements["funding"]), org.name),
             quoted(_first(statements["assessment"]), org.name),
-            quoted(_first([s for s in statements["programs"] if s.text != _text(doing)]), org.name),
-        ]
+        ],
+        fillers=(
+            quoted(s, org.name)
+            for s in [*statements["programs"], *statements["facilities"], *timeline]
+        ),
     )
     meta = briefing_meta(
         kind="ngo-profile",
