@@ -11,9 +11,10 @@ another head (`the formation of the group`), except for heads that speak for a b
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import islice
+from functools import lru_cache
 from typing import Literal
 
 SubjectKind = Literal["named", "pronoun", "description", "none", "other"]
@@ -548,11 +549,32 @@ def _owned_body(text: str, offset: int) -> str | None:
 
 
 def _tokens(text: str, start: int, end: int, limit: int = 60) -> list[tuple[int, int, str]]:
-    """Return the first `limit` tokens of `text[start:end]` (a subject lies near its start)."""
-    return [
-        (m.start(), m.end(), m.group(0))
-        for m in islice(_TOKEN_RE.finditer(text, start, end), limit)
-    ]
+    """Return the first `limit` tokens of `text[start:end]` (a subject lies near its start).
+
+    A paragraph is tokenized once (`_word_index`); each clause takes its slice of it.
+    """
+    starts, ends, words = _word_index(text)
+    index = bisect_left(starts, start)
+    stop = min(len(starts), index + limit)
+    out = []
+    while index < stop and starts[index] < end:
+        if ends[index] <= end:
+            out.append((starts[index], ends[index], words[index]))
+        index += 1
+    return out
+
+
+@lru_cache(maxsize=32)
+def _word_index(text: str) -> tuple[list[int], list[int], list[str]]:
+    """Return the offsets and words of every token of a paragraph, found in one pass."""
+    starts: list[int] = []
+    ends: list[int] = []
+    words: list[str] = []
+    for match in _TOKEN_RE.finditer(text):
+        starts.append(match.start())
+        ends.append(match.end())
+        words.append(match.group(0))
+    return starts, ends, words
 
 
 def _span_at(names: Sequence[Span], offset: int) -> Span | None:
