@@ -488,11 +488,57 @@ def rule_entry_name(ctx: Context, para: Para) -> None:
 _DESCRIBED_RE = re.compile(
     r"\b([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3}), (?:an?|another|the) (?:[\w'’-]+ ){0,4}?"
     r"(NGO|non-?governmental organi[sz]ation|human rights group|group|foundation|association|"
-    r"shelter|network|charity)(?=[,.;]| (?:that|which|working|based|founded|run|led|dedicated|"
+    r"shelter|network|charity|firm|company|newspaper|daily|weekly|think tank|movement|"
+    r"organi[sz]ation)(?=[,.;]| (?:that|which|working|based|founded|run|led|dedicated|"
     r"focused|whose|in|with|of)\b)"
 )
 """`Raices, another NGO, ...`, `Memorial, a Moscow-based human rights group,`."""
-_DESCRIBED_WORDS = ("ngo", "group", "foundation", "association", "shelter", "network", "charity")
+_DESCRIBED_WORDS = (
+    "ngo",
+    "group",
+    "foundation",
+    "association",
+    "shelter",
+    "network",
+    "charity",
+    "firm",
+    "company",
+    "newspaper",
+    "daily",
+    "weekly",
+    "think tank",
+    "movement",
+    "organi",
+)
+_DESCRIPTOR_NAME_RE = re.compile(
+    r"\b(?:the|a|an) (?:[A-Z][a-z]+(?:-based)? |[a-z]+(?:-[a-z]+)? ){0,2}(?:firm|company|bank|"
+    r"newspaper|daily|weekly|NGO|foundation|association|think tank|charity|group) [\"“]?"
+    r"([A-Z][\w'’-]+(?: (?:de |del |la )?[A-Z][\w'’-]+){0,3})"
+)
+"""`the Swiss firm Gunvor`, `the progressive daily Hankyoreh`: a name after what it is."""
+
+
+def rule_descriptor_name(ctx: Context, para: Para) -> None:
+    """Find a name the cable introduces by what it is (`the Swiss firm Gunvor`)."""
+    text = para.text
+    if para.caps or not any(word in para.lowered for word in _DESCRIPTOR_WORDS):
+        return
+    for match in _DESCRIPTOR_NAME_RE.finditer(text):
+        words = match.group(1).split()
+        if words[0] in lexicon.NOT_NAME_WORDS or words[0] in lexicon.MONTH_NAMES:
+            continue
+        start, end = match.span(1)
+        if _covered_by_name(para, start, end):
+            continue
+        name_text = match.group(1)
+        known = ctx.lookup(name_text)
+        if known is not None and ctx.kind_of(known) != "org":
+            continue
+        name = ctx.register("org", known or canonical_org(name_text))
+        ctx.add_mention(para, "org", start, end, name, "descriptor_name", True)
+
+
+_DESCRIPTOR_WORDS = (" firm ", " company ", " bank ", " newspaper ", " daily ", " weekly ")
 
 
 def rule_described_name(ctx: Context, para: Para) -> None:
