@@ -123,7 +123,13 @@ class Para:
 
     def covered(self, start: int, end: int) -> bool:
         """Return True when `[start, end)` overlaps a mention found before."""
-        return any(m.start < end and start < m.end for m in self.mentions)
+        # Mentions are kept in text order and never overlap: only the neighbours can.
+        mentions = self.mentions
+        index = bisect_left([m.start for m in mentions], start)
+        for near in mentions[max(0, index - 1) : index + 1]:
+            if near.start < end and start < near.end:
+                return True
+        return False
 
 
 @dataclass(slots=True)
