@@ -266,7 +266,7 @@ def read_subject(text: str, start: int, end: int, names: Sequence[Span]) -> Subj
     tag = _speech_tag(text, position, end, names)
     if tag is not None:
         return tag
-    tokens = _tokens(text, position, end, MAX_SUBJECT_TOKENS + 24)
+    tokens = _tokens(text, position, end, MAX_SUBJECT_TOKENS + 8)
     first = tokens[0][2].lower().rstrip(".") if tokens else ""
     if first in PERSONAL_PRONOUNS:
         if first == "it" and _EXPLETIVE_RE.match(text, tokens[0][0]):
