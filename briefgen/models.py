@@ -31,6 +31,9 @@ class Cable:
 
     id: str
     """Canonical reference id: year, origin and serial without leading zeros (`09ASTANA1985`)."""
+    given_id: str | None = None
+    """The id the container gave, when the reader repaired it (`08SECTION01GF02BISHIEK21` for
+    08BISHKEK1021), so that the released id stays searchable; None when taken as given."""
     path: str | None = None
     """The file the cable was read from (None for stdin)."""
     row: int | None = None
@@ -73,6 +76,7 @@ class Cable:
             "row": self.row,
             "format": self.format,
             "id": self.id,
+            "given_id": self.given_id,
             "created": format_utc(self.created),
             "origin": self.origin,
             "classification": self.classification,

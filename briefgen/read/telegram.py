@@ -30,6 +30,9 @@ class Telegram:
     """The serial number of the serial line."""
     year: str | None = None
     """A two-digit year written on the serial line (1970s cables), else None."""
+    routing_serial: int | None = None
+    """The message number of the routing `DE` line (`DE RUEHEK #1021/01 2800932`): the
+    serial's last four digits as the sending post numbered it."""
     classified_by: str | None = None
     """The official of the `Classified By:` line."""
     declassify: str | None = None
@@ -49,6 +52,7 @@ _DATELINE = re.compile(
     r"\d{1,2} [A-Z][a-z]+ \d{4}, \d{1,2}:\d{2}|\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2})?Z?)"
 )
 _DTG_LINE = re.compile(r"^\s*(?:[OPRZM]{1,2}\s+){1,2}\d{6}Z\s*[A-Z]{3}\s*\d{2}")
+_DE_LINE = re.compile(r"^DE\s+[A-Z]{4,}\s*#(\d{1,5})\b")
 _ROUTING = re.compile(
     r"^\s*(?:VZCZC|ZNR\b|ZNY\b|DE\s+[A-Z]{4,}|[OPRZ]{1,2}\s+R[A-Z]{4,}(?:\s|$)|BT\s*$)"
 )
@@ -127,6 +131,11 @@ def _read_routing(lines: list[str], values: dict[str, object]) -> tuple[list[str
                 moment = parse_dtg(line)
             if moment is not None:
                 values["created"] = moment
+                continue
+        if stripped.startswith("DE ") and "routing_serial" not in values:
+            number = _DE_LINE.match(stripped)
+            if number is not None:
+                values["routing_serial"] = int(number.group(1))
                 continue
         if stripped.startswith("FM "):
             values.setdefault("sender", clean_address(stripped[3:]))
