@@ -71,6 +71,8 @@ def dump(code: Path, inputs: list[str]) -> dict[tuple[str, int | None], dict[str
         capture_output=True,
         text=True,
         env={"PYTHONPATH": str(code), "PATH": "/usr/bin:/bin"},
+        # `python -c` puts the working folder first on sys.path: run inside the version's own.
+        cwd=code,
     ).stdout
     records = {}
     for line in out.splitlines():

@@ -106,7 +106,8 @@ _MANGLED_STARTS = frozenset(("U ", "C ", "S ", "UU", "CC", "SS", " U", " C", " S
 
 # Header keywords that flattened copies glue to the text before them, on one line.
 _GLUED_KEYWORD = re.compile(
-    r"(?<=\S)[ \t]*(?=E\.\s?O\.\s?1\d{4}|EO 1\d{4}|TAGS?\b:?|Tags:|SUBJ(?:ECT)?:|Subject:|"
+    r"(?<=\S)[ \t]*(?=E\.\s?O\.\s?1\d{4}|EO 1\d{4}|TAGS?\b:?|Tags:|\b(?:TAS|TGS|AGS):|"
+    r"SUBJ(?:ECT)?:|Subject:|"
     r"REF(?:TEL|S)?:|Ref:|(?:\(\w{1,4}\)\s*)?\bClassified [Bb]y|(?:\(\w{1,4}\)\s*)?\bCLASSIFIED BY|"
     r"(?<=[0-9a-z])S(?:IPDIS|ipdis)|SIPDIS(?:\b|(?=E\.\s?O)))"
 )
@@ -115,8 +116,8 @@ _PARAGRAPH = re.compile(r"^\s*\d{1,3}\s*\.(?:\s|\(|$)")
 
 
 _KEYWORD_HINTS = (
-    "TAG", "Tag", "SUBJ", "Subj", "REF", "Ref", "E.O", "E.o", "EO 1", "CLASSIFIED", "Classified",
-    "SIPDIS", "Sipdis",
+    "TAG", "Tag", "AGS:", "TGS:", "TAS:", "SUBJ", "Subj", "REF", "Ref", "E.O", "E.o", "EO 1",
+    "CLASSIFIED", "Classified", "SIPDIS", "Sipdis",
 )  # fmt: skip
 
 

@@ -8,6 +8,7 @@ from datetime import datetime
 
 from briefgen.read.cleaning import SERIAL_LINE
 from briefgen.read.ids import clean_address, parse_date, parse_dtg
+from briefgen.read.tags import is_tag_line, parse_tags
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +58,8 @@ _ROUTING = re.compile(
     r"^\s*(?:VZCZC|ZNR\b|ZNY\b|DE\s+[A-Z]{4,}|[OPRZ]{1,2}\s+R[A-Z]{4,}(?:\s|$)|BT\s*$)"
 )
 _KEYWORD = re.compile(
-    r"^\s*(?:\(?[A-Z]{1,3}\)\s*)?(?P<key>SUBJ(?:ECT)?|TAGS?|E\.?\s?O\.?|EO|REF(?:TEL|TELS|S)?|"
+    r"^\s*(?:\(?[A-Z]{1,3}\)\s*)?(?P<key>SUBJ(?:ECT)?|TAGS?|(?:TAS|TGS|AGS)(?=\s*:)|"
+    r"E\.?\s?O\.?|EO|REF(?:TEL|TELS|S)?|"
     r"CLASSIFIED\s+BY|SIPDIS|NOFORN|EXDIS|NODIS|LIMDIS|CORRECTED\s+COPY)\b\s*[:.]?",
     re.IGNORECASE,
 )
@@ -66,7 +68,7 @@ _REF_ITEM = re.compile(r"^\(?[A-Z]\s?[.)]\s+\S")
 # Lines that end a SUBJECT even without a blank line after it.
 _SUBJECT_STOP = re.compile(r"^(?:SENSITIVE BUT UNCLASSIFIED|THE FOLLOWING|\(\w{1,4}\)\s*$)", re.I)
 _FOR_LINE = re.compile(r"^\s*[A-Z][A-Z/ ,&.-]* (?:FOR|PASS)\s+\S")
-_TAG = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{1,15}$")
+_TAG_KEYS = frozenset({"TAG", "TAGS", "TAS", "TGS", "AGS"})
 _CLASSIFIED_BY = re.compile(
     r"classified\s+by\s*:?\s*(.*?)\s*(?:[,;]|\bfor\s+reas|\breasons?\b|\bper\b|\b1\.[4-6]\b|$)",
     re.IGNORECASE,
@@ -179,8 +181,8 @@ def _read_keywords(lines: list[str], i: int, values: dict[str, object]) -> int:
         if key.startswith("SUBJ"):
             values.setdefault("subject", _clean_subject(block))
             seen_subject = True
-        elif key.startswith("TAG"):
-            values.setdefault("tags", _tags(block))
+        elif key in _TAG_KEYS:
+            values.setdefault("tags", parse_tags(block))
         elif key in ("EO", "E O"):
             values.setdefault("declassify", _declassify(block))
         elif key.startswith("REF"):
@@ -200,7 +202,7 @@ def _continuation(lines: list[str], i: int, first: str, key: str) -> tuple[str, 
         if not stripped:
             # TAGS written one per line (PDF copies) and REF lists run past blank lines.
             following = lines[i + 1].strip() if i + 1 < n else ""
-            if key.startswith("TAG") and _TAG.match(following):
+            if key in _TAG_KEYS and is_tag_line(following):
                 i += 1
                 continue
             if key.startswith("REF") and _REF_ITEM.match(following):
@@ -219,6 +221,9 @@ def _continuation(lines: list[str], i: int, first: str, key: str) -> tuple[str, 
         if parts and len(stripped) > 90:
             break
         if key.startswith("SUBJ") and parts and _SUBJECT_STOP.match(stripped):
+            break
+        if key in _TAG_KEYS and parts and not is_tag_line(stripped, parts[-1]):
+            # `RUN-OFF,` or a mirror's `id: 67870` after the TAGS line is no tag.
             break
         parts.append(stripped)
         i += 1
@@ -245,18 +250,6 @@ def _addresses(parts: list[str]) -> tuple[str, ...]:
 def _clean_subject(text: str) -> str | None:
     text = " ".join(text.replace("\\", " ").split())
     return text or None
-
-
-_TAG_SPLIT = re.compile(r"[\s,;]+")
-
-
-def _tags(text: str) -> tuple[str, ...]:
-    out: list[str] = []
-    for token in _TAG_SPLIT.split(text):
-        token = token.strip(".")
-        if _TAG.match(token) and token.upper() not in out:
-            out.append(token.upper())
-    return tuple(out)
 
 
 def _declassify(text: str) -> str | None:
