@@ -66,6 +66,29 @@ def strip_markup(lines: list[str]) -> list[str]:
     return lines
 
 
+_HEADER_ENDS = re.compile(r"^[ \t]*-{3,} ?header ends ?-{3,}[ \t]*$")
+_RECORD_FIELD = re.compile(r"^(?:id|date|refid|origin|classification|destination):")
+
+
+def drop_mirror_preview(lines: list[str]) -> list[str]:
+    """Drop a mirror page's preview and record block (`id: 87334`, `refid: ...`, `header:`).
+
+    Some mirrors open the page with the cable's first lines cut off mid-word
+    (`... turns on narcotr...`), then the record's fields, the routing header and
+    `---- header ends ----`, then the whole cable; dumps made from such pages carry it in
+    any format. Kept: the routing header and the cable.
+    """
+    if not any("header ends" in line for line in lines):
+        return lines
+    ends = next((i for i, line in enumerate(lines) if _HEADER_ENDS.match(line)), None)
+    if ends is None:
+        return lines
+    header = next((i for i in range(ends - 1, -1, -1) if lines[i].strip() == "header:"), None)
+    if header is None or sum(1 for line in lines[:header] if _RECORD_FIELD.match(line)) < 3:
+        return lines
+    return lines[header + 1 : ends] + lines[ends + 1 :]
+
+
 _SPACED_MARKING = re.compile(
     r"^([ \t]*)((?:U ?){1,2}N ?C ?L ?A ?S ?S? ?I? ?F? ?I? ?E? ?D?"
     r"|(?:C ?){1,2}O ?N ?F ?I ?D ?E ?N ?T ?I ?A ?L"
@@ -334,6 +357,7 @@ def squeeze_blank_lines(lines: list[str]) -> list[str]:
 
 RULES: tuple[tuple[str, Rule], ...] = (
     ("normalize_whitespace", normalize_whitespace),
+    ("drop_mirror_preview", drop_mirror_preview),
     ("strip_markup", strip_markup),
     ("undouble_transmission", undouble_transmission),
     ("split_glued_header", split_glued_header),

@@ -33,26 +33,6 @@ def to_text(fragment: str) -> str:
     return html.unescape(_TAG.sub("", fragment))
 
 
-_HEADER_ENDS = re.compile(r"^[ \t]*-{3,} ?header ends ?-{3,}[ \t]*$", re.MULTILINE)
-_RECORD_FIELD = re.compile(r"^(?:id|date|refid|origin|classification|destination):", re.MULTILINE)
-
-
-def _without_preview(text: str) -> str:
-    """Drop a mirror page's preview and record block (`id: 87334`, `refid: ...`, `header:`).
-
-    Some mirrors open the page with the cable's first lines cut off mid-word
-    (`... turns on narcotr...`), then the record's fields, the routing header and
-    `---- header ends ----`, then the whole cable. Kept: the routing header and the cable.
-    """
-    ends = _HEADER_ENDS.search(text) if "header ends" in text else None
-    if ends is None:
-        return text
-    header = text.rfind("\nheader:\n", 0, ends.start())
-    if header < 0 or len(_RECORD_FIELD.findall(text, 0, header)) < 3:
-        return text
-    return text[header + len("\nheader:\n") : ends.start()] + text[ends.end() :]
-
-
 def read_wikileaks_html(text: str, path: str | None = None, row: int | None = None) -> Envelope:
     """Return the envelope of a WikiLeaks cable page: the metadata table and its `<pre>` blocks."""
     table = _CABLE_TABLE.search(text)
@@ -64,7 +44,7 @@ def read_wikileaks_html(text: str, path: str | None = None, row: int | None = No
     blocks = [to_text(block) for block in _PRE.findall(text, start)]
     if not blocks and table is None:
         raise ReadError("HTML page without a cable (no cable table, no <pre> block)", path, row)
-    telegram = _without_preview("\n".join(_untab(block) for block in blocks))
+    telegram = "\n".join(_untab(block) for block in blocks)
     meta += [""] * (5 - len(meta))
     return Envelope(
         format="wikileaks-html" if table else "wikileaks-fragment",
