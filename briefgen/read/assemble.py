@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 
 from briefgen.errors import ReadError
@@ -29,17 +31,23 @@ def assemble(envelope: Envelope, path: str | None = None, row: int | None = None
     """Return the Cable of an envelope, or raise ReadError when no cable can be made of it."""
     lines, listed_subject = split_listing_row(clean(envelope.text.split("\n")))
     telegram = read_header(lines)
-    created = envelope.created or telegram.created
-    # The date-time group is the transmission time; page metadata only rounds it (or worse).
-    if (
-        envelope.created
-        and telegram.created
-        and abs((envelope.created - telegram.created).total_seconds()) < 36 * 3600
-    ):
-        created = telegram.created
+    created = _created(envelope, telegram)
     cable_id = _cable_id(envelope, telegram, created.year if created else None, path)
     if cable_id is None:
         raise ReadError(_why_not(envelope, telegram), path, row)
+    if _describes_another(envelope.id, cable_id):
+        # The container's record is another cable's (a mirror page showing the wrong text):
+        # what it says of date, post and classification is not this cable's.
+        envelope = replace(
+            envelope,
+            created=None,
+            origin=None,
+            classification=None,
+            subject=None,
+            tags=(),
+            references=None,
+        )
+        created = _created(envelope, telegram)
     year = int(cable_id[:2])
     full_year = created.year if created else (1900 + year if year >= 60 else 2000 + year)
     origin = (
@@ -113,6 +121,27 @@ def _cable_id(
     if named and station_of(named) == id_name(place):
         return make_id(named[:2], place, telegram.serial)
     return None
+
+
+def _created(envelope: Envelope, telegram: Telegram) -> datetime | None:
+    """Return when the cable was sent: the date-time group, unless only metadata dates it."""
+    created = envelope.created or telegram.created
+    # The date-time group is the transmission time; page metadata only rounds it (or worse).
+    if (
+        envelope.created
+        and telegram.created
+        and abs((envelope.created - telegram.created).total_seconds()) < 36 * 3600
+    ):
+        created = telegram.created
+    return created
+
+
+def _describes_another(given: str | None, cable_id: str) -> bool:
+    """Tell whether a sound container id of a known post names another cable than the text."""
+    repaired = repair_id(given) if given else None
+    if repaired is None or repaired == cable_id or not is_plausible_id(repaired):
+        return False
+    return is_known_post(station_of(repaired)) and is_known_post(station_of(cable_id))
 
 
 _PADDED = re.compile(r"^(\d{2}[A-Z]+?)0*(\d+)$")

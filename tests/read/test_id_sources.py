@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from briefgen.read.assemble import assemble
 from briefgen.read.envelope import Envelope
 from briefgen.read.posts import closest_post, is_known_post
@@ -76,3 +78,29 @@ def test_known_posts_and_misspellings() -> None:
     assert closest_post("QRIPOLI") == "TRIPOLI"
     # Nothing near enough, or two posts equally near: no guess.
     assert closest_post("XYZZYQ") is None
+
+
+def test_a_container_showing_another_cables_text_gives_way_to_the_text() -> None:
+    # A cablegate row for 09ASUNCION595 whose page showed 09ASUNCION561, routing and all.
+    text = """\
+DE RUEHAC #0561 2531207
+R 101207Z SEP 09
+FM AMEMBASSY ASUNCION
+TO RUEHC/SECSTATE WASHDC 0015
+UNCLAS ASUNCION 000561
+SUBJECT: BOLIVIA EXPLAINING ARMS PURCHASES
+
+1. (U) Press reports that Bolivian ministers are visiting Paraguay.
+"""
+    envelope = Envelope(
+        format="csv",
+        text=text,
+        id="09ASUNCION595",
+        created=datetime(2009, 10, 8, 20, 8),
+        classification="CONFIDENTIAL",
+        origin="Embassy Asuncion",
+    )
+    cable = assemble(envelope)
+    assert (cable.id, cable.given_id) == ("09ASUNCION561", "09ASUNCION595")
+    assert cable.created == datetime(2009, 9, 10, 12, 7)
+    assert cable.classification == "UNCLASSIFIED"
