@@ -9,8 +9,9 @@ from pathlib import Path
 
 from briefgen.errors import ReadError
 from briefgen.models import Cable
+from briefgen.read.appended import split_appended
 from briefgen.read.body import split_body
-from briefgen.read.cleaning import clean, clean_body, split_listing_row
+from briefgen.read.cleaning import clean, clean_body
 from briefgen.read.envelope import Envelope
 from briefgen.read.ids import (
     canonical_origin,
@@ -29,7 +30,7 @@ from briefgen.read.telegram import Telegram, read_header
 
 def assemble(envelope: Envelope, path: str | None = None, row: int | None = None) -> Cable:
     """Return the Cable of an envelope, or raise ReadError when no cable can be made of it."""
-    lines, listed_subject = split_listing_row(clean(envelope.text.split("\n")))
+    lines, listed_subject = split_appended(clean(envelope.text.split("\n")))
     telegram = read_header(lines)
     created = _created(envelope, telegram)
     cable_id = _cable_id(envelope, telegram, created.year if created else None, path)

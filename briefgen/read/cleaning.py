@@ -66,6 +66,52 @@ def strip_markup(lines: list[str]) -> list[str]:
     return lines
 
 
+def undouble_line_spacing(lines: list[str]) -> list[str]:
+    """Undo a double-spaced copy: one blank line joins, two or more part paragraphs.
+
+    Some pages put a blank line after every line of the telegram and two or three between
+    paragraphs, so that every line looks like a paragraph of its own. Told from a text with
+    one paragraph per line by its many lines that stop mid-sentence before a single blank.
+    """
+    if len(lines) < 20:
+        return lines
+    single: list[str] = []
+    adjacent = multiple = 0
+    previous: str | None = None
+    blanks = 0
+    for line in lines:
+        if not line.strip():
+            blanks += 1
+            continue
+        if previous is not None:
+            if blanks == 0:
+                adjacent += 1
+            elif blanks == 1:
+                single.append(previous)
+            else:
+                multiple += 1
+        previous, blanks = line, 0
+    if len(single) < 10 or multiple < 2 or len(single) < 3 * adjacent:
+        return lines
+    open_ended = sum(1 for line in single if not line.rstrip().endswith(_CLOSERS))
+    if open_ended * 5 < len(single) * 2:
+        return lines
+    out: list[str] = []
+    blanks = 0
+    for line in lines:
+        if not line.strip():
+            blanks += 1
+            continue
+        if blanks >= 2 and out:
+            out.append("")
+        out.append(line)
+        blanks = 0
+    return out
+
+
+_CLOSERS = (".", ":", '"', ")", "?", "!")
+
+
 _HEADER_ENDS = re.compile(r"^[ \t]*-{3,} ?header ends ?-{3,}[ \t]*$")
 _RECORD_FIELD = re.compile(r"^(?:id|date|refid|origin|classification|destination):")
 
@@ -357,6 +403,7 @@ def squeeze_blank_lines(lines: list[str]) -> list[str]:
 
 RULES: tuple[tuple[str, Rule], ...] = (
     ("normalize_whitespace", normalize_whitespace),
+    ("undouble_line_spacing", undouble_line_spacing),
     ("drop_mirror_preview", drop_mirror_preview),
     ("strip_markup", strip_markup),
     ("undouble_transmission", undouble_transmission),
@@ -367,27 +414,6 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("squeeze_blank_lines", squeeze_blank_lines),
 )
 """The cleaning rules in the order they run."""
-
-
-_LISTING_ROW = re.compile(
-    r" \d \d{1,2}/\d{1,2}/\d{4} \d+ [A-Z][A-Za-z]{1,5}(?:,[A-Z][A-Za-z]{1,5})+ "
-    r"(?P<subject>[^a-z\n]+?) (?=[A-Z][a-z])"
-)
-
-
-def split_listing_row(lines: list[str]) -> tuple[list[str], str | None]:
-    """Cut the cable-listing row some pages carry after the signature; return its subject.
-
-    `... End comment. STEVENS 0 03/13/2008 9871 PGOV,PREL,LY DETAINED ACTIVIST "RELEASED"
-    Reports by ...` holds the sequence number, date, tags, subject and summary of the cable
-    again: not text of the cable, but the only place the subject of such a page is written.
-    """
-    for index in range(len(lines) - 1, max(-1, len(lines) - 4), -1):
-        match = _LISTING_ROW.search(lines[index])
-        if match is not None:
-            kept = lines[index][: match.start()].rstrip()
-            return [*lines[:index], *([kept] if kept else [])], match.group("subject").strip()
-    return lines, None
 
 
 def clean(lines: list[str], skip: Collection[str] = ()) -> list[str]:

@@ -78,7 +78,7 @@ el-Jahmi was "released" appear to be premature.
 
 def test_a_listing_row_after_the_signature_is_cut_and_gives_the_subject() -> None:
     from briefgen.read import read_text
-    from briefgen.read.cleaning import split_listing_row
+    from briefgen.read.appended import split_listing_row
 
     cable = read_text(LISTED, "08TRIPOLI220.txt")
     assert cable.subject == 'DETAINED ACTIVIST FATHI EL-JAHMI "RELEASED"'
