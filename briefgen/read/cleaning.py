@@ -7,6 +7,8 @@ header and body are read. Switch a rule off by name with `clean(lines, skip={"na
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from collections.abc import Callable, Collection
 
@@ -16,8 +18,20 @@ _MARKINGS = r"(?:UNCLAS(?:SIFIED)?|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE|TOP 
 
 
 def normalize_whitespace(lines: list[str]) -> list[str]:
-    """Drop trailing spaces and line-continuation backslashes; turn tabs and NBSPs into spaces."""
+    """Drop trailing spaces and line-continuation backslashes; turn tabs and NBSPs into spaces.
+
+    A tab-separated cables.csv row pasted into the text (`76571<TAB>2006-08-29 ...<TAB>
+    06BERN1593<TAB>...`) is the exception: its fields go on lines of their own.
+    """
     text = "\n".join(lines)
+    if "\u2028" in text or "\u2029" in text or "\x0b" in text or "\x0c" in text:
+        # Unicode line and paragraph separators, vertical tabs and form feeds break lines too.
+        text = text.replace("\u2029", "\n\n").replace("\u2028", "\n")
+        lines = text.replace("\x0b", "\n").replace("\x0c", "\n").split("\n")
+        text = "\n".join(lines)
+    if "\t" in text and any(line.count("\t") >= 4 for line in lines):
+        lines = [line.replace("\t", "\n") if line.count("\t") >= 4 else line for line in lines]
+        text = "\n".join(lines)
     if "\t" in text or "\xa0" in text or "\u200b" in text:
         text = text.replace("\t", " ").replace("\xa0", " ").replace("\u200b", "")
     out = [line.rstrip() for line in text.split("\n")]
@@ -133,6 +147,97 @@ def drop_mirror_preview(lines: list[str]) -> list[str]:
     if header is None or sum(1 for line in lines[:header] if _RECORD_FIELD.match(line)) < 3:
         return lines
     return lines[header + 1 : ends] + lines[ends + 1 :]
+
+
+_RECORD_LINES = (
+    re.compile(r"^\d{1,7}$"),
+    re.compile(r"^(?:\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4})(?: \d{1,2}:\d{2}(?::\d{2})?)?$"),
+    re.compile(r"^\d{2}[A-Z]+\d+$"),
+    re.compile(r"^[A-Z][A-Za-z.,' -]{2,60}$"),
+    re.compile(r"^(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)(?://[A-Z /]+)?$"),
+)
+_REFS_FIELD = re.compile(r"^\d{2}[A-Z]+\d+(?:\|\d{2}[A-Z]+\d+)*$")
+
+
+def drop_pasted_record(lines: list[str]) -> list[str]:
+    """Drop a cables.csv record pasted into the text, with what it does not belong with.
+
+    Some pages hold the first lines of the cable cut off (`Classi...`), then the record's
+    fields one per line (sequence number, date, id, origin, classification, references),
+    then the whole cable: the preview and the record go. Others end the cable with the
+    record of the next one and its text: those go.
+    """
+    # The id field is the rare line: look for it first, then for the fields around it.
+    for index, line in enumerate(lines[:400]):
+        stripped = line.strip()
+        if not (stripped[:2].isdigit() and _RECORD_LINES[2].match(stripped)):
+            continue
+        fields = [
+            i for i in range(max(0, index - 6), min(len(lines), index + 8)) if lines[i].strip()
+        ]
+        at = fields.index(index)
+        if at < 1 or at + 2 >= len(fields):
+            continue
+        # The sequence number is left out by some copies: the record starts at its date.
+        start = 2 if at >= 2 and _RECORD_LINES[0].match(lines[fields[at - 2]].strip()) else 1
+        record = fields[at - start : at + 3]
+        rules = _RECORD_LINES[2 - start :]
+        if all(rule.match(lines[i].strip()) for rule, i in zip(rules, record, strict=True)):
+            end = record[-1] + 1
+            following = next((i for i in fields if i >= end), None)
+            if following is not None and _REFS_FIELD.match(lines[following].strip()):
+                end = following + 1
+            return _around_paste(lines, record[0], end)
+    return lines
+
+
+def _around_paste(lines: list[str], start: int, end: int) -> list[str]:
+    """Keep what follows a pasted record unless a whole cable precedes it, else what precedes.
+
+    Before the record stands a routing header, a cut-off preview (`...`), or nothing; or,
+    when the record is the next cable's, the cable itself with its numbered paragraphs.
+    """
+    before = [line for line in lines[:start] if line.strip()]
+    cut_off = any(line.rstrip(" \"',").endswith("...") for line in before[-12:])
+    numbered = sum(1 for line in before if _PARAGRAPH.match(line.lstrip("¶ ")))
+    if cut_off or numbered < 2:
+        return lines[end:]
+    return lines[:start]
+
+
+_CSV_ROW = re.compile(r'^\d{1,7},"?\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}"?,"?\d{2}[A-Z]+\d+"?,')
+_PARTIAL = "This record is a partial extract"
+
+
+def read_pasted_csv_row(lines: list[str]) -> list[str]:
+    """Read the cable out of a cables.csv row pasted after a cut-off preview.
+
+    Some pages hold the cable's first lines cut off (`SUBJECT: SURVEILLANCE OF U.S...`),
+    then rows of the release's cables.csv as they are (`19260,7/30/2004 6:06,04THEHAGUE1915,
+    "Embassy The Hague",...,"<header>","<body>"`), the next cable's row often after it. The
+    first row's header and body are the cable. A row after the whole cable is another's: cut.
+    """
+    start = next((i for i, line in enumerate(lines[:300]) if _CSV_ROW.match(line)), None)
+    if start is None:
+        return lines
+    reader = csv.reader(io.StringIO("\n".join(lines[start:])), strict=False)
+    row = next(reader, [])
+    # A page that wrapped the row's lines broke its first fields over several records.
+    for _ in range(4):
+        if len(row) >= 8:
+            break
+        following = next(reader, None)
+        if not following:
+            return lines
+        row = [*row[:-1], " ".join(f"{row[-1]} {following[0]}".split()), *following[1:]]
+    if len(row) < 8:
+        return lines
+    kept = _around_paste(lines, start, start + 1)
+    if kept != lines[start + 1 :]:
+        return kept
+    header, body = row[6], row[7]
+    text = body if header.startswith(_PARTIAL) else f"{header}\n{body}"
+    return text.rstrip("\n").split("\n")
 
 
 _SPACED_MARKING = re.compile(
@@ -405,6 +510,8 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("normalize_whitespace", normalize_whitespace),
     ("undouble_line_spacing", undouble_line_spacing),
     ("drop_mirror_preview", drop_mirror_preview),
+    ("drop_pasted_record", drop_pasted_record),
+    ("read_pasted_csv_row", read_pasted_csv_row),
     ("strip_markup", strip_markup),
     ("undouble_transmission", undouble_transmission),
     ("split_glued_header", split_glued_header),

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from briefgen.read.classified import classified_by, classified_by_in_body
 from briefgen.read.cleaning import SERIAL_LINE
 from briefgen.read.ids import clean_address, parse_date, parse_dtg
 from briefgen.read.tags import is_tag_line, parse_tags
@@ -66,14 +67,21 @@ _KEYWORD = re.compile(
 _PARA_START = re.compile(r"^\s*\d{1,3}\s*[.)](?:\s*\S|\s*$)|^\s*\(\s*[A-Z/]{1,4}\s*\)\s")
 _REF_ITEM = re.compile(r"^\(?[A-Z]\s?[.)]\s+\S")
 # Lines that end a SUBJECT even without a blank line after it.
-_SUBJECT_STOP = re.compile(r"^(?:SENSITIVE BUT UNCLASSIFIED|THE FOLLOWING|\(\w{1,4}\)\s*$)", re.I)
+_SUBJECT_STOP = re.compile(
+    r"^(?:SENSITIVE BUT UNCLASSIFIED|THE FOLLOWING|\(\w{1,4}\)\s*$|[-=_*]{3,}\s*$|"
+    r"(?:BEGIN )?SUMMARY\b|(?:\(\w{1,4}\)\s*)?CLASSIFIED\s+BY\b)",
+    re.I,
+)
+# What a copy glued to the end of a subject line: the SBU notice, a REF list, a dash rule,
+# the Classified By line (`... OF HAITI SENSITIVE BUT UNCLASSIFIED - PLEASE PROTECT ...`).
+_SUBJECT_TAIL = re.compile(
+    r"\s+(?:SENSITIVE BUT UNCLASSIFIED\b|SBU\s*[-:;]|-{3,}|={3,}|REF(?:TEL)?S?\s*[:.]?\s+"
+    r"(?:\(?[A-Z]\)?[.)]\s|[A-Z]{3,}\s+\d)|(?:\(\w{1,4}\)\s*)?CLASSIFIED\s+BY\b)",
+    re.I,
+)
+_SUBJECT_PORTION = re.compile(r"^\((?:U|C|S|TS|SBU|LOU)(?:/{1,2}[A-Z]{2,5})*\)\s*")
 _FOR_LINE = re.compile(r"^\s*[A-Z][A-Z/ ,&.-]* (?:FOR|PASS)\s+\S")
 _TAG_KEYS = frozenset({"TAG", "TAGS", "TAS", "TGS", "AGS"})
-_CLASSIFIED_BY = re.compile(
-    r"classified\s+by\s*:?\s*(.*?)\s*(?:[,;]|\bfor\s+reas|\breasons?\b|\bper\b|\b1\.[4-6]\b|$)",
-    re.IGNORECASE,
-)
-_ACTING = re.compile(r",\s*a\.\s?i\.,?", re.IGNORECASE)
 _DECL = re.compile(
     r"DECL(?:ASSIFY)?\s*(?:ON)?\s*:?\s*(\d{1,2})/(\d{1,2})/(\d{2,4})|DECL\s*:?\s*(X\d|OADR|25X\d)"
 )
@@ -99,6 +107,8 @@ def read_header(lines: list[str]) -> Telegram:
         values["year"] = match.group("year")
     to, info = _read_routing(lines[:routing_end], values)
     body_start = _read_keywords(lines, keys_start, values)
+    if "classified_by" not in values:
+        _keep(values, "classified_by", classified_by_in_body(lines[body_start:]))
     return Telegram(
         recipients=_addresses(to),
         info_recipients=_addresses(info),
@@ -179,17 +189,24 @@ def _read_keywords(lines: list[str], i: int, values: dict[str, object]) -> int:
         rest = line[match.end() :].strip()
         block, i = _continuation(lines, i + 1, rest, key)
         if key.startswith("SUBJ"):
-            values.setdefault("subject", _clean_subject(block))
+            _keep(values, "subject", _clean_subject(block))
             seen_subject = True
         elif key in _TAG_KEYS:
-            values.setdefault("tags", parse_tags(block))
+            _keep(values, "tags", parse_tags(block))
         elif key in ("EO", "E O"):
-            values.setdefault("declassify", _declassify(block))
+            _keep(values, "declassify", _declassify(block))
         elif key.startswith("REF"):
-            values.setdefault("reference_text", block)
+            _keep(values, "reference_text", block)
         elif key.startswith("CLASSIFIED"):
-            values.setdefault("classified_by", _classified_by("classified by " + block))
+            # `Classified By:` alone, then `CLASSIFIED BY ...` on the next line: the second.
+            _keep(values, "classified_by", classified_by(block))
     return i
+
+
+def _keep(values: dict[str, object], name: str, value: object) -> None:
+    """Set a header field from the first keyword line that gives it a value."""
+    if value and name not in values:
+        values[name] = value
 
 
 def _continuation(lines: list[str], i: int, first: str, key: str) -> tuple[str, int]:
@@ -217,15 +234,21 @@ def _continuation(lines: list[str], i: int, first: str, key: str) -> tuple[str, 
         ends = (line[-1:].isdigit() and SERIAL_LINE.match(line)) or _PARA_START.match(line)
         if ends and not (key.startswith("REF") and re.match(r"^\s*\(?[A-Z]\)\s", line)):
             break
-        # Telegram lines are short: a long line is running text, not a continuation.
-        if parts and len(stripped) > 90:
+        # Telegram lines are short: a long line is running text, not a continuation;
+        # except a subject's second line in capitals that a copy joined into one.
+        long_subject = key.startswith("SUBJ") and not any(c.islower() for c in stripped)
+        if parts and len(stripped) > 90 and not long_subject:
             break
         if key.startswith("SUBJ") and parts and _SUBJECT_STOP.match(stripped):
             break
         if key in _TAG_KEYS and parts and not is_tag_line(stripped, parts[-1]):
             # `RUN-OFF,` or a mirror's `id: 67870` after the TAGS line is no tag.
             break
-        parts.append(stripped)
+        hyphen = parts and parts[-1][-1:] == "-" and parts[-1][-2:-1].isalpha()
+        if hyphen and stripped[:1].isalpha():
+            parts[-1] += stripped  # `ANTI-` at a line end, `TRAFFICKING` on the next: one word
+        else:
+            parts.append(stripped)
         i += 1
     return " ".join(parts), i
 
@@ -248,7 +271,12 @@ def _addresses(parts: list[str]) -> tuple[str, ...]:
 
 
 def _clean_subject(text: str) -> str | None:
+    """Return a subject without what copies glue to it, and without a leading portion mark."""
     text = " ".join(text.replace("\\", " ").split())
+    tail = _SUBJECT_TAIL.search(text)
+    if tail is not None:
+        text = text[: tail.start()]
+    text = _SUBJECT_PORTION.sub("", text).strip(" -")
     return text or None
 
 
@@ -264,13 +292,3 @@ def _declassify(text: str) -> str | None:
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
     return f"{year:04d}-{month:02d}-{day:02d}"
-
-
-def _classified_by(text: str) -> str | None:
-    # `Charge d'Affaires, a.i. Michael J. Fitzpatrick`: that comma is part of the title.
-    text = _ACTING.sub(" a.i.", text)
-    match = _CLASSIFIED_BY.search(text)
-    if not match:
-        return None
-    name = match.group(1).strip(" .:")
-    return name or None
