@@ -154,23 +154,69 @@ class RawParagraph:
 
 
 def _pop_signature(lines: list[str]) -> tuple[list[str], tuple[str, ...]]:
+    """Take the signature line off the end of the body; return the lines and the names.
+
+    Never a classification line, a declassification footer, an operator's note, a page
+    header, `NNNN`, a routing leftover or the end of a sentence running on from the line
+    before; redaction marks and a name doubled by the copy are dropped from it.
+    """
     end = len(lines)
-    while end and not lines[end - 1].strip():
+    while end and (not lines[end - 1].strip() or _FOOTER.match(lines[end - 1].strip())):
         end -= 1
     if not end:
         return lines, ()
     last = " ".join(lines[end - 1].split()).rstrip("#")
+    last = _SIGNATURE_NOISE.sub(" ", last)
+    words = last.split()
+    # `CRETZ CRETZ`: a copy that printed the signature twice.
+    words = [w for i, w in enumerate(words) if i == 0 or w.upper() != words[i - 1].upper()]
+    last = " ".join(words)
     before = lines[end - 2].strip() if end >= 2 else ""
+    running = bool(before) and not before.endswith(_SENTENCE_ENDS) and not _END_MARK.search(before)
     if (
         _SIGNATURE.match(last)
         and not _NOT_SIGNATURE.search(last)
-        and (not before or before.endswith((".", ":", '"', ")")) or last.isupper())
+        and not any(w.upper() in _NOT_NAME_WORDS or _routing_like(w) for w in words)
+        and (not before or before.endswith(_SENTENCE_ENDS) or last.isupper())
+        and not (running and len(words) > 1)
         and len(last) <= 40
-        and (last.isupper() or len(last.split()) <= 2)
+        and (last.isupper() or len(words) <= 2)
     ):
         names = tuple(name.strip() for name in last.split("/") if name.strip())
         return lines[: end - 1], names
     return lines[:end], ()
+
+
+_SENTENCE_ENDS = (".", ":", '"', ")", "?", "!", "'")
+_END_MARK = re.compile(r"\bEND\s+(?:OF\s+)?(?:COMMENT|SUMMARY|TEXT|NOTE|QUOTE)\W*$", re.I)
+# After the last line: declassification stamps, operator notes, a closing mark.
+_FOOTER = re.compile(
+    r"^(?:NNNN?|BT|#+|(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)(?:\s*//?.*)?"
+    r"|DECLASSIFIED\b.*|.*\bSYSTEMATIC REVIEW\b.*|NOTE BY OC/?T\b.*|<<.*>>|PAGE \d{2,3}\b.*"
+    r"|MARGINAL COMMENT.*|ADP\s*\d+.*)$",
+    re.I,
+)
+_SIGNATURE_NOISE = re.compile(r"\bN{2,4}\b|\bNnnn\b|X{4,}|\s*#\d*", re.I)
+_NOT_NAME_WORDS = frozenset(
+    """
+    AND THE OF FOR TO IN ON WITH BY FROM AT AS OR NOT BUT IS ARE WAS BE THIS THAT COLLECTIVE
+    PRIORITY IMMEDIATE ROUTINE NIACT SECSTATE WASHDC AMEMBASSY AMCONSUL PAGE SECTION
+    """.split()  # noqa: SIM905
+)
+
+
+def _routing_like(word: str) -> bool:
+    """Tell whether a word is a routing indicator (`RUCNMGH`, `RHEFDIA`), not a surname."""
+    word = word.upper()
+    return len(word) >= 6 and word[:4] in _ROUTING_PREFIXES
+
+
+# The first letters of the routing indicators of State, DoD and intelligence addressees.
+_ROUTING_PREFIXES = frozenset(
+    """
+    RUEH RUEK RUEA RUEB RUEC RUEW RUCN RUCP RUCQ RHEH RHEF RHMF RHMC RUFO RUFG RUMI RUZE RUSN
+    """.split()  # noqa: SIM905
+)
 
 
 # What copies leave after the last sentence: a page's closing mark, a transmission trailer.
@@ -194,7 +240,10 @@ def _pop_inline_signature(
     last = paragraphs[-1]
     text = _TAIL_RESIDUE.sub("", last.text)
     match = _TAIL_SIGNATURE.search(text)
-    if not match or any(word.upper() in _NOT_NAMES for word in match.group(1).split()):
+    if not match or any(
+        word.upper() in _NOT_NAMES or _routing_like(word) or _SIGNATURE_NOISE.fullmatch(word)
+        for word in match.group(1).split()
+    ):
         return paragraphs, ()
     trimmed = Paragraph(last.number, last.heading, text[: match.start()].rstrip())
     return (*paragraphs[:-1], trimmed), (match.group(1),)
@@ -344,8 +393,12 @@ _SLOW_MARKS = ("\n-", "-\n", "\n*", "\n=", "\n_", "\n•", "\no ")
 
 
 _START = {
+    # `Summary:`, `I. Summary`, `Summary and Action Request:`, `Summary/Comment:`,
+    # `Introduction and Summary.`, `BEGIN SUMMARY AND COMMENT:`
     "SUMMARY": re.compile(
-        r"^(?:\([A-Z/ ]{1,8}\)\s*)?(?:BEGIN\s+)?(?:EXECUTIVE\s+)?SUMMARY(?:\s+AND\s+COMMENT)?"
+        r"^(?:\([A-Z/ ]{1,8}\)\s*)?(?:[IVX]{1,4}\.\s+)?(?:BEGIN\s+)?(?:EXECUTIVE\s+)?"
+        r"(?:INTRODUCTION\s+AND\s+)?SUMMARY(?:\s*(?:AND|&|/)\s*(?:COMMENTS?|ACTION\s+REQUESTS?|"
+        r"RECOMMENDATIONS?|INTRODUCTION|BACKGROUND|ANALYSIS|ACTION|OUTLOOK))?"
         r"\s*(?:[:.\-]+\s*|$)",
         re.IGNORECASE,
     ),
@@ -382,7 +435,7 @@ def _section(paragraphs: tuple[Paragraph, ...], name: str) -> str | None:
         if joined:
             # `SUMMARY: (C) Spanish FM...`: the portion mark belongs to the paragraph, not the text.
             return _PORTION.sub("", joined, count=1) or None
-    return _headed_section(paragraphs, name)
+    return _headed_section(paragraphs, name) or _closed_section(paragraphs, name)
 
 
 def _headed_section(paragraphs: tuple[Paragraph, ...], name: str) -> str | None:
@@ -401,6 +454,26 @@ def _headed_section(paragraphs: tuple[Paragraph, ...], name: str) -> str | None:
             break
     joined = " ".join(" ".join(part.split()) for part in parts).strip()
     return joined or None
+
+
+def _closed_section(paragraphs: tuple[Paragraph, ...], name: str) -> str | None:
+    """Return the opening paragraphs up to an END marker when nothing opened the section.
+
+    `1. (C) The Minister met ... End summary.`: the summary starts with the body (or its
+    first numbered paragraph) and runs to the marker, if the marker comes early.
+    """
+    end = _END[name]
+    numbered = [i for i, p in enumerate(paragraphs[:3]) if p.number is not None]
+    first = numbered[0] if numbered else 0
+    parts: list[str] = []
+    for para in paragraphs[first : first + 6]:
+        stop = end.search(para.text)
+        if stop is not None:
+            parts.append(para.text[: stop.start()])
+            joined = " ".join(" ".join(part.split()) for part in parts).strip()
+            return _PORTION.sub("", joined, count=1) or None
+        parts.append(para.text)
+    return None
 
 
 _PORTION = re.compile(r"^\([A-Z/ ]{1,8}\)\s*")

@@ -54,6 +54,11 @@ _DATELINE = re.compile(
     r"\d{1,2} [A-Z][a-z]+ \d{4}, \d{1,2}:\d{2}|\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2})?Z?)"
 )
 _DTG_LINE = re.compile(r"^\s*(?:[OPRZM]{1,2}\s+){1,2}\d{6}Z\s*[A-Z]{3}\s*\d{2}")
+_ADDRESS_NOISE = re.compile(
+    r"^(?:PAGE \d{2,3}\b.*|(?:UNCLAS(?:SIFIED)?|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)"
+    r"(?:\s*//?\s*[A-Z ]+)?|NNNN|BT)$"
+)
+_BREAK_HEADER = re.compile(r"^[A-Z][A-Z .-]{1,40} \d{4,9}\s+\d{3}(?:\.\d{1,2})? OF \d{3}$")
 _DE_LINE = re.compile(r"^DE\s+[A-Z]{4,}\s*#(\d{1,5})\b")
 _ROUTING = re.compile(
     r"^\s*(?:VZCZC|ZNR\b|ZNY\b|DE\s+[A-Z]{4,}|[OPRZ]{1,2}\s+R[A-Z]{4,}(?:\s|$)|BT\s*$)"
@@ -133,9 +138,13 @@ def _read_routing(lines: list[str], values: dict[str, object]) -> tuple[list[str
     """Read the date, FM, TO and INFO of the routing lines; return the TO and INFO parts."""
     to: list[str] = []
     info: list[str] = []
+    excluded: list[str] = []
     target: list[str] | None = None
     for line in lines:
         stripped = line.strip()
+        if target is not None and (_ADDRESS_NOISE.match(stripped) or _BREAK_HEADER.match(stripped)):
+            # A printed copy's page header or classification line inside an address block.
+            continue
         if "created" not in values:
             dateline = _DATELINE.match(stripped)
             moment = parse_date(dateline.group(1)) if dateline else None
@@ -158,6 +167,10 @@ def _read_routing(lines: list[str], values: dict[str, object]) -> tuple[list[str
         elif stripped.startswith("INFO "):
             target = info
             target.append(stripped[5:])
+        elif stripped.startswith("XMT "):
+            # The posts a collective is not sent to, to the end of the address block.
+            target = excluded
+            target.append(stripped[4:])
         elif target is not None and "/" in stripped.split(" ", 1)[0]:
             # `RUEHBJ/AMEMBASSY BEIJING 1134`: an addressee behind its routing indicator.
             target.append(stripped)
@@ -165,6 +178,10 @@ def _read_routing(lines: list[str], values: dict[str, object]) -> tuple[list[str
             target = None
         elif target is not None:
             target.append(stripped)
+    if excluded:
+        left_out = set(_addresses(excluded))
+        to = [address for address in to if clean_address(address) not in left_out]
+        info = [address for address in info if clean_address(address) not in left_out]
     return to, info
 
 
