@@ -350,7 +350,57 @@ def renumber(paragraphs: list[RawParagraph]) -> list[RawParagraph]:
     return paragraphs
 
 
+def keep_lists_in_paragraphs(paragraphs: list[RawParagraph]) -> list[RawParagraph]:
+    """Put a numbered list back into the paragraph it stands in.
+
+    `4. (S) Begin text of the plan:` then `1. all ADCs ...` to `6. no objections ...`, then
+    `5. (S) Begin text of Annex`: numbers that start again at 1 after paragraph 4 and end
+    where paragraph 5 follows are a list (or a quoted text's numbers) inside paragraph 4's
+    text, not paragraphs of their own; otherwise every later citation would shift.
+    """
+    numbered = [i for i, p in enumerate(paragraphs) if p.number is not None]
+    drop: set[int] = set()
+    for position, index in enumerate(numbered):
+        para = paragraphs[index]
+        if para.number != 1 or position == 0 or index in drop:
+            continue
+        before = paragraphs[numbered[position - 1]].number
+        if before is None or before < 2:
+            continue
+        # The run 1, 2, 3 ... and what follows it.
+        run = [index]
+        k = position + 1
+        while k < len(numbered) and paragraphs[numbered[k]].number == len(run) + 1:
+            run.append(numbered[k])
+            k += 1
+        after = paragraphs[numbered[k]].number if k < len(numbered) else None
+        if after is not None and after != before + 1:
+            continue
+        host = paragraphs[index - 1]
+        if after is None and not _introduces_list(host):
+            continue  # `1.` again at the end, after no colon: a quoted cable of its own
+        end = numbered[k] if k < len(numbered) else len(paragraphs)
+        for inner in range(index, end):
+            item = paragraphs[inner]
+            if after is None and inner > run[-1]:
+                break
+            first = f"{item.number}. {item.lines[0]}" if item.number is not None else item.lines[0]
+            host.lines.extend(["", first, *item.lines[1:]])
+            drop.add(inner)
+    return [p for i, p in enumerate(paragraphs) if i not in drop]
+
+
+_LIST_OPENING = re.compile(r"\b(?:BEGIN\s+(?:TEXT|QUOTE)|TEXT\s+FOLLOWS|AS\s+FOLLOWS)\b", re.I)
+
+
+def _introduces_list(para: RawParagraph) -> bool:
+    """Tell whether a paragraph ends by opening a list or a quoted text (`follows:`)."""
+    last = next((line.strip() for line in reversed(para.lines) if line.strip()), "")
+    return last.endswith(":") or _LIST_OPENING.search(" ".join(para.lines[-3:])) is not None
+
+
 PARAGRAPH_RULES: tuple[tuple[str, Callable[[list[RawParagraph]], list[RawParagraph]]], ...] = (
+    ("keep_lists_in_paragraphs", keep_lists_in_paragraphs),
     ("renumber", renumber),
 )
 """Rules over the split paragraphs, in the order they run."""

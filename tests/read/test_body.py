@@ -189,3 +189,33 @@ def test_xmt_exclusions_and_page_headers_in_address_blocks() -> None:
     )
     assert header.recipients == ("SECURITY OFFICER COLLECTIVE",)
     assert header.info_recipients == ("AMCONSUL CASABLANCA",)
+
+
+def test_a_numbered_list_inside_a_paragraph_stays_in_it() -> None:
+    # 09STATE81957: the action items of paragraph 28, then paragraph 29.
+    lines = [
+        "27. (S) Neither side had anything to report.",
+        "",
+        "28. (S) Costner noted the following action items:",
+        "",
+        "1. On Eritrea/Somalia, the U.S. will seek authorization to release evidence.",
+        "",
+        "2. On Finland, the U.S. will respond to Russia's conditions.",
+        "",
+        "29. (S/NF) Both sides agreed the meeting was a success.",
+    ]
+    body = split_body(lines)
+    assert [p.number for p in body.paragraphs] == [27, 28, 29]
+    assert "1. On Eritrea/Somalia" in body.paragraphs[1].text
+    assert "2. On Finland" in body.paragraphs[1].text
+    # 09NEWDELHI1778: a quoted dossier's numbers at the end, after `Full Text of Dossier:`.
+    quoted = [
+        "8. (C) Raghavan concluded.",
+        "",
+        "9. Full Text of Dossier:",
+        "",
+        "1. Hafiz Saeed.",
+        "",
+        "2. After the ban.",
+    ]
+    assert [p.number for p in split_body(quoted).paragraphs] == [8, 9]
