@@ -14,15 +14,25 @@ class Paragraph:
     """One paragraph of a cable body."""
 
     number: int | None
-    """The paragraph number as the cable gives it (repaired where the copy garbled it), or None."""
+    """The paragraph number as the cable gives it (repaired where the copy garbled it), or None;
+    18 for the lettered paragraphs 18A and 18B, so that ordering by number is kept."""
     heading: str | None
     """The section heading standing above this paragraph (`THE SHELTER`), without markup."""
     text: str
     """The cleaned paragraph text, without its number, on one line per paragraph."""
+    label: str | None = None
+    """The citation label as the cable writes it, for a lettered or sub-numbered paragraph
+    (`18A`, `2.b`, `2(a)`, `A`); None for a plain numbered paragraph (its label is its number)
+    and for an unnumbered one (its heading tells it apart)."""
 
     def as_dict(self) -> dict[str, Any]:
         """Return the paragraph as a JSON-ready dict."""
-        return {"number": self.number, "heading": self.heading, "text": self.text}
+        return {
+            "number": self.number,
+            "label": self.label,
+            "heading": self.heading,
+            "text": self.text,
+        }
 
 
 @dataclass(frozen=True, slots=True)

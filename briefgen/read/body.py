@@ -41,7 +41,9 @@ def split_body(lines: list[str]) -> Body:
     for _name, rule in PARAGRAPH_RULES:
         raw = rule(raw)
     paragraphs = tuple(
-        Paragraph(number=p.number, heading=p.heading, text=_join(p.lines)) for p in raw if p.lines
+        Paragraph(number=p.number, heading=p.heading, text=_join(p.lines), label=p.label)
+        for p in raw
+        if p.lines
     )
     paragraphs = tuple(p for p in paragraphs if p.text)
     if not signers and paragraphs:
@@ -146,11 +148,12 @@ def _unflatten(lines: list[str]) -> list[str]:
 
 @dataclass(slots=True)
 class RawParagraph:
-    """A paragraph while it is being built: its number, heading and source lines."""
+    """A paragraph while it is being built: its number, heading, source lines and label."""
 
     number: int | None
     heading: str | None
     lines: list[str]
+    label: str | None = None
 
 
 def _pop_signature(lines: list[str]) -> tuple[list[str], tuple[str, ...]]:
@@ -245,7 +248,7 @@ def _pop_inline_signature(
         for word in match.group(1).split()
     ):
         return paragraphs, ()
-    trimmed = Paragraph(last.number, last.heading, text[: match.start()].rstrip())
+    trimmed = Paragraph(last.number, last.heading, text[: match.start()].rstrip(), last.label)
     return (*paragraphs[:-1], trimmed), (match.group(1),)
 
 
@@ -316,17 +319,61 @@ def _add_line(
     out: list[RawParagraph], line: str, first: bool, heading: str | None, expected: int
 ) -> int:
     """Add a line to the paragraphs (a new one or the last); return the next number due."""
-    match = _NUMBER.match(line) if line.lstrip()[:1].isdigit() else None
+    start = line.lstrip()[:1]
+    match = _NUMBER.match(line) if start.isdigit() else None
     number = int(match.group(1) or match.group(2)) if match else None
     # Inside a block only the number due starts a paragraph (`2008. The...` does not).
     if number is not None and match is not None and (first or number == expected):
         out.append(RawParagraph(number, heading, [line[match.end() :]]))
         return number + 1
+    labelled = _labelled(line, out, expected) if start.isalnum() else None
+    if labelled is not None:
+        number, label, end = labelled
+        out.append(RawParagraph(number, heading, [line[end:]], label))
+        return expected if number is None else number + 1
     if first and _starts_unnumbered(out, heading, line):
         out.append(RawParagraph(None, heading, [line]))
     else:
         out[-1].lines.append(line)
     return expected
+
+
+# Sub-paragraphs a citation must reach: `18A.`, `2.b.`, `2(a)`, and top-level letters with a
+# portion mark (`A. (U) POST: The Hague.`, a garbled `B, (U)`).
+_SUB_NUMBER = re.compile(
+    r"^\s*(?P<number>\d{1,3})(?:(?P<upper>[A-Z])\.|\.(?P<lower>[a-z])[.)]?|\((?P<paren>[a-z])\))"
+    r"(?=\s)\s*"
+)
+_LETTER_LABEL = re.compile(r"^\s*(?P<letter>[A-Z])[.,]\s+(?=\((?:U|C|S|SBU|S/NF|C/NF|TS)\))")
+
+
+def _labelled(
+    line: str, out: list[RawParagraph], expected: int
+) -> tuple[int | None, str, int] | None:
+    """Return (number, label, where the text starts) of a lettered paragraph's line, or None.
+
+    `18A.` and `18B.` are paragraph 18's parts; they are taken only where paragraph 18 (or
+    the next one) is due, so that `4 (b) and (d).` of a broken reason line never is one.
+    """
+    sub = _SUB_NUMBER.match(line)
+    if sub is not None:
+        number = int(sub.group("number"))
+        current = expected - 1
+        if number not in (current, expected):
+            return None
+        upper, lower, paren = sub.group("upper", "lower", "paren")
+        label = (
+            f"{number}{upper}" if upper else f"{number}.{lower}" if lower else f"{number}({paren})"
+        )
+        return number, label, sub.end()
+    letter = _LETTER_LABEL.match(line)
+    if letter is not None:
+        # Under numbered paragraphs a lettered one is the last number's part (`3B`, as `18B`);
+        # before any number it stands on its own (`A. (U) POST:` of a spot report).
+        above = next((p.number for p in reversed(out) if p.number is not None), None)
+        mark = letter.group("letter")
+        return above, mark if above is None else f"{above}{mark}", letter.end()
+    return None
 
 
 def _starts_unnumbered(out: list[RawParagraph], heading: str | None, line: str) -> bool:
