@@ -59,7 +59,8 @@ def split_body(lines: list[str]) -> Body:
 _MARKED = r"\((?:U|C|S|TS|SBU|LOU)(?:/{1,2}[A-Z]{2,5})*\)\s"
 _INLINE_NUMBER = re.compile(rf"(\d{{1,2}})\.\s?(?={_MARKED})")
 _LINE_NUMBER = re.compile(rf"^\s*(\d{{1,2}})\.\s?(?={_MARKED})")
-_AFTER_RULE = re.compile(r"-{3}\s+(\d{1,2})\.(?=\s|\(|$)")
+# A heading's rule line and the number after it on the same line (`COMMENT ------- 4. (C)`).
+_AFTER_RULE = re.compile(r"-{3}[ \t]+(\d{1,2})\.(?=\s|\(|$)")
 _DOT_MARK = re.compile(rf"\.\s?{_MARKED}")
 _BARE_NUMBER = re.compile(r"^\s*(\d{1,2})\.\s*$")
 _SECTION_REMNANT = re.compile(r"^\s*\d{3}(?:\.\d)? OF \d{3}\s*$")
@@ -241,8 +242,10 @@ def _pop_inline_signature(
 ) -> tuple[tuple[Paragraph, ...], tuple[str, ...]]:
     """Take a signature written at the end of the last paragraph's line off it."""
     last = paragraphs[-1]
-    text = _TAIL_RESIDUE.sub("", last.text)
-    match = _TAIL_SIGNATURE.search(text)
+    # Only the end of the paragraph can hold them: the patterns look at its last characters.
+    cut = max(0, len(last.text) - 240)
+    text = last.text[:cut] + _TAIL_RESIDUE.sub("", last.text[cut:])
+    match = _TAIL_SIGNATURE.search(text, max(0, len(text) - 120))
     if not match or any(
         word.upper() in _NOT_NAMES or _routing_like(word) or _SIGNATURE_NOISE.fullmatch(word)
         for word in match.group(1).split()
@@ -282,13 +285,15 @@ def _is_heading(block: list[str], following: list[str] | None) -> str | None:
 
 
 def _blocks(lines: list[str]) -> list[list[str]]:
-    blocks: list[list[str]] = [[]]
-    for line in lines:
-        if line.strip():
-            blocks[-1].append(line)
-        elif blocks[-1]:
-            blocks.append([])
-    return [b for b in blocks if b]
+    """Return the runs of non-blank lines."""
+    text = "\n".join(lines)
+    if "\n \n" in text or "\n\t" in text or text[:1].isspace():
+        # Lines of only spaces are blank too: the rare text that has them is cut line by line.
+        text = "\n".join([line if line.strip() else "" for line in lines])
+    return [block.strip("\n").split("\n") for block in text.split("\n\n") if block.strip("\n")]
+
+
+_DIGIT_LINE = re.compile(r"\n[ \t]*\d")
 
 
 def _paragraphs(lines: list[str]) -> list[RawParagraph]:
@@ -304,9 +309,9 @@ def _paragraphs(lines: list[str]) -> list[RawParagraph]:
             if title is not None:
                 heading = title
                 continue
-        numbered = [i for i, line in enumerate(block) if line.lstrip()[:1].isdigit()]
-        if not numbered or numbered == [0]:
-            # The common block: one paragraph (or its continuation), no numbers inside.
+        # The common block: one paragraph (or its continuation), no numbers inside.
+        inner = len(block) > 1 and _DIGIT_LINE.search("\n" + "\n".join(block[1:])) is not None
+        if not inner:
             expected = _add_line(out, block[0], True, heading, expected)
             out[-1].lines.extend(block[1:])
             continue
@@ -455,12 +460,12 @@ PARAGRAPH_RULES: tuple[tuple[str, Callable[[list[RawParagraph]], list[RawParagra
 
 def _join(lines: list[str]) -> str:
     """Join a paragraph's lines into running text, keeping bullet items on lines of their own."""
-    stripped = [line.strip() for line in lines]
-    probe = "\n" + "\n".join(stripped) + "\n"
+    if len(lines) == 1 and lines[0].lstrip()[:1] not in _SLOW_STARTS:
+        return " ".join(lines[0].split())
+    text = "\n".join(lines)
     # Most paragraphs have no bullets, rules or hyphens at line ends: join them in one go.
-    if not any(mark in probe for mark in _SLOW_MARKS):
-        out = " ".join([line for line in stripped if line])
-        return _SPACES.sub(" ", out) if "  " in out else out
+    if "-\n" not in text and text[-1:] != "-" and _SLOW_LINE.search("\n" + text) is None:
+        return " ".join(text.split())
     parts: list[str] = []
     for raw in lines:
         line = raw.strip()
@@ -485,8 +490,9 @@ def _join(lines: list[str]) -> str:
 
 
 _RULE_STARTS = frozenset("-=_*")
+_SLOW_STARTS = frozenset("-=_*•o")
 # What needs the line-by-line join: bullets and rules at line starts, hyphens at line ends.
-_SLOW_MARKS = ("\n-", "-\n", "\n*", "\n=", "\n_", "\n•", "\no ")
+_SLOW_LINE = re.compile(r"\n[ \t]*(?:[-*=_•]|o )")
 
 
 _START = {
@@ -507,11 +513,32 @@ _END = {
     "SUMMARY": re.compile(r"\(?\bEND\s+(?:OF\s+)?SUMMARY\b\s*[.)]*", re.IGNORECASE),
     "COMMENT": re.compile(r"\(?\bEND\s+(?:OF\s+)?COMMENT\b\s*[.)]*", re.IGNORECASE),
 }
+# The same markers in a text's capitals: a pattern led by a plain word (`END`) is searched for
+# many times faster than one that may start anywhere and ignores case.
+_END_UPPER = {
+    "SUMMARY": re.compile(r"\bEND\s+(?:OF\s+)?SUMMARY\b\s*[.)]*"),
+    "COMMENT": re.compile(r"\bEND\s+(?:OF\s+)?COMMENT\b\s*[.)]*"),
+}
+
+
+def _end_marker(text: str, name: str) -> tuple[int, int] | None:
+    """Return where the END marker of section `name` starts and ends in `text`, or None."""
+    upper = text.upper()
+    if len(upper) != len(text):  # a letter whose capital is two (`ß`): positions would shift
+        found = _END[name].search(text)
+        return None if found is None else found.span()
+    if "END" not in upper:
+        return None
+    found = _END_UPPER[name].search(upper)
+    if found is None:
+        return None
+    start = found.start() - 1 if found.start() and text[found.start() - 1] == "(" else found.start()
+    return start, found.end()
 
 
 def _section(paragraphs: tuple[Paragraph, ...], name: str) -> str | None:
     """Return the text between a paragraph opening with `name:` and its END marker."""
-    start, end = _START[name], _END[name]
+    start = _START[name]
     for index, para in enumerate(paragraphs):
         match = start.match(para.text)
         if not match:
@@ -519,14 +546,14 @@ def _section(paragraphs: tuple[Paragraph, ...], name: str) -> str | None:
         parts: list[str] = []
         for later in paragraphs[index:]:
             text = later.text[match.end() :] if later is para else later.text
-            stop = end.search(text)
+            stop = _end_marker(text, name)
             if stop:
-                parts.append(text[: stop.start()])
+                parts.append(text[: stop[0]])
                 break
             parts.append(text)
             # Without an END marker nearby the section is its opening paragraph.
             nearby = paragraphs[index + 1 : index + 4]
-            if later is para and text.strip() and not any(end.search(p.text) for p in nearby):
+            if later is para and text.strip() and not any(_end_marker(p.text, name) for p in nearby):
                 break
         joined = " ".join(" ".join(part.split()) for part in parts).strip()
         if joined:
@@ -537,7 +564,8 @@ def _section(paragraphs: tuple[Paragraph, ...], name: str) -> str | None:
 
 def _headed_section(paragraphs: tuple[Paragraph, ...], name: str) -> str | None:
     """Return the text of the paragraphs under a `SUMMARY` or `COMMENT` heading, if any."""
-    end = _END[name]
+    if not any(p.heading for p in paragraphs):
+        return None
     parts: list[str] = []
     for para in paragraphs:
         if (para.heading or "").strip(" :-").upper() != name:
@@ -545,8 +573,8 @@ def _headed_section(paragraphs: tuple[Paragraph, ...], name: str) -> str | None:
                 break
             continue
         text = _PORTION.sub("", para.text, count=1)
-        stop = end.search(text)
-        parts.append(text[: stop.start()] if stop else text)
+        stop = _end_marker(text, name)
+        parts.append(text[: stop[0]] if stop else text)
         if stop:
             break
     joined = " ".join(" ".join(part.split()) for part in parts).strip()
@@ -559,14 +587,15 @@ def _closed_section(paragraphs: tuple[Paragraph, ...], name: str) -> str | None:
     `1. (C) The Minister met ... End summary.`: the summary starts with the body (or its
     first numbered paragraph) and runs to the marker, if the marker comes early.
     """
-    end = _END[name]
     numbered = [i for i, p in enumerate(paragraphs[:3]) if p.number is not None]
     first = numbered[0] if numbered else 0
+    if name not in " ".join(p.text for p in paragraphs[first : first + 6]).upper():
+        return None  # one look at the opening text spares six searches
     parts: list[str] = []
     for para in paragraphs[first : first + 6]:
-        stop = end.search(para.text)
+        stop = _end_marker(para.text, name)
         if stop is not None:
-            parts.append(para.text[: stop.start()])
+            parts.append(para.text[: stop[0]])
             joined = " ".join(" ".join(part.split()) for part in parts).strip()
             return _PORTION.sub("", joined, count=1) or None
         parts.append(para.text)

@@ -43,7 +43,7 @@ def normalize_whitespace(lines: list[str]) -> list[str]:
 _LINK_TAG = re.compile(r"\[([A-Za-z0-9_/-]+)\]\(#?[^)\n]*\)")
 # Named-entity marks a text-mining copy put around names: `[LOC HARARE  ]`, `[PER X  ]`.
 _ENTITY_MARK = re.compile(r"\[(?:LOC|ORG|PER|MISC) ([^\]\n]*?)[ \t]*\]")
-_PILCROW_NUMBER = re.compile(r"^([ \t]*)(?:¶|&para;|&#182;)[ \t]*(?=\w)", re.MULTILINE)
+_PILCROW_NUMBER = re.compile(r"\n[ \t]*(?:¶|&para;|&#182;)[ \t]*(?=\w)")
 _NOISE_LINES = {"pdf how-to read a cable", "¶", "&para;", "appears in these articles:"}
 
 
@@ -61,18 +61,18 @@ def strip_markup(lines: list[str]) -> list[str]:
     # Entity marks (`[LOC HARARE  ]`) of text-mining copies go too. Each mark is looked for in
     # the whole text first, so that lines are only visited for marks the text has.
     text = "\n".join(lines)
-    # Single characters first: the search for one character is the fastest there is.
-    if "[" in text and "](" in text:
-        lines = [_LINK_TAG.sub(r"\1", line) if "](" in line else line for line in lines]
-    if "[" in text:
-        lines = [_ENTITY_MARK.sub(r"\1", line) if "[" in line else line for line in lines]
+    # Single characters first: the search for one character is the fastest there is. Marks
+    # never span lines, so one substitution over the whole text does what one per line would.
+    if "[" in text and ("](" in text or "[LOC " in text or "[ORG " in text or "[PER " in text):
+        if "](" in text:
+            text = _LINK_TAG.sub(r"\1", text)
+        text = _ENTITY_MARK.sub(r"\1", text)
+        lines = text.split("\n")
     if "#" in text and ("\n#" in text or text.startswith("#")):
         lines = [line.lstrip("#").strip() if line[:1] == "#" else line for line in lines]
-    if "¶" in text or "&" in text:
-        lines = [
-            _PILCROW_NUMBER.sub(r"\1", line) if line.lstrip()[:1] in ("¶", "&") else line
-            for line in lines
-        ]
+    if "¶" in text or "&para;" in text or "&#182;" in text:
+        # On the whole text at once, the pattern led by a newline (found fast, unlike `^`).
+        lines = _PILCROW_NUMBER.sub("\n", "\n" + "\n".join(lines))[1:].split("\n")
     if ("-" in text and "how-to" in text) or "ppears in" in text or _pilcrow_line(text):
         lines = [
             line for line in lines if len(line) > 40 or line.strip().lower() not in _NOISE_LINES
@@ -138,7 +138,7 @@ def drop_mirror_preview(lines: list[str]) -> list[str]:
     `---- header ends ----`, then the whole cable; dumps made from such pages carry it in
     any format. Kept: the routing header and the cable.
     """
-    if not any("header ends" in line for line in lines):
+    if "header ends" not in "\n".join(lines):
         return lines
     ends = next((i for i, line in enumerate(lines) if _HEADER_ENDS.match(line)), None)
     if ends is None:
@@ -241,10 +241,10 @@ def read_pasted_csv_row(lines: list[str]) -> list[str]:
 
 
 _SPACED_MARKING = re.compile(
-    r"^([ \t]*)((?:U ?){1,2}N ?C ?L ?A ?S ?S? ?I? ?F? ?I? ?E? ?D?"
+    r"(\n[ \t]*)((?:U ?){1,2}N ?C ?L ?A ?S ?S? ?I? ?F? ?I? ?E? ?D?"
     r"|(?:C ?){1,2}O ?N ?F ?I ?D ?E ?N ?T ?I ?A ?L"
-    r"|(?:S ?){1,2}E ?C ?R ?E ?T)(?=[ \t]|$)",
-    re.IGNORECASE | re.MULTILINE,
+    r"|(?:S ?){1,2}E ?C ?R ?E ?T)(?=[ \t\n]|$)",
+    re.IGNORECASE,
 )
 
 
@@ -261,21 +261,14 @@ def _undouble(match: re.Match[str]) -> str:
 
 def undouble_transmission(lines: list[str]) -> list[str]:
     """Collapse spaced or doubled classification marks (`C O N F I D E N T I A L`, `UUNCLAS`)."""
-    # Two characters of each line are a cheaper test than searching the text for every form.
-    if _MANGLED_STARTS.isdisjoint({line[:2] for line in lines}):
+    text = "\n" + "\n".join(lines)
+    # One pass over the whole text, the pattern led by a newline (found fast, unlike `^`).
+    if _MANGLED_MARK.search(text) is None:
         return lines
-    out = []
-    for line in lines:
-        head = line.lstrip()[:2]
-        # Only a mark whose second letter is a space or the first letter again can be mangled.
-        if head[:1] in _MARK_LETTERS and (head[1:] == " " or head[1:].upper() == head[:1].upper()):
-            line = _SPACED_MARKING.sub(_undouble, line)
-        out.append(line)
-    return out
+    return _SPACED_MARKING.sub(_undouble, text)[1:].split("\n")
 
 
-_MARK_LETTERS = frozenset("UCSucs")
-_MANGLED_STARTS = frozenset(("U ", "C ", "S ", "UU", "CC", "SS", " U", " C", " S"))
+
 
 
 # Header keywords that flattened copies glue to the text before them, on one line.
@@ -285,49 +278,75 @@ _GLUED_KEYWORD = re.compile(
     r"REF(?:TEL|S)?:|Ref:|(?:\(\w{1,4}\)\s*)?\bClassified [Bb]y|(?:\(\w{1,4}\)\s*)?\bCLASSIFIED BY|"
     r"(?<=[0-9a-z])S(?:IPDIS|ipdis)|SIPDIS(?:\b|(?=E\.\s?O)))"
 )
+_GLUED_AT = re.compile(_GLUED_KEYWORD.pattern[len(r"(?<=\S)") :])
 _PORTION_MARK = re.compile(r"^\s*\(\w{1,4}\)\s*$")
+_TRAILING_PORTION = re.compile(r"\(\w{1,4}\)$")
 _PARAGRAPH = re.compile(r"^\s*\d{1,3}\s*\.(?:\s|\(|$)")
 
 
 _KEYWORD_HINTS = (
-    "TAG", "Tag", "AGS:", "TGS:", "TAS:", "SUBJ", "Subj", "REF", "Ref", "E.O", "E.o", "EO 1",
-    "CLASSIFIED", "Classified", "SIPDIS", "Sipdis",
+    "TAG", "Tag", "AGS:", "TGS:", "TAS:", "SUBJ", "Subj", "REF:", "REFS", "REFTEL", "Ref:",
+    "E.O", "E.o", "EO 1", "CLASSIFIED B", "Classified B", "Classified b", "SIPDIS", "Sipdis",
 )  # fmt: skip
+
+
+def _glued_cuts(text: str) -> list[tuple[int, int]]:
+    """Return where header keywords glued to the text before them start their own line.
+
+    Each cut is (end of the text before, start of the keyword). Only where a keyword's word is
+    found (a plain string search) is the keyword pattern tried: tried at every position of a
+    text, as `re.sub` would, it costs a hundred times more.
+    """
+    cuts: set[tuple[int, int]] = set()
+    for hint in _KEYWORD_HINTS:
+        start = text.find(hint)
+        while start > 0:
+            line_start = text.rfind("\n", 0, start) + 1
+            before = text[line_start:start].rstrip()
+            if before:
+                at = line_start + len(before)
+                # `... text (C) Classified By`: the portion mark goes with the keyword.
+                mark = _TRAILING_PORTION.search(before)
+                if mark is not None and before[: mark.start()].strip():
+                    at = line_start + len(before[: mark.start()].rstrip())
+                    found = _GLUED_AT.match(text, at)
+                else:
+                    found = _GLUED_AT.match(text, at) if mark is None else None
+                # A hint inside a word (`PREFERENCE`, `Classified information`) is no keyword.
+                if found is not None:
+                    cuts.add((at, found.end()))
+            start = text.find(hint, start + 1)
+    return sorted(cuts)
 
 
 def _any_glued(text: str) -> bool:
     """Tell whether a header keyword follows other text on its line somewhere in `text`."""
-    for hint in _KEYWORD_HINTS:
-        start = text.find(hint)
-        while start > 0:
-            before = text[max(0, start - 40) : start].rsplit("\n", 1)[-1]
-            if before.strip():
-                return True
-            start = text.find(hint, start + 1)
-    return False
+    return bool(_glued_cuts(text))
 
 
 def split_glued_header(lines: list[str]) -> list[str]:
     """Put header keywords glued on one line (`000348SipdisE.o. 12958 ... Tags:`) on their own."""
-    end = next(
-        (
-            i
-            for i, line in enumerate(lines)
-            if line.lstrip()[:1].isdigit() and _PARAGRAPH.match(line)
-        ),
-        len(lines),
-    )
-    head = "\n".join(lines[:end])
-    if not _any_glued(head):
+    text = "\n".join(lines)
+    head = _head(text)
+    cuts = _glued_cuts(head)
+    if not cuts:
         return lines
+    pieces: list[str] = []
+    previous = 0
+    for at, keyword in cuts:
+        if at < previous:
+            continue
+        pieces.append(head[previous:at])
+        previous = keyword
+    pieces.append(head[previous:])
     out: list[str] = []
-    for piece in _GLUED_KEYWORD.sub("\n", head).split("\n"):
+    for piece in "\n".join(pieces).split("\n"):
         # A portion mark split off its `Classified By` line goes back in front of it.
         if out and _PORTION_MARK.match(out[-1]) and piece:
             out[-1] = f"{out[-1]} {piece}"
         else:
             out.append(piece)
-    return out + lines[end:]
+    return out + lines[head.count("\n") + 1 :]
 
 
 # Break lines: `ASTANA 00001985 002.3 OF 003`, `PAGE 02  ATHENS 02959  171944Z`.
@@ -348,6 +367,20 @@ _BREAK_LINE = re.compile(
 )
 
 
+def _drop_inline_pages(line: str) -> str:
+    """Replace the page headers inside a line by a space (looked for only near `PAGE `)."""
+    at = line.find("PAGE ")
+    while at >= 0:
+        # The pattern may start with a marking and spaces before `PAGE`: search from there.
+        found = _INLINE_PAGE.search(line, max(0, at - 40))
+        if found is None or found.start() > at:
+            at = line.find("PAGE ", at + 5)
+            continue
+        line = line[: found.start()] + " " + line[found.end() :]
+        at = line.find("PAGE ", found.start() + 1)
+    return line.rstrip()
+
+
 def drop_page_breaks(lines: list[str]) -> list[str]:
     """Drop page-break lines (and the marks around them), re-joining the sentence they split."""
     text = "\n".join(lines)
@@ -355,9 +388,7 @@ def drop_page_breaks(lines: list[str]) -> list[str]:
         return lines
     if "PAGE " in text:
         lines = [
-            _INLINE_PAGE.sub(" ", line).rstrip()
-            if "PAGE " in line and not _PAGE_HEADER.match(line)
-            else line
+            _drop_inline_pages(line) if "PAGE " in line and not _PAGE_HEADER.match(line) else line
             for line in lines
         ]
     # Find the few break lines (cheap substring tests first), then splice around them.
@@ -523,11 +554,69 @@ RULES: tuple[tuple[str, Rule], ...] = (
 """The cleaning rules in the order they run."""
 
 
+# What a text must hold for a rule to have anything to do: one look at the whole text (a
+# C-speed search) spares a rule's pass over every line of the many cables it leaves alone.
+# Plain substring tests where they do (a few characters each, the fastest search there is);
+# patterns start with a newline: one with a literal first character is scanned for fast.
+_WHITESPACE_HINTS = (" \n", "\\\n", "\t", "\xa0", "\u200b", "\u2028", "\u2029", "\x0b", "\x0c")
+_MANGLED_MARK = re.compile(r"\n[ \t]*(?:[UCSucs] [A-Za-z]|UU|CC|SS|uu|cc|ss)")
+_ID_LINE = re.compile(r"\n[ \t]*\d{2}[A-Z]+\d+[ \t]*\n")
+_CSV_ROW_LINE = re.compile(r'\n\d{1,7},"?\d{1,2}/\d{1,2}/\d{4} ')
+PROBES: dict[str, Callable[[str], bool]] = {
+    "normalize_whitespace": lambda text: (
+        any(mark in text for mark in _WHITESPACE_HINTS) or text[-1:] in (" ", "\\")
+    ),
+    "undouble_line_spacing": lambda text: text.count("\n\n") * 3 >= text.count("\n") > 20,
+    "drop_mirror_preview": lambda text: "header ends" in text,
+    "drop_pasted_record": lambda text: _ID_LINE.search("\n" + text + "\n") is not None,
+    "read_pasted_csv_row": lambda text: _CSV_ROW_LINE.search("\n" + text) is not None,
+    "strip_markup": lambda text: any(mark in text for mark in _MARKUP_HINTS),
+    "undouble_transmission": lambda text: _MANGLED_MARK.search("\n" + text) is not None,
+    "split_glued_header": lambda text: _any_glued(_head(text)),
+    "drop_page_breaks": lambda text: (
+        "PAGE " in text or ("OF 0" in text and _BREAK_PROBE.search(text) is not None)
+    ),
+    "drop_repeated_header": lambda text: _serial_repeats(text),
+    "squeeze_blank_lines": lambda text: (
+        "\n\n\n" in text or text.startswith("\n") or "\n \n" in text
+    ),
+}
+"""Per rule, a test of the whole text that is false when the rule would change nothing."""
+
+
+_MARKUP_HINTS = ("[", "#", "¶", "&para;", "&#182;", "how-to", "ppears in")
+_BREAK_PROBE = re.compile(r"\d[ \t]+\d{3}(?:\.\d{1,2})?[ \t]+OF[ \t]+\d{3}")
+
+
+def _serial_repeats(text: str) -> bool:
+    """Tell whether the serial of the text's first serial line comes again further down."""
+    for line in text[:3000].split("\n")[:60]:
+        if line[-1:].isdigit() and line.lstrip()[:1] in _SERIAL_STARTS and SERIAL_LINE.match(line):
+            serial = line.split()[-1]
+            return text.count(serial) >= 2
+    return False
+_FIRST_PARAGRAPH = re.compile(r"\n[ \t]*\d{1,3}[ \t]*\.(?:[ \t(]|\n|$)")
+
+
+def _head(text: str) -> str:
+    """Return the lines before the first numbered paragraph (all of them when there is none)."""
+    found = _FIRST_PARAGRAPH.search("\n" + text)
+    return text if found is None else text[: max(0, found.start() - 1)]
+
+
 def clean(lines: list[str], skip: Collection[str] = ()) -> list[str]:
     """Return the lines after every rule of RULES not named in `skip`."""
+    text = "\n".join(lines)
     for name, rule in RULES:
-        if name not in skip:
-            lines = rule(lines)
+        if name in skip:
+            continue
+        probe = PROBES.get(name)
+        if probe is not None and not probe(text):
+            continue
+        changed = rule(lines)
+        if changed is not lines:
+            lines = changed
+            text = "\n".join(lines)
     return lines
 
 
@@ -539,10 +628,26 @@ def clean_body(lines: list[str], place: str | None, serial: int | None) -> list[
     """
     if place and serial is not None:
         text = "\n".join(lines)
-        # Only copies that kept their page breaks hold the serial padded to eight digits; the
-        # pattern, made for this one cable, is compiled only for them.
+        # Only copies that kept their page breaks hold the serial padded to eight digits.
         if f"{serial:08d}" in text:
-            lines = _inline_break(place, serial).sub(_keep_breaks, text).split("\n")
+            words = place.upper().split()
+
+            def keep_breaks(match: re.Match[str]) -> str:
+                # This cable's marks only: its serial, and its post (or that post's last words);
+                # words before the post's are the text's and stay.
+                named = match.group("place").split()
+                if int(match.group("serial")) != serial:
+                    return match.group(0)
+                ours = next((k for k in range(len(named), 0, -1) if named[-k:] == words[-k:]), 0)
+                if not ours:
+                    return match.group(0)
+                before = match.group(0)[: match.start("place") - match.start()]
+                kept = " ".join(named[:-ours])
+                return (before + kept if kept else "") + _keep_breaks(match)
+
+            lines = _inline_breaks(text, f"{serial:08d}", keep_breaks).split("\n")
+    if "SIPDIS" not in "\n".join(lines):
+        return lines
     out = []
     for line in lines:
         if "SIPDIS" in line:
@@ -554,6 +659,25 @@ def clean_body(lines: list[str], place: str | None, serial: int | None) -> list[
     return out
 
 
+def _inline_breaks(text: str, padded: str, replace: Callable[[re.Match[str]], str]) -> str:
+    """Replace each page-break mark around an occurrence of the padded serial.
+
+    The mark is looked for only in a window before each occurrence (found by a plain string
+    search): the pattern, which may start anywhere, would cost far more over a whole text.
+    """
+    pieces: list[str] = []
+    done = 0
+    at = text.find(padded)
+    while at >= 0:
+        window = max(done, at - 90)
+        found = _INLINE_BREAK.search(text, window, at + 60)
+        if found is not None and found.start("serial") == at:
+            pieces += [text[done : found.start()], replace(found)]
+            done = found.end()
+        at = text.find(padded, max(at + 1, done))
+    return "".join(pieces) + text[done:] if pieces else text
+
+
 def _keep_breaks(match: re.Match[str]) -> str:
     """Replace a page-break mark by the strongest line break it swallowed, or a space."""
     found = match.group(0)
@@ -563,13 +687,10 @@ def _keep_breaks(match: re.Match[str]) -> str:
 _SIPDIS_CAPTION = re.compile(r"[ \t]*\bSIPDIS\b[ \t]*")
 
 
-def _inline_break(place: str, serial: int) -> re.Pattern[str]:
-    """Return the pattern of this cable's page-break marks (`[RPO] DUBAI 00000409 002.2 OF 002`)."""
-    words = place.upper().split()
-    # A break line may leave out the first words of the post: `DUBAI` for `RPO DUBAI`.
-    prefix = ""
-    for word in words[:-1]:
-        prefix = f"(?:{prefix}{re.escape(word)}\\s+)?"
-    return re.compile(
-        rf"\s*\b{prefix}{re.escape(words[-1])}\s+0*{serial}\s+\d{{3}}(?:\.\d{{1,2}})?\s+OF\s+\d{{3}}\b\s*"
-    )
+# A page-break mark inside the text: `[RPO] DUBAI 00000409 002.2 OF 002` (a post of up to four
+# words, the serial padded to eight digits, the page). One pattern for every cable: making
+# one per cable cost a compilation each.
+_INLINE_BREAK = re.compile(
+    r"\s*\b(?P<place>[A-Z]+(?:\s+[A-Z]+){0,3})\s+(?P<serial>\d{8})\s+\d{3}(?:\.\d{1,2})?\s+OF"
+    r"\s+\d{3}\b\s*"
+)

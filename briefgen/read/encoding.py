@@ -13,6 +13,7 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+_BOM_STARTS = tuple(bom for bom, _ in _BOMS)
 # Bytes Windows-1252 leaves undefined: a text holding them is Latin-1 (or not text).
 _CP1252_HOLES = frozenset(b"\x81\x8d\x8f\x90\x9d")
 # Control bytes that never occur in a text file (tab, newlines, form feed are fine).
@@ -57,10 +58,16 @@ def looks_binary(data: bytes) -> bool:
 
 def decode(data: bytes, path: str | None = None, row: int | None = None) -> str:
     """Return the text of cable bytes, or raise ReadError for empty or binary input."""
-    if not data.strip():
+    if not data[:4096].strip() and not data.strip():
         raise ReadError("empty input", path, row)
     if looks_binary(data):
         raise ReadError("binary data, not a text cable", path, row)
+    if not data.startswith(_BOM_STARTS):
+        # Nearly every cable is UTF-8: decoding it once is the test and the result.
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
     encoding = detect_encoding(data)
     try:
         return data.decode(encoding)

@@ -29,19 +29,27 @@ def is_plusd(head: str) -> bool:
 
 def to_text(fragment: str) -> str:
     """Return the plain text of an HTML fragment: tags dropped, entities and line breaks decoded."""
-    fragment = _BR.sub("\n", fragment)
-    return html.unescape(_TAG.sub("", fragment))
+    if "<" in fragment:
+        if "<br" in fragment or "<BR" in fragment:
+            fragment = _BR.sub("\n", fragment)
+        fragment = _TAG.sub("", fragment)
+    if "&" not in fragment:
+        return fragment
+    # Pages write every line break as `&#x000A;`: replaced at once, not entity by entity.
+    fragment = fragment.replace("&#x000A;", "\n").replace("&#x0009;", "\t")
+    return html.unescape(fragment) if "&" in fragment else fragment
 
 
 def read_wikileaks_html(text: str, path: str | None = None, row: int | None = None) -> Envelope:
     """Return the envelope of a WikiLeaks cable page: the metadata table and its `<pre>` blocks."""
-    table = _CABLE_TABLE.search(text)
+    # Found by plain string search first: many times faster over a 70 KB page than a pattern.
+    table = _CABLE_TABLE.search(text, max(0, text.find("<table class=")))
     meta: list[str] = []
     start = 0
     if table:
         meta = [" ".join(to_text(cell).split()) for cell in _CELL.findall(table.group(1))]
         start = table.end()
-    blocks = [to_text(block) for block in _PRE.findall(text, start)]
+    blocks = [to_text(block) for block in _pre_blocks(text, start)]
     if not blocks and table is None:
         raise ReadError("HTML page without a cable (no cable table, no <pre> block)", path, row)
     telegram = "\n".join(_untab(block) for block in blocks)
@@ -54,6 +62,26 @@ def read_wikileaks_html(text: str, path: str | None = None, row: int | None = No
         classification=meta[3] or None,
         origin=meta[4] or None,
     )
+
+
+def _pre_blocks(text: str, start: int) -> list[str]:
+    """Return the contents of the `<pre>` blocks after `start`, in order.
+
+    Pages write the tag in lower case: found by plain string search, which is many times
+    faster over a 70 KB page than a case-blind pattern; any other case falls back to it.
+    """
+    blocks: list[str] = []
+    at = text.find("<pre", start)
+    while at >= 0:
+        opened = text.find(">", at)
+        closed = text.find("</pre>", opened)
+        if opened < 0 or closed < 0 or text[at + 4 : at + 5] not in (">", " ", "\t", "\n"):
+            break
+        blocks.append(text[opened + 1 : closed])
+        at = text.find("<pre", closed)
+    if not blocks:
+        blocks = _PRE.findall(text, start)
+    return blocks
 
 
 def _untab(block: str) -> str:

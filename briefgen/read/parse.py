@@ -35,14 +35,16 @@ def read_text(text: str, path: str | None = None) -> Cable:
 
 def envelope_of_text(text: str, path: str | None = None, row: int | None = None) -> Envelope:
     """Return the envelope of a text in whichever single-cable text format it is in."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     if text.startswith("\ufeff"):
         text = text[1:]
-    if not text.strip():
+    # A look at the start spares copying a whole page to strip it.
+    if not text[:4096].strip() and not text.strip():
         raise ReadError("empty input", path, row)
     if is_wikileaks_text(text):
         return read_wikileaks_text(text)
-    head = text[:200000]
+    head = text if len(text) <= 200000 else text[:200000]
     if html.is_plusd(head):
         return html.read_plusd(text, path, row)
     if html.is_html(head):
