@@ -66,9 +66,9 @@ def page_files(folders: list[Path]) -> list[Path]:
     files = []
     for folder in folders:
         for path in sorted(folder.rglob("*")):
-            if path.is_file() and path.suffix not in _SKIP and "expected" not in path.parts[-2]:
-                files.append(path)
-            elif path.suffix == ".json" and path.name != "manifest.json":
+            if (
+                path.is_file() and path.suffix not in _SKIP and "expected" not in path.parts[-2]
+            ) or (path.suffix == ".json" and path.name != "manifest.json"):
                 files.append(path)
     return files
 

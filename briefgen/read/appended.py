@@ -36,7 +36,8 @@ def split_listing_row(lines: list[str]) -> tuple[list[str], str | None]:
     again: not text of the cable, but the only place the subject of such a page is written.
     """
     for index in range(len(lines) - 1, max(-1, len(lines) - 4), -1):
-        match = _LISTING_ROW.search(lines[index])
+        # The row's date has slashes: a line without any has no row (and is not searched).
+        match = _LISTING_ROW.search(lines[index]) if "/" in lines[index] else None
         if match is not None:
             kept = lines[index][: match.start()].rstrip()
             return [*lines[:index], *([kept] if kept else [])], match.group("subject").strip()

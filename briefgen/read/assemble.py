@@ -30,7 +30,7 @@ from briefgen.read.telegram import Telegram, read_header
 
 def assemble(envelope: Envelope, path: str | None = None, row: int | None = None) -> Cable:
     """Return the Cable of an envelope, or raise ReadError when no cable can be made of it."""
-    lines, listed_subject = split_appended(clean(envelope.text.split("\n")))
+    lines, listed_subject = split_appended(clean(envelope.text).split("\n"))
     telegram = read_header(lines)
     created = _created(envelope, telegram)
     cable_id = _cable_id(envelope, telegram, created.year if created else None, path)

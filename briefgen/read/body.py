@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -26,9 +27,6 @@ class Body:
 _NUMBER = re.compile(r"^\s*(\d{1,3})\s*\.(?=\s|\(|$)\s*|^\s*(\d{1,3})\s*\.(?=[A-Z])")
 _BULLET = re.compile(r"^\s*(?:-{1,2}|\*|o|•)\s+(?=\S)")
 _BULLET_STARTS = frozenset("-*o•")
-_LETTER = re.compile(r"[^\W\d_]")
-_UPPER = re.compile(r"[A-Z]")
-_SPACES = re.compile(r"[ \t]{2,}")
 _RULE_LINE = re.compile(r"^\s*[-=_*]{3,}(?: +[-=_*]{3,})*\s*$")
 _SIGNATURE = re.compile(r"^[A-Z][A-Za-z'-]+(?:[ /][A-Z][A-Za-z'-]+){0,2}$")
 _NOT_SIGNATURE = re.compile(r"\b(?:END|SUMMARY|COMMENT|NOTE|UNQUOTE|QUOTE|NNNN?|SIPDIS)\b", re.I)
@@ -64,7 +62,7 @@ _AFTER_RULE = re.compile(r"-{3}[ \t]+(\d{1,2})\.(?=\s|\(|$)")
 _DOT_MARK = re.compile(rf"\.\s?{_MARKED}")
 _BARE_NUMBER = re.compile(r"^\s*(\d{1,2})\.\s*$")
 _SECTION_REMNANT = re.compile(r"^\s*\d{3}(?:\.\d)? OF \d{3}\s*$")
-_CLASSIFIED_REMNANT = re.compile(r"^\s*CLASSIFIED BY:.*?REASONS?:[\s\d.(),a-z]*$", re.I)
+_CLASSIFIED_REMNANT = re.compile(r"^\s*CLASSIFIED BY:[^\n]*?REASONS?:[\s\d.(),a-z]*$", re.I)
 
 
 def _has_inline_number(text: str) -> bool:
@@ -165,10 +163,16 @@ def _pop_signature(lines: list[str]) -> tuple[list[str], tuple[str, ...]]:
     before; redaction marks and a name doubled by the copy are dropped from it.
     """
     end = len(lines)
-    while end and (not lines[end - 1].strip() or _FOOTER.match(lines[end - 1].strip())):
+    # Footers and signatures are short lines: a long one is text, and is not searched.
+    while end and (
+        not lines[end - 1].strip()
+        or (len(lines[end - 1]) < 160 and _FOOTER.match(lines[end - 1].strip()))
+    ):
         end -= 1
     if not end:
         return lines, ()
+    if len(lines[end - 1]) > 80:
+        return lines[:end], ()
     last = " ".join(lines[end - 1].split()).rstrip("#")
     last = _SIGNATURE_NOISE.sub(" ", last)
     words = last.split()
@@ -272,10 +276,11 @@ def _is_heading(block: list[str], following: list[str] | None) -> str | None:
         return None
     if line.endswith((".", ",", ";")) and not framed:
         return None
-    letters = len(_LETTER.findall(line))
+    # Counted by the string methods themselves: a Unicode letter class costs more per line.
+    letters = sum(map(str.isalpha, line))
     if not letters:
         return None
-    upper = len(_UPPER.findall(line)) / letters
+    upper = sum(map(str.isupper, line)) / letters
     if framed or upper > 0.8:
         return line.strip(" -:")
     above_numbered = following is not None and _NUMBER.match(following[0]) is not None
@@ -315,8 +320,14 @@ def _paragraphs(lines: list[str]) -> list[RawParagraph]:
             expected = _add_line(out, block[0], True, heading, expected)
             out[-1].lines.extend(block[1:])
             continue
-        for index, line in enumerate(block):
-            expected = _add_line(out, line, index == 0, heading, expected)
+        expected = _add_line(out, block[0], True, heading, expected)
+        for line in block[1:]:
+            start = line.lstrip()[:1]
+            # Inside a block only a number (or a label) can start a paragraph: other lines run on.
+            if start.isdigit() or _may_be_labelled(line, start):
+                expected = _add_line(out, line, False, heading, expected)
+            else:
+                out[-1].lines.append(line)
     return out
 
 
@@ -331,7 +342,7 @@ def _add_line(
     if number is not None and match is not None and (first or number == expected):
         out.append(RawParagraph(number, heading, [line[match.end() :]]))
         return number + 1
-    labelled = _labelled(line, out, expected) if start.isalnum() else None
+    labelled = _labelled(line, out, expected) if _may_be_labelled(line, start) else None
     if labelled is not None:
         number, label, end = labelled
         out.append(RawParagraph(number, heading, [line[end:]], label))
@@ -350,6 +361,14 @@ _SUB_NUMBER = re.compile(
     r"(?=\s)\s*"
 )
 _LETTER_LABEL = re.compile(r"^\s*(?P<letter>[A-Z])[.,]\s+(?=\((?:U|C|S|SBU|S/NF|C/NF|TS)\))")
+
+
+def _may_be_labelled(line: str, start: str) -> bool:
+    """Tell cheaply whether a line may open with a label (`18A.`, `2.b`, `2(a)`, `A. (U)`)."""
+    if start.isdigit():
+        return True
+    head = line.lstrip()[:3]
+    return start.isupper() and head[1:2] in (".", ",") and head[2:3] == " "
 
 
 def _labelled(
@@ -461,11 +480,11 @@ PARAGRAPH_RULES: tuple[tuple[str, Callable[[list[RawParagraph]], list[RawParagra
 def _join(lines: list[str]) -> str:
     """Join a paragraph's lines into running text, keeping bullet items on lines of their own."""
     if len(lines) == 1 and lines[0].lstrip()[:1] not in _SLOW_STARTS:
-        return " ".join(lines[0].split())
+        return _one_line(lines[0])
     text = "\n".join(lines)
     # Most paragraphs have no bullets, rules or hyphens at line ends: join them in one go.
     if "-\n" not in text and text[-1:] != "-" and _SLOW_LINE.search("\n" + text) is None:
-        return " ".join(text.split())
+        return _one_line(text)
     parts: list[str] = []
     for raw in lines:
         line = raw.strip()
@@ -486,7 +505,18 @@ def _join(lines: list[str]) -> str:
         else:
             parts.append(" " + line)
     out = "".join(parts)
-    return _SPACES.sub(" ", out) if "  " in out else out
+    while "  " in out:
+        out = out.replace("  ", " ")
+    return out
+
+
+def _one_line(text: str) -> str:
+    """Return text with its line breaks and runs of spaces made single spaces."""
+    # Replacing is several times faster than splitting into words and joining them again.
+    text = text.replace("\n", " ")
+    while "  " in text:
+        text = text.replace("  ", " ")
+    return text.strip(" ")
 
 
 _RULE_STARTS = frozenset("-=_*")
@@ -515,21 +545,30 @@ _END = {
 }
 # The same markers in a text's capitals: a pattern led by a plain word (`END`) is searched for
 # many times faster than one that may start anywhere and ignores case.
+# (No `\b` before `END`: a pattern opening with one is not searched for by its first word.)
 _END_UPPER = {
-    "SUMMARY": re.compile(r"\bEND\s+(?:OF\s+)?SUMMARY\b\s*[.)]*"),
-    "COMMENT": re.compile(r"\bEND\s+(?:OF\s+)?COMMENT\b\s*[.)]*"),
+    "SUMMARY": re.compile(r"END\s+(?:OF\s+)?SUMMARY\b\s*[.)]*"),
+    "COMMENT": re.compile(r"END\s+(?:OF\s+)?COMMENT\b\s*[.)]*"),
 }
+
+
+@functools.lru_cache(maxsize=64)
+def _capitals(text: str) -> str:
+    """Return a text in capitals, once per paragraph however often its sections are sought."""
+    return text.upper()
 
 
 def _end_marker(text: str, name: str) -> tuple[int, int] | None:
     """Return where the END marker of section `name` starts and ends in `text`, or None."""
-    upper = text.upper()
+    upper = _capitals(text)
     if len(upper) != len(text):  # a letter whose capital is two (`ß`): positions would shift
         found = _END[name].search(text)
         return None if found is None else found.span()
     if "END" not in upper:
         return None
     found = _END_UPPER[name].search(upper)
+    while found is not None and found.start() and upper[found.start() - 1].isalnum():
+        found = _END_UPPER[name].search(upper, found.start() + 1)  # `WEEKEND SUMMARY`
     if found is None:
         return None
     start = found.start() - 1 if found.start() and text[found.start() - 1] == "(" else found.start()
@@ -540,6 +579,9 @@ def _section(paragraphs: tuple[Paragraph, ...], name: str) -> str | None:
     """Return the text between a paragraph opening with `name:` and its END marker."""
     start = _START[name]
     for index, para in enumerate(paragraphs):
+        # The opening word stands in the paragraph's first words: one look before the pattern.
+        if name not in para.text[:60].upper():
+            continue
         match = start.match(para.text)
         if not match:
             continue
@@ -553,7 +595,11 @@ def _section(paragraphs: tuple[Paragraph, ...], name: str) -> str | None:
             parts.append(text)
             # Without an END marker nearby the section is its opening paragraph.
             nearby = paragraphs[index + 1 : index + 4]
-            if later is para and text.strip() and not any(_end_marker(p.text, name) for p in nearby):
+            if (
+                later is para
+                and text.strip()
+                and not any(_end_marker(p.text, name) for p in nearby)
+            ):
                 break
         joined = " ".join(" ".join(part.split()) for part in parts).strip()
         if joined:
@@ -589,7 +635,7 @@ def _closed_section(paragraphs: tuple[Paragraph, ...], name: str) -> str | None:
     """
     numbered = [i for i, p in enumerate(paragraphs[:3]) if p.number is not None]
     first = numbered[0] if numbered else 0
-    if name not in " ".join(p.text for p in paragraphs[first : first + 6]).upper():
+    if not any(name in _capitals(p.text) for p in paragraphs[first : first + 6]):
         return None  # one look at the opening text spares six searches
     parts: list[str] = []
     for para in paragraphs[first : first + 6]:

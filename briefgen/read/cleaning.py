@@ -1,94 +1,64 @@
 """Cleaning rules for telegram text: small named functions, applied in the order of RULES.
 
-Each rule takes the telegram as a list of lines and returns the cleaned list. Rules run after the
-container (HTML page, CSV row, PDF...) has been turned into plain telegram text, and before the
-header and body are read. Switch a rule off by name with `clean(lines, skip={"name"})`.
+Each rule takes the telegram's text and returns it cleaned, or the same text when it has
+nothing to do. Rules run after the container (HTML page, CSV row, PDF...) has been turned into
+plain telegram text, and before the header and body are read. Switch a rule off by name with
+`clean(text, skip={"name"})`.
+
+Every rule first looks at the whole text for what it handles (a plain substring test, or a
+pattern led by a literal character: both are searched for at C speed) and goes line by line
+only when the text holds it; most cables need only a few of the rules.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections.abc import Callable, Collection
 
-Rule = Callable[[list[str]], list[str]]
+from briefgen.read.pasted import drop_mirror_preview, drop_pasted_record, read_pasted_csv_row
+
+Rule = Callable[[str], str]
 
 _MARKINGS = r"(?:UNCLAS(?:SIFIED)?|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE|TOP SECRET)"
+_WHITESPACE_HINTS = (" \n", "\\\n", "\t", "\xa0", "\u200b", "\u2028", "\u2029", "\x0b", "\x0c")
 
 
-def normalize_whitespace(lines: list[str]) -> list[str]:
+def normalize_whitespace(text: str) -> str:
     """Drop trailing spaces and line-continuation backslashes; turn tabs and NBSPs into spaces.
 
     A tab-separated cables.csv row pasted into the text (`76571<TAB>2006-08-29 ...<TAB>
     06BERN1593<TAB>...`) is the exception: its fields go on lines of their own.
     """
-    text = "\n".join(lines)
+    if not any(mark in text for mark in _WHITESPACE_HINTS) and text[-1:] not in (" ", "\\"):
+        return text
     if "\u2028" in text or "\u2029" in text or "\x0b" in text or "\x0c" in text:
         # Unicode line and paragraph separators, vertical tabs and form feeds break lines too.
         text = text.replace("\u2029", "\n\n").replace("\u2028", "\n")
-        lines = text.replace("\x0b", "\n").replace("\x0c", "\n").split("\n")
-        text = "\n".join(lines)
-    if "\t" in text and any(line.count("\t") >= 4 for line in lines):
-        lines = [line.replace("\t", "\n") if line.count("\t") >= 4 else line for line in lines]
-        text = "\n".join(lines)
-    if "\t" in text or "\xa0" in text or "\u200b" in text:
-        text = text.replace("\t", " ").replace("\xa0", " ").replace("\u200b", "")
+        text = text.replace("\x0b", "\n").replace("\x0c", "\n")
+    if "\t" in text:
+        lines = text.split("\n")
+        if any(line.count("\t") >= 4 for line in lines):
+            lines = [line.replace("\t", "\n") if line.count("\t") >= 4 else line for line in lines]
+            text = "\n".join(lines)
+        text = text.replace("\t", " ")
+    if "\xa0" in text or "\u200b" in text:
+        text = text.replace("\xa0", " ").replace("\u200b", "")
     out = [line.rstrip() for line in text.split("\n")]
     if "\\" in text:
         out = [line[:-1].rstrip() if line.endswith("\\") else line for line in out]
-    return out
+    return "\n".join(out)
 
 
-_LINK_TAG = re.compile(r"\[([A-Za-z0-9_/-]+)\]\(#?[^)\n]*\)")
-# Named-entity marks a text-mining copy put around names: `[LOC HARARE  ]`, `[PER X  ]`.
-_ENTITY_MARK = re.compile(r"\[(?:LOC|ORG|PER|MISC) ([^\]\n]*?)[ \t]*\]")
-_PILCROW_NUMBER = re.compile(r"\n[ \t]*(?:¶|&para;|&#182;)[ \t]*(?=\w)")
-_NOISE_LINES = {"pdf how-to read a cable", "¶", "&para;", "appears in these articles:"}
-
-
-def _pilcrow_line(text: str) -> bool:
-    """Tell whether a line holds nothing but a paragraph mark."""
-    if "¶" not in text and "&para;" not in text:
-        return False
-    return any(mark in text for mark in ("\n¶\n", "\n&para;\n", "\n¶ \n")) or text.startswith(
-        ("¶\n", "&para;\n")
-    )
-
-
-def strip_markup(lines: list[str]) -> list[str]:
-    """Remove markup residue: `[PGOV](#)` links, `####` heading marks, `¶` before numbers."""
-    # Entity marks (`[LOC HARARE  ]`) of text-mining copies go too. Each mark is looked for in
-    # the whole text first, so that lines are only visited for marks the text has.
-    text = "\n".join(lines)
-    # Single characters first: the search for one character is the fastest there is. Marks
-    # never span lines, so one substitution over the whole text does what one per line would.
-    if "[" in text and ("](" in text or "[LOC " in text or "[ORG " in text or "[PER " in text):
-        if "](" in text:
-            text = _LINK_TAG.sub(r"\1", text)
-        text = _ENTITY_MARK.sub(r"\1", text)
-        lines = text.split("\n")
-    if "#" in text and ("\n#" in text or text.startswith("#")):
-        lines = [line.lstrip("#").strip() if line[:1] == "#" else line for line in lines]
-    if "¶" in text or "&para;" in text or "&#182;" in text:
-        # On the whole text at once, the pattern led by a newline (found fast, unlike `^`).
-        lines = _PILCROW_NUMBER.sub("\n", "\n" + "\n".join(lines))[1:].split("\n")
-    if ("-" in text and "how-to" in text) or "ppears in" in text or _pilcrow_line(text):
-        lines = [
-            line for line in lines if len(line) > 40 or line.strip().lower() not in _NOISE_LINES
-        ]
-    return lines
-
-
-def undouble_line_spacing(lines: list[str]) -> list[str]:
+def undouble_line_spacing(text: str) -> str:
     """Undo a double-spaced copy: one blank line joins, two or more part paragraphs.
 
     Some pages put a blank line after every line of the telegram and two or three between
     paragraphs, so that every line looks like a paragraph of its own. Told from a text with
     one paragraph per line by its many lines that stop mid-sentence before a single blank.
     """
-    if len(lines) < 20:
-        return lines
+    if not text.count("\n\n") * 3 >= text.count("\n") > 20:
+        return text
+    lines = text.split("\n")
     single: list[str] = []
     adjacent = multiple = 0
     previous: str | None = None
@@ -106,10 +76,10 @@ def undouble_line_spacing(lines: list[str]) -> list[str]:
                 multiple += 1
         previous, blanks = line, 0
     if len(single) < 10 or multiple < 2 or len(single) < 3 * adjacent:
-        return lines
+        return text
     open_ended = sum(1 for line in single if not line.rstrip().endswith(_CLOSERS))
     if open_ended * 5 < len(single) * 2:
-        return lines
+        return text
     out: list[str] = []
     blanks = 0
     for line in lines:
@@ -120,124 +90,52 @@ def undouble_line_spacing(lines: list[str]) -> list[str]:
             out.append("")
         out.append(line)
         blanks = 0
-    return out
+    return "\n".join(out)
 
 
 _CLOSERS = (".", ":", '"', ")", "?", "!")
 
 
-_HEADER_ENDS = re.compile(r"^[ \t]*-{3,} ?header ends ?-{3,}[ \t]*$")
-_RECORD_FIELD = re.compile(r"^(?:id|date|refid|origin|classification|destination):")
-
-
-def drop_mirror_preview(lines: list[str]) -> list[str]:
-    """Drop a mirror page's preview and record block (`id: 87334`, `refid: ...`, `header:`).
-
-    Some mirrors open the page with the cable's first lines cut off mid-word
-    (`... turns on narcotr...`), then the record's fields, the routing header and
-    `---- header ends ----`, then the whole cable; dumps made from such pages carry it in
-    any format. Kept: the routing header and the cable.
-    """
-    if "header ends" not in "\n".join(lines):
-        return lines
-    ends = next((i for i, line in enumerate(lines) if _HEADER_ENDS.match(line)), None)
-    if ends is None:
-        return lines
-    header = next((i for i in range(ends - 1, -1, -1) if lines[i].strip() == "header:"), None)
-    if header is None or sum(1 for line in lines[:header] if _RECORD_FIELD.match(line)) < 3:
-        return lines
-    return lines[header + 1 : ends] + lines[ends + 1 :]
-
-
-_RECORD_LINES = (
-    re.compile(r"^\d{1,7}$"),
-    re.compile(r"^(?:\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4})(?: \d{1,2}:\d{2}(?::\d{2})?)?$"),
-    re.compile(r"^\d{2}[A-Z]+\d+$"),
-    re.compile(r"^[A-Z][A-Za-z.,' -]{2,60}$"),
-    re.compile(r"^(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)(?://[A-Z /]+)?$"),
+_LINK_TAG = re.compile(r"\[([A-Za-z0-9_/-]+)\]\(#?[^)\n]*\)")
+# Named-entity marks a text-mining copy put around names: `[LOC HARARE  ]`, `[PER X  ]`.
+_ENTITY_MARK = re.compile(r"\[(?:LOC|ORG|PER|MISC) ([^\]\n]*?)[ \t]*\]")
+_PILCROW_NUMBER = re.compile(r"\n[ \t]*(?:¶|&para;|&#182;)[ \t]*(?=\w)")
+_HEADING_MARKS = re.compile(r"\n#+[ \t]*")
+# A page's own lines, not the cable's.
+_NOISE_LINE = re.compile(
+    r"\n[ \t]*(?:pdf how-to read a cable|¶|&para;|appears in these articles:)[ \t]*(?=\n|$)", re.I
 )
-_REFS_FIELD = re.compile(r"^\d{2}[A-Z]+\d+(?:\|\d{2}[A-Z]+\d+)*$")
 
 
-def drop_pasted_record(lines: list[str]) -> list[str]:
-    """Drop a cables.csv record pasted into the text, with what it does not belong with.
+def strip_markup(text: str) -> str:
+    """Remove markup residue: `[PGOV](#)` links, `####` heading marks, `¶` before numbers.
 
-    Some pages hold the first lines of the cable cut off (`Classi...`), then the record's
-    fields one per line (sequence number, date, id, origin, classification, references),
-    then the whole cable: the preview and the record go. Others end the cable with the
-    record of the next one and its text: those go.
+    Entity marks (`[LOC HARARE  ]`) of text-mining copies go too, and the page's own lines
+    (`Appears in these articles:`, a lone `¶`).
     """
-    # The id field is the rare line: look for it first, then for the fields around it.
-    for index, line in enumerate(lines[:400]):
-        stripped = line.strip()
-        if not (stripped[:2].isdigit() and _RECORD_LINES[2].match(stripped)):
-            continue
-        fields = [
-            i for i in range(max(0, index - 6), min(len(lines), index + 8)) if lines[i].strip()
-        ]
-        at = fields.index(index)
-        if at < 1 or at + 2 >= len(fields):
-            continue
-        # The sequence number is left out by some copies: the record starts at its date.
-        start = 2 if at >= 2 and _RECORD_LINES[0].match(lines[fields[at - 2]].strip()) else 1
-        record = fields[at - start : at + 3]
-        rules = _RECORD_LINES[2 - start :]
-        if all(rule.match(lines[i].strip()) for rule, i in zip(rules, record, strict=True)):
-            end = record[-1] + 1
-            following = next((i for i in fields if i >= end), None)
-            if following is not None and _REFS_FIELD.match(lines[following].strip()):
-                end = following + 1
-            return _around_paste(lines, record[0], end)
-    return lines
+    # Each mark is looked for once in the whole text (most texts hold none or one of them).
+    if "[" in text and ("](" in text or "[LOC " in text or "[ORG " in text or "[PER " in text):
+        # Marks never span lines: one substitution over the text does what one per line would.
+        if "](" in text:
+            text = _LINK_TAG.sub(r"\1", text)
+        text = _ENTITY_MARK.sub(r"\1", text)
+    if "#" in text and ("\n#" in text or text.startswith("#")):
+        text = _HEADING_MARKS.sub("\n", "\n" + text)[1:]
+    pilcrow = "¶" in text or "&para;" in text or "&#182;" in text
+    if pilcrow:
+        text = _PILCROW_NUMBER.sub("\n", "\n" + text)[1:]
+    if "ppears in" in text or ("how-to" in text) or (pilcrow and _pilcrow_line(text)):
+        text = _NOISE_LINE.sub("", "\n" + text)[1:]
+    return text
 
 
-def _around_paste(lines: list[str], start: int, end: int) -> list[str]:
-    """Keep what follows a pasted record unless a whole cable precedes it, else what precedes.
-
-    Before the record stands a routing header, a cut-off preview (`...`), or nothing; or,
-    when the record is the next cable's, the cable itself with its numbered paragraphs.
-    """
-    before = [line for line in lines[:start] if line.strip()]
-    cut_off = any(line.rstrip(" \"',").endswith("...") for line in before[-12:])
-    numbered = sum(1 for line in before if _PARAGRAPH.match(line.lstrip("¶ ")))
-    if cut_off or numbered < 2:
-        return lines[end:]
-    return lines[:start]
-
-
-_CSV_ROW = re.compile(r'^\d{1,7},"?\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}"?,"?\d{2}[A-Z]+\d+"?,')
-_PARTIAL = "This record is a partial extract"
-
-
-def read_pasted_csv_row(lines: list[str]) -> list[str]:
-    """Read the cable out of a cables.csv row pasted after a cut-off preview.
-
-    Some pages hold the cable's first lines cut off (`SUBJECT: SURVEILLANCE OF U.S...`),
-    then rows of the release's cables.csv as they are (`19260,7/30/2004 6:06,04THEHAGUE1915,
-    "Embassy The Hague",...,"<header>","<body>"`), the next cable's row often after it. The
-    first row's header and body are the cable. A row after the whole cable is another's: cut.
-    """
-    start = next((i for i, line in enumerate(lines[:300]) if _CSV_ROW.match(line)), None)
-    if start is None:
-        return lines
-    reader = csv.reader(io.StringIO("\n".join(lines[start:])), strict=False)
-    row = next(reader, [])
-    # A page that wrapped the row's lines broke its first fields over several records.
-    for _ in range(4):
-        if len(row) >= 8:
-            break
-        following = next(reader, None)
-        if not following:
-            return lines
-        row = [*row[:-1], " ".join(f"{row[-1]} {following[0]}".split()), *following[1:]]
-    if len(row) < 8:
-        return lines
-    kept = _around_paste(lines, start, start + 1)
-    if kept != lines[start + 1 :]:
-        return kept
-    header, body = row[6], row[7]
-    text = body if header.startswith(_PARTIAL) else f"{header}\n{body}"
-    return text.rstrip("\n").split("\n")
+def _pilcrow_line(text: str) -> bool:
+    """Tell whether a line holds nothing but a paragraph mark."""
+    if "¶" not in text and "&para;" not in text:
+        return False
+    return any(mark in text for mark in ("\n¶\n", "\n&para;\n", "\n¶ \n")) or text.startswith(
+        ("¶\n", "&para;\n")
+    )
 
 
 _SPACED_MARKING = re.compile(
@@ -259,16 +157,16 @@ def _undouble(match: re.Match[str]) -> str:
     return match.group(1) + word
 
 
-def undouble_transmission(lines: list[str]) -> list[str]:
+_MANGLED_MARK = re.compile(r"\n[ \t]*(?:[UCSucs] [A-Za-z]|UU|CC|SS|uu|cc|ss)")
+
+
+def undouble_transmission(text: str) -> str:
     """Collapse spaced or doubled classification marks (`C O N F I D E N T I A L`, `UUNCLAS`)."""
-    text = "\n" + "\n".join(lines)
+    led = "\n" + text
     # One pass over the whole text, the pattern led by a newline (found fast, unlike `^`).
-    if _MANGLED_MARK.search(text) is None:
-        return lines
-    return _SPACED_MARKING.sub(_undouble, text)[1:].split("\n")
-
-
-
+    if _MANGLED_MARK.search(led) is None:
+        return text
+    return _SPACED_MARKING.sub(_undouble, led)[1:]
 
 
 # Header keywords that flattened copies glue to the text before them, on one line.
@@ -319,18 +217,21 @@ def _glued_cuts(text: str) -> list[tuple[int, int]]:
     return sorted(cuts)
 
 
-def _any_glued(text: str) -> bool:
-    """Tell whether a header keyword follows other text on its line somewhere in `text`."""
-    return bool(_glued_cuts(text))
+_FIRST_PARAGRAPH = re.compile(r"\n[ \t]*\d{1,3}[ \t]*\.(?:[ \t(]|\n|$)")
 
 
-def split_glued_header(lines: list[str]) -> list[str]:
+def _head(text: str) -> str:
+    """Return the lines before the first numbered paragraph (all of them when there is none)."""
+    found = _FIRST_PARAGRAPH.search("\n" + text)
+    return text if found is None else text[: max(0, found.start() - 1)]
+
+
+def split_glued_header(text: str) -> str:
     """Put header keywords glued on one line (`000348SipdisE.o. 12958 ... Tags:`) on their own."""
-    text = "\n".join(lines)
     head = _head(text)
     cuts = _glued_cuts(head)
     if not cuts:
-        return lines
+        return text
     pieces: list[str] = []
     previous = 0
     for at, keyword in cuts:
@@ -346,7 +247,7 @@ def split_glued_header(lines: list[str]) -> list[str]:
             out[-1] = f"{out[-1]} {piece}"
         else:
             out.append(piece)
-    return out + lines[head.count("\n") + 1 :]
+    return "\n".join(out) + text[len(head) :]
 
 
 # Break lines: `ASTANA 00001985 002.3 OF 003`, `PAGE 02  ATHENS 02959  171944Z`.
@@ -381,11 +282,14 @@ def _drop_inline_pages(line: str) -> str:
     return line.rstrip()
 
 
-def drop_page_breaks(lines: list[str]) -> list[str]:
+_BREAK_PROBE = re.compile(r"OF[ \t]+\d{3}")
+
+
+def drop_page_breaks(text: str) -> str:
     """Drop page-break lines (and the marks around them), re-joining the sentence they split."""
-    text = "\n".join(lines)
-    if "OF 0" not in text and "PAGE " not in text:
-        return lines
+    if "PAGE " not in text and ("OF 0" not in text or _BREAK_PROBE.search(text) is None):
+        return text
+    lines = text.split("\n")
     if "PAGE " in text:
         lines = [
             _drop_inline_pages(line) if "PAGE " in line and not _PAGE_HEADER.match(line) else line
@@ -398,7 +302,7 @@ def drop_page_breaks(lines: list[str]) -> list[str]:
         if ("OF 0" in line or "PAGE " in line) and _BREAK_LINE.match(line)
     ]
     if not breaks:
-        return lines
+        return "\n".join(lines)
     out: list[str] = []
     i = 0
     for index in breaks:
@@ -416,7 +320,7 @@ def drop_page_breaks(lines: list[str]) -> list[str]:
         if not (prev and nxt and _continues(prev, nxt)):
             out.append("")
     out.extend(lines[i:])
-    return out
+    return "\n".join(out)
 
 
 _NUMBERED = re.compile(r"^(?:¶\s*)?\d{1,3}\s*\.\s")
@@ -456,31 +360,30 @@ def _fold(line: str) -> str:
 _SERIAL_STARTS = frozenset("UCSLTucslt")
 
 
-def drop_repeated_header(lines: list[str]) -> list[str]:
+def _first_serial_line(lines: list[str]) -> int | None:
+    for index, line in enumerate(lines):
+        if line[-1:].isdigit() and line.lstrip()[:1] in _SERIAL_STARTS and SERIAL_LINE.match(line):
+            return index
+    return None
+
+
+def drop_repeated_header(text: str) -> str:
     """Drop header blocks repeated further down (a copy of the serial line, TAGS, SUBJECT...)."""
-    first_at = next(
-        (
-            i
-            for i, line in enumerate(lines)
-            if line[-1:].isdigit()
-            and line.lstrip()[:1] in _SERIAL_STARTS
-            and SERIAL_LINE.match(line)
-        ),
-        None,
-    )
-    if first_at is None:
-        return lines
     # Any later copy repeats the serial number: without it there is nothing to drop.
+    first_lines = text[:3000].split("\n")[:60]
+    found = _first_serial_line(first_lines)
+    if found is None or text.count(first_lines[found].split()[-1]) < 2:
+        return text
+    lines = text.split("\n")
+    first_at = found
     serial = lines[first_at].split()[-1]
-    if "\n".join(lines[first_at + 1 :]).find(serial) < 0:
-        return lines
     starts = [first_at] + [
         i
         for i, line in enumerate(lines[first_at + 1 :], first_at + 1)
         if line.endswith(serial) and SERIAL_LINE.match(line)
     ]
     if len(starts) < 2:
-        return lines
+        return text
     first = starts[0]
     head_lines = [x for x in lines[first:] if x.strip()]
     folded: dict[int, str] = {}
@@ -509,32 +412,34 @@ def drop_repeated_header(lines: list[str]) -> list[str]:
         while matched and not lines[matched[-1]].strip():
             matched.pop()
         drop.update(matched if k > 1 else [start])
-    return [line for i, line in enumerate(lines) if i not in drop]
+    return "\n".join(line for i, line in enumerate(lines) if i not in drop)
 
 
 _TRAILER = re.compile(rf"^\s*(?:NNNN?|BT|#+\d*|{_MARKINGS}(?:\s*//\s*[A-Z ]+)?)\s*$")
 
 
-def drop_trailer(lines: list[str]) -> list[str]:
+def drop_trailer(text: str) -> str:
     """Drop end-of-message lines (`NNNN`, `BT`, a closing classification mark)."""
-    end = len(lines)
-    while end and (not lines[end - 1].strip() or _TRAILER.match(lines[end - 1])):
-        end -= 1
-    return lines[:end]
+    end = len(text)
+    while end:
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        if line.strip() and not _TRAILER.match(line):
+            break
+        end = max(0, start - 1)
+    return text[:end]
 
 
-def squeeze_blank_lines(lines: list[str]) -> list[str]:
+def squeeze_blank_lines(text: str) -> str:
     """Collapse runs of blank lines into one and drop leading blank lines."""
-    text = "\n".join(lines)
     if "\n\n\n" not in text and not text.startswith("\n") and "\n \n" not in text:
-        return lines
-    text = "\n".join([line if line.strip() else "" for line in lines])
+        return text
+    if "\n \n" in text or "\n\t" in text:
+        text = "\n".join([line if line.strip() else "" for line in text.split("\n")])
     # Splitting at blank lines is far faster than a regular expression over a whole cable.
     blocks = (block.strip("\n") for block in text.split("\n\n"))
-    out = "\n\n".join(block for block in blocks if block).split("\n")
-    if lines and not lines[-1].strip() and out != [""]:
-        out.append("")
-    return out
+    out = "\n\n".join(block for block in blocks if block)
+    return out + "\n" if text.endswith("\n") and out else out
 
 
 RULES: tuple[tuple[str, Rule], ...] = (
@@ -554,70 +459,12 @@ RULES: tuple[tuple[str, Rule], ...] = (
 """The cleaning rules in the order they run."""
 
 
-# What a text must hold for a rule to have anything to do: one look at the whole text (a
-# C-speed search) spares a rule's pass over every line of the many cables it leaves alone.
-# Plain substring tests where they do (a few characters each, the fastest search there is);
-# patterns start with a newline: one with a literal first character is scanned for fast.
-_WHITESPACE_HINTS = (" \n", "\\\n", "\t", "\xa0", "\u200b", "\u2028", "\u2029", "\x0b", "\x0c")
-_MANGLED_MARK = re.compile(r"\n[ \t]*(?:[UCSucs] [A-Za-z]|UU|CC|SS|uu|cc|ss)")
-_ID_LINE = re.compile(r"\n[ \t]*\d{2}[A-Z]+\d+[ \t]*\n")
-_CSV_ROW_LINE = re.compile(r'\n\d{1,7},"?\d{1,2}/\d{1,2}/\d{4} ')
-PROBES: dict[str, Callable[[str], bool]] = {
-    "normalize_whitespace": lambda text: (
-        any(mark in text for mark in _WHITESPACE_HINTS) or text[-1:] in (" ", "\\")
-    ),
-    "undouble_line_spacing": lambda text: text.count("\n\n") * 3 >= text.count("\n") > 20,
-    "drop_mirror_preview": lambda text: "header ends" in text,
-    "drop_pasted_record": lambda text: _ID_LINE.search("\n" + text + "\n") is not None,
-    "read_pasted_csv_row": lambda text: _CSV_ROW_LINE.search("\n" + text) is not None,
-    "strip_markup": lambda text: any(mark in text for mark in _MARKUP_HINTS),
-    "undouble_transmission": lambda text: _MANGLED_MARK.search("\n" + text) is not None,
-    "split_glued_header": lambda text: _any_glued(_head(text)),
-    "drop_page_breaks": lambda text: (
-        "PAGE " in text or ("OF 0" in text and _BREAK_PROBE.search(text) is not None)
-    ),
-    "drop_repeated_header": lambda text: _serial_repeats(text),
-    "squeeze_blank_lines": lambda text: (
-        "\n\n\n" in text or text.startswith("\n") or "\n \n" in text
-    ),
-}
-"""Per rule, a test of the whole text that is false when the rule would change nothing."""
-
-
-_MARKUP_HINTS = ("[", "#", "¶", "&para;", "&#182;", "how-to", "ppears in")
-_BREAK_PROBE = re.compile(r"\d[ \t]+\d{3}(?:\.\d{1,2})?[ \t]+OF[ \t]+\d{3}")
-
-
-def _serial_repeats(text: str) -> bool:
-    """Tell whether the serial of the text's first serial line comes again further down."""
-    for line in text[:3000].split("\n")[:60]:
-        if line[-1:].isdigit() and line.lstrip()[:1] in _SERIAL_STARTS and SERIAL_LINE.match(line):
-            serial = line.split()[-1]
-            return text.count(serial) >= 2
-    return False
-_FIRST_PARAGRAPH = re.compile(r"\n[ \t]*\d{1,3}[ \t]*\.(?:[ \t(]|\n|$)")
-
-
-def _head(text: str) -> str:
-    """Return the lines before the first numbered paragraph (all of them when there is none)."""
-    found = _FIRST_PARAGRAPH.search("\n" + text)
-    return text if found is None else text[: max(0, found.start() - 1)]
-
-
-def clean(lines: list[str], skip: Collection[str] = ()) -> list[str]:
-    """Return the lines after every rule of RULES not named in `skip`."""
-    text = "\n".join(lines)
+def clean(text: str, skip: Collection[str] = ()) -> str:
+    """Return the text after every rule of RULES not named in `skip`."""
     for name, rule in RULES:
-        if name in skip:
-            continue
-        probe = PROBES.get(name)
-        if probe is not None and not probe(text):
-            continue
-        changed = rule(lines)
-        if changed is not lines:
-            lines = changed
-            text = "\n".join(lines)
-    return lines
+        if name not in skip:
+            text = rule(text)
+    return text
 
 
 def clean_body(lines: list[str], place: str | None, serial: int | None) -> list[str]:

@@ -24,7 +24,8 @@ def is_html(head: str) -> bool:
 
 def is_plusd(head: str) -> bool:
     """Tell whether a text is a WikiLeaks PlusD page."""
-    return 'id="synopsis"' in head and "Canonical ID" in head
+    # PlusD pages name the Canonical ID in their first few KB: a cable page is not read through.
+    return "Canonical ID" in head[:16384] and 'id="synopsis"' in head
 
 
 def to_text(fragment: str) -> str:

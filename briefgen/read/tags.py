@@ -162,7 +162,7 @@ def _is_code(word: str) -> bool:
 
 def _is_label_word(word: str) -> bool:
     """Tell whether a word is a copy's description (`External`), not part of a tag."""
-    return any(c.islower() for c in word) or not _CODE_LIKE.match(word)
+    return word.upper() != word or not _CODE_LIKE.match(word)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -197,7 +197,7 @@ def _read_keywords(lines: list[str], i: int, values: dict[str, object]) -> int:
             i += 1
             continue
         if match is None:
-            running_text = len(stripped) > 100 and any(c.islower() for c in stripped)
+            running_text = len(stripped) > 100 and stripped.upper() != stripped
             if seen_subject or _PARA_START.match(line) or running_text:
                 break
             i += 1
@@ -253,7 +253,7 @@ def _continuation(lines: list[str], i: int, first: str, key: str) -> tuple[str, 
             break
         # Telegram lines are short: a long line is running text, not a continuation;
         # except a subject's second line in capitals that a copy joined into one.
-        long_subject = key.startswith("SUBJ") and not any(c.islower() for c in stripped)
+        long_subject = key.startswith("SUBJ") and stripped.upper() == stripped
         if parts and len(stripped) > 90 and not long_subject:
             break
         if key.startswith("SUBJ") and parts and _SUBJECT_STOP.match(stripped):
