@@ -58,7 +58,8 @@ _MARKED = r"\((?:U|C|S|TS|SBU|LOU)(?:/{1,2}[A-Z]{2,5})*\)\s"
 _INLINE_NUMBER = re.compile(rf"(\d{{1,2}})\.\s?(?={_MARKED})")
 _LINE_NUMBER = re.compile(rf"^\s*(\d{{1,2}})\.\s?(?={_MARKED})")
 # A heading's rule line and the number after it on the same line (`COMMENT ------- 4. (C)`).
-_AFTER_RULE = re.compile(r"-{3}[ \t]+(\d{1,2})\.(?=\s|\(|$)")
+# Written `---` rather than `-{3}`: a pattern led by a plain string is searched for fast.
+_AFTER_RULE = re.compile(r"---[ \t]+(\d{1,2})\.(?=\s|\(|$)")
 _DOT_MARK = re.compile(rf"\.\s?{_MARKED}")
 _BARE_NUMBER = re.compile(r"^\s*(\d{1,2})\.\s*$")
 _SECTION_REMNANT = re.compile(r"^\s*\d{3}(?:\.\d)? OF \d{3}\s*$")
@@ -69,13 +70,17 @@ def _has_inline_number(text: str) -> bool:
     """Tell whether a paragraph number (`2. (C)`) stands inside a line rather than opening it."""
     # Found from the rare `. (C)`, not from the digits: scanning every digit or space of a
     # cable for a number costs more than the rest of this function's work.
-    for match in _DOT_MARK.finditer(text):
-        start = match.start()
-        first = start
-        while first > max(0, start - 2) and text[first - 1].isdigit():
-            first -= 1
-        if first < start and _inside_line(text, first):
-            return True
+    for dot in (". (", ".("):
+        start = text.find(dot)
+        while start >= 0:
+            # The mark itself is checked only where a dot and a bracket stand together.
+            if _DOT_MARK.match(text, start) is not None:
+                first = start
+                while first > max(0, start - 2) and text[first - 1].isdigit():
+                    first -= 1
+                if first < start and _inside_line(text, first):
+                    return True
+            start = text.find(dot, start + 1)
     return False
 
 

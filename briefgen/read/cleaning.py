@@ -122,10 +122,14 @@ def strip_markup(text: str) -> str:
     if "#" in text and ("\n#" in text or text.startswith("#")):
         text = _HEADING_MARKS.sub("\n", "\n" + text)[1:]
     pilcrow = "¶" in text or "&para;" in text or "&#182;" in text
-    if pilcrow:
-        text = _PILCROW_NUMBER.sub("\n", "\n" + text)[1:]
+    # The page's own lines first: a lone `¶` goes as a line, before the marks go from numbers.
     if "ppears in" in text or ("how-to" in text) or (pilcrow and _pilcrow_line(text)):
         text = _NOISE_LINE.sub("", "\n" + text)[1:]
+    if pilcrow:
+        # Nearly every mark opens its line: replaced as a string; the pattern only for the rest.
+        text = ("\n" + text).replace("\n¶", "\n")[1:]
+        if "\n ¶" in text or "\n\t¶" in text or "&para;" in text or "&#182;" in text:
+            text = _PILCROW_NUMBER.sub("\n", "\n" + text)[1:]
     return text
 
 
@@ -163,10 +167,18 @@ _MANGLED_MARK = re.compile(r"\n[ \t]*(?:[UCSucs] [A-Za-z]|UU|CC|SS|uu|cc|ss)")
 def undouble_transmission(text: str) -> str:
     """Collapse spaced or doubled classification marks (`C O N F I D E N T I A L`, `UUNCLAS`)."""
     led = "\n" + text
-    # One pass over the whole text, the pattern led by a newline (found fast, unlike `^`).
-    if _MANGLED_MARK.search(led) is None:
+    # One pass over the whole text finds the few lines that may hold a mark; the mark's
+    # pattern is then tried there only.
+    pieces: list[str] = []
+    done = 0
+    for candidate in _MANGLED_MARK.finditer(led):
+        found = _SPACED_MARKING.match(led, candidate.start())
+        if found is not None and found.start() >= done:
+            pieces += [led[done : found.start()], _undouble(found)]
+            done = found.end()
+    if not pieces:
         return text
-    return _SPACED_MARKING.sub(_undouble, led)[1:]
+    return ("".join(pieces) + led[done:])[1:]
 
 
 # Header keywords that flattened copies glue to the text before them, on one line.
