@@ -128,7 +128,7 @@ def strip_markup(text: str) -> str:
     if pilcrow:
         # Nearly every mark opens its line: replaced as a string; the pattern only for the rest.
         text = ("\n" + text).replace("\n¶", "\n")[1:]
-        if "\n ¶" in text or "\n\t¶" in text or "&para;" in text or "&#182;" in text:
+        if "¶" in text or "&para;" in text or "&#182;" in text:
             text = _PILCROW_NUMBER.sub("\n", "\n" + text)[1:]
     return text
 
@@ -191,6 +191,7 @@ _GLUED_KEYWORD = re.compile(
 _GLUED_AT = re.compile(_GLUED_KEYWORD.pattern[len(r"(?<=\S)") :])
 _PORTION_MARK = re.compile(r"^\s*\(\w{1,4}\)\s*$")
 _TRAILING_PORTION = re.compile(r"\(\w{1,4}\)$")
+_TRAILING_LETTERS = re.compile(r"\([A-Za-z]{1,4}\)$")
 _PARAGRAPH = re.compile(r"^\s*\d{1,3}\s*\.(?:\s|\(|$)")
 
 
@@ -215,16 +216,32 @@ def _glued_cuts(text: str) -> list[tuple[int, int]]:
             before = text[line_start:start].rstrip()
             if before:
                 at = line_start + len(before)
+                found = None
                 # `... text (C) Classified By`: the portion mark goes with the keyword.
                 mark = _TRAILING_PORTION.search(before)
                 if mark is not None and before[: mark.start()].strip():
-                    at = line_start + len(before[: mark.start()].rstrip())
+                    mark_at = line_start + len(before[: mark.start()].rstrip())
+                    found = _GLUED_AT.match(text, mark_at)
+                    if found is not None:
+                        at = mark_at
+                if found is None:
+                    # `SUBJECT: (C) SUBJECT: ...`: the mark stays with the text before.
                     found = _GLUED_AT.match(text, at)
-                else:
-                    found = _GLUED_AT.match(text, at) if mark is None else None
                 # A hint inside a word (`PREFERENCE`, `Classified information`) is no keyword.
                 if found is not None:
                     cuts.add((at, found.end()))
+            elif hint[0] in "Cc" and line_start > 1:
+                # `... FROM BRAZIL (S)` then `Classified By` on the next line: the mark is
+                # the Classified By line's, not the subject's.
+                prev = text[:line_start].rstrip()
+                mark_line = prev[prev.rfind("\n") + 1 :]
+                mark = _TRAILING_LETTERS.search(mark_line)
+                if mark is not None and mark_line[: mark.start()].strip():
+                    at = len(prev) - len(mark_line) + len(mark_line[: mark.start()].rstrip())
+                    cuts.add((at, len(prev) - len(mark_line) + mark.start()))
+                    if len(prev) < line_start - 1:
+                        # Blank lines between: the mark still goes in front of the keyword.
+                        cuts.add((len(prev), line_start))
             start = text.find(hint, start + 1)
     return sorted(cuts)
 

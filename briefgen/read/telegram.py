@@ -71,6 +71,8 @@ _KEYWORD = re.compile(
 )
 _PARA_START = re.compile(r"^\s*\d{1,3}\s*[.)](?:\s*\S|\s*$)|^\s*\(\s*[A-Z/]{1,4}\s*\)\s")
 _REF_ITEM = re.compile(r"^\(?[A-Z]\s?[.)]\s+\S")
+_REF_LETTER = re.compile(r"^\s*\(?[A-Z]\)\s")
+_REASON_SECTION = re.compile(r"^\s*1\.\s?[4-6]\b")
 # Lines that end a SUBJECT even without a blank line after it.
 _SUBJECT_STOP = re.compile(
     r"^(?:SENSITIVE BUT UNCLASSIFIED|THE FOLLOWING|\(\w{1,4}\)\s*$|[-=_*]{3,}\s*$|"
@@ -249,7 +251,9 @@ def _continuation(lines: list[str], i: int, first: str, key: str) -> tuple[str, 
         if _KEYWORD.match(line):
             break
         ends = (line[-1:].isdigit() and SERIAL_LINE.match(line)) or _PARA_START.match(line)
-        if ends and not (key.startswith("REF") and re.match(r"^\s*\(?[A-Z]\)\s", line)):
+        # `... FOR REASONS` then `1.4 (b) and (d).`: the E.O. section, not paragraph 1.
+        reason = key.startswith("CLASSIFIED") and _REASON_SECTION.match(line)
+        if ends and not reason and not (key.startswith("REF") and _REF_LETTER.match(line)):
             break
         # Telegram lines are short: a long line is running text, not a continuation;
         # except a subject's second line in capitals that a copy joined into one.

@@ -57,3 +57,22 @@ def test_old_style_classified_by_inside_the_first_paragraph() -> None:
         ]
     )
     assert header.classified_by == "DCM ROBERT S. DEUTSCH"
+
+
+def test_the_reason_section_on_the_next_line_is_no_paragraph() -> None:
+    # 09STATE4134 (a lower-cased copy): `FOR REASONS` then `1.4 (b), (c), and (d).`, which
+    # is the E.O. section continuing the line, not a first paragraph.
+    lines = [
+        "SECRET STATE 004134",
+        "Subject: spanish metal merchant supplies syrian entities",
+        "of proliferation concern",
+        "(s) Classified By: ISN/MTR DIRECTOR PAM DURHAM FOR REASONS",
+        "1.4 (b), (c), and (d).",
+        "",
+        "1. (U) This is an action request. Embassy Madrid",
+    ]
+    header = read_header(lines)
+    assert header.classified_by == "ISN/MTR DIRECTOR PAM DURHAM"
+    subject = "spanish metal merchant supplies syrian entities of proliferation concern"
+    assert header.subject == subject
+    assert not any(line.startswith("1.4") for line in header.body)
