@@ -78,8 +78,33 @@ def drop_pasted_record(text: str) -> str:
             following = next((i for i in fields if i >= end), None)
             if following is not None and _REFS_FIELD.match(lines[following].strip()):
                 end = following + 1
-            return "\n".join(_around_paste(lines, record[0], end))
+            kept = _around_paste(lines, record[0], end)
+            if record[0] > 0 and end < len(lines) and kept == lines[end:]:
+                kept = _routing_before(lines[: record[0]], kept) + kept
+            return "\n".join(kept)
     return text
+
+
+def _routing_before(before: list[str], cable: list[str]) -> list[str]:
+    """Return the routing header (FM, TO, INFO...) above a cut-off preview, if the cable lacks one.
+
+    A cables.csv row whose body is a preview, a pasted record and the whole cable still has
+    its routing header in front of the preview (09THEHAGUE615): the recipients are there.
+    """
+    if any(_is_fm_line(line) for line in cable[:80]):
+        return []
+    repeated = {line.strip() for line in cable if line.strip()}
+    lead: list[str] = []
+    for line in before:
+        if line.strip() in repeated:
+            break  # the preview: the cable's own first lines, cut off further down
+        lead.append(line)
+    return lead if any(_is_fm_line(line) for line in lead) else []
+
+
+def _is_fm_line(line: str) -> bool:
+    """Tell a routing header's FM line (`FM AMEMBASSY THE HAGUE`) from `FM Verhagen`."""
+    return line.startswith("FM ") and line.upper() == line
 
 
 def _around_paste(lines: list[str], start: int, end: int) -> list[str]:
@@ -130,5 +155,9 @@ def read_pasted_csv_row(text: str) -> str:
     if kept != []:
         return "\n".join(kept)
     header, body = row[6], row[7]
+    routing = _routing_before(lines, body.split("\n"))
+    if routing:
+        # The routing header above the row is whole; the row's own is often flattened.
+        header = "\n".join(routing)
     cable = body if header.startswith(_PARTIAL) else f"{header}\n{body}"
     return cable.rstrip("\n")
