@@ -96,9 +96,10 @@ def undouble_line_spacing(text: str) -> str:
 _CLOSERS = (".", ":", '"', ")", "?", "!")
 
 
-_LINK_TAG = re.compile(r"\[([A-Za-z0-9_/-]+)\]\(#?[^)\n]*\)")
+# No scan runs past the next `[`: a line of thousands of unclosed marks stays linear.
+_LINK_TAG = re.compile(r"\[([A-Za-z0-9_/-]+)\]\(#?[^)\n\[]*\)")
 # Named-entity marks a text-mining copy put around names: `[LOC HARARE  ]`, `[PER X  ]`.
-_ENTITY_MARK = re.compile(r"\[(?:LOC|ORG|PER|MISC) ([^\]\n]*?)[ \t]*\]")
+_ENTITY_MARK = re.compile(r"\[(?:LOC|ORG|PER|MISC) ([^\]\n\[]*)\]")
 _PILCROW_NUMBER = re.compile(r"\n[ \t]*(?:¶|&para;|&#182;)[ \t]*(?=\w)")
 _HEADING_MARKS = re.compile(r"\n#+[ \t]*")
 # A page's own lines, not the cable's.
@@ -118,7 +119,7 @@ def strip_markup(text: str) -> str:
         # Marks never span lines: one substitution over the text does what one per line would.
         if "](" in text:
             text = _LINK_TAG.sub(r"\1", text)
-        text = _ENTITY_MARK.sub(r"\1", text)
+        text = _ENTITY_MARK.sub(_entity_name, text)
     if "#" in text and ("\n#" in text or text.startswith("#")):
         text = _HEADING_MARKS.sub("\n", "\n" + text)[1:]
     pilcrow = "¶" in text or "&para;" in text or "&#182;" in text
@@ -131,6 +132,10 @@ def strip_markup(text: str) -> str:
         if "¶" in text or "&para;" in text or "&#182;" in text:
             text = _PILCROW_NUMBER.sub("\n", "\n" + text)[1:]
     return text
+
+
+def _entity_name(match: re.Match[str]) -> str:
+    return match.group(1).rstrip(" \t")
 
 
 def _pilcrow_line(text: str) -> bool:
@@ -206,24 +211,25 @@ def _glued_cuts(text: str) -> list[tuple[int, int]]:
 
     Each cut is (end of the text before, start of the keyword). Only where a keyword's word is
     found (a plain string search) is the keyword pattern tried: tried at every position of a
-    text, as `re.sub` would, it costs a hundred times more.
+    text, as `re.sub` would, it costs a hundred times more. What is looked at around each hint
+    is bounded (a few characters back), so that a line of thousands of hints stays linear.
     """
     cuts: set[tuple[int, int]] = set()
     for hint in _KEYWORD_HINTS:
         start = text.find(hint)
         while start > 0:
             line_start = text.rfind("\n", 0, start) + 1
-            before = text[line_start:start].rstrip()
-            if before:
-                at = line_start + len(before)
+            at = _space_before(text, start, line_start)
+            if at > line_start:
                 found = None
                 # `... text (C) Classified By`: the portion mark goes with the keyword.
-                mark = _TRAILING_PORTION.search(before)
-                if mark is not None and before[: mark.start()].strip():
-                    mark_at = line_start + len(before[: mark.start()].rstrip())
-                    found = _GLUED_AT.match(text, mark_at)
-                    if found is not None:
-                        at = mark_at
+                mark = _mark_before(text, at, line_start, _TRAILING_PORTION)
+                if mark is not None:
+                    mark_at = _space_before(text, mark, line_start)
+                    if mark_at > line_start:
+                        found = _GLUED_AT.match(text, mark_at)
+                        if found is not None:
+                            at = mark_at
                 if found is None:
                     # `SUBJECT: (C) SUBJECT: ...`: the mark stays with the text before.
                     found = _GLUED_AT.match(text, at)
@@ -233,17 +239,32 @@ def _glued_cuts(text: str) -> list[tuple[int, int]]:
             elif hint[0] in "Cc" and line_start > 1:
                 # `... FROM BRAZIL (S)` then `Classified By` on the next line: the mark is
                 # the Classified By line's, not the subject's.
-                prev = text[:line_start].rstrip()
-                mark_line = prev[prev.rfind("\n") + 1 :]
-                mark = _TRAILING_LETTERS.search(mark_line)
-                if mark is not None and mark_line[: mark.start()].strip():
-                    at = len(prev) - len(mark_line) + len(mark_line[: mark.start()].rstrip())
-                    cuts.add((at, len(prev) - len(mark_line) + mark.start()))
-                    if len(prev) < line_start - 1:
-                        # Blank lines between: the mark still goes in front of the keyword.
-                        cuts.add((len(prev), line_start))
+                prev_end = _space_before(text, line_start, 0, "\n")
+                prev_start = text.rfind("\n", 0, prev_end) + 1
+                mark = _mark_before(text, prev_end, prev_start, _TRAILING_LETTERS)
+                if mark is not None:
+                    text_end = _space_before(text, mark, prev_start)
+                    if text_end > prev_start:
+                        cuts.add((text_end, mark))
+                        if prev_end < line_start - 1:
+                            # Blank lines between: the mark still goes in front of the keyword.
+                            cuts.add((prev_end, line_start))
             start = text.find(hint, start + 1)
     return sorted(cuts)
+
+
+def _space_before(text: str, end: int, floor: int, also: str = "") -> int:
+    """Return where the spaces (and `also` characters) ending at `end` start, not below floor."""
+    while end > floor and (text[end - 1] in " \t\r" or text[end - 1] in also):
+        end -= 1
+    return end
+
+
+def _mark_before(text: str, end: int, floor: int, pattern: re.Pattern[str]) -> int | None:
+    """Return where a portion mark `(C)` ending at `end` starts, if one does."""
+    window = text[max(floor, end - 6) : end]
+    found = pattern.search(window)
+    return None if found is None else end - len(window) + found.start()
 
 
 _FIRST_PARAGRAPH = re.compile(r"\n[ \t]*\d{1,3}[ \t]*\.(?:[ \t(]|\n|$)")
