@@ -48,11 +48,16 @@ class Paragraph(Record):
     """One paragraph of a cable body."""
 
     number: int | None
-    """The paragraph number as the cable gives it (repaired where the copy garbled it), or None."""
+    """The paragraph number as the cable gives it (repaired where the copy garbled it), or None;
+    18 for the lettered paragraphs 18A and 18B, so that ordering by number is kept."""
     heading: str | None
     """The section heading standing above this paragraph (`THE SHELTER`), without markup."""
     text: str
     """The cleaned paragraph text, without its number, on one line per paragraph."""
+    label: str | None = None
+    """The citation label as the cable writes it, for a lettered or sub-numbered paragraph
+    (`18A`, `2.b`, `2(a)`, `A`); None for a plain numbered paragraph (its label is its number)
+    and for an unnumbered one (its heading tells it apart)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +66,9 @@ class Cable(Record):
 
     id: str
     """Canonical reference id: year, origin and serial without leading zeros (`09ASTANA1985`)."""
+    given_id: str | None = None
+    """The id the container gave, when the reader repaired it (`08SECTION01GF02BISHIEK21` for
+    08BISHKEK1021), so that the released id stays searchable; None when taken as given."""
     path: str | None = None
     """The file the cable was read from (None for stdin)."""
     row: int | None = None

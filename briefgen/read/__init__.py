@@ -4,6 +4,7 @@ iter_sources(paths)        cheap, streaming: one Source (or Rejection) per cable
 parse_source(source)       the CPU work, picklable: Cable or Rejection, never raises
 read_paths(paths, workers) both together, in input order
 read_text(text, path)      one cable's text -> Cable, or ReadError
+merge_copies(held, other)  one cable of two copies of it (most complete text, most specific marking)
 """
 
 from __future__ import annotations
@@ -12,10 +13,11 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from briefgen.models import Cable, Rejection
+from briefgen.read.copies import merge_copies
 from briefgen.read.parse import parse_source, read_text
 from briefgen.read.sources import Source, iter_sources
 
-__all__ = ["Source", "iter_sources", "parse_source", "read_paths", "read_text"]
+__all__ = ["Source", "iter_sources", "merge_copies", "parse_source", "read_paths", "read_text"]
 
 
 def read_paths(paths: Iterable[str | Path], *, workers: int = 1) -> Iterator[Cable | Rejection]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -26,9 +27,6 @@ class Body:
 _NUMBER = re.compile(r"^\s*(\d{1,3})\s*\.(?=\s|\(|$)\s*|^\s*(\d{1,3})\s*\.(?=[A-Z])")
 _BULLET = re.compile(r"^\s*(?:-{1,2}|\*|o|•)\s+(?=\S)")
 _BULLET_STARTS = frozenset("-*o•")
-_LETTER = re.compile(r"[^\W\d_]")
-_UPPER = re.compile(r"[A-Z]")
-_SPACES = re.compile(r"[ \t]{2,}")
 _RULE_LINE = re.compile(r"^\s*[-=_*]{3,}(?: +[-=_*]{3,})*\s*$")
 _SIGNATURE = re.compile(r"^[A-Z][A-Za-z'-]+(?:[ /][A-Z][A-Za-z'-]+){0,2}$")
 _NOT_SIGNATURE = re.compile(r"\b(?:END|SUMMARY|COMMENT|NOTE|UNQUOTE|QUOTE|NNNN?|SIPDIS)\b", re.I)
@@ -41,7 +39,9 @@ def split_body(lines: list[str]) -> Body:
     for _name, rule in PARAGRAPH_RULES:
         raw = rule(raw)
     paragraphs = tuple(
-        Paragraph(number=p.number, heading=p.heading, text=_join(p.lines)) for p in raw if p.lines
+        Paragraph(number=p.number, heading=p.heading, text=_join(p.lines), label=p.label)
+        for p in raw
+        if p.lines
     )
     paragraphs = tuple(p for p in paragraphs if p.text)
     if not signers and paragraphs:
@@ -57,24 +57,30 @@ def split_body(lines: list[str]) -> Body:
 _MARKED = r"\((?:U|C|S|TS|SBU|LOU)(?:/{1,2}[A-Z]{2,5})*\)\s"
 _INLINE_NUMBER = re.compile(rf"(\d{{1,2}})\.\s?(?={_MARKED})")
 _LINE_NUMBER = re.compile(rf"^\s*(\d{{1,2}})\.\s?(?={_MARKED})")
-_AFTER_RULE = re.compile(r"-{3}\s+(\d{1,2})\.(?=\s|\(|$)")
+# A heading's rule line and the number after it on the same line (`COMMENT ------- 4. (C)`).
+# Written `---` rather than `-{3}`: a pattern led by a plain string is searched for fast.
+_AFTER_RULE = re.compile(r"---[ \t]+(\d{1,2})\.(?=\s|\(|$)")
 _DOT_MARK = re.compile(rf"\.\s?{_MARKED}")
 _BARE_NUMBER = re.compile(r"^\s*(\d{1,2})\.\s*$")
 _SECTION_REMNANT = re.compile(r"^\s*\d{3}(?:\.\d)? OF \d{3}\s*$")
-_CLASSIFIED_REMNANT = re.compile(r"^\s*CLASSIFIED BY:.*?REASONS?:[\s\d.(),a-z]*$", re.I)
+_CLASSIFIED_REMNANT = re.compile(r"^\s*CLASSIFIED BY:[^\n]*?REASONS?:[\s\d.(),a-z]*$", re.I)
 
 
 def _has_inline_number(text: str) -> bool:
     """Tell whether a paragraph number (`2. (C)`) stands inside a line rather than opening it."""
     # Found from the rare `. (C)`, not from the digits: scanning every digit or space of a
     # cable for a number costs more than the rest of this function's work.
-    for match in _DOT_MARK.finditer(text):
-        start = match.start()
-        first = start
-        while first > max(0, start - 2) and text[first - 1].isdigit():
-            first -= 1
-        if first < start and _inside_line(text, first):
-            return True
+    for dot in (". (", ".("):
+        start = text.find(dot)
+        while start >= 0:
+            # The mark itself is checked only where a dot and a bracket stand together.
+            if _DOT_MARK.match(text, start) is not None:
+                first = start
+                while first > max(0, start - 2) and text[first - 1].isdigit():
+                    first -= 1
+                if first < start and _inside_line(text, first):
+                    return True
+            start = text.find(dot, start + 1)
     return False
 
 
@@ -146,31 +152,84 @@ def _unflatten(lines: list[str]) -> list[str]:
 
 @dataclass(slots=True)
 class RawParagraph:
-    """A paragraph while it is being built: its number, heading and source lines."""
+    """A paragraph while it is being built: its number, heading, source lines and label."""
 
     number: int | None
     heading: str | None
     lines: list[str]
+    label: str | None = None
 
 
 def _pop_signature(lines: list[str]) -> tuple[list[str], tuple[str, ...]]:
+    """Take the signature line off the end of the body; return the lines and the names.
+
+    Never a classification line, a declassification footer, an operator's note, a page
+    header, `NNNN`, a routing leftover or the end of a sentence running on from the line
+    before; redaction marks and a name doubled by the copy are dropped from it.
+    """
     end = len(lines)
-    while end and not lines[end - 1].strip():
+    # Footers and signatures are short lines: a long one is text, and is not searched.
+    while end and (
+        not lines[end - 1].strip()
+        or (len(lines[end - 1]) < 160 and _FOOTER.match(lines[end - 1].strip()))
+    ):
         end -= 1
     if not end:
         return lines, ()
+    if len(lines[end - 1]) > 80:
+        return lines[:end], ()
     last = " ".join(lines[end - 1].split()).rstrip("#")
+    last = _SIGNATURE_NOISE.sub(" ", last)
+    words = last.split()
+    # `CRETZ CRETZ`: a copy that printed the signature twice.
+    words = [w for i, w in enumerate(words) if i == 0 or w.upper() != words[i - 1].upper()]
+    last = " ".join(words)
     before = lines[end - 2].strip() if end >= 2 else ""
+    running = bool(before) and not before.endswith(_SENTENCE_ENDS) and not _END_MARK.search(before)
     if (
         _SIGNATURE.match(last)
         and not _NOT_SIGNATURE.search(last)
-        and (not before or before.endswith((".", ":", '"', ")")) or last.isupper())
+        and not any(w.upper() in _NOT_NAME_WORDS or _routing_like(w) for w in words)
+        and (not before or before.endswith(_SENTENCE_ENDS) or last.isupper())
+        and not (running and len(words) > 1)
         and len(last) <= 40
-        and (last.isupper() or len(last.split()) <= 2)
+        and (last.isupper() or len(words) <= 2)
     ):
         names = tuple(name.strip() for name in last.split("/") if name.strip())
         return lines[: end - 1], names
     return lines[:end], ()
+
+
+_SENTENCE_ENDS = (".", ":", '"', ")", "?", "!", "'")
+_END_MARK = re.compile(r"\bEND\s+(?:OF\s+)?(?:COMMENT|SUMMARY|TEXT|NOTE|QUOTE)\W*$", re.I)
+# After the last line: declassification stamps, operator notes, a closing mark.
+_FOOTER = re.compile(
+    r"^(?:NNNN?|BT|#+|(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)(?:\s*//?.*)?"
+    r"|DECLASSIFIED\b.*|.*\bSYSTEMATIC REVIEW\b.*|NOTE BY OC/?T\b.*|<<.*>>|PAGE \d{2,3}\b.*"
+    r"|MARGINAL COMMENT.*|ADP\s*\d+.*)$",
+    re.I,
+)
+_SIGNATURE_NOISE = re.compile(r"\bN{2,4}\b|\bNnnn\b|X{4,}|\s*#\d*", re.I)
+_NOT_NAME_WORDS = frozenset(
+    """
+    AND THE OF FOR TO IN ON WITH BY FROM AT AS OR NOT BUT IS ARE WAS BE THIS THAT COLLECTIVE
+    PRIORITY IMMEDIATE ROUTINE NIACT SECSTATE WASHDC AMEMBASSY AMCONSUL PAGE SECTION
+    """.split()  # noqa: SIM905
+)
+
+
+def _routing_like(word: str) -> bool:
+    """Tell whether a word is a routing indicator (`RUCNMGH`, `RHEFDIA`), not a surname."""
+    word = word.upper()
+    return len(word) >= 6 and word[:4] in _ROUTING_PREFIXES
+
+
+# The first letters of the routing indicators of State, DoD and intelligence addressees.
+_ROUTING_PREFIXES = frozenset(
+    """
+    RUEH RUEK RUEA RUEB RUEC RUEW RUCN RUCP RUCQ RHEH RHEF RHMF RHMC RUFO RUFG RUMI RUZE RUSN
+    """.split()  # noqa: SIM905
+)
 
 
 # What copies leave after the last sentence: a page's closing mark, a transmission trailer.
@@ -192,11 +251,16 @@ def _pop_inline_signature(
 ) -> tuple[tuple[Paragraph, ...], tuple[str, ...]]:
     """Take a signature written at the end of the last paragraph's line off it."""
     last = paragraphs[-1]
-    text = _TAIL_RESIDUE.sub("", last.text)
-    match = _TAIL_SIGNATURE.search(text)
-    if not match or any(word.upper() in _NOT_NAMES for word in match.group(1).split()):
+    # Only the end of the paragraph can hold them: the patterns look at its last characters.
+    cut = max(0, len(last.text) - 240)
+    text = last.text[:cut] + _TAIL_RESIDUE.sub("", last.text[cut:])
+    match = _TAIL_SIGNATURE.search(text, max(0, len(text) - 120))
+    if not match or any(
+        word.upper() in _NOT_NAMES or _routing_like(word) or _SIGNATURE_NOISE.fullmatch(word)
+        for word in match.group(1).split()
+    ):
         return paragraphs, ()
-    trimmed = Paragraph(last.number, last.heading, text[: match.start()].rstrip())
+    trimmed = Paragraph(last.number, last.heading, text[: match.start()].rstrip(), last.label)
     return (*paragraphs[:-1], trimmed), (match.group(1),)
 
 
@@ -217,10 +281,11 @@ def _is_heading(block: list[str], following: list[str] | None) -> str | None:
         return None
     if line.endswith((".", ",", ";")) and not framed:
         return None
-    letters = len(_LETTER.findall(line))
+    # Counted by the string methods themselves: a Unicode letter class costs more per line.
+    letters = sum(map(str.isalpha, line))
     if not letters:
         return None
-    upper = len(_UPPER.findall(line)) / letters
+    upper = sum(map(str.isupper, line)) / letters
     if framed or upper > 0.8:
         return line.strip(" -:")
     above_numbered = following is not None and _NUMBER.match(following[0]) is not None
@@ -230,13 +295,15 @@ def _is_heading(block: list[str], following: list[str] | None) -> str | None:
 
 
 def _blocks(lines: list[str]) -> list[list[str]]:
-    blocks: list[list[str]] = [[]]
-    for line in lines:
-        if line.strip():
-            blocks[-1].append(line)
-        elif blocks[-1]:
-            blocks.append([])
-    return [b for b in blocks if b]
+    """Return the runs of non-blank lines."""
+    text = "\n".join(lines)
+    if "\n \n" in text or "\n\t" in text or text[:1].isspace():
+        # Lines of only spaces are blank too: the rare text that has them is cut line by line.
+        text = "\n".join([line if line.strip() else "" for line in lines])
+    return [block.strip("\n").split("\n") for block in text.split("\n\n") if block.strip("\n")]
+
+
+_DIGIT_LINE = re.compile(r"\n[ \t]*\d")
 
 
 def _paragraphs(lines: list[str]) -> list[RawParagraph]:
@@ -252,14 +319,20 @@ def _paragraphs(lines: list[str]) -> list[RawParagraph]:
             if title is not None:
                 heading = title
                 continue
-        numbered = [i for i, line in enumerate(block) if line.lstrip()[:1].isdigit()]
-        if not numbered or numbered == [0]:
-            # The common block: one paragraph (or its continuation), no numbers inside.
+        # The common block: one paragraph (or its continuation), no numbers inside.
+        inner = len(block) > 1 and _DIGIT_LINE.search("\n" + "\n".join(block[1:])) is not None
+        if not inner:
             expected = _add_line(out, block[0], True, heading, expected)
             out[-1].lines.extend(block[1:])
             continue
-        for index, line in enumerate(block):
-            expected = _add_line(out, line, index == 0, heading, expected)
+        expected = _add_line(out, block[0], True, heading, expected)
+        for line in block[1:]:
+            start = line.lstrip()[:1]
+            # Inside a block only a number (or a label) can start a paragraph: other lines run on.
+            if start.isdigit() or _may_be_labelled(line, start):
+                expected = _add_line(out, line, False, heading, expected)
+            else:
+                out[-1].lines.append(line)
     return out
 
 
@@ -267,17 +340,69 @@ def _add_line(
     out: list[RawParagraph], line: str, first: bool, heading: str | None, expected: int
 ) -> int:
     """Add a line to the paragraphs (a new one or the last); return the next number due."""
-    match = _NUMBER.match(line) if line.lstrip()[:1].isdigit() else None
+    start = line.lstrip()[:1]
+    match = _NUMBER.match(line) if start.isdigit() else None
     number = int(match.group(1) or match.group(2)) if match else None
     # Inside a block only the number due starts a paragraph (`2008. The...` does not).
     if number is not None and match is not None and (first or number == expected):
         out.append(RawParagraph(number, heading, [line[match.end() :]]))
         return number + 1
+    labelled = _labelled(line, out, expected) if _may_be_labelled(line, start) else None
+    if labelled is not None:
+        number, label, end = labelled
+        out.append(RawParagraph(number, heading, [line[end:]], label))
+        return expected if number is None else number + 1
     if first and _starts_unnumbered(out, heading, line):
         out.append(RawParagraph(None, heading, [line]))
     else:
         out[-1].lines.append(line)
     return expected
+
+
+# Sub-paragraphs a citation must reach: `18A.`, `2.b.`, `2(a)`, and top-level letters with a
+# portion mark (`A. (U) POST: The Hague.`, a garbled `B, (U)`).
+_SUB_NUMBER = re.compile(
+    r"^\s*(?P<number>\d{1,3})(?:(?P<upper>[A-Z])\.|\.(?P<lower>[a-z])[.)]?|\((?P<paren>[a-z])\))"
+    r"(?=\s)\s*"
+)
+_LETTER_LABEL = re.compile(r"^\s*(?P<letter>[A-Z])[.,]\s+(?=\((?:U|C|S|SBU|S/NF|C/NF|TS)\))")
+
+
+def _may_be_labelled(line: str, start: str) -> bool:
+    """Tell cheaply whether a line may open with a label (`18A.`, `2.b`, `2(a)`, `A. (U)`)."""
+    if start.isdigit():
+        return True
+    head = line.lstrip()[:3]
+    return start.isupper() and head[1:2] in (".", ",") and head[2:3] == " "
+
+
+def _labelled(
+    line: str, out: list[RawParagraph], expected: int
+) -> tuple[int | None, str, int] | None:
+    """Return (number, label, where the text starts) of a lettered paragraph's line, or None.
+
+    `18A.` and `18B.` are paragraph 18's parts; they are taken only where paragraph 18 (or
+    the next one) is due, so that `4 (b) and (d).` of a broken reason line never is one.
+    """
+    sub = _SUB_NUMBER.match(line)
+    if sub is not None:
+        number = int(sub.group("number"))
+        current = expected - 1
+        if number not in (current, expected):
+            return None
+        upper, lower, paren = sub.group("upper", "lower", "paren")
+        label = (
+            f"{number}{upper}" if upper else f"{number}.{lower}" if lower else f"{number}({paren})"
+        )
+        return number, label, sub.end()
+    letter = _LETTER_LABEL.match(line)
+    if letter is not None:
+        # Under numbered paragraphs a lettered one is the last number's part (`3B`, as `18B`);
+        # before any number it stands on its own (`A. (U) POST:` of a spot report).
+        above = next((p.number for p in reversed(out) if p.number is not None), None)
+        mark = letter.group("letter")
+        return above, mark if above is None else f"{above}{mark}", letter.end()
+    return None
 
 
 def _starts_unnumbered(out: list[RawParagraph], heading: str | None, line: str) -> bool:
@@ -301,7 +426,57 @@ def renumber(paragraphs: list[RawParagraph]) -> list[RawParagraph]:
     return paragraphs
 
 
+def keep_lists_in_paragraphs(paragraphs: list[RawParagraph]) -> list[RawParagraph]:
+    """Put a numbered list back into the paragraph it stands in.
+
+    `4. (S) Begin text of the plan:` then `1. all ADCs ...` to `6. no objections ...`, then
+    `5. (S) Begin text of Annex`: numbers that start again at 1 after paragraph 4 and end
+    where paragraph 5 follows are a list (or a quoted text's numbers) inside paragraph 4's
+    text, not paragraphs of their own; otherwise every later citation would shift.
+    """
+    numbered = [i for i, p in enumerate(paragraphs) if p.number is not None]
+    drop: set[int] = set()
+    for position, index in enumerate(numbered):
+        para = paragraphs[index]
+        if para.number != 1 or position == 0 or index in drop:
+            continue
+        before = paragraphs[numbered[position - 1]].number
+        if before is None or before < 2:
+            continue
+        # The run 1, 2, 3 ... and what follows it.
+        run = [index]
+        k = position + 1
+        while k < len(numbered) and paragraphs[numbered[k]].number == len(run) + 1:
+            run.append(numbered[k])
+            k += 1
+        after = paragraphs[numbered[k]].number if k < len(numbered) else None
+        if after is not None and after != before + 1:
+            continue
+        host = paragraphs[index - 1]
+        if after is None and not _introduces_list(host):
+            continue  # `1.` again at the end, after no colon: a quoted cable of its own
+        end = numbered[k] if k < len(numbered) else len(paragraphs)
+        for inner in range(index, end):
+            item = paragraphs[inner]
+            if after is None and inner > run[-1]:
+                break
+            first = f"{item.number}. {item.lines[0]}" if item.number is not None else item.lines[0]
+            host.lines.extend(["", first, *item.lines[1:]])
+            drop.add(inner)
+    return [p for i, p in enumerate(paragraphs) if i not in drop]
+
+
+_LIST_OPENING = re.compile(r"\b(?:BEGIN\s+(?:TEXT|QUOTE)|TEXT\s+FOLLOWS|AS\s+FOLLOWS)\b", re.I)
+
+
+def _introduces_list(para: RawParagraph) -> bool:
+    """Tell whether a paragraph ends by opening a list or a quoted text (`follows:`)."""
+    last = next((line.strip() for line in reversed(para.lines) if line.strip()), "")
+    return last.endswith(":") or _LIST_OPENING.search(" ".join(para.lines[-3:])) is not None
+
+
 PARAGRAPH_RULES: tuple[tuple[str, Callable[[list[RawParagraph]], list[RawParagraph]]], ...] = (
+    ("keep_lists_in_paragraphs", keep_lists_in_paragraphs),
     ("renumber", renumber),
 )
 """Rules over the split paragraphs, in the order they run."""
@@ -309,12 +484,12 @@ PARAGRAPH_RULES: tuple[tuple[str, Callable[[list[RawParagraph]], list[RawParagra
 
 def _join(lines: list[str]) -> str:
     """Join a paragraph's lines into running text, keeping bullet items on lines of their own."""
-    stripped = [line.strip() for line in lines]
-    probe = "\n" + "\n".join(stripped) + "\n"
+    if len(lines) == 1 and lines[0].lstrip()[:1] not in _SLOW_STARTS:
+        return _one_line(lines[0])
+    text = "\n".join(lines)
     # Most paragraphs have no bullets, rules or hyphens at line ends: join them in one go.
-    if not any(mark in probe for mark in _SLOW_MARKS):
-        out = " ".join([line for line in stripped if line])
-        return _SPACES.sub(" ", out) if "  " in out else out
+    if "-\n" not in text and text[-1:] != "-" and _SLOW_LINE.search("\n" + text) is None:
+        return _one_line(text)
     parts: list[str] = []
     for raw in lines:
         line = raw.strip()
@@ -335,17 +510,33 @@ def _join(lines: list[str]) -> str:
         else:
             parts.append(" " + line)
     out = "".join(parts)
-    return _SPACES.sub(" ", out) if "  " in out else out
+    while "  " in out:
+        out = out.replace("  ", " ")
+    return out
+
+
+def _one_line(text: str) -> str:
+    """Return text with its line breaks and runs of spaces made single spaces."""
+    # Replacing is several times faster than splitting into words and joining them again.
+    text = text.replace("\n", " ")
+    while "  " in text:
+        text = text.replace("  ", " ")
+    return text.strip(" ")
 
 
 _RULE_STARTS = frozenset("-=_*")
+_SLOW_STARTS = frozenset("-=_*•o")
 # What needs the line-by-line join: bullets and rules at line starts, hyphens at line ends.
-_SLOW_MARKS = ("\n-", "-\n", "\n*", "\n=", "\n_", "\n•", "\no ")
+_SLOW_LINE = re.compile(r"\n[ \t]*(?:[-*=_•]|o )")
 
 
 _START = {
+    # `Summary:`, `I. Summary`, `Summary and Action Request:`, `Summary/Comment:`,
+    # `Introduction and Summary.`, `BEGIN SUMMARY AND COMMENT:`
     "SUMMARY": re.compile(
-        r"^(?:\([A-Z/ ]{1,8}\)\s*)?(?:BEGIN\s+)?(?:EXECUTIVE\s+)?SUMMARY(?:\s+AND\s+COMMENT)?"
+        r"^(?:\([A-Z/ ]{1,8}\)\s*)?(?:[IVX]{1,4}\.\s+)?(?:BEGIN\s+)?(?:EXECUTIVE\s+)?"
+        r"(?:INTRODUCTION\s+AND\s+)?SUMMARY(?:\s*(?:AND|&|/)\s*(?:COMMENTS?|ACTION\s+REQUESTS?|"
+        r"RECOMMENDATIONS?|INTRODUCTION|BACKGROUND|ANALYSIS|ACTION|OUTLOOK))?"
         r"\s*(?:[:.\-]+\s*|$)",
         re.IGNORECASE,
     ),
@@ -357,37 +548,75 @@ _END = {
     "SUMMARY": re.compile(r"\(?\bEND\s+(?:OF\s+)?SUMMARY\b\s*[.)]*", re.IGNORECASE),
     "COMMENT": re.compile(r"\(?\bEND\s+(?:OF\s+)?COMMENT\b\s*[.)]*", re.IGNORECASE),
 }
+# The same markers in a text's capitals: a pattern led by a plain word (`END`) is searched for
+# many times faster than one that may start anywhere and ignores case.
+# (No `\b` before `END`: a pattern opening with one is not searched for by its first word.)
+_END_UPPER = {
+    "SUMMARY": re.compile(r"END\s+(?:OF\s+)?SUMMARY\b\s*[.)]*"),
+    "COMMENT": re.compile(r"END\s+(?:OF\s+)?COMMENT\b\s*[.)]*"),
+}
+
+
+@functools.lru_cache(maxsize=64)
+def _capitals(text: str) -> str:
+    """Return a text in capitals, once per paragraph however often its sections are sought."""
+    return text.upper()
+
+
+def _end_marker(text: str, name: str) -> tuple[int, int] | None:
+    """Return where the END marker of section `name` starts and ends in `text`, or None."""
+    upper = _capitals(text)
+    if len(upper) != len(text):  # a letter whose capital is two (`ß`): positions would shift
+        found = _END[name].search(text)
+        return None if found is None else found.span()
+    if "END" not in upper:
+        return None
+    found = _END_UPPER[name].search(upper)
+    while found is not None and found.start() and upper[found.start() - 1].isalnum():
+        found = _END_UPPER[name].search(upper, found.start() + 1)  # `WEEKEND SUMMARY`
+    if found is None:
+        return None
+    start = found.start() - 1 if found.start() and text[found.start() - 1] == "(" else found.start()
+    return start, found.end()
 
 
 def _section(paragraphs: tuple[Paragraph, ...], name: str) -> str | None:
     """Return the text between a paragraph opening with `name:` and its END marker."""
-    start, end = _START[name], _END[name]
+    start = _START[name]
     for index, para in enumerate(paragraphs):
+        # The opening word stands in the paragraph's first words: one look before the pattern.
+        if name not in para.text[:60].upper():
+            continue
         match = start.match(para.text)
         if not match:
             continue
         parts: list[str] = []
         for later in paragraphs[index:]:
             text = later.text[match.end() :] if later is para else later.text
-            stop = end.search(text)
+            stop = _end_marker(text, name)
             if stop:
-                parts.append(text[: stop.start()])
+                parts.append(text[: stop[0]])
                 break
             parts.append(text)
             # Without an END marker nearby the section is its opening paragraph.
             nearby = paragraphs[index + 1 : index + 4]
-            if later is para and text.strip() and not any(end.search(p.text) for p in nearby):
+            if (
+                later is para
+                and text.strip()
+                and not any(_end_marker(p.text, name) for p in nearby)
+            ):
                 break
         joined = " ".join(" ".join(part.split()) for part in parts).strip()
         if joined:
             # `SUMMARY: (C) Spanish FM...`: the portion mark belongs to the paragraph, not the text.
             return _PORTION.sub("", joined, count=1) or None
-    return _headed_section(paragraphs, name)
+    return _headed_section(paragraphs, name) or _closed_section(paragraphs, name)
 
 
 def _headed_section(paragraphs: tuple[Paragraph, ...], name: str) -> str | None:
     """Return the text of the paragraphs under a `SUMMARY` or `COMMENT` heading, if any."""
-    end = _END[name]
+    if not any(p.heading for p in paragraphs):
+        return None
     parts: list[str] = []
     for para in paragraphs:
         if (para.heading or "").strip(" :-").upper() != name:
@@ -395,12 +624,33 @@ def _headed_section(paragraphs: tuple[Paragraph, ...], name: str) -> str | None:
                 break
             continue
         text = _PORTION.sub("", para.text, count=1)
-        stop = end.search(text)
-        parts.append(text[: stop.start()] if stop else text)
+        stop = _end_marker(text, name)
+        parts.append(text[: stop[0]] if stop else text)
         if stop:
             break
     joined = " ".join(" ".join(part.split()) for part in parts).strip()
     return joined or None
+
+
+def _closed_section(paragraphs: tuple[Paragraph, ...], name: str) -> str | None:
+    """Return the opening paragraphs up to an END marker when nothing opened the section.
+
+    `1. (C) The Minister met ... End summary.`: the summary starts with the body (or its
+    first numbered paragraph) and runs to the marker, if the marker comes early.
+    """
+    numbered = [i for i, p in enumerate(paragraphs[:3]) if p.number is not None]
+    first = numbered[0] if numbered else 0
+    if not any(name in _capitals(p.text) for p in paragraphs[first : first + 6]):
+        return None  # one look at the opening text spares six searches
+    parts: list[str] = []
+    for para in paragraphs[first : first + 6]:
+        stop = _end_marker(para.text, name)
+        if stop is not None:
+            parts.append(para.text[: stop[0]])
+            joined = " ".join(" ".join(part.split()) for part in parts).strip()
+            return _PORTION.sub("", joined, count=1) or None
+        parts.append(para.text)
+    return None
 
 
 _PORTION = re.compile(r"^\([A-Z/ ]{1,8}\)\s*")

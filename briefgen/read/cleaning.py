@@ -1,8 +1,13 @@
 """Cleaning rules for telegram text: small named functions, applied in the order of RULES.
 
-Each rule takes the telegram as a list of lines and returns the cleaned list. Rules run after the
-container (HTML page, CSV row, PDF...) has been turned into plain telegram text, and before the
-header and body are read. Switch a rule off by name with `clean(lines, skip={"name"})`.
+Each rule takes the telegram's text and returns it cleaned, or the same text when it has
+nothing to do. Rules run after the container (HTML page, CSV row, PDF...) has been turned into
+plain telegram text, and before the header and body are read. Switch a rule off by name with
+`clean(text, skip={"name"})`.
+
+Every rule first looks at the whole text for what it handles (a plain substring test, or a
+pattern led by a literal character: both are searched for at C speed) and goes line by line
+only when the text holds it; most cables need only a few of the rules.
 """
 
 from __future__ import annotations
@@ -10,27 +15,127 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection
 
-Rule = Callable[[list[str]], list[str]]
+from briefgen.read.pasted import drop_mirror_preview, drop_pasted_record, read_pasted_csv_row
+
+Rule = Callable[[str], str]
 
 _MARKINGS = r"(?:UNCLAS(?:SIFIED)?|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE|TOP SECRET)"
+_WHITESPACE_HINTS = (" \n", "\\\n", "\t", "\xa0", "\u200b", "\u2028", "\u2029", "\x0b", "\x0c")
 
 
-def normalize_whitespace(lines: list[str]) -> list[str]:
-    """Drop trailing spaces and line-continuation backslashes; turn tabs and NBSPs into spaces."""
-    text = "\n".join(lines)
-    if "\t" in text or "\xa0" in text or "\u200b" in text:
-        text = text.replace("\t", " ").replace("\xa0", " ").replace("\u200b", "")
+def normalize_whitespace(text: str) -> str:
+    """Drop trailing spaces and line-continuation backslashes; turn tabs and NBSPs into spaces.
+
+    A tab-separated cables.csv row pasted into the text (`76571<TAB>2006-08-29 ...<TAB>
+    06BERN1593<TAB>...`) is the exception: its fields go on lines of their own.
+    """
+    if not any(mark in text for mark in _WHITESPACE_HINTS) and text[-1:] not in (" ", "\\"):
+        return text
+    if "\u2028" in text or "\u2029" in text or "\x0b" in text or "\x0c" in text:
+        # Unicode line and paragraph separators, vertical tabs and form feeds break lines too.
+        text = text.replace("\u2029", "\n\n").replace("\u2028", "\n")
+        text = text.replace("\x0b", "\n").replace("\x0c", "\n")
+    if "\t" in text:
+        lines = text.split("\n")
+        if any(line.count("\t") >= 4 for line in lines):
+            lines = [line.replace("\t", "\n") if line.count("\t") >= 4 else line for line in lines]
+            text = "\n".join(lines)
+        text = text.replace("\t", " ")
+    if "\xa0" in text or "\u200b" in text:
+        text = text.replace("\xa0", " ").replace("\u200b", "")
     out = [line.rstrip() for line in text.split("\n")]
     if "\\" in text:
         out = [line[:-1].rstrip() if line.endswith("\\") else line for line in out]
-    return out
+    return "\n".join(out)
 
 
-_LINK_TAG = re.compile(r"\[([A-Za-z0-9_/-]+)\]\(#?[^)\n]*\)")
+def undouble_line_spacing(text: str) -> str:
+    """Undo a double-spaced copy: one blank line joins, two or more part paragraphs.
+
+    Some pages put a blank line after every line of the telegram and two or three between
+    paragraphs, so that every line looks like a paragraph of its own. Told from a text with
+    one paragraph per line by its many lines that stop mid-sentence before a single blank.
+    """
+    if not text.count("\n\n") * 3 >= text.count("\n") > 20:
+        return text
+    lines = text.split("\n")
+    single: list[str] = []
+    adjacent = multiple = 0
+    previous: str | None = None
+    blanks = 0
+    for line in lines:
+        if not line.strip():
+            blanks += 1
+            continue
+        if previous is not None:
+            if blanks == 0:
+                adjacent += 1
+            elif blanks == 1:
+                single.append(previous)
+            else:
+                multiple += 1
+        previous, blanks = line, 0
+    if len(single) < 10 or multiple < 2 or len(single) < 3 * adjacent:
+        return text
+    open_ended = sum(1 for line in single if not line.rstrip().endswith(_CLOSERS))
+    if open_ended * 5 < len(single) * 2:
+        return text
+    out: list[str] = []
+    blanks = 0
+    for line in lines:
+        if not line.strip():
+            blanks += 1
+            continue
+        if blanks >= 2 and out:
+            out.append("")
+        out.append(line)
+        blanks = 0
+    return "\n".join(out)
+
+
+_CLOSERS = (".", ":", '"', ")", "?", "!")
+
+
+# No scan runs past the next `[`: a line of thousands of unclosed marks stays linear.
+_LINK_TAG = re.compile(r"\[([A-Za-z0-9_/-]+)\]\(#?[^)\n\[]*\)")
 # Named-entity marks a text-mining copy put around names: `[LOC HARARE  ]`, `[PER X  ]`.
-_ENTITY_MARK = re.compile(r"\[(?:LOC|ORG|PER|MISC) ([^\]\n]*?)[ \t]*\]")
-_PILCROW_NUMBER = re.compile(r"^([ \t]*)(?:¶|&para;|&#182;)[ \t]*(?=\w)", re.MULTILINE)
-_NOISE_LINES = {"pdf how-to read a cable", "¶", "&para;", "appears in these articles:"}
+_ENTITY_MARK = re.compile(r"\[(?:LOC|ORG|PER|MISC) ([^\]\n\[]*)\]")
+_PILCROW_NUMBER = re.compile(r"\n[ \t]*(?:¶|&para;|&#182;)[ \t]*(?=\w)")
+_HEADING_MARKS = re.compile(r"\n#+[ \t]*")
+# A page's own lines, not the cable's.
+_NOISE_LINE = re.compile(
+    r"\n[ \t]*(?:pdf how-to read a cable|¶|&para;|appears in these articles:)[ \t]*(?=\n|$)", re.I
+)
+
+
+def strip_markup(text: str) -> str:
+    """Remove markup residue: `[PGOV](#)` links, `####` heading marks, `¶` before numbers.
+
+    Entity marks (`[LOC HARARE  ]`) of text-mining copies go too, and the page's own lines
+    (`Appears in these articles:`, a lone `¶`).
+    """
+    # Each mark is looked for once in the whole text (most texts hold none or one of them).
+    if "[" in text and ("](" in text or "[LOC " in text or "[ORG " in text or "[PER " in text):
+        # Marks never span lines: one substitution over the text does what one per line would.
+        if "](" in text:
+            text = _LINK_TAG.sub(r"\1", text)
+        text = _ENTITY_MARK.sub(_entity_name, text)
+    if "#" in text and ("\n#" in text or text.startswith("#")):
+        text = _HEADING_MARKS.sub("\n", "\n" + text)[1:]
+    pilcrow = "¶" in text or "&para;" in text or "&#182;" in text
+    # The page's own lines first: a lone `¶` goes as a line, before the marks go from numbers.
+    if "ppears in" in text or ("how-to" in text) or (pilcrow and _pilcrow_line(text)):
+        text = _NOISE_LINE.sub("", "\n" + text)[1:]
+    if pilcrow:
+        # Nearly every mark opens its line: replaced as a string; the pattern only for the rest.
+        text = ("\n" + text).replace("\n¶", "\n")[1:]
+        if "¶" in text or "&para;" in text or "&#182;" in text:
+            text = _PILCROW_NUMBER.sub("\n", "\n" + text)[1:]
+    return text
+
+
+def _entity_name(match: re.Match[str]) -> str:
+    return match.group(1).rstrip(" \t")
 
 
 def _pilcrow_line(text: str) -> bool:
@@ -42,35 +147,11 @@ def _pilcrow_line(text: str) -> bool:
     )
 
 
-def strip_markup(lines: list[str]) -> list[str]:
-    """Remove markup residue: `[PGOV](#)` links, `####` heading marks, `¶` before numbers."""
-    # Entity marks (`[LOC HARARE  ]`) of text-mining copies go too. Each mark is looked for in
-    # the whole text first, so that lines are only visited for marks the text has.
-    text = "\n".join(lines)
-    # Single characters first: the search for one character is the fastest there is.
-    if "[" in text and "](" in text:
-        lines = [_LINK_TAG.sub(r"\1", line) if "](" in line else line for line in lines]
-    if "[" in text:
-        lines = [_ENTITY_MARK.sub(r"\1", line) if "[" in line else line for line in lines]
-    if "#" in text and ("\n#" in text or text.startswith("#")):
-        lines = [line.lstrip("#").strip() if line[:1] == "#" else line for line in lines]
-    if "¶" in text or "&" in text:
-        lines = [
-            _PILCROW_NUMBER.sub(r"\1", line) if line.lstrip()[:1] in ("¶", "&") else line
-            for line in lines
-        ]
-    if ("-" in text and "how-to" in text) or "ppears in" in text or _pilcrow_line(text):
-        lines = [
-            line for line in lines if len(line) > 40 or line.strip().lower() not in _NOISE_LINES
-        ]
-    return lines
-
-
 _SPACED_MARKING = re.compile(
-    r"^([ \t]*)((?:U ?){1,2}N ?C ?L ?A ?S ?S? ?I? ?F? ?I? ?E? ?D?"
+    r"(\n[ \t]*)((?:U ?){1,2}N ?C ?L ?A ?S ?S? ?I? ?F? ?I? ?E? ?D?"
     r"|(?:C ?){1,2}O ?N ?F ?I ?D ?E ?N ?T ?I ?A ?L"
-    r"|(?:S ?){1,2}E ?C ?R ?E ?T)(?=[ \t]|$)",
-    re.IGNORECASE | re.MULTILINE,
+    r"|(?:S ?){1,2}E ?C ?R ?E ?T)(?=[ \t\n]|$)",
+    re.IGNORECASE,
 )
 
 
@@ -85,74 +166,138 @@ def _undouble(match: re.Match[str]) -> str:
     return match.group(1) + word
 
 
-def undouble_transmission(lines: list[str]) -> list[str]:
+_MANGLED_MARK = re.compile(r"\n[ \t]*(?:[UCSucs] [A-Za-z]|UU|CC|SS|uu|cc|ss)")
+
+
+def undouble_transmission(text: str) -> str:
     """Collapse spaced or doubled classification marks (`C O N F I D E N T I A L`, `UUNCLAS`)."""
-    # Two characters of each line are a cheaper test than searching the text for every form.
-    if _MANGLED_STARTS.isdisjoint({line[:2] for line in lines}):
-        return lines
-    out = []
-    for line in lines:
-        head = line.lstrip()[:2]
-        # Only a mark whose second letter is a space or the first letter again can be mangled.
-        if head[:1] in _MARK_LETTERS and (head[1:] == " " or head[1:].upper() == head[:1].upper()):
-            line = _SPACED_MARKING.sub(_undouble, line)
-        out.append(line)
-    return out
-
-
-_MARK_LETTERS = frozenset("UCSucs")
-_MANGLED_STARTS = frozenset(("U ", "C ", "S ", "UU", "CC", "SS", " U", " C", " S"))
+    led = "\n" + text
+    # One pass over the whole text finds the few lines that may hold a mark; the mark's
+    # pattern is then tried there only.
+    pieces: list[str] = []
+    done = 0
+    for candidate in _MANGLED_MARK.finditer(led):
+        found = _SPACED_MARKING.match(led, candidate.start())
+        if found is not None and found.start() >= done:
+            pieces += [led[done : found.start()], _undouble(found)]
+            done = found.end()
+    if not pieces:
+        return text
+    return ("".join(pieces) + led[done:])[1:]
 
 
 # Header keywords that flattened copies glue to the text before them, on one line.
 _GLUED_KEYWORD = re.compile(
-    r"(?<=\S)[ \t]*(?=E\.\s?O\.\s?1\d{4}|EO 1\d{4}|TAGS?\b:?|Tags:|SUBJ(?:ECT)?:|Subject:|"
+    r"(?<=\S)[ \t]*(?=E\.\s?O\.\s?1\d{4}|EO 1\d{4}|TAGS?\b:?|Tags:|\b(?:TAS|TGS|AGS):|"
+    r"SUBJ(?:ECT)?:|Subject:|"
     r"REF(?:TEL|S)?:|Ref:|(?:\(\w{1,4}\)\s*)?\bClassified [Bb]y|(?:\(\w{1,4}\)\s*)?\bCLASSIFIED BY|"
     r"(?<=[0-9a-z])S(?:IPDIS|ipdis)|SIPDIS(?:\b|(?=E\.\s?O)))"
 )
+_GLUED_AT = re.compile(_GLUED_KEYWORD.pattern[len(r"(?<=\S)") :])
 _PORTION_MARK = re.compile(r"^\s*\(\w{1,4}\)\s*$")
+_TRAILING_PORTION = re.compile(r"\(\w{1,4}\)$")
+_TRAILING_LETTERS = re.compile(r"\([A-Za-z]{1,4}\)$")
 _PARAGRAPH = re.compile(r"^\s*\d{1,3}\s*\.(?:\s|\(|$)")
 
 
 _KEYWORD_HINTS = (
-    "TAG", "Tag", "SUBJ", "Subj", "REF", "Ref", "E.O", "E.o", "EO 1", "CLASSIFIED", "Classified",
-    "SIPDIS", "Sipdis",
+    "TAG", "Tag", "AGS:", "TGS:", "TAS:", "SUBJ", "Subj", "REF:", "REFS", "REFTEL", "Ref:",
+    "E.O", "E.o", "EO 1", "CLASSIFIED B", "Classified B", "Classified b", "SIPDIS", "Sipdis",
 )  # fmt: skip
 
 
-def _any_glued(text: str) -> bool:
-    """Tell whether a header keyword follows other text on its line somewhere in `text`."""
+def _glued_cuts(text: str) -> list[tuple[int, int]]:
+    """Return where header keywords glued to the text before them start their own line.
+
+    Each cut is (end of the text before, start of the keyword). Only where a keyword's word is
+    found (a plain string search) is the keyword pattern tried: tried at every position of a
+    text, as `re.sub` would, it costs a hundred times more. What is looked at around each hint
+    is bounded (a few characters back), so that a line of thousands of hints stays linear.
+    """
+    cuts: set[tuple[int, int]] = set()
     for hint in _KEYWORD_HINTS:
         start = text.find(hint)
         while start > 0:
-            before = text[max(0, start - 40) : start].rsplit("\n", 1)[-1]
-            if before.strip():
-                return True
+            line_start = text.rfind("\n", 0, start) + 1
+            at = _space_before(text, start, line_start)
+            if at > line_start:
+                found = None
+                # `... text (C) Classified By`: the portion mark goes with the keyword.
+                mark = _mark_before(text, at, line_start, _TRAILING_PORTION)
+                if mark is not None:
+                    mark_at = _space_before(text, mark, line_start)
+                    if mark_at > line_start:
+                        found = _GLUED_AT.match(text, mark_at)
+                        if found is not None:
+                            at = mark_at
+                if found is None:
+                    # `SUBJECT: (C) SUBJECT: ...`: the mark stays with the text before.
+                    found = _GLUED_AT.match(text, at)
+                # A hint inside a word (`PREFERENCE`, `Classified information`) is no keyword.
+                if found is not None:
+                    cuts.add((at, found.end()))
+            elif hint[0] in "Cc" and line_start > 1:
+                # `... FROM BRAZIL (S)` then `Classified By` on the next line: the mark is
+                # the Classified By line's, not the subject's.
+                prev_end = _space_before(text, line_start, 0, "\n")
+                prev_start = text.rfind("\n", 0, prev_end) + 1
+                mark = _mark_before(text, prev_end, prev_start, _TRAILING_LETTERS)
+                if mark is not None:
+                    text_end = _space_before(text, mark, prev_start)
+                    if text_end > prev_start:
+                        cuts.add((text_end, mark))
+                        if prev_end < line_start - 1:
+                            # Blank lines between: the mark still goes in front of the keyword.
+                            cuts.add((prev_end, line_start))
             start = text.find(hint, start + 1)
-    return False
+    return sorted(cuts)
 
 
-def split_glued_header(lines: list[str]) -> list[str]:
+def _space_before(text: str, end: int, floor: int, also: str = "") -> int:
+    """Return where the spaces (and `also` characters) ending at `end` start, not below floor."""
+    while end > floor and (text[end - 1] in " \t\r" or text[end - 1] in also):
+        end -= 1
+    return end
+
+
+def _mark_before(text: str, end: int, floor: int, pattern: re.Pattern[str]) -> int | None:
+    """Return where a portion mark `(C)` ending at `end` starts, if one does."""
+    window = text[max(floor, end - 6) : end]
+    found = pattern.search(window)
+    return None if found is None else end - len(window) + found.start()
+
+
+_FIRST_PARAGRAPH = re.compile(r"\n[ \t]*\d{1,3}[ \t]*\.(?:[ \t(]|\n|$)")
+
+
+def _head(text: str) -> str:
+    """Return the lines before the first numbered paragraph (all of them when there is none)."""
+    found = _FIRST_PARAGRAPH.search("\n" + text)
+    return text if found is None else text[: max(0, found.start() - 1)]
+
+
+def split_glued_header(text: str) -> str:
     """Put header keywords glued on one line (`000348SipdisE.o. 12958 ... Tags:`) on their own."""
-    end = next(
-        (
-            i
-            for i, line in enumerate(lines)
-            if line.lstrip()[:1].isdigit() and _PARAGRAPH.match(line)
-        ),
-        len(lines),
-    )
-    head = "\n".join(lines[:end])
-    if not _any_glued(head):
-        return lines
+    head = _head(text)
+    cuts = _glued_cuts(head)
+    if not cuts:
+        return text
+    pieces: list[str] = []
+    previous = 0
+    for at, keyword in cuts:
+        if at < previous:
+            continue
+        pieces.append(head[previous:at])
+        previous = keyword
+    pieces.append(head[previous:])
     out: list[str] = []
-    for piece in _GLUED_KEYWORD.sub("\n", head).split("\n"):
+    for piece in "\n".join(pieces).split("\n"):
         # A portion mark split off its `Classified By` line goes back in front of it.
         if out and _PORTION_MARK.match(out[-1]) and piece:
             out[-1] = f"{out[-1]} {piece}"
         else:
             out.append(piece)
-    return out + lines[end:]
+    return "\n".join(out) + text[len(head) :]
 
 
 # Break lines: `ASTANA 00001985 002.3 OF 003`, `PAGE 02  ATHENS 02959  171944Z`.
@@ -173,16 +318,31 @@ _BREAK_LINE = re.compile(
 )
 
 
-def drop_page_breaks(lines: list[str]) -> list[str]:
+def _drop_inline_pages(line: str) -> str:
+    """Replace the page headers inside a line by a space (looked for only near `PAGE `)."""
+    at = line.find("PAGE ")
+    while at >= 0:
+        # The pattern may start with a marking and spaces before `PAGE`: search from there.
+        found = _INLINE_PAGE.search(line, max(0, at - 40))
+        if found is None or found.start() > at:
+            at = line.find("PAGE ", at + 5)
+            continue
+        line = line[: found.start()] + " " + line[found.end() :]
+        at = line.find("PAGE ", found.start() + 1)
+    return line.rstrip()
+
+
+_BREAK_PROBE = re.compile(r"OF[ \t]+\d{3}")
+
+
+def drop_page_breaks(text: str) -> str:
     """Drop page-break lines (and the marks around them), re-joining the sentence they split."""
-    text = "\n".join(lines)
-    if "OF 0" not in text and "PAGE " not in text:
-        return lines
+    if "PAGE " not in text and ("OF 0" not in text or _BREAK_PROBE.search(text) is None):
+        return text
+    lines = text.split("\n")
     if "PAGE " in text:
         lines = [
-            _INLINE_PAGE.sub(" ", line).rstrip()
-            if "PAGE " in line and not _PAGE_HEADER.match(line)
-            else line
+            _drop_inline_pages(line) if "PAGE " in line and not _PAGE_HEADER.match(line) else line
             for line in lines
         ]
     # Find the few break lines (cheap substring tests first), then splice around them.
@@ -192,7 +352,7 @@ def drop_page_breaks(lines: list[str]) -> list[str]:
         if ("OF 0" in line or "PAGE " in line) and _BREAK_LINE.match(line)
     ]
     if not breaks:
-        return lines
+        return "\n".join(lines)
     out: list[str] = []
     i = 0
     for index in breaks:
@@ -210,7 +370,7 @@ def drop_page_breaks(lines: list[str]) -> list[str]:
         if not (prev and nxt and _continues(prev, nxt)):
             out.append("")
     out.extend(lines[i:])
-    return out
+    return "\n".join(out)
 
 
 _NUMBERED = re.compile(r"^(?:¶\s*)?\d{1,3}\s*\.\s")
@@ -250,31 +410,30 @@ def _fold(line: str) -> str:
 _SERIAL_STARTS = frozenset("UCSLTucslt")
 
 
-def drop_repeated_header(lines: list[str]) -> list[str]:
+def _first_serial_line(lines: list[str]) -> int | None:
+    for index, line in enumerate(lines):
+        if line[-1:].isdigit() and line.lstrip()[:1] in _SERIAL_STARTS and SERIAL_LINE.match(line):
+            return index
+    return None
+
+
+def drop_repeated_header(text: str) -> str:
     """Drop header blocks repeated further down (a copy of the serial line, TAGS, SUBJECT...)."""
-    first_at = next(
-        (
-            i
-            for i, line in enumerate(lines)
-            if line[-1:].isdigit()
-            and line.lstrip()[:1] in _SERIAL_STARTS
-            and SERIAL_LINE.match(line)
-        ),
-        None,
-    )
-    if first_at is None:
-        return lines
     # Any later copy repeats the serial number: without it there is nothing to drop.
+    first_lines = text[:3000].split("\n")[:60]
+    found = _first_serial_line(first_lines)
+    if found is None or text.count(first_lines[found].split()[-1]) < 2:
+        return text
+    lines = text.split("\n")
+    first_at = found
     serial = lines[first_at].split()[-1]
-    if "\n".join(lines[first_at + 1 :]).find(serial) < 0:
-        return lines
     starts = [first_at] + [
         i
         for i, line in enumerate(lines[first_at + 1 :], first_at + 1)
         if line.endswith(serial) and SERIAL_LINE.match(line)
     ]
     if len(starts) < 2:
-        return lines
+        return text
     first = starts[0]
     head_lines = [x for x in lines[first:] if x.strip()]
     folded: dict[int, str] = {}
@@ -303,36 +462,42 @@ def drop_repeated_header(lines: list[str]) -> list[str]:
         while matched and not lines[matched[-1]].strip():
             matched.pop()
         drop.update(matched if k > 1 else [start])
-    return [line for i, line in enumerate(lines) if i not in drop]
+    return "\n".join(line for i, line in enumerate(lines) if i not in drop)
 
 
 _TRAILER = re.compile(rf"^\s*(?:NNNN?|BT|#+\d*|{_MARKINGS}(?:\s*//\s*[A-Z ]+)?)\s*$")
 
 
-def drop_trailer(lines: list[str]) -> list[str]:
+def drop_trailer(text: str) -> str:
     """Drop end-of-message lines (`NNNN`, `BT`, a closing classification mark)."""
-    end = len(lines)
-    while end and (not lines[end - 1].strip() or _TRAILER.match(lines[end - 1])):
-        end -= 1
-    return lines[:end]
+    end = len(text)
+    while end:
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        if line.strip() and not _TRAILER.match(line):
+            break
+        end = max(0, start - 1)
+    return text[:end]
 
 
-def squeeze_blank_lines(lines: list[str]) -> list[str]:
+def squeeze_blank_lines(text: str) -> str:
     """Collapse runs of blank lines into one and drop leading blank lines."""
-    text = "\n".join(lines)
     if "\n\n\n" not in text and not text.startswith("\n") and "\n \n" not in text:
-        return lines
-    text = "\n".join([line if line.strip() else "" for line in lines])
+        return text
+    if "\n \n" in text or "\n\t" in text:
+        text = "\n".join([line if line.strip() else "" for line in text.split("\n")])
     # Splitting at blank lines is far faster than a regular expression over a whole cable.
     blocks = (block.strip("\n") for block in text.split("\n\n"))
-    out = "\n\n".join(block for block in blocks if block).split("\n")
-    if lines and not lines[-1].strip() and out != [""]:
-        out.append("")
-    return out
+    out = "\n\n".join(block for block in blocks if block)
+    return out + "\n" if text.endswith("\n") and out else out
 
 
 RULES: tuple[tuple[str, Rule], ...] = (
     ("normalize_whitespace", normalize_whitespace),
+    ("undouble_line_spacing", undouble_line_spacing),
+    ("drop_mirror_preview", drop_mirror_preview),
+    ("drop_pasted_record", drop_pasted_record),
+    ("read_pasted_csv_row", read_pasted_csv_row),
     ("strip_markup", strip_markup),
     ("undouble_transmission", undouble_transmission),
     ("split_glued_header", split_glued_header),
@@ -344,33 +509,12 @@ RULES: tuple[tuple[str, Rule], ...] = (
 """The cleaning rules in the order they run."""
 
 
-_LISTING_ROW = re.compile(
-    r" \d \d{1,2}/\d{1,2}/\d{4} \d+ [A-Z][A-Za-z]{1,5}(?:,[A-Z][A-Za-z]{1,5})+ "
-    r"(?P<subject>[^a-z\n]+?) (?=[A-Z][a-z])"
-)
-
-
-def split_listing_row(lines: list[str]) -> tuple[list[str], str | None]:
-    """Cut the cable-listing row some pages carry after the signature; return its subject.
-
-    `... End comment. STEVENS 0 03/13/2008 9871 PGOV,PREL,LY DETAINED ACTIVIST "RELEASED"
-    Reports by ...` holds the sequence number, date, tags, subject and summary of the cable
-    again: not text of the cable, but the only place the subject of such a page is written.
-    """
-    for index in range(len(lines) - 1, max(-1, len(lines) - 4), -1):
-        match = _LISTING_ROW.search(lines[index])
-        if match is not None:
-            kept = lines[index][: match.start()].rstrip()
-            return [*lines[:index], *([kept] if kept else [])], match.group("subject").strip()
-    return lines, None
-
-
-def clean(lines: list[str], skip: Collection[str] = ()) -> list[str]:
-    """Return the lines after every rule of RULES not named in `skip`."""
+def clean(text: str, skip: Collection[str] = ()) -> str:
+    """Return the text after every rule of RULES not named in `skip`."""
     for name, rule in RULES:
         if name not in skip:
-            lines = rule(lines)
-    return lines
+            text = rule(text)
+    return text
 
 
 def clean_body(lines: list[str], place: str | None, serial: int | None) -> list[str]:
@@ -381,10 +525,26 @@ def clean_body(lines: list[str], place: str | None, serial: int | None) -> list[
     """
     if place and serial is not None:
         text = "\n".join(lines)
-        # Only copies that kept their page breaks hold the serial padded to eight digits; the
-        # pattern, made for this one cable, is compiled only for them.
+        # Only copies that kept their page breaks hold the serial padded to eight digits.
         if f"{serial:08d}" in text:
-            lines = _inline_break(place, serial).sub(_keep_breaks, text).split("\n")
+            words = place.upper().split()
+
+            def keep_breaks(match: re.Match[str]) -> str:
+                # This cable's marks only: its serial, and its post (or that post's last words);
+                # words before the post's are the text's and stay.
+                named = match.group("place").split()
+                if int(match.group("serial")) != serial:
+                    return match.group(0)
+                ours = next((k for k in range(len(named), 0, -1) if named[-k:] == words[-k:]), 0)
+                if not ours:
+                    return match.group(0)
+                before = match.group(0)[: match.start("place") - match.start()]
+                kept = " ".join(named[:-ours])
+                return (before + kept if kept else "") + _keep_breaks(match)
+
+            lines = _inline_breaks(text, f"{serial:08d}", keep_breaks).split("\n")
+    if "SIPDIS" not in "\n".join(lines):
+        return lines
     out = []
     for line in lines:
         if "SIPDIS" in line:
@@ -396,6 +556,25 @@ def clean_body(lines: list[str], place: str | None, serial: int | None) -> list[
     return out
 
 
+def _inline_breaks(text: str, padded: str, replace: Callable[[re.Match[str]], str]) -> str:
+    """Replace each page-break mark around an occurrence of the padded serial.
+
+    The mark is looked for only in a window before each occurrence (found by a plain string
+    search): the pattern, which may start anywhere, would cost far more over a whole text.
+    """
+    pieces: list[str] = []
+    done = 0
+    at = text.find(padded)
+    while at >= 0:
+        window = max(done, at - 90)
+        found = _INLINE_BREAK.search(text, window, at + 60)
+        if found is not None and found.start("serial") == at:
+            pieces += [text[done : found.start()], replace(found)]
+            done = found.end()
+        at = text.find(padded, max(at + 1, done))
+    return "".join(pieces) + text[done:] if pieces else text
+
+
 def _keep_breaks(match: re.Match[str]) -> str:
     """Replace a page-break mark by the strongest line break it swallowed, or a space."""
     found = match.group(0)
@@ -405,13 +584,10 @@ def _keep_breaks(match: re.Match[str]) -> str:
 _SIPDIS_CAPTION = re.compile(r"[ \t]*\bSIPDIS\b[ \t]*")
 
 
-def _inline_break(place: str, serial: int) -> re.Pattern[str]:
-    """Return the pattern of this cable's page-break marks (`[RPO] DUBAI 00000409 002.2 OF 002`)."""
-    words = place.upper().split()
-    # A break line may leave out the first words of the post: `DUBAI` for `RPO DUBAI`.
-    prefix = ""
-    for word in words[:-1]:
-        prefix = f"(?:{prefix}{re.escape(word)}\\s+)?"
-    return re.compile(
-        rf"\s*\b{prefix}{re.escape(words[-1])}\s+0*{serial}\s+\d{{3}}(?:\.\d{{1,2}})?\s+OF\s+\d{{3}}\b\s*"
-    )
+# A page-break mark inside the text: `[RPO] DUBAI 00000409 002.2 OF 002` (a post of up to four
+# words, the serial padded to eight digits, the page). One pattern for every cable: making
+# one per cable cost a compilation each.
+_INLINE_BREAK = re.compile(
+    r"\s*\b(?P<place>[A-Z]+(?:\s+[A-Z]+){0,3})\s+(?P<serial>\d{8})\s+\d{3}(?:\.\d{1,2})?\s+OF"
+    r"\s+\d{3}\b\s*"
+)

@@ -194,10 +194,10 @@ def origin_from_place(place: str) -> str:
 _NOT_LETTER = re.compile(r"[^A-Z]")
 
 
+@functools.lru_cache(maxsize=4096)
 def id_name(place: str) -> str:
     """Return the one-word post name of ids (`NEW DELHI` -> `NEWDELHI`, `SECSTATE` -> `STATE`)."""
-    name = _NOT_LETTER.sub("", place.upper())
-    return _ID_NAMES.get(name, name)
+    return canonical_station(place)
 
 
 def make_id(year: int | str, place: str, serial: int | str) -> str:
@@ -208,6 +208,22 @@ def make_id(year: int | str, place: str, serial: int | str) -> str:
 
 _GOOD_ID = re.compile(r"^\d{2}[A-Z]+\d+$")
 _GARBLE = re.compile(r"S?E?C?T?I?ON\d+OF\d+")
+# A page header's `SECTION 01 OF 02` run into the id, however misspelt: `SECTION01GF02`,
+# `SCTION02OF02`. Ids hold no digits between year and serial, so digits there are garble.
+_SECTION_GARBLE = re.compile(r"^(\d{2})S?E?C?T?I?O?N?\d{1,2}[A-Z0]{1,2}\d{1,2}(?=[A-Z]{3})")
+# Words a copy glued between year and station: handling caveats, classification remnants
+# (`SIFIED` of UNCLASSIFIED) and post types (`09AMEMBASSYKABUL123`). No post's name starts so.
+_GLUED_WORDS = (
+    "UNCLASSIFIED", "UNCLAS", "SIFIED", "CONFIDENTIAL", "SECRET", "NOFORN", "EFTO", "SIPDIS",
+    "SENSITIVE", "LIMDIS", "EXDIS", "NODIS", "STADIS", "AMEMBASSY", "EMBASSY", "AMCONSUL",
+    "AMCONGEN", "CONSULATE", "USMISSION", "USINT", "USOFFICE",
+)  # fmt: skip
+# `SECSTATEWASHDC`: the Department's city suffix is no part of a station's id name.
+_CITY_SUFFIXES = ("WASHINGTONDC", "WASHDC")
+_ID_PARTS = re.compile(r"^(\d{2})([A-Z]+?)0*(\d{1,6})(?!\d)")
+# Spaces, dots and hyphens inside a station (`PORT-OF-SPAIN`, `ST. PETERSBURG`) or between
+# the parts (`09 ASTANA 1985`); a hyphen after the serial (`-2`, a duplicate mark) stays junk.
+_JOINERS = re.compile(r"(?<=[A-Z])[ .'-]+(?=[A-Z])|(?<=^\d\d) +|(?<=[A-Z])[ .]+(?=\d)")
 
 
 def is_plausible_id(cable_id: str) -> bool:
@@ -216,21 +232,54 @@ def is_plausible_id(cable_id: str) -> bool:
 
 
 def repair_id(cable_id: str) -> str | None:
-    """Return a garbled id repaired where its parts are still recoverable, else None."""
-    cable_id = cable_id.strip().upper()
+    """Return a garbled id repaired where its parts are still recoverable, else None.
+
+    Repairs, in order: a year written twice (`7575LIBREVILLE1895`), a PlusD id
+    (`1974ATHENS02959_b`), a page header's SECTION garble (`08SECTION01GF02BISHIEK21`),
+    caveats and post types glued before the station (`06EFTOLONDON123`,
+    `09AMEMBASSYKABUL123`), a station written with spaces, dots or hyphens
+    (`09PORT-OF-SPAIN55`), `SECSTATE`/`WASHDC` forms, zero padding, and junk after the
+    serial (`_a`, `-2`, `TOSEC 110123`). The station is not checked here: see `station_of`.
+    """
+    cable_id = _JOINERS.sub("", cable_id.strip().upper())
     # `7575LIBREVILLE1895`: the year written twice.
     doubled = re.match(r"^(\d{2})\1([A-Z]+\d+)$", cable_id)
     if doubled:
-        return doubled.group(1) + doubled.group(2)
+        cable_id = doubled.group(1) + doubled.group(2)
     # PlusD canonical ids: `1974ATHENS02959_b`.
-    plusd = re.match(r"^(\d{4})([A-Z]+)0*(\d+)(?:_[a-z0-9]+)?$", cable_id, re.IGNORECASE)
+    plusd = re.match(r"^(\d{4})([A-Z]+)0*(\d+)(?:_[A-Z0-9]+)?$", cable_id)
     if plusd:
         return make_id(plusd.group(1), plusd.group(2), plusd.group(3))
-    if is_plausible_id(cable_id):
-        match = re.match(r"^(\d{2})([A-Z]+?)0*(\d+)$", cable_id)
-        assert match is not None
-        return f"{match.group(1)}{match.group(2)}{int(match.group(3))}"
-    return None
+    garble = _SECTION_GARBLE.match(cable_id)
+    if garble:
+        cable_id = garble.group(1) + cable_id[garble.end() :]
+    match = _ID_PARTS.match(cable_id)
+    if match is None:
+        return None
+    year, station, serial = match.groups()
+    return f"{year}{canonical_station(station)}{int(serial)}"
+
+
+def canonical_station(name: str) -> str:
+    """Return an id's station without glued caveats, post types or city suffixes."""
+    name = _NOT_LETTER.sub("", name.upper())
+    stripped = True
+    while stripped:
+        stripped = False
+        for word in _GLUED_WORDS:
+            if name.startswith(word) and len(name) - len(word) >= 3:
+                name = name[len(word) :]
+                stripped = True
+                break
+    for suffix in _CITY_SUFFIXES:
+        if name.endswith(suffix) and len(name) > len(suffix) + 2:
+            name = name[: -len(suffix)]
+    return _ID_NAMES.get(name, name)
+
+
+def station_of(cable_id: str) -> str:
+    """Return the station part of a canonical id (`09NEWDELHI12` -> `NEWDELHI`)."""
+    return cable_id[2:].rstrip("0123456789")
 
 
 _DTG = re.compile(

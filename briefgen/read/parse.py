@@ -35,18 +35,23 @@ def read_text(text: str, path: str | None = None) -> Cable:
 
 def envelope_of_text(text: str, path: str | None = None, row: int | None = None) -> Envelope:
     """Return the envelope of a text in whichever single-cable text format it is in."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     if text.startswith("\ufeff"):
         text = text[1:]
-    if not text.strip():
+    # A look at the start spares copying a whole page to strip it.
+    if not text[:4096].strip() and not text.strip():
         raise ReadError("empty input", path, row)
     if is_wikileaks_text(text):
         return read_wikileaks_text(text)
-    head = text[:200000]
+    head = text if len(text) <= 200000 else text[:200000]
     if html.is_plusd(head):
         return html.read_plusd(text, path, row)
     if html.is_html(head):
         return html.read_wikileaks_html(text, path, row)
+    if html.has_line_break_tags(head):
+        # A text cable with `<br>` line breaks (in its subject, or on every line) is no page.
+        text = html.line_breaks(text)
     stripped = text.lstrip()
     if stripped.startswith("{"):
         return tabular.read_json(stripped, path, row)
@@ -57,16 +62,20 @@ def _parse(source: Source) -> Cable:
     path, row = source.path, source.row
     display = None if path == "-" else path
     if source.format == "csv":
-        assert isinstance(source.data, str)
-        envelope = tabular.read_csv_fields(source.data.split("\x00"), path, row)
+        fields = source.data
+        assert isinstance(fields, tuple)
+        envelope = tabular.read_csv_fields(list(fields), path, row)
     elif source.format == "jsonl":
-        text = source.data if isinstance(source.data, str) else decode(source.data, path, row)
+        data = source.data
+        assert not isinstance(data, tuple)
+        text = data if isinstance(data, str) else decode(data, path, row)
         envelope = tabular.read_json(text, path, row)
     elif source.format == "pdf":
         assert isinstance(source.data, bytes)
         envelope = read_pdf(source.data, path)
     else:
         data = source.data
+        assert not isinstance(data, tuple)
         text = data if isinstance(data, str) else decode(data, path, row)
         envelope = envelope_of_text(text, path, row)
     return assemble(envelope, display, row)

@@ -49,12 +49,12 @@ def read_json(text: str, path: str | None, row: int | None) -> Envelope:
         refs_field = refs_field or underscore
     elif not cable_id:
         cable_id = underscore
-    body = body or ""
+    body = unflatten(body or "")
     if header and not header.startswith("This record is a partial extract"):
-        body = f"{header}\n{body}"
+        body = f"{unflatten_routing(header)}\n{body}"
     return Envelope(
         format="jsonl",
-        text=unflatten(body),
+        text=body,
         id=cable_id if cable_id and _ID.match(cable_id) else None,
         created=parse_date(_text(record, "date_time", "created", "date") or ""),
         origin=_text(record, "origin"),
@@ -83,8 +83,36 @@ def _references(text: str) -> tuple[str, ...] | None:
     return tuple(ids) or None
 
 
+# A routing header exported without its line breaks glues each line to the one before:
+# `P 131259Z FEB 09FM AMEMBASSY ASHGABATTO SECSTATE WASHDC PRIORITY 2320INFO ALL ...`.
+_ROUTING_KEYS = re.compile(r"(?<=\S)(?=(?:FM|INFO|XMT) [A-Z])")
+_GLUED_ADDRESS = re.compile(r"(?:(?<=\d)|(?<=COLLECTIVE)|(?<=WASHDC))(?=[A-Z]{2,}[ /])")
+
+
+def unflatten_routing(header: str) -> str:
+    """Put the FM, TO, INFO and XMT lines of a routing header flattened into one back apart."""
+    if "\n" in header.strip() or "FM " not in header:
+        return header
+    text = _ROUTING_KEYS.sub("\n", header)
+    lines = []
+    for line in text.split("\n"):
+        if line.startswith("FM "):
+            # The first `TO ` after the sender: ` TO ` where spaced, else glued (`ASHGABATTO`).
+            at = line.find(" TO ", 3)
+            at = at + 1 if at >= 0 else line.find("TO ", 3)
+            if at > 3:
+                lines += [line[:at].rstrip(), line[at:]]
+                continue
+        lines.append(line)
+    return "\n".join(
+        _GLUED_ADDRESS.sub("\n", line) if line[:3] != "FM " else line for line in lines
+    )
+
+
 _PILCROW = re.compile(r"(?<=\S)\s*(?=¶\s*\d{1,3}\.)")
-_DOUBLE_SPACE_PARA = re.compile(r"\s{2,}(?=(?:¶\s*)?\d{1,3}\.\s{1,2}(?:\(|[A-Z]))")
+# Each pattern starts only where a run of spaces starts: tried inside the run as well, a
+# 20,000-space run would cost 20,000 scans of it.
+_DOUBLE_SPACE_PARA = re.compile(r"(?<!\s)\s{2,}(?=(?:¶\s*)?\d{1,3}\.\s{1,2}(?:\(|[A-Z]))")
 
 
 def unflatten(body: str) -> str:

@@ -6,8 +6,10 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from briefgen.read.classified import classified_by, classified_by_in_body
 from briefgen.read.cleaning import SERIAL_LINE
 from briefgen.read.ids import clean_address, parse_date, parse_dtg
+from briefgen.read.tags import is_tag_line, parse_tags
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +32,9 @@ class Telegram:
     """The serial number of the serial line."""
     year: str | None = None
     """A two-digit year written on the serial line (1970s cables), else None."""
+    routing_serial: int | None = None
+    """The message number of the routing `DE` line (`DE RUEHEK #1021/01 2800932`): the
+    serial's last four digits as the sending post numbered it."""
     classified_by: str | None = None
     """The official of the `Classified By:` line."""
     declassify: str | None = None
@@ -49,25 +54,41 @@ _DATELINE = re.compile(
     r"\d{1,2} [A-Z][a-z]+ \d{4}, \d{1,2}:\d{2}|\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2})?Z?)"
 )
 _DTG_LINE = re.compile(r"^\s*(?:[OPRZM]{1,2}\s+){1,2}\d{6}Z\s*[A-Z]{3}\s*\d{2}")
+_ADDRESS_NOISE = re.compile(
+    r"^(?:PAGE \d{2,3}\b.*|(?:UNCLAS(?:SIFIED)?|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)"
+    r"(?:\s*//?\s*[A-Z ]+)?|NNNN|BT)$"
+)
+_BREAK_HEADER = re.compile(r"^[A-Z][A-Z .-]{1,40} \d{4,9}\s+\d{3}(?:\.\d{1,2})? OF \d{3}$")
+_DE_LINE = re.compile(r"^DE\s+[A-Z]{4,}\s*#(\d{1,5})\b")
 _ROUTING = re.compile(
     r"^\s*(?:VZCZC|ZNR\b|ZNY\b|DE\s+[A-Z]{4,}|[OPRZ]{1,2}\s+R[A-Z]{4,}(?:\s|$)|BT\s*$)"
 )
 _KEYWORD = re.compile(
-    r"^\s*(?:\(?[A-Z]{1,3}\)\s*)?(?P<key>SUBJ(?:ECT)?|TAGS?|E\.?\s?O\.?|EO|REF(?:TEL|TELS|S)?|"
+    r"^\s*(?:\(?[A-Z]{1,3}\)\s*)?(?P<key>SUBJ(?:ECT)?|TAGS?|(?:TAS|TGS|AGS)(?=\s*:)|"
+    r"E\.?\s?O\.?|EO|REF(?:TEL|TELS|S)?|"
     r"CLASSIFIED\s+BY|SIPDIS|NOFORN|EXDIS|NODIS|LIMDIS|CORRECTED\s+COPY)\b\s*[:.]?",
     re.IGNORECASE,
 )
 _PARA_START = re.compile(r"^\s*\d{1,3}\s*[.)](?:\s*\S|\s*$)|^\s*\(\s*[A-Z/]{1,4}\s*\)\s")
 _REF_ITEM = re.compile(r"^\(?[A-Z]\s?[.)]\s+\S")
+_REF_LETTER = re.compile(r"^\s*\(?[A-Z]\)\s")
+_REASON_SECTION = re.compile(r"^\s*1\.\s?[4-6]\b")
 # Lines that end a SUBJECT even without a blank line after it.
-_SUBJECT_STOP = re.compile(r"^(?:SENSITIVE BUT UNCLASSIFIED|THE FOLLOWING|\(\w{1,4}\)\s*$)", re.I)
-_FOR_LINE = re.compile(r"^\s*[A-Z][A-Z/ ,&.-]* (?:FOR|PASS)\s+\S")
-_TAG = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{1,15}$")
-_CLASSIFIED_BY = re.compile(
-    r"classified\s+by\s*:?\s*(.*?)\s*(?:[,;]|\bfor\s+reas|\breasons?\b|\bper\b|\b1\.[4-6]\b|$)",
-    re.IGNORECASE,
+_SUBJECT_STOP = re.compile(
+    r"^(?:SENSITIVE BUT UNCLASSIFIED|THE FOLLOWING|\(\w{1,4}\)\s*$|[-=_*]{3,}\s*$|"
+    r"(?:BEGIN )?SUMMARY\b|(?:\(\w{1,4}\)\s*)?CLASSIFIED\s+BY\b)",
+    re.I,
 )
-_ACTING = re.compile(r",\s*a\.\s?i\.,?", re.IGNORECASE)
+# What a copy glued to the end of a subject line: the SBU notice, a REF list, a dash rule,
+# the Classified By line (`... OF HAITI SENSITIVE BUT UNCLASSIFIED - PLEASE PROTECT ...`).
+_SUBJECT_TAIL = re.compile(
+    r"\s+(?:SENSITIVE BUT UNCLASSIFIED\b|SBU\s*[-:;]|-{3,}|={3,}|REF(?:TEL)?S?\s*[:.]?\s+"
+    r"(?:\(?[A-Z]\)?[.)]\s|[A-Z]{3,}\s+\d)|(?:\(\w{1,4}\)\s*)?CLASSIFIED\s+BY\b)",
+    re.I,
+)
+_SUBJECT_PORTION = re.compile(r"^\((?:U|C|S|TS|SBU|LOU)(?:/{1,2}[A-Z]{2,5})*\)\s*")
+_FOR_LINE = re.compile(r"^\s*[A-Z][A-Z/ ,&.-]* (?:FOR|PASS)\s+\S")
+_TAG_KEYS = frozenset({"TAG", "TAGS", "TAS", "TGS", "AGS"})
 _DECL = re.compile(
     r"DECL(?:ASSIFY)?\s*(?:ON)?\s*:?\s*(\d{1,2})/(\d{1,2})/(\d{2,4})|DECL\s*:?\s*(X\d|OADR|25X\d)"
 )
@@ -93,6 +114,8 @@ def read_header(lines: list[str]) -> Telegram:
         values["year"] = match.group("year")
     to, info = _read_routing(lines[:routing_end], values)
     body_start = _read_keywords(lines, keys_start, values)
+    if "classified_by" not in values:
+        _keep(values, "classified_by", classified_by_in_body(lines[body_start:]))
     return Telegram(
         recipients=_addresses(to),
         info_recipients=_addresses(info),
@@ -117,9 +140,13 @@ def _read_routing(lines: list[str], values: dict[str, object]) -> tuple[list[str
     """Read the date, FM, TO and INFO of the routing lines; return the TO and INFO parts."""
     to: list[str] = []
     info: list[str] = []
+    excluded: list[str] = []
     target: list[str] | None = None
     for line in lines:
         stripped = line.strip()
+        if target is not None and (_ADDRESS_NOISE.match(stripped) or _BREAK_HEADER.match(stripped)):
+            # A printed copy's page header or classification line inside an address block.
+            continue
         if "created" not in values:
             dateline = _DATELINE.match(stripped)
             moment = parse_date(dateline.group(1)) if dateline else None
@@ -127,6 +154,11 @@ def _read_routing(lines: list[str], values: dict[str, object]) -> tuple[list[str
                 moment = parse_dtg(line)
             if moment is not None:
                 values["created"] = moment
+                continue
+        if stripped.startswith("DE ") and "routing_serial" not in values:
+            number = _DE_LINE.match(stripped)
+            if number is not None:
+                values["routing_serial"] = int(number.group(1))
                 continue
         if stripped.startswith("FM "):
             values.setdefault("sender", clean_address(stripped[3:]))
@@ -137,6 +169,10 @@ def _read_routing(lines: list[str], values: dict[str, object]) -> tuple[list[str
         elif stripped.startswith("INFO "):
             target = info
             target.append(stripped[5:])
+        elif stripped.startswith("XMT "):
+            # The posts a collective is not sent to, to the end of the address block.
+            target = excluded
+            target.append(stripped[4:])
         elif target is not None and "/" in stripped.split(" ", 1)[0]:
             # `RUEHBJ/AMEMBASSY BEIJING 1134`: an addressee behind its routing indicator.
             target.append(stripped)
@@ -144,6 +180,10 @@ def _read_routing(lines: list[str], values: dict[str, object]) -> tuple[list[str
             target = None
         elif target is not None:
             target.append(stripped)
+    if excluded:
+        left_out = set(_addresses(excluded))
+        to = [address for address in to if clean_address(address) not in left_out]
+        info = [address for address in info if clean_address(address) not in left_out]
     return to, info
 
 
@@ -159,7 +199,7 @@ def _read_keywords(lines: list[str], i: int, values: dict[str, object]) -> int:
             i += 1
             continue
         if match is None:
-            running_text = len(stripped) > 100 and any(c.islower() for c in stripped)
+            running_text = len(stripped) > 100 and stripped.upper() != stripped
             if seen_subject or _PARA_START.match(line) or running_text:
                 break
             i += 1
@@ -168,17 +208,24 @@ def _read_keywords(lines: list[str], i: int, values: dict[str, object]) -> int:
         rest = line[match.end() :].strip()
         block, i = _continuation(lines, i + 1, rest, key)
         if key.startswith("SUBJ"):
-            values.setdefault("subject", _clean_subject(block))
+            _keep(values, "subject", _clean_subject(block))
             seen_subject = True
-        elif key.startswith("TAG"):
-            values.setdefault("tags", _tags(block))
+        elif key in _TAG_KEYS:
+            _keep(values, "tags", parse_tags(block))
         elif key in ("EO", "E O"):
-            values.setdefault("declassify", _declassify(block))
+            _keep(values, "declassify", _declassify(block))
         elif key.startswith("REF"):
-            values.setdefault("reference_text", block)
+            _keep(values, "reference_text", block)
         elif key.startswith("CLASSIFIED"):
-            values.setdefault("classified_by", _classified_by("classified by " + block))
+            # `Classified By:` alone, then `CLASSIFIED BY ...` on the next line: the second.
+            _keep(values, "classified_by", classified_by(block))
     return i
+
+
+def _keep(values: dict[str, object], name: str, value: object) -> None:
+    """Set a header field from the first keyword line that gives it a value."""
+    if value and name not in values:
+        values[name] = value
 
 
 def _continuation(lines: list[str], i: int, first: str, key: str) -> tuple[str, int]:
@@ -191,7 +238,7 @@ def _continuation(lines: list[str], i: int, first: str, key: str) -> tuple[str, 
         if not stripped:
             # TAGS written one per line (PDF copies) and REF lists run past blank lines.
             following = lines[i + 1].strip() if i + 1 < n else ""
-            if key.startswith("TAG") and _TAG.match(following):
+            if key in _TAG_KEYS and is_tag_line(following):
                 i += 1
                 continue
             if key.startswith("REF") and _REF_ITEM.match(following):
@@ -204,14 +251,25 @@ def _continuation(lines: list[str], i: int, first: str, key: str) -> tuple[str, 
         if _KEYWORD.match(line):
             break
         ends = (line[-1:].isdigit() and SERIAL_LINE.match(line)) or _PARA_START.match(line)
-        if ends and not (key.startswith("REF") and re.match(r"^\s*\(?[A-Z]\)\s", line)):
+        # `... FOR REASONS` then `1.4 (b) and (d).`: the E.O. section, not paragraph 1.
+        reason = key.startswith("CLASSIFIED") and _REASON_SECTION.match(line)
+        if ends and not reason and not (key.startswith("REF") and _REF_LETTER.match(line)):
             break
-        # Telegram lines are short: a long line is running text, not a continuation.
-        if parts and len(stripped) > 90:
+        # Telegram lines are short: a long line is running text, not a continuation;
+        # except a subject's second line in capitals that a copy joined into one.
+        long_subject = key.startswith("SUBJ") and stripped.upper() == stripped
+        if parts and len(stripped) > 90 and not long_subject:
             break
         if key.startswith("SUBJ") and parts and _SUBJECT_STOP.match(stripped):
             break
-        parts.append(stripped)
+        if key in _TAG_KEYS and parts and not is_tag_line(stripped, parts[-1]):
+            # `RUN-OFF,` or a mirror's `id: 67870` after the TAGS line is no tag.
+            break
+        hyphen = parts and parts[-1][-1:] == "-" and parts[-1][-2:-1].isalpha()
+        if hyphen and stripped[:1].isalpha():
+            parts[-1] += stripped  # `ANTI-` at a line end, `TRAFFICKING` on the next: one word
+        else:
+            parts.append(stripped)
         i += 1
     return " ".join(parts), i
 
@@ -234,20 +292,13 @@ def _addresses(parts: list[str]) -> tuple[str, ...]:
 
 
 def _clean_subject(text: str) -> str | None:
+    """Return a subject without what copies glue to it, and without a leading portion mark."""
     text = " ".join(text.replace("\\", " ").split())
+    tail = _SUBJECT_TAIL.search(text)
+    if tail is not None:
+        text = text[: tail.start()]
+    text = _SUBJECT_PORTION.sub("", text).strip(" -")
     return text or None
-
-
-_TAG_SPLIT = re.compile(r"[\s,;]+")
-
-
-def _tags(text: str) -> tuple[str, ...]:
-    out: list[str] = []
-    for token in _TAG_SPLIT.split(text):
-        token = token.strip(".")
-        if _TAG.match(token) and token.upper() not in out:
-            out.append(token.upper())
-    return tuple(out)
 
 
 def _declassify(text: str) -> str | None:
@@ -262,13 +313,3 @@ def _declassify(text: str) -> str | None:
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
     return f"{year:04d}-{month:02d}-{day:02d}"
-
-
-def _classified_by(text: str) -> str | None:
-    # `Charge d'Affaires, a.i. Michael J. Fitzpatrick`: that comma is part of the title.
-    text = _ACTING.sub(" a.i.", text)
-    match = _CLASSIFIED_BY.search(text)
-    if not match:
-        return None
-    name = match.group(1).strip(" .:")
-    return name or None

@@ -8,7 +8,7 @@ from briefgen.read.envelope import Envelope
 from briefgen.read.ids import parse_date
 
 _LABELS = ("identifier", "created", "classification", "origin")
-_LINK_TAG = re.compile(r"\[([A-Za-z0-9_/-]+)\]\(#?[^)]*\)")
+_LINK_TAG = re.compile(r"\[([A-Za-z0-9_/-]+)\]\(#?[^)\[]*\)")
 
 
 def is_wikileaks_text(text: str) -> bool:

@@ -114,3 +114,108 @@ def test_a_number_after_a_headings_rule_starts_a_paragraph() -> None:
         (4, "COMMENT"),
     ]
     assert body.comment == "WE SUSPECT RESTRAINT."
+
+
+def summary_of(*paragraphs: str) -> str | None:
+    return split_body("\n\n".join(paragraphs).split("\n")).summary
+
+
+def test_summary_forms() -> None:
+    # 05ROME1593, 06MONTEVIDEO963, 04THEHAGUE4: the openings real cables use.
+    assert summary_of(
+        "1. (S) Summary and Action Request: PM Berlusconi spoke to Parliament. End Summary.",
+        "2. (U) On May 5 he briefed the Chamber.",
+    ) == ("PM Berlusconi spoke to Parliament.")
+    assert summary_of("1. (C) Summary/Comment: The GOA will not move. End Summary/Comment.") == (
+        "The GOA will not move."
+    )
+    assert summary_of(
+        "1. (SBU) Summary and Introduction: Uruguay's debate over history teaching. End Summary."
+    ) == ("Uruguay's debate over history teaching.")
+    assert summary_of("I. Summary", "The Netherlands is a transit point. End Summary.") == (
+        "The Netherlands is a transit point."
+    )
+
+
+def test_summary_closed_only_by_its_end_marker() -> None:
+    # 04AMMAN1288: no opening word, the first paragraphs run to `End Summary`.
+    assert summary_of(
+        "1. (S) FonMin Muasher told the Ambassador the meeting was frank.",
+        "2. (S) He described the neighbors' positions. End Summary.",
+        "3. (S) Muasher said more.",
+    ) == ("FonMin Muasher told the Ambassador the meeting was frank. (S) He described the"
+          " neighbors' positions.")  # fmt: skip
+    assert summary_of("1. (C) Nothing ends here.", "2. (C) Nor here.") is None
+
+
+def signers_of(*lines: str) -> tuple[str, ...]:
+    return split_body(["1. (C) The meeting ended well.", *lines]).signers
+
+
+def test_signatures_without_what_copies_add_to_them() -> None:
+    assert signers_of("CRETZ CRETZ") == ("CRETZ",)  # 05TELAVIV6669: printed twice
+    assert signers_of("Rice Nnnn") == ("Rice",)  # 08STATE43817: a case-mangled NNNN
+    assert signers_of("HOAGLAND", "NNNN", "Declassified/Released US Department of State") == (
+        "HOAGLAND",
+    )
+    # A redacted signer, a routing leftover, a sentence running on, a page header: no name.
+    assert signers_of("XXXXXXXXXXXX") == ()
+    assert signers_of("RUCNMGH/MAGHREB COLLECTIVE") == ()
+    assert split_body(["1. (C) The Embassy seeks comment", "AND GUIDANCE REQUES"]).signers == ()
+    assert signers_of("PAGE 03") == ()
+    # Surnames that start like routing indicators stay names.
+    assert signers_of("RUSSELL") == ("RUSSELL",)
+
+
+def test_xmt_exclusions_and_page_headers_in_address_blocks() -> None:
+    from briefgen.read.telegram import read_header
+
+    header = read_header(
+        [
+            "FM SECSTATE WASHDC",
+            "TO SECURITY OFFICER COLLECTIVE PRIORITY",
+            "AMEMBASSY TRIPOLI PRIORITY",
+            "PAGE 02 STATE 116943 211945Z",
+            "CONFIDENTIAL",
+            "INFO AMCONSUL CASABLANCA PRIORITY",
+            "AMCONSUL JOHANNESBURG",
+            "XMT AMCONSUL JOHANNESBURG",
+            "AMEMBASSY TRIPOLI",
+            "S E C R E T STATE 116943",
+            "SUBJECT: SECURITY NOTICE",
+            "",
+            "1. (S) Text.",
+        ]
+    )
+    assert header.recipients == ("SECURITY OFFICER COLLECTIVE",)
+    assert header.info_recipients == ("AMCONSUL CASABLANCA",)
+
+
+def test_a_numbered_list_inside_a_paragraph_stays_in_it() -> None:
+    # 09STATE81957: the action items of paragraph 28, then paragraph 29.
+    lines = [
+        "27. (S) Neither side had anything to report.",
+        "",
+        "28. (S) Costner noted the following action items:",
+        "",
+        "1. On Eritrea/Somalia, the U.S. will seek authorization to release evidence.",
+        "",
+        "2. On Finland, the U.S. will respond to Russia's conditions.",
+        "",
+        "29. (S/NF) Both sides agreed the meeting was a success.",
+    ]
+    body = split_body(lines)
+    assert [p.number for p in body.paragraphs] == [27, 28, 29]
+    assert "1. On Eritrea/Somalia" in body.paragraphs[1].text
+    assert "2. On Finland" in body.paragraphs[1].text
+    # 09NEWDELHI1778: a quoted dossier's numbers at the end, after `Full Text of Dossier:`.
+    quoted = [
+        "8. (C) Raghavan concluded.",
+        "",
+        "9. Full Text of Dossier:",
+        "",
+        "1. Hafiz Saeed.",
+        "",
+        "2. After the ban.",
+    ]
+    assert [p.number for p in split_body(quoted).paragraphs] == [8, 9]

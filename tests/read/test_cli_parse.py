@@ -15,9 +15,9 @@ ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "examples" / "cables"
 FORMATS = ROOT / "tests" / "fixtures" / "read" / "formats"
 FIELDS = {
-    "path", "row", "format", "id", "created", "origin", "classification", "classified_by",
-    "nondisclosure_deadline", "subject", "tags", "references", "recipients", "info_recipients",
-    "signers", "summary", "comment", "paragraphs",
+    "path", "row", "format", "id", "given_id", "created", "origin", "classification",
+    "classified_by", "nondisclosure_deadline", "subject", "tags", "references", "recipients",
+    "info_recipients", "signers", "summary", "comment", "paragraphs",
 }  # fmt: skip
 
 

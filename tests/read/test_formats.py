@@ -228,3 +228,31 @@ def test_a_mirror_pages_preview_and_record_fields_are_dropped(tmp_path: Path) ->
     assert cable.paragraphs[0].text.endswith("local contacts told Poloff.")
     assert "id: 87334" not in " ".join(p.text for p in cable.paragraphs)
     assert cable.info_recipients == ("AMEMBASSY ASUNCION",)
+
+
+def test_a_flattened_routing_header_gets_its_lines_back() -> None:
+    from briefgen.read.tabular import unflatten_routing
+
+    # nl-json-initial/09ASHGABAT218: the export dropped the header's line breaks.
+    header = (
+        "P 131259Z FEB 09FM AMEMBASSY ASHGABATTO SECSTATE WASHDC PRIORITY 2320INFO ALL SOUTH "
+        "AND CENTRAL ASIA COLLECTIVECIS COLLECTIVEAMEMBASSY ANKARA CIA WASHDCDIA WASHDC"
+    )
+    assert unflatten_routing(header).split("\n") == [
+        "P 131259Z FEB 09",
+        "FM AMEMBASSY ASHGABAT",
+        "TO SECSTATE WASHDC PRIORITY 2320",
+        "INFO ALL SOUTH AND CENTRAL ASIA COLLECTIVE",
+        "CIS COLLECTIVE",
+        "AMEMBASSY ANKARA CIA WASHDC",
+        "DIA WASHDC",
+    ]
+    # A spaced TO after a post ending in TO is not cut inside the post's name.
+    assert unflatten_routing("FM AMCONSUL TORONTO TO SECSTATE WASHDC").split("\n") == [
+        "FM AMCONSUL TORONTO",
+        "TO SECSTATE WASHDC",
+    ]
+    # A header with its line breaks is left alone.
+    assert unflatten_routing("FM AMEMBASSY ROME\nTO SECSTATE WASHDC") == (
+        "FM AMEMBASSY ROME\nTO SECSTATE WASHDC"
+    )
