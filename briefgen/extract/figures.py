@@ -217,6 +217,8 @@ _LABEL_WORDS = frozenset(
 )
 """Words before a number that name something by it (`Law 26,364`): the number counts nothing."""
 _TIME_UNITS = frozenset({"years", "year", "months", "month", "days", "day", "weeks"})
+MONEY_KEY = "figures.money"
+"""The key of a paragraph's memo under which `rule_money` leaves the amounts it found."""
 _Role = Literal["penalty", "price", "funding"]
 _DETERMINERS = frozenset(["the", "its", "his", "her", "their", "this", "that", "a", "an", "our"])
 _YEAR_WORDS = ("in", "since", "from", "to", "until", "by", "of", "through")
@@ -331,6 +333,7 @@ def rule_money(ctx: Context, para: Para) -> None:
     text = para.text
     claimed = ctx.claimed.setdefault(para.index, set())
     count = len(reader.numbers)
+    found = para.memo(MONEY_KEY, list[Figure])
     index = 0
     while index < count:
         amount = _read_amount(reader, numbers, index)
@@ -340,7 +343,7 @@ def rule_money(ctx: Context, para: Para) -> None:
         index += amount.numbers
         lead, end = amount.lead, amount.end
         noun, role = _money_noun(reader, lead, end)
-        ctx.figures.append(
+        found.append(
             Figure(
                 "money",
                 amount.value,
@@ -362,6 +365,7 @@ def rule_money(ctx: Context, para: Para) -> None:
             )
         )
         claimed.update(range(lead, end))
+    ctx.figures.extend(found)
 
 
 def _what(text: str, position: int, value: float) -> str | None:

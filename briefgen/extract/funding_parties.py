@@ -1,0 +1,195 @@
+"""Who gives and who receives in a funding sentence: the parties a slot of words names.
+
+Kept apart from the funding rules so that the way a clause's subject is read can change (to the
+clause and actor reading of `attribution`) in this one place.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from briefgen.extract import funding_words as fw
+from briefgen.extract.context import Context, Para
+
+_OPENER_RE = re.compile(
+    r"\s*(?:\([A-Z/]+\)\s*)?(?:-+\s*)?(?:During|In|On|After|Following|Since|From|Before|With|At|"
+    r"Despite|Due|Of|When|While|According|Per|Under|For|By|As|Although|Though|Last|This|Over|"
+    r"Between|Until|Through|Additionally|Also|However|Meanwhile|Furthermore|Moreover|Separately|"
+    r"Currently|Recently|Previously|Today|Yesterday|Earlier|Later|Finally|Similarly|Likewise)\b"
+)
+_CLAUSE_MARKS = ("; ", " that ", ": ")
+_LEAD_WORDS = frozenset(
+    ["the", "a", "an", "its", "their", "his", "her", "this", "these", "that", "those", "some",
+     "many", "most", "all", "both", "each", "several", "one", "two", "three", "local", "also"]
+)  # fmt: skip
+_POST_WORDS = frozenset({"post", "embassy", "we", "mission"})
+_AUXILIARIES = frozenset(
+    ["has", "have", "had", "will", "would", "is", "are", "was", "were", "can", "could", "may",
+     "might", "should", "must", "did", "does", "do", "also", "not", "already", "still", "to",
+     "plans", "planned", "agreed", "intends", "expects", "hopes", "wants", "decided", "recently",
+     "reportedly", "then", "now", "just", "further", "again", "once", "jointly", "together",
+     "never", "both", "all", "been", "being", "promised", "offered", "pledged", "continues",
+     "be", "in", "part", "n't"]
+)  # fmt: skip
+_DESCRIPTION_RE = re.compile(
+    r"^(?:(?:an?|the|some|several|many|most|two|three|local|other|its|their|his|her|\w+-based) )*"
+    r"(?:[a-z][\w.-]* ){0,3}?[a-z][\w-]*$"
+)
+_NOT_IN_DESCRIPTIONS = frozenset(
+    ["for", "in", "to", "with", "by", "on", "at", "from", "of", "into", "had", "has", "have",
+     "is", "are", "was", "were", "will", "would", "not", "that", "which", "who", "and", "or",
+     "this", "these", "those", "it", "they", "we", "he", "she", "said", "says", "one"]
+)  # fmt: skip
+"""Words a short description of a giver or receiver never holds (`the costs for programs`)."""
+
+
+def _description(words: str) -> Party | None:
+    """Return a short description (`a private foundation`, `foreign donors`) as a party."""
+    parts = words.lower().split()
+    if (
+        len(parts) > 5
+        or _NOT_IN_DESCRIPTIONS.intersection(parts[1:])
+        or parts[0] in ("this", "these", "those", "it", "they", "we", "one", "that", "which")
+    ):
+        return None
+    return Party(words, False) if _DESCRIPTION_RE.match(words.lower()) else None
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    """A giver, receiver or channel of money."""
+
+    name: str
+    """The canonical name of a known entity, or the words of a description (`a private
+    foundation`, `foreign donors`) when the cable names no one."""
+    named: bool
+    """True for a known entity, False for a description."""
+
+
+def party_in(ctx: Context, para: Para, start: int, end: int) -> Party | None:
+    """Return the party the words `para.text[start:end]` name: the first entity mentioned in
+    them, the one a pronoun or `the NGO` stands for, or a short description; else None."""
+    names = ctx.names_in(para, start, end)
+    if names:
+        return Party(names[0], True)
+    words = para.text[start:end].strip().rstrip(",;:")
+    if words.endswith(".") and not re.search(r"\b[A-Z]\.$", words):
+        words = words[:-1]  # a full stop, not the last of `U.S.`
+    if not words:
+        return None
+    first = words.split(" ", 1)[0].lower()
+    if first in ("his", "her", "its", "their") and len(words.split()) > 1:
+        return None  # `his group`: someone's body the cable does not name
+    if first in fw.PRONOUNS_PERSON:
+        person = ctx.person_before(para, start)
+        return Party(person, True) if person else None
+    if first in fw.PRONOUNS_ORG:
+        return org_before(ctx, para, start)
+    head = words.lower().split()[-1]
+    if first == "the" and head in fw.DESCRIPTIONS and len(words.split()) <= 3:
+        return org_before(ctx, para, start)  # `the NGO`: the organization named before
+    bare = words.removeprefix("the ").removeprefix("The ")
+    known = ctx.lookup(bare)
+    if known is None and bare.isupper() and len(bare) >= 5:
+        known = ctx.near_acronym(bare)  # `ATIPCA` for `AATIPCA`: a misspelt acronym
+    if known is not None:
+        return Party(known, True)
+    if bare.lower() in _POST_WORDS or bare.lower() == "u.s. embassy":
+        return _post(ctx)
+    described = _description(words)
+    if described is not None:
+        return described  # `a private foundation`, `foreign donors`, `the government`
+    if len(words.split()) <= 3 and words[:1].isupper():
+        return Party(bare, False)  # a name the entity rules did not know (`Sename`)
+    return None
+
+
+def org_before(ctx: Context, para: Para, offset: int) -> Party | None:
+    """Return the organization `it`, `its` or `the NGO` at `offset` stands for: the one that
+    opens (is the subject of) the nearest sentence before, in this paragraph."""
+    index = para.sentences.index(offset)
+    for sentence in range(index, -1, -1):
+        start, end = para.sentences.bounds(sentence)
+        stop = min(end, offset)
+        for mention in para.mentions_between(start, stop):
+            if mention.kind == "org" and para.text.count(" ", start, mention.start) <= 3:
+                return Party(mention.name, True)
+            break
+    return None
+
+
+def actor(
+    ctx: Context,
+    para: Para,
+    sentence_start: int,
+    offset: int,
+    pronoun_only: bool = False,
+    adjacent: bool = False,
+) -> Party | None:
+    """Return the subject of the clause holding `offset`: the entity (or pronoun, or `the NGO`,
+    or short description) that opens the clause, before `offset`; None when none does."""
+    text = para.text
+    start = sentence_start
+    if not pronoun_only:
+        opener = _OPENER_RE.match(text, start)
+        if opener is not None:
+            comma = text.find(", ", start, offset)
+            if comma >= 0:
+                start = comma + 2
+        for mark in _CLAUSE_MARKS:
+            cut = text.rfind(mark, start, offset)
+            if cut >= 0:
+                start = cut + len(mark)
+    while start < offset and text[start] in " (-\"'":
+        start += 1
+    for mention in para.mentions_between(start, offset):
+        # A country or a city can give or receive money: a place that opens the clause counts.
+        if text.count(" ", start, mention.start) > 2:
+            break
+        if adjacent and not _only_auxiliaries(text, mention.end, offset):
+            break  # `X ... and sponsored event`: the name is not the verb's subject
+        return Party(mention.name, True)
+    head = text[start:offset].split(" ", 4)
+    first = head[0].lower().strip(",")
+    if (
+        adjacent
+        and first in ("he", "she", "it", "they")
+        and not _only_auxiliaries(text, start + len(first), offset)
+    ):
+        return None
+    if first in fw.PRONOUNS_PERSON and first in ("he", "she"):
+        person = ctx.person_before(para, start)
+        return Party(person, True) if person else None
+    if first in ("it", "its", "they", "their"):
+        return org_before(ctx, para, start)
+    if pronoun_only:
+        return None
+    second = head[1].lower().strip(",") if len(head) > 1 else ""
+    if first in _POST_WORDS or (first == "the" and second in ("embassy", "mission", "post")):
+        return _post(ctx)
+    if first == "the" and len(head) > 1 and head[1].lower().strip(",") in fw.DESCRIPTIONS:
+        return org_before(ctx, para, start)
+    # A short description as subject (`the government`, `a local NGO`): every word before the
+    # verb but its auxiliaries (`has`, `would`, `plans to`) belongs to it.
+    words = text[start:offset].split()
+    while words and (words[-1].lower() in _AUXILIARIES or words[-1].endswith("ly")):
+        words.pop()
+    if not 2 <= len(words) <= 4 or words[0].lower() not in _LEAD_WORDS:
+        return None
+    phrase = " ".join(words)
+    return _description(phrase) if phrase[-1].isalpha() else None
+
+
+def _only_auxiliaries(text: str, start: int, end: int) -> bool:
+    """Return True when the words between a subject and its verb are auxiliaries or adverbs."""
+    words = text[start:end].replace("’s", " ").replace("'s", " ").replace(",", " ").split()
+    return all(w.lower() in _AUXILIARIES or w.endswith("ly") or w.startswith("(") for w in words)
+
+
+def _post(ctx: Context) -> Party | None:
+    known = ctx.lookup("Embassy")
+    if known is not None:
+        return Party(known, True)
+    origin = ctx.cable.origin
+    return Party(origin, True) if origin else None
