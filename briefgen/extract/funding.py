@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from briefgen.extract import funding_words as fw
 from briefgen.extract.context import Context, Para
 from briefgen.extract.figures import MONEY_KEY
-from briefgen.extract.funding_parties import Party, actor, party_in
+from briefgen.extract.funding_parties import Party, actor, entry_at, party_in
 from briefgen.extract.records import EntityKind, Figure, Funding, FundingKind, FundingStatus
 
 _TRIGGER_RE = re.compile(
@@ -49,7 +49,8 @@ _TO_VERBS = frozenset(
 """Verbs after which `to fund` has the same subject (`plans to fund`, not `asked X to fund`)."""
 _SLOT_END = (
     r"(?=,|;|\.(?:\s|$)|\(|\)| to [a-z]| for | through | via | in (?:19|20)\d\d| in FY| which "
-    r"| who | that | with | since | during | under | until | from | in order | and "
+    r"| who | that | with | since | during | under | until | from | in order | while | but "
+    r"| whereas | and "
     r"(?:is|are|was|were|has|have|had|will|would|also)\b|$)"
 )
 _SLOT = r"[^,;()]{1,80}?"
@@ -86,6 +87,18 @@ _PROGRAM_NOUNS = frozenset(
      "shelter", "campaign", "study", "trip", "exchange", "exchanges", "visit", "grant",
      "scholarship", "scholarships", "center", "centre", "hotline", "initiative", "fellowship"]
 )  # fmt: skip
+_TWO_BODIES_RE = re.compile(
+    r"(?:Foundation|Fund|Institute|Center|Centre|Council|Association|Society|Union|Bank|"
+    r"Organization|Agency|Program|Programme|Trust|Corporation|Church)( and )[A-Z]"
+)
+_OBJECT_END_RE = re.compile(
+    r",(?!\d)|;|\.(?:\s|$)| to [a-z]| through | which | who | that | conducted by "
+    r"| implemented by | run by | while | and (?:is|are|was|were|has|have|had)\b"
+)
+_IN_KIND_RE = re.compile(
+    r"\b(?:in|worth of) (?:equipment|supplies|food|vehicles|computers|goods|commodities|"
+    r"furniture|medicines|materials)\b"
+)
 _COMMON_FUNDER_RE = re.compile(
     r"\b(government|state|foreign|donor|international|private|municipal|local government|"
     r"public|budget) (?:funding|funds|grants?|financing|money|support)\b"
@@ -185,8 +198,17 @@ def _slots(s: _Sentence, match: re.Match[str] | None, group: int = 1) -> list[Pa
         return []
     start, end = match.span(group)
     names = s.ctx.names_in(s.para, s.at(start), s.at(end))
-    if len(names) > 1 and " and " in match.group(group):
+    words = match.group(group)
+    if len(names) > 1 and " and " in words:
         return [Party(name, True) for name in names]
+    joined = _TWO_BODIES_RE.search(words)
+    if joined is not None:
+        # `the Ford Foundation and Oxfam International`: two bodies, even when the names were
+        # read as one.
+        cut = start + joined.start(1)
+        first = party_in(s.ctx, s.para, s.at(start), s.at(cut))
+        second = party_in(s.ctx, s.para, s.at(cut + 5), s.at(end))
+        return [p for p in (first, second) if p is not None]
     one = party_in(s.ctx, s.para, s.at(start), s.at(end))
     return [one] if one is not None else []
 
@@ -220,7 +242,10 @@ def _purpose(s: _Sentence, start: int) -> str | None:
 
 
 def _status_before(s: _Sentence, anchor: int, default: FundingStatus) -> FundingStatus:
-    """Return the status the words just before a verb give it (`would fund`, `plans to give`)."""
+    """Return the status the words just before a verb give it (`would fund`, `plans to give`);
+    a condition (`If ... will fund`) only proposes."""
+    if re.match(r"\W*(?:\([A-Z/]+\)\s*)?(?:If|Unless|Should)\b", s.text):
+        return "proposed"
     for word in reversed(s.lowered[max(0, anchor - 40) : anchor].split()[-4:]):
         status = fw.STATUS_WORDS.get(word)
         if status is not None:
@@ -255,9 +280,13 @@ def _is_verb(s: _Sentence, start: int, verb: str) -> bool:
     if last in _MODALS or last.endswith("ly"):
         return True
     if verb.endswith("s"):
-        # `USAID funds`, `It receives`: the subject ends right before the verb.
-        if last in ("it", "he", "she", "who", "which", "that"):
+        # `USAID funds`, `It receives`, `Post requests`: the subject ends right before the verb.
+        if last in ("it", "he", "she", "who", "which", "that", "post", "embassy", "mission"):
             return True
+        if verb not in fw.FUND_VERBS and before and before[-1][:1].isalpha():
+            word = s.text[max(0, start - len(before[-1]) - 1) : start].split()
+            if word and word[-1][:1].isupper():
+                return True  # `Raices receives`: a name the entity rules did not know
         mentions = s.para.mentions_between(s.start, s.at(start))
         return bool(mentions) and s.at(start) - mentions[-1].end <= 1
     return False
@@ -274,28 +303,33 @@ def _amount_near(s: _Sentence, start: int, reach: int) -> Figure | None:
 
 def _object_phrase(text: str, start: int) -> str | None:
     """Return the words a verb at `start` takes as object, up to a comma or a clause word."""
-    match = re.match(
-        r"((?:[\w'’$.,/-]+ ?){1,12}?)(?=,(?!\d)|;|\.(?:\s|$)| to [a-z]| through | which | who "
-        r"| that | conducted by | implemented by | run by |"
-        r" while | and (?:is|are|was|were|has|have|had)\b|$)",
-        text[start:],
-    )
-    if match is None:
-        return None
-    words = match.group(1).strip()
+    words = text[start : start + 160]
+    stop = _OBJECT_END_RE.search(words)
+    if stop is not None:
+        words = words[: stop.start()]
+    words = " ".join(words.split()[:14]).strip(' ,"')
+    if words.startswith("and "):
+        return None  # `USAID funds and advises INRENA`: a second verb, no object
     return words if len(words.split()) >= 2 else None
 
 
 def _phrase_before(s: _Sentence, end: int) -> str | None:
-    """Return the noun phrase just before `end` (`rented property` before `funded by`)."""
-    head = s.text[:end].rstrip(" ,")
-    cut = max(head.rfind(","), head.rfind(";"), head.rfind("("))
+    """Return the noun phrase just before `end` (`rented property` before `funded by`); None
+    after a comma, where what is funded is the clause's object, not the words next to it."""
+    head = s.text[:end].rstrip(" ")
+    if head.endswith(","):
+        return None
+    cut = max(head.rfind(","), head.rfind(";"), head.rfind("("), head.rfind(")"))
     words = head[cut + 1 :].split()
     kept: list[str] = []
     for word in reversed(words[-7:]):
         if word.lower() in _BE or word.lower() in ("in", "by", "with", "at", "on"):
             break
         kept.insert(0, word)
+    while kept and (kept[-1].endswith("ly") or kept[-1].lower() in ("also", "and")):
+        kept.pop()
+    while kept and kept[0].lower() in ("of", "for", "to", "and", "from"):
+        kept.pop(0)
     return " ".join(kept) if len(kept) >= 2 else None
 
 
@@ -380,6 +414,9 @@ def rule_comes_from(s: _Sentence) -> _Found | None:
     recipient = None
     if "its " in owner or "their " in owner:
         recipient = actor(s.ctx, s.para, s.at(match.start()), s.at(match.start() + 1), True)
+    else:
+        # `--(5) Humanas: ... Most funding comes from X`: the entry the sentence belongs to.
+        recipient = entry_at(s.ctx, s.para, s.at(match.start()))
     return _Found(match.start(), funders, recipient)
 
 
@@ -464,14 +501,14 @@ def rule_gave(s: _Sentence) -> _Found | None:
         )
         if recipient is None and amount is not None:
             # `gives the foundation 100,000 pesos`, `granted a local NGO eight million tenge`
-            lead = s.text[end : amount.start - s.start].strip()
-            opener = lead.split(" ", 1)[0].lower() if lead else ""
-            if (
-                opener in ("the", "a", "an", "local")
-                or lead[:1].isupper()
-                or (lead and s.ctx.names_in(s.para, s.at(end), amount.start))
-            ):
-                recipient = party_in(s.ctx, s.para, s.at(end), amount.start)
+            lead = s.text[end : amount.start - s.start]
+            # The receiver ends where the amount's own words begin (`Kyrgyzstan a $3 billion`).
+            stop = re.search(r" (?:an?|some|about|approximately|nearly|over|more|up|almost) ", lead)
+            if stop is not None and stop.start() > 0:
+                lead = lead[: stop.start()]
+            opener = lead.strip().split(" ", 1)[0].lower() if lead.strip() else ""
+            if opener in ("the", "a", "an", "local") or lead.strip()[:1].isupper():
+                recipient = party_in(s.ctx, s.para, s.at(end), s.at(end + len(lead)), True)
         channel = _slot(s, _THROUGH_RE.search(s.text, end, end + 160))
         status = _status_before(s, word.start(), _word_status(verb, "awarded"))
         funders = [giver] if giver is not None else []
@@ -504,6 +541,10 @@ def rule_funds(s: _Sentence) -> _Found | None:
         giver = _subject(s, word.start())
         if giver is None or not giver.named:
             continue
+        if verb.startswith("sponsor") and not _PROGRAM_NOUNS.intersection(
+            s.lowered[end : end + 50].split()
+        ):
+            continue  # `Turkey has sponsored the Ankara Process dialogue`: not money
         names = s.ctx.names_in(s.para, s.at(end + 1), s.at(min(len(s.text), end + 6)))
         recipient: Party | None = Party(names[0], True) if names else None
         implement = _IMPLEMENT_RE.search(s.text, end)
@@ -541,6 +582,11 @@ def rule_hyphen_funded(s: _Sentence) -> _Found | None:
     recipient = None
     if _RUNS_RE.search(head.lower()) or head.rstrip().endswith(","):
         recipient = _subject(s, match.start(), adjacent=False)
+    elif re.match(r"\W*(?:In|Under|Through|With|As part of) (?:an?|the|its) $", head):
+        # `In a PRM-funded project for FY2009, IOM has teamed up ...`: IOM's project.
+        comma = s.text.find(", ", match.end())
+        if 0 <= comma - match.end() < 60:
+            recipient = actor(s.ctx, s.para, s.at(comma + 2), s.at(min(len(s.text), comma + 60)))
     return _Found(match.start(), funders, recipient, None, purpose)
 
 
@@ -551,11 +597,12 @@ def rule_budget(s: _Sentence) -> _Found | None:
     if match is None or _amount_near(s, match.end(), 40) is None:
         return None
     head = re.search(
-        r"(?:(?:'s|’s)|\b(?:has|had|have) (?:an?|the) (?:total |annual )?)$",
-        s.text[: match.start()].rstrip() + " ",
+        r"(?:'s|’s|\b(?:has|had|have) (?:an?|the|its|their) (?:total |annual |overall )?)\s*$",
+        s.text[: match.start()],
     )
-    owner = _subject(s, head.start() if head else match.start(), adjacent=False)
-    if owner is None or (not owner.named and head is None):
+    # `the GOC's budget`, `the FIU had a budget`; `the 2008 GOI budget`: a name just before it
+    owner = _subject(s, head.start()) if head else _named_at(s, match.start() - 1)
+    if owner is None:
         return None
     purpose = match.group(1).strip() if match.group(1) else None
     return _Found(match.start(), [owner], None, None, purpose)
@@ -599,7 +646,11 @@ def _clause_before(s: _Sentence, start: int, recipient: Party) -> str | None:
 
 def _kind(lowered: str, funder: Party | None) -> FundingKind:
     """Return the kind of money a sentence tells of, from its words and its giver."""
-    if "in-kind" in lowered or ("donat" in lowered and any(w in lowered for w in fw.IN_KIND_WORDS)):
+    if (
+        "in-kind" in lowered
+        or ("donat" in lowered and any(w in lowered for w in fw.IN_KIND_WORDS))
+        or _IN_KIND_RE.search(lowered)
+    ):
         return "in-kind"
     if "loan" in lowered:
         return "loan"

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from briefgen.extract import funding_words as fw
+from briefgen.extract import lexicon
 from briefgen.extract.context import Context, Para
 
 _OPENER_RE = re.compile(
@@ -23,6 +24,10 @@ _LEAD_WORDS = frozenset(
     ["the", "a", "an", "its", "their", "his", "her", "this", "these", "that", "those", "some",
      "many", "most", "all", "both", "each", "several", "one", "two", "three", "local", "also"]
 )  # fmt: skip
+_NAME_RE = re.compile(r"[A-Z][\w.&'’-]*(?: (?:of|and|for|the|de|del|la) ?| [A-Z][\w.&'’-]*){0,5}")
+"""Capitalised words (with `of`, `and`, `for` between them): a name."""
+_ENTRY_RE = re.compile(r"(?:^|\s)-*\s*\(?\d{1,2}\)\s+([A-Z][^:;.]{1,90}?):\s")
+"""A numbered list entry (`--(2) Raices (Roots): The premiere NGO ...`): its name."""
 _POST_WORDS = frozenset({"post", "embassy", "we", "mission"})
 _AUXILIARIES = frozenset(
     ["has", "have", "had", "will", "would", "is", "are", "was", "were", "can", "could", "may",
@@ -53,6 +58,8 @@ def _description(words: str) -> Party | None:
         or parts[0] in ("this", "these", "those", "it", "they", "we", "one", "that", "which")
     ):
         return None
+    if parts[-1].strip(".'’") not in fw.AGENT_NOUNS:
+        return None  # a thing (`massive borrowing`, `the project`), not a giver or receiver
     return Party(words, False) if _DESCRIPTION_RE.match(words.lower()) else None
 
 
@@ -67,13 +74,21 @@ class Party:
     """True for a known entity, False for a description."""
 
 
-def party_in(ctx: Context, para: Para, start: int, end: int) -> Party | None:
+def party_in(ctx: Context, para: Para, start: int, end: int, places: bool = False) -> Party | None:
     """Return the party the words `para.text[start:end]` name: the first entity mentioned in
-    them, the one a pronoun or `the NGO` stands for, or a short description; else None."""
+    them, the one a pronoun or `the NGO` stands for, or a short description; else None. With
+    `places`, a country or city that is the whole slot counts (`provide Kyrgyzstan $3 billion`)."""
     names = ctx.names_in(para, start, end)
     if names:
         return Party(names[0], True)
+    if places:
+        slot = para.text[start:end].strip()
+        for mention in para.mentions_between(start, end):
+            if mention.kind == "place" and slot.removeprefix("the ") == mention.text:
+                return Party(mention.name, True)
     words = para.text[start:end].strip().rstrip(",;:")
+    if " and the " in words:
+        words = words.split(" and the ", 1)[0]  # `the Frontier Corps and the NWFP police`
     if words.endswith(".") and not re.search(r"\b[A-Z]\.$", words):
         words = words[:-1]  # a full stop, not the last of `U.S.`
     if not words:
@@ -86,8 +101,9 @@ def party_in(ctx: Context, para: Para, start: int, end: int) -> Party | None:
         return Party(person, True) if person else None
     if first in fw.PRONOUNS_ORG:
         return org_before(ctx, para, start)
-    head = words.lower().split()[-1]
-    if first == "the" and head in fw.DESCRIPTIONS and len(words.split()) <= 3:
+    last = words.split()[-1]
+    head = last.lower()
+    if first == "the" and head in fw.DESCRIPTIONS and len(words.split()) <= 3 and last.islower():
         return org_before(ctx, para, start)  # `the NGO`: the organization named before
     bare = words.removeprefix("the ").removeprefix("The ")
     known = ctx.lookup(bare)
@@ -97,26 +113,43 @@ def party_in(ctx: Context, para: Para, start: int, end: int) -> Party | None:
         return Party(known, True)
     if bare.lower() in _POST_WORDS or bare.lower() == "u.s. embassy":
         return _post(ctx)
-    described = _description(words)
-    if described is not None:
-        return described  # `a private foundation`, `foreign donors`, `the government`
-    if len(words.split()) <= 3 and words[:1].isupper():
-        return Party(bare, False)  # a name the entity rules did not know (`Sename`)
-    return None
+    if _NAME_RE.fullmatch(bare) and not fw.MONEY_NOUNS.intersection(bare.lower().split()):
+        return Party(bare, False)  # a name the entity rules did not know (`the Ford Foundation`)
+    return _description(words)  # `a private foundation`, `foreign donors`, `the government`
 
 
 def org_before(ctx: Context, para: Para, offset: int) -> Party | None:
-    """Return the organization `it`, `its` or `the NGO` at `offset` stands for: the one that
-    opens (is the subject of) the nearest sentence before, in this paragraph."""
+    """Return the organization `it`, `its` or `the NGO` at `offset` stands for: the entry of a
+    list it sits in (`--(6) PAICABI: ... Its programs`), else the one that opens the sentence
+    before (or this one), in this paragraph."""
+    entry = entry_at(ctx, para, offset)
+    if entry is not None:
+        return entry
     index = para.sentences.index(offset)
-    for sentence in range(index, -1, -1):
+    for sentence in range(index, max(-1, index - 2), -1):
         start, end = para.sentences.bounds(sentence)
-        stop = min(end, offset)
-        for mention in para.mentions_between(start, stop):
+        for mention in para.mentions_between(start, min(end, offset)):
             if mention.kind == "org" and para.text.count(" ", start, mention.start) <= 3:
                 return Party(mention.name, True)
             break
     return None
+
+
+def entry_at(ctx: Context, para: Para, offset: int) -> Party | None:
+    """Return the body a list entry holding `offset` is about (`--(2) Raices (Roots): ...`
+    until the next entry), or None outside a list."""
+    text = para.text
+    last = None
+    for match in _ENTRY_RE.finditer(text, 0, offset):
+        last = match
+    if last is None:
+        return None
+    start, end = last.span(1)
+    names = [m for m in para.mentions_between(start, end) if m.kind == "org"]
+    if names:
+        return Party(names[0].name, True)
+    name = last.group(1).split(" (", 1)[0].strip()
+    return Party(name, False) if name[:1].isupper() and len(name.split()) <= 6 else None
 
 
 def actor(
@@ -168,13 +201,25 @@ def actor(
     second = head[1].lower().strip(",") if len(head) > 1 else ""
     if first in _POST_WORDS or (first == "the" and second in ("embassy", "mission", "post")):
         return _post(ctx)
-    if first == "the" and len(head) > 1 and head[1].lower().strip(",") in fw.DESCRIPTIONS:
-        return org_before(ctx, para, start)
+    if first == "the" and len(head) > 1 and head[1].strip(",") in fw.DESCRIPTIONS:
+        return org_before(ctx, para, start)  # `the NGO` (not `the Ford Foundation`)
+    name = head[0].rstrip(",")
+    if (
+        name[:1].isupper()
+        and name.isalpha()
+        and name.lower() not in fw.AGENT_NOUNS
+        and name not in lexicon.NOT_NAME_WORDS
+        and not name.endswith("ly")
+        and (not adjacent or _only_auxiliaries(text, start + len(name), offset))
+    ):
+        return Party(name, False)  # `Raices receives`: a name the entity rules did not know
     # A short description as subject (`the government`, `a local NGO`): every word before the
     # verb but its auxiliaries (`has`, `would`, `plans to`) belongs to it.
     words = text[start:offset].split()
     while words and (words[-1].lower() in _AUXILIARIES or words[-1].endswith("ly")):
         words.pop()
+    if len(words) == 1 and words[0].isupper() and words[0].isalpha() and len(words[0]) >= 2:
+        return Party(words[0], False)  # an acronym the entity rules did not know (`SDF`)
     if not 2 <= len(words) <= 4 or words[0].lower() not in _LEAD_WORDS:
         return None
     phrase = " ".join(words)

@@ -190,6 +190,11 @@ STATUS_WORDS: dict[str, str] = {
     "considering": "proposed",
     "recommends": "proposed",
     "recommended": "proposed",
+    "offered": "proposed",
+    "offers": "proposed",
+    "offer": "proposed",
+    "must": "proposed",
+    "should": "proposed",
     "pledged": "pledged",
     "pledges": "pledged",
     "pledge": "pledged",
@@ -254,3 +259,30 @@ DESCRIPTIONS: frozenset[str] = frozenset(
     ["ngo", "organization", "organisation", "group", "foundation", "center", "centre", "shelter"]
 )
 """Head words of the descriptions (`the NGO`) that stand for an organization named before."""
+
+AGENT_NOUNS: frozenset[str] = frozenset(
+    ["foundation", "foundations", "donor", "donors", "government", "governments", "ministry",
+     "ministries", "embassy", "embassies", "ngo", "ngos", "organization", "organizations",
+     "organisation", "organisations", "company", "companies", "bank", "banks", "fund", "funds",
+     "businessman", "businessmen", "business", "businesses", "sponsor", "sponsors", "state",
+     "states", "city", "municipality", "municipalities", "community", "communities", "member",
+     "members", "church", "churches", "agency", "agencies", "institute", "institutes",
+     "university", "universities", "party", "parties", "movement", "movements", "group",
+     "groups", "council", "authorities", "authority", "administration", "country", "countries",
+     "partner", "partners", "investor", "investors", "individual", "individuals", "family",
+     "families", "diaspora", "supporter", "supporters", "association", "associations", "union",
+     "unions", "network", "networks", "charity", "charities", "trust", "corporation",
+     "corporations", "firm", "firms", "sector", "ally", "allies", "consortium", "consortia",
+     "military", "army", "police", "office", "department", "mission", "court", "parliament",
+     "congress", "region", "regions", "province", "provinces", "akimat", "oblast", "people",
+     "residents", "citizens", "contributors", "benefactors", "philanthropists", "officials",
+     "cooperative", "club", "society", "center", "centre", "centers", "centres", "shelter",
+     "shelters", "school", "schools", "hospital", "hospitals", "nations", "contractor",
+     "contractors", "team", "commission", "committee", "board", "unit", "units", "service",
+     "services", "clinic", "clinics", "prosecutors", "courts", "leaders", "activists",
+     "journalists", "victims", "refugees", "farmers", "students", "women", "children", "men",
+     "workers", "teachers", "doctors", "volunteers", "locals", "government's", "manufacturer",
+     "manufacturers", "institution", "institutions", "bodies", "body", "sources", "ngo's"]
+)  # fmt: skip
+"""Head nouns of descriptions that name someone who can give or receive money (`a private
+foundation`, `foreign donors`), as opposed to things (`massive borrowing`, `the project`)."""

@@ -114,6 +114,10 @@ CURRENCY_CODES: frozenset[str] = frozenset(
         "LYD",
         "SDG",
         "STG",
+        "MMK",
+        "LAK",
+        "KHR",
+        "MNT",
     ]
 )
 """ISO 4217 codes (and `RMB`, `NIS`, `STG`, `ARP` as cables write them) read as currencies next to
@@ -221,10 +225,27 @@ CURRENCY_NAMES: dict[str, tuple[str | None, ...]] = {
     "francs": (None, "CHF", "XOF", "XAF"),
     "swiss francs": ("CHF",),
     "cfa francs": ("XOF",),
+    "kyat": ("MMK",),
+    "kip": ("LAK",),
+    "riel": ("KHR",),
+    "riels": ("KHR",),
+    "kwacha": ("ZMK", "MWK"),
+    "leones": ("SLL",),
+    "dalasi": ("GMD",),
+    "ouguiya": ("MRO",),
+    "tugriks": ("MNT",),
+    "tugrik": ("MNT",),
+    "ngultrum": ("BTN",),
+    "rufiyaa": ("MVR",),
+    "meticais": ("MZN",),
+    "kwanza": ("AOA",),
+    "nakfa": ("ERN",),
+    "guarani": ("PYG",),
+    "quetzals": ("GTQ",),
 }
 """Currency words as cables write them after a number, lower-cased."""
 
-COUNTRY_ONLY: frozenset[str] = frozenset({"rand", "sum", "som", "dong", "lei", "taka"})
+COUNTRY_ONLY: frozenset[str] = frozenset({"rand", "sum", "som", "dong", "lei", "taka", "kip"})
 """Currency words that are also ordinary words or names, read as money only in cables of a post
 whose country pays in them."""
 
@@ -262,6 +283,7 @@ WORDS_BEFORE: dict[str, str] = {
     "sfr.": "CHF",
     "ksh": "KES",
     "ksh.": "KES",
+    "rm": "MYR",
 }
 """Currency words written before a number (`Euro 5,000`, `Rs. 500`), lower-cased."""
 
