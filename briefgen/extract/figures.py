@@ -297,7 +297,9 @@ def _words_before(lowered: str, offset: int, count: int) -> list[str]:
     return [w.strip(".:\"'") for w in window.split()[-count:]]
 
 
-def _money_noun(reader: Reader, lead: int, end: int) -> tuple[str | None, _Role | None]:
+def _money_noun(
+    reader: Reader, lead: int, end: int, per: str | None = None
+) -> tuple[str | None, _Role | None]:
     """Return the noun an amount is written with (`grant` in `a grant of $X`, `fines` in `fines of
     up to $X`, `aid` in `$X in aid`) and the role it gives the amount (`penalty`, `price`)."""
     lowered = reader.lowered
@@ -319,6 +321,8 @@ def _money_noun(reader: Reader, lead: int, end: int) -> tuple[str | None, _Role 
     role: _Role | None = None
     if (noun in words.PENALTY_WORDS) or words.PENALTY_WORDS.intersection(before):
         role = "penalty"
+    elif per is not None and per not in words.TIME_AND_PEOPLE:
+        role = "price"  # `$147/barrel`, `$50 per TCM`: a price of goods
     elif noun in words.PRICE_WORDS or words.PRICE_WORDS.intersection(before[-3:]):
         role = "price"
     return noun, role
@@ -340,14 +344,18 @@ def rule_money(ctx: Context, para: Para) -> None:
         if amount is None:
             index += 1
             continue
-        index += amount.numbers
         lead, end = amount.lead, amount.end
-        noun, role = _money_noun(reader, lead, end)
+        while index < count and reader.numbers[index][0] < end:
+            index += 1  # the numbers the amount took (its range, conversion, scale word)
+        written = text[lead:end].replace("\\$", "$")
+        if amount.scale and amount.scale not in written:
+            written += f" [{amount.scale}]"  # `from $15 to $8 million`: the first in millions
+        noun, role = _money_noun(reader, lead, end, amount.per)
         found.append(
             Figure(
                 "money",
                 amount.value,
-                text[lead:end].replace("\\$", "$"),
+                written,
                 amount.unit,
                 noun,
                 amount.hedge is not None,

@@ -48,7 +48,8 @@ _TO_VERBS = frozenset(
 )  # fmt: skip
 """Verbs after which `to fund` has the same subject (`plans to fund`, not `asked X to fund`)."""
 _SLOT_END = (
-    r"(?=,|;|\.(?:\s|$)|\(|\)| to [a-z]| for | through | via | in (?:19|20)\d\d| in FY| which "
+    r"(?=,|;|\.(?:\s|$)|\(|\)| to [a-z]| for (?![A-Z])| through | via "
+    r"| and (?:an?|the) (?:[a-z]|\$)| and \$| in (?:19|20)\d\d| in FY| which "
     r"| who | that | with | since | during | under | until | from | in order | while | but "
     r"| whereas | and "
     r"(?:is|are|was|were|has|have|had|will|would|also)\b|$)"
@@ -87,6 +88,7 @@ _PROGRAM_NOUNS = frozenset(
      "shelter", "campaign", "study", "trip", "exchange", "exchanges", "visit", "grant",
      "scholarship", "scholarships", "center", "centre", "hotline", "initiative", "fellowship"]
 )  # fmt: skip
+_ACRONYM_RE = re.compile(r"[A-Z][A-Z/&.]*[A-Z]\.?")
 _TWO_BODIES_RE = re.compile(
     r"(?:Foundation|Fund|Institute|Center|Centre|Council|Association|Society|Union|Bank|"
     r"Organization|Agency|Program|Programme|Trust|Corporation|Church)( and )[A-Z]"
@@ -189,7 +191,7 @@ def _slot(s: _Sentence, match: re.Match[str] | None, group: int = 1) -> Party | 
     if match is None or match.group(group) is None:
         return None
     start, end = match.span(group)
-    return party_in(s.ctx, s.para, s.at(start), s.at(end))
+    return party_in(s.ctx, s.para, s.at(start), s.at(end), places=True)
 
 
 def _slots(s: _Sentence, match: re.Match[str] | None, group: int = 1) -> list[Party]:
@@ -369,7 +371,10 @@ def rule_funded_by(s: _Sentence) -> _Found | None:
         channel = _slot(s, _GRANT_TO_RE.match(s.text, by.end())) or _slot(
             s, _THROUGH_RE.match(s.text, by.end())
         )
-        return _Found(match.start(), funders, recipient, channel, purpose or _purpose(s, by.end()))
+        status = _status_before(s, match.start(), "awarded")
+        return _Found(
+            match.start(), funders, recipient, channel, purpose or _purpose(s, by.end()), status
+        )
     return None
 
 
@@ -487,8 +492,8 @@ def rule_gave(s: _Sentence) -> _Found | None:
             funders = _slots(s, _BY_RE.match(s.text, end)) or _slots(
                 s, _FROM_RE.search(s.text, end, end + 100)
             )
-            recipient = _subject(s, word.start())
-            if recipient is None or (
+            recipient = _subject(s, word.start(), adjacent=False)
+            if recipient is not None and (
                 not recipient.named and recipient.name.split()[-1].lower() in fw.MONEY_NOUNS
             ):
                 recipient = _slot(s, _TO_RE.search(s.text, end, end + 120))
@@ -562,9 +567,9 @@ def rule_hyphen_funded(s: _Sentence) -> _Found | None:
     match = _HYPHEN_RE.search(s.text)
     if match is None:
         return None
-    funders = _slots(s, match)
+    funders = [f for f in _slots(s, match) if f.named or _ACRONYM_RE.fullmatch(f.name)]
     if not funders:
-        return None
+        return None  # `Northern-sponsored`, `Japanese-funded`: an adjective, not a body
     purpose = match.group(2).strip() or None
     # `-sponsored` often means hosted (`a UN-sponsored effort`): money only for programs.
     sponsored = "-funded" not in match.group(0) and "-financed" not in match.group(0)
@@ -624,7 +629,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
 def _named_at(s: _Sentence, offset: int) -> Party | None:
     """Return the entity named just before sentence offset `offset` (`Podruga, funded by`)."""
     for mention in reversed(s.para.mentions_between(s.start, s.at(offset))):
-        if mention.kind != "place" and s.at(offset) - mention.end <= 2:
+        if mention.kind != "place" and s.at(offset) - mention.end <= 1:
             return Party(mention.name, True)
         break
     return None
@@ -781,7 +786,11 @@ def rule_funding(ctx: Context, para: Para) -> None:
     wanted: set[int] = set()
     if "funding" in hints:
         wanted.update(sentences.index(m.start()) for m in _TRIGGER_RE.finditer(lowered))
-    money = [f for f in para.memo(MONEY_KEY, list[Figure]) if f.role != "penalty"]
+    money = [
+        f
+        for f in para.memo(MONEY_KEY, list[Figure])
+        if f.role != "penalty" and not (f.role == "price" and f.per is not None)
+    ]
     for figure in money:
         index = sentences.index(figure.start)
         if index not in wanted:

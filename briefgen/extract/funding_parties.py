@@ -28,6 +28,11 @@ _NAME_RE = re.compile(r"[A-Z][\w.&'’-]*(?: (?:of|and|for|the|de|del|la) ?| [A-
 """Capitalised words (with `of`, `and`, `for` between them): a name."""
 _ENTRY_RE = re.compile(r"(?:^|\s)-*\s*\(?\d{1,2}\)\s+([A-Z][^:;.]{1,90}?):\s")
 """A numbered list entry (`--(2) Raices (Roots): The premiere NGO ...`): its name."""
+_NOUN_AFTER_PLACE = frozenset(
+    ["elections", "election", "project", "projects", "program", "programs", "office", "fund",
+     "reconstruction", "government", "police", "army", "ministry", "embassy", "conference"]
+)  # fmt: skip
+"""Words that, after a place, make the slot something of the place, not the place itself."""
 _POST_WORDS = frozenset({"post", "embassy", "we", "mission"})
 _AUXILIARIES = frozenset(
     ["has", "have", "had", "will", "would", "is", "are", "was", "were", "can", "could", "may",
@@ -82,10 +87,15 @@ def party_in(ctx: Context, para: Para, start: int, end: int, places: bool = Fals
     if names:
         return Party(names[0], True)
     if places:
-        slot = para.text[start:end].strip()
+        # A country or city that opens the slot (`to Iraq`, `to Kyrgyzstan`), not one inside a
+        # description (`to the Iraq elections`).
+        slot = para.text[start:end].strip().removeprefix("the ")
         for mention in para.mentions_between(start, end):
-            if mention.kind == "place" and slot.removeprefix("the ") == mention.text:
-                return Party(mention.name, True)
+            if mention.kind == "place" and slot.startswith(mention.text):
+                rest = slot[len(mention.text) :].split()
+                if not rest or (rest[0][:1].islower() and rest[0] not in _NOUN_AFTER_PLACE):
+                    return Party(mention.name, True)
+            break
     words = para.text[start:end].strip().rstrip(",;:")
     if " and the " in words:
         words = words.split(" and the ", 1)[0]  # `the Frontier Corps and the NWFP police`
@@ -211,6 +221,7 @@ def actor(
         and name not in lexicon.NOT_NAME_WORDS
         and not name.endswith("ly")
         and (not adjacent or _only_auxiliaries(text, start + len(name), offset))
+        and _ends_subject(text, start + len(head[0]), offset)
     ):
         return Party(name, False)  # `Raices receives`: a name the entity rules did not know
     # A short description as subject (`the government`, `a local NGO`): every word before the
@@ -220,10 +231,20 @@ def actor(
         words.pop()
     if len(words) == 1 and words[0].isupper() and words[0].isalpha() and len(words[0]) >= 2:
         return Party(words[0], False)  # an acronym the entity rules did not know (`SDF`)
-    if not 2 <= len(words) <= 4 or words[0].lower() not in _LEAD_WORDS:
+    if not 2 <= len(words) <= 4 or not (words[0].lower() in _LEAD_WORDS or words[0].istitle()):
         return None
     phrase = " ".join(words)
     return _description(phrase) if phrase[-1].isalpha() else None
+
+
+def _ends_subject(text: str, end: int, offset: int) -> bool:
+    """Return True when a one-word name ending at `end` is a whole subject: a comma, an
+    auxiliary or the verb at `offset` follows it (`Raices receives`, not `Chinese contractors`)."""
+    if text.startswith(",", end) or end >= offset - 1:
+        return True
+    following = text[end:offset].split(" ", 2)
+    word = following[1].lower() if len(following) > 1 else ""
+    return word in _AUXILIARIES or word.endswith("ly")
 
 
 def _only_auxiliaries(text: str, start: int, end: int) -> bool:

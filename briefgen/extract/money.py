@@ -34,6 +34,14 @@ OPEN_RANGE = (
 _CHANGE_WORDS = frozenset(
     [
         "increased",
+        "reducing",
+        "lowering",
+        "raising",
+        "cutting",
+        "increasing",
+        "dropping",
+        "slashing",
+        "slashed",
         "increase",
         "increases",
         "rose",
@@ -80,6 +88,9 @@ _CHANGE_WORDS = frozenset(
     ]
 )
 _PERIODS = ("year", "month", "week", "day")
+_WEIGHT_WORDS = frozenset(
+    ["lost", "gained", "weighs", "weighed", "weighing", "weigh", "lose", "gain", "losing"]
+)
 _NUMBER_WORDS = {
     "two": 2,
     "three": 3,
@@ -222,8 +233,11 @@ def _currency_after(reader: Reader, end: int) -> tuple[str | None, int] | None:
     choices = words.CURRENCY_NAMES.get(key)
     if choices is None:
         return None
-    if key in ("pounds", "pound") and lowered.startswith(" of ", reach):
-        return None  # `500 pounds of cocaine`: a weight
+    if key in ("pounds", "pound") and (
+        lowered.startswith(" of ", reach)
+        or _WEIGHT_WORDS.intersection(lowered[max(0, end - 30) : end].split()[-3:])
+    ):
+        return None  # `500 pounds of cocaine`, `lost 12 pounds`: a weight
     post = reader.post()
     if key in words.COUNTRY_ONLY and post not in choices:
         return None
@@ -372,9 +386,21 @@ def read_amount(reader: Reader, numbers: Numbers, index: int) -> Amount | None:
         after = _currency_after(reader, end)
         if after is not None:
             (unit, end), named = after, True
+            if scale is None:
+                # `10 USD billion`: the scale after the currency
+                late, factor, scaled_end = _scale_after(reader, end, True)
+                if late is not None and len(late) > 3:
+                    scale, value, end = late, value * factor, scaled_end
     used = 1
     high: float | None = None
     joined = range_after(reader, numbers, index, end)
+    if joined is None and scale is None and text.startswith(" to ", end):
+        # `from $15 to $8 million`: a change whose first amount leaves its scale to the second
+        following = numbers.span(index + 1)
+        if following is not None and following[0] - end <= 6:
+            _, later, _ = _number(reader, following, True)
+            if later is not None and later.lower() in ("million", "billion", "trillion"):
+                scale, value = later, value * words.SCALES[later.lower()]
     if joined is not None:
         top_span = numbers.span(joined[0])
         assert top_span is not None
@@ -386,6 +412,8 @@ def read_amount(reader: Reader, numbers: Numbers, index: int) -> Amount | None:
         if top > low or (top >= 0 and joined[1] in OPEN_RANGE):
             value, high, end, used = low, top, top_end, 2
             scale = scale or top_scale
+        elif scale is None and top_scale is not None and joined[1] == " to ":
+            value, scale = low, top_scale  # `from $15 to $8 million`: a fall, in millions
             after = _currency_after(reader, end)
             if after is not None and (not named or (before is None and after[0] == unit)):
                 # `4,000 and 30,000 SRD`; `10 tenge to 20 tenge`

@@ -270,6 +270,7 @@ SIGN_PREFIXES: dict[str, str] = {
     "MX": "MXN",
     "Z": "ZWD",
     "Z$": "ZWD",
+    "ZW": "ZWD",
 }
 """Letters written before `$` that name another dollar (`R$` is the Brazilian real)."""
 
@@ -341,6 +342,13 @@ RATES: dict[str, str] = {
     " an hour": "hour",
 }
 """Words after an amount that make it a rate, and the period (or unit) it is per."""
+
+TIME_AND_PEOPLE: frozenset[str] = frozenset(
+    ["year", "month", "week", "day", "hour", "person", "victim", "child", "family", "voter",
+     "student", "participant", "officer", "employee", "worker", "head", "capita"]
+)  # fmt: skip
+"""What a rate can be per and still be a payment or a grant (`per month`, `per victim`);
+anything else (`per barrel`, `per TCM`) makes it a price."""
 
 HEDGES: dict[str, str] = {
     "approximately": "approximately",
