@@ -376,15 +376,37 @@ def rule_money(ctx: Context, para: Para) -> None:
     ctx.figures.extend(found)
 
 
+def _words_after(text: str, position: int, limit: int) -> list[tuple[str, int]]:
+    """Return up to `limit` words after `position` that can name what is counted (lower-case
+    words, or acronyms such as `TIP`), each with its end, stopping at punctuation or a stop word.
+
+    String tests rather than a pattern per word: this runs for most numbers of every cable."""
+    found: list[tuple[str, int]] = []
+    size = len(text)
+    while len(found) < limit and position < size and text[position] == " ":
+        start = position + 1
+        end = start
+        while end < size and (text[end].isalpha() or text[end] == "-"):
+            end += 1
+        word = text[start:end]
+        if not word or not _is_word(word) or word in _STOP_WORDS:
+            break
+        found.append((word, end))
+        position = end
+    return found
+
+
+def _is_word(word: str) -> bool:
+    first = word[0]
+    if "a" <= first <= "z":
+        return word.islower() or not any(c.isupper() for c in word)
+    core = word[:-1] if word.endswith("s") else word
+    return len(core) >= 2 and core.isupper() and "-" not in core
+
+
 def _what(text: str, position: int, value: float) -> str | None:
     """Return the noun phrase a number at `position` counts (`police officers`), or None."""
-    found: list[tuple[str, int]] = []
-    while len(found) < 4:
-        match = _WHAT_WORD_RE.match(text, position)
-        if match is None or match.group(1) in _STOP_WORDS:
-            break
-        found.append((match.group(1), match.end()))
-        position = match.end()
+    found = _words_after(text, position, 4)
     plural = [i for i, (w, _) in enumerate(found) if _is_plural(w)]
     if value == 1 and found:
         # `one close observer reminds`: a single thing ends before the first plural-looking word
@@ -408,24 +430,21 @@ def _of_phrase(text: str, position: int) -> list[str]:
     """Return `of` and up to two words after it (`cases of trafficking`), or [] when they are not
     part of the noun (`two men of forcing eight women`: a verb and its object)."""
     extra: list[str] = []
-    while len(extra) < 2:
-        more = _WHAT_WORD_RE.match(text, position)
-        if more is None:
-            break
-        word = more.group(1)
-        if word in _STOP_WORDS and not (word == "the" and not extra):
-            break
+    if text.startswith(" the ", position):
+        extra.append("the")
+        position += 4
+    for word, end in _words_after(text, position, 3 - len(extra)):
         if word in _OBJECT_WORDS and extra and extra[-1].endswith("ing"):
             return []
-        if word in _NUMBER_WORDS:
+        if word in _NUMBER_WORDS or len(extra) == 2:
             break
         extra.append(word)
-        position = more.end()
+        position = end
     if not extra or extra[-1] == "the":
         return []
     if extra[0].endswith("ing") and len(extra) == 1:
-        following = _WHAT_WORD_RE.match(text, position)
-        if following is not None and following.group(1) in _OBJECT_WORDS:
+        following = _words_after(text, position, 1)
+        if following and following[0][0] in _OBJECT_WORDS:
             return []
         if text[position : position + 2].strip()[:1].isdigit():
             return []
@@ -452,17 +471,23 @@ def rule_counts(ctx: Context, para: Para) -> None:
     claimed = ctx.claimed.get(para.index, set())
     if not para.numbers or para.caps:
         return  # in capitals, a count's noun cannot be told from an acronym
-    reader, numbers = _reader(ctx, para)
-    spans = reader.numbers
-    skip_to = -1
-    for index, (start, end) in enumerate(spans):
-        if index <= skip_to or start in claimed or end + 1 >= size:
+    reader: Reader | None = None
+    numbers: Numbers | None = None
+    reach = skip_until = -1
+    for start, end in para.numbers:
+        if start < reach:
+            continue  # the `million` of `600 million`, listed again as a number word
+        reach = end
+        if start < skip_until or start in claimed or end + 1 >= size:
             continue
         joint = text[end]
-        if not (
-            (joint == " " and text[end + 1].isalpha())
-            or (joint in "-–" and text[end + 1].isdigit())
-        ):
+        following = text[end + 1]
+        if joint == " ":
+            if not following.isalpha() or (
+                following.isupper() and not text[end + 2 : end + 3].isupper()
+            ):
+                continue  # no noun can follow (`14 September`, `2009.`)
+        elif joint not in "-–" or not following.isdigit():
             continue  # no noun and no range can follow
         number = text[start:end]
         if number[0].isalpha() and not (number.islower() or number[1:].islower()):
@@ -481,13 +506,17 @@ def rule_counts(ctx: Context, para: Para) -> None:
             continue
         high: float | None = None
         stop = end
-        joined = range_after(reader, numbers, index, end)
-        if joined is not None:
-            top = spans[joined[0]]
+        joined: tuple[int, str] | None = None
+        if joint != " " or text.startswith((" to ", " and ", " or "), end):
+            if reader is None or numbers is None:
+                reader, numbers = _reader(ctx, para)
+            joined = range_after(reader, numbers, reader.numbers.index((start, end)), end)
+        if joined is not None and reader is not None:
+            top = reader.numbers[joined[0]]
             if top[0] not in claimed and text.startswith(" ", top[1]):
                 high = parse_number(text[top[0] : top[1]])
                 stop = top[1]
-        elif text[end] != " ":
+        elif joint != " ":
             continue
         if text.startswith(" percent", stop):
             continue
@@ -508,7 +537,7 @@ def rule_counts(ctx: Context, para: Para) -> None:
         if what is None and high is None and hedge_word not in _BARE_HEDGES:
             continue
         if high is not None:
-            skip_to = joined[0] if joined is not None else skip_to
+            skip_until = stop  # the top of the range is no count of its own
         phrase_end = stop if what is None else stop + 1 + len(what)
         ctx.figures.append(
             Figure(
@@ -546,6 +575,11 @@ def rule_percent(ctx: Context, para: Para) -> None:
         if index <= skip_to:
             continue
         sign = _PERCENT_SIGN_RE.match(text, end)
+        if sign is None and not (
+            text[end : end + 1] in ("-", "–")
+            or text.startswith((" to ", " and ", " or ", " - ", " – "), end)
+        ):
+            continue  # neither a percentage nor the bottom of a range of them
         high: float | None = None
         if sign is None or text.startswith((" to ", "-", " and "), sign.end()):
             # The top of a range may carry the sign (`10-20 percent`) or repeat it.

@@ -13,12 +13,52 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+import ahocorasick
 
 from briefgen.extract import funding_words as fw
 from briefgen.extract.context import Context, Para
 from briefgen.extract.figures import MONEY_KEY
 from briefgen.extract.funding_parties import Party, actor, entry_at, party_in
 from briefgen.extract.records import EntityKind, Figure, Funding, FundingKind, FundingStatus
+
+_FUNDING_WORDS = (
+    "grant", "grants", "granted", "fund", "funds", "funded", "funding", "financed", "financing",
+    "finances", "allocate", "allocated", "allocates", "allocating", "allocation", "allocations",
+    "budget", "budgets", "budgeted", "donate", "donated", "donates", "donation", "donations",
+    "sponsor", "sponsors", "sponsored", "contributed", "contributes", "contribution",
+    "contributions", "pledge", "pledged", "pledges", "award", "awarded", "awards", "loan",
+    "loans", "in-kind", "underwritten", "underwrote", "subsidy", "subsidies", "subsidized",
+)  # fmt: skip
+"""Words that make a sentence worth reading for funding on their own."""
+_HYPHEN_WORDS = ("funded", "sponsored", "financed", "supported")
+_VERBS = fw.GIVE_VERBS | fw.RECEIVE_VERBS | fw.FUND_VERBS
+_LOWER_WORD_RE = re.compile(r"[a-z][a-z'’-]*")
+
+
+@lru_cache(maxsize=2)
+def _automaton(group: str) -> ahocorasick.Automaton:
+    """Return an automaton over the funding words, or the verbs a statement turns on."""
+    machine = ahocorasick.Automaton()
+    for word in _FUNDING_WORDS if group == "funding" else _VERBS:
+        machine.add_word(word, len(word))
+    machine.make_automaton()
+    return machine
+
+
+def _words_in(group: str, lowered: str, start: int = 0, end: int | None = None) -> list[int]:
+    """Return where the words of `group` stand as whole words in `lowered[start:end]`."""
+    found = []
+    stop = len(lowered) if end is None else end
+    for last, length in _automaton(group).iter(lowered, start, stop):
+        first = last - length + 1
+        if (first == 0 or not lowered[first - 1].isalpha()) and (
+            last + 1 >= len(lowered) or not lowered[last + 1].isalpha()
+        ):
+            found.append(first)
+    return found
+
 
 _TRIGGER_RE = re.compile(
     r"\b(?:grant(?:s|ed)?|fund(?:s|ed|ing)?|financ(?:ed|es|ing)|allocat\w*|budget(?:s|ed)?|"
@@ -165,6 +205,8 @@ class _Sentence:
     lowered: str
     money: list[Figure] = field(default_factory=list)
     """The amounts of money stated in it, penalties left out, in text order."""
+    verbs: list[tuple[str, int, int]] = field(default_factory=list)
+    """Its giving, receiving and funding verbs (lower-cased), with their offsets."""
 
     def at(self, offset: int) -> int:
         """Return the paragraph offset of sentence offset `offset`."""
@@ -342,6 +384,8 @@ def rule_funded_by(s: _Sentence) -> _Found | None:
     """`X is funded by Y`, `programs funded by SENAME`, `a seminar conducted by X and funded by
     Y through a grant to Z`: the giver after `by`; the receiver is the subject of a passive, the
     implementer named by `conducted by`, or the name just before."""
+    if " by" not in s.lowered:
+        return None
     for match in _PASSIVE_FUND_RE.finditer(s.text):
         by = _BY_RE.match(s.text, match.end())
         if by is None or _negated(s, match.start(), match.end()):
@@ -382,6 +426,8 @@ def rule_with_funding_from(s: _Sentence) -> _Found | None:
     """`Raices, with funding from a private foundation, trained ...`; `established a shelter
     with funds provided by X through a grant to Y`; `with a USAID grant`: the subject receives,
     a grant's grantee is the channel."""
+    if "with " not in s.lowered:
+        return None
     match = _WITH_RE.search(s.text)
     if match is not None:
         slot = _SLOT_RE.match(s.text, match.end())
@@ -409,6 +455,8 @@ def rule_with_funding_from(s: _Sentence) -> _Found | None:
 def rule_comes_from(s: _Sentence) -> _Found | None:
     """`Most funding comes from the Ford Foundation and Oxfam International`: the givers; the
     receiver only when the sentence says whose money it is (`its funding`)."""
+    if " from " not in s.lowered:
+        return None
     match = _COMES_FROM_RE.search(s.text)
     if match is None:
         return None
@@ -429,14 +477,12 @@ def rule_received(s: _Sentence) -> _Found | None:
     """`X received a grant from Y through Z to ...`, `Raices receives about USD 150,000/year to
     run a treatment center`, `requested $X from the Embassy`: the subject receives or asks; the
     giver follows `from` or names the money (`an INL grant`, `INL funds`)."""
-    for word in _WORD_RE.finditer(s.text):
-        verb = word.group(0).lower()
+    for verb, start, end in s.verbs:
         if verb not in fw.RECEIVE_VERBS:
             continue
-        end = word.end()
         if verb in ("applied", "asked", "asks", "asking") and not s.text.startswith(" for", end):
             continue
-        if not _is_verb(s, word.start(), verb) or _negated(s, word.start(), end):
+        if not _is_verb(s, start, verb) or _negated(s, start, end):
             continue
         if re.match(r" to [a-z]+", s.text[end:]) and verb not in ("applied",):
             continue  # `sought to purchase`: an aim, not money asked for
@@ -458,11 +504,11 @@ def rule_received(s: _Sentence) -> _Found | None:
         channel = _slot(s, _THROUGH_RE.search(s.text, end, end + 160))
         status = _word_status(verb, "awarded")
         if status == "awarded":
-            status = _status_before(s, word.start(), status)
-        recipient = _subject(s, word.start())
+            status = _status_before(s, start, status)
+        recipient = _subject(s, start)
         if recipient is None:
             continue
-        return _Found(word.start(), funders, recipient, channel, _purpose(s, end), status)
+        return _Found(start, funders, recipient, channel, _purpose(s, end), status)
     return None
 
 
@@ -470,20 +516,18 @@ def rule_gave(s: _Sentence) -> _Found | None:
     """`INL provided a $24,000 grant to the Union of Crisis Centers`, `the government allocated
     N tenge in 2008 for ...`, `the MOJ gives the foundation 100,000 pesos`: the subject gives;
     the receiver follows `to`, or stands between the verb and the amount."""
-    for word in _WORD_RE.finditer(s.text):
-        verb = word.group(0).lower()
+    for verb, start, end in s.verbs:
         if verb not in fw.GIVE_VERBS:
             continue
-        end = word.end()
         if verb in ("set", "put") and not re.match(r" (?:aside|up|into|in)\b", s.text[end:]):
             continue
-        if not _is_verb(s, word.start(), verb) or _negated(s, word.start(), end):
+        if not _is_verb(s, start, verb) or _negated(s, start, end):
             continue
         amount = _amount_near(s, end, 90)
         nouns = set(re.findall(r"[a-z]+", s.lowered[end : end + 60])[:7])
         if amount is None and not nouns & fw.GIVING_WORDS:
             continue
-        before = s.lowered[max(0, word.start() - 20) : word.start()].split()
+        before = s.lowered[max(0, start - 20) : start].split()
         if before and before[-1] in _BE:
             if verb not in _PASSIVE_GIVE:
                 continue  # `is committed to`, `was spent`: no giver or receiver to read
@@ -492,13 +536,13 @@ def rule_gave(s: _Sentence) -> _Found | None:
             funders = _slots(s, _BY_RE.match(s.text, end)) or _slots(
                 s, _FROM_RE.search(s.text, end, end + 100)
             )
-            recipient = _subject(s, word.start(), adjacent=False)
+            recipient = _subject(s, start, adjacent=False)
             if recipient is not None and (
                 not recipient.named and recipient.name.split()[-1].lower() in fw.MONEY_NOUNS
             ):
                 recipient = _slot(s, _TO_RE.search(s.text, end, end + 120))
-            return _Found(word.start(), funders, recipient, None, _purpose(s, end))
-        giver = _subject(s, word.start())
+            return _Found(start, funders, recipient, None, _purpose(s, end))
+        giver = _subject(s, start)
         if giver is None:
             continue  # `to spend development funding`: no one is said to give
         recipient = _slot(s, _TO_RE.search(s.text, end, end + 150)) or _slot(
@@ -515,35 +559,33 @@ def rule_gave(s: _Sentence) -> _Found | None:
             if opener in ("the", "a", "an", "local") or lead.strip()[:1].isupper():
                 recipient = party_in(s.ctx, s.para, s.at(end), s.at(end + len(lead)), True)
         channel = _slot(s, _THROUGH_RE.search(s.text, end, end + 160))
-        status = _status_before(s, word.start(), _word_status(verb, "awarded"))
+        status = _status_before(s, start, _word_status(verb, "awarded"))
         funders = [giver] if giver is not None else []
-        return _Found(word.start(), funders, recipient, channel, _purpose(s, end), status)
+        return _Found(start, funders, recipient, channel, _purpose(s, end), status)
     return None
 
 
 def rule_funds(s: _Sentence) -> _Found | None:
     """`The GOC funds Integra`, `INL funded 10 performances in Astana`, `Post would fund the
     first symposium`: the subject pays; the object is what it pays for, or who receives."""
-    for word in _WORD_RE.finditer(s.text):
-        verb = word.group(0).lower()
+    for verb, start, end in s.verbs:
         if verb not in fw.FUND_VERBS or verb.endswith("ing"):
             continue
-        end = word.end()
         if not s.text.startswith(" ", end) or s.text.startswith(" by", end):
             continue  # a passive (`funded by`): rule_funded_by reads it
-        if s.text[word.start() - 1 : word.start()] == "-":
+        if s.text[start - 1 : start] == "-":
             continue  # `U.S.-funded programs`: rule_hyphen_funded reads it
-        if not _is_verb(s, word.start(), verb) or s.text[word.start()].isupper():
+        if not _is_verb(s, start, verb) or s.text[start].isupper():
             continue  # `the fund`, `its funds`, `send funds`, `Human Rights Defenders' Fund`
-        if _negated(s, word.start(), end) or re.search(
+        if _negated(s, start, end) or re.search(
             r"\b(?:through|by|the|a|an|in|of|for|with|from) [A-Z][\w/.&-]* $",
-            s.text[: word.start()],
+            s.text[:start],
         ):
             continue  # `through INL funded DEA classes`: a name used as an adjective
-        before = s.lowered[max(0, word.start() - 20) : word.start()].split()
+        before = s.lowered[max(0, start - 20) : start].split()
         if before and before[-1] in _BE:
             continue  # `was funded`: a passive
-        giver = _subject(s, word.start())
+        giver = _subject(s, start)
         if giver is None or not giver.named:
             continue
         if verb.startswith("sponsor") and not _PROGRAM_NOUNS.intersection(
@@ -556,14 +598,16 @@ def rule_funds(s: _Sentence) -> _Found | None:
         if implement is not None:
             recipient = _slot(s, implement) or recipient
         purpose = None if names else _object_phrase(s.text, end + 1)
-        status = _status_before(s, word.start(), "awarded")
-        return _Found(word.start(), [giver], recipient, None, purpose, status)
+        status = _status_before(s, start, "awarded")
+        return _Found(start, [giver], recipient, None, purpose, status)
     return None
 
 
 def rule_hyphen_funded(s: _Sentence) -> _Found | None:
     """`SERNAM conducted G/TIP-funded anti-trafficking programs`, `an INL-sponsored campaign`:
     the name before the hyphen gives; the subject receives when it runs the thing funded."""
+    if not any(f"-{word}" in s.lowered for word in _HYPHEN_WORDS):
+        return None
     match = _HYPHEN_RE.search(s.text)
     if match is None:
         return None
@@ -598,6 +642,8 @@ def rule_hyphen_funded(s: _Sentence) -> _Found | None:
 def rule_budget(s: _Sentence) -> _Found | None:
     """`The GOC's budget for victim assistance was nearly USD 2 million in 2006`: an owner's
     budget with its amount; the owner pays."""
+    if "budget" not in s.lowered:
+        return None
     match = _BUDGET_RE.search(s.lowered)
     if match is None or _amount_near(s, match.end(), 40) is None:
         return None
@@ -785,25 +831,28 @@ def rule_funding(ctx: Context, para: Para) -> None:
     sentences = para.sentences
     wanted: set[int] = set()
     if "funding" in hints:
-        wanted.update(sentences.index(m.start()) for m in _TRIGGER_RE.finditer(lowered))
+        wanted.update(sentences.index(start) for start in _words_in("funding", lowered))
     money = [
         f
         for f in para.memo(MONEY_KEY, list[Figure])
         if f.role != "penalty" and not (f.role == "price" and f.per is not None)
     ]
-    for figure in money:
-        index = sentences.index(figure.start)
-        if index not in wanted:
-            start, end = sentences.bounds(index)
-            if _MONEY_VERB_RE.search(lowered, start, end):
-                wanted.add(index)
+    for index in {sentences.index(f.start) for f in money} - wanted:
+        # An amount next to a giving or receiving verb (`Raices receives about USD 150,000`).
+        if _words_in("verb", lowered, *sentences.bounds(index)):
+            wanted.add(index)
     for index in sorted(wanted):
         start, end = sentences.bounds(index)
         text = para.text[start:end].rstrip()
+        low = lowered[start : start + len(text)]
+        verbs = [
+            (m.group(0), m.start(), m.end())
+            for m in _LOWER_WORD_RE.finditer(low)
+            if m.group(0) in _VERBS
+        ]
         s = _Sentence(
-            ctx, para, start, text, lowered[start : start + len(text)],
-            [f for f in money if start <= f.start < end],
-        )  # fmt: skip
+            ctx, para, start, text, low, [f for f in money if start <= f.start < end], verbs
+        )
         for name, rule in RULES:
             found = rule(s)
             if found is None:

@@ -52,7 +52,6 @@ GIVE_VERBS: frozenset[str] = frozenset(
         "spent",
         "spends",
         "spend",
-        "invested",
         "put",
         "set",
     ]

@@ -88,6 +88,7 @@ _CHANGE_WORDS = frozenset(
     ]
 )
 _PERIODS = ("year", "month", "week", "day")
+_RATE_STARTS = frozenset(w[1] for w in (*words.RATES, " per", " every"))
 _WEIGHT_WORDS = frozenset(
     ["lost", "gained", "weighs", "weighed", "weighing", "weigh", "lose", "gain", "losing"]
 )
@@ -131,16 +132,27 @@ class Amount:
     """How many numbers of the paragraph it used (2 for a range or a conversion, and so on)."""
 
 
-@dataclass(frozen=True, slots=True)
 class Reader:
-    """What reading amounts in one paragraph needs: its text and its numbers."""
+    """What reading amounts in one paragraph needs: its text and its numbers.
 
-    text: str
-    lowered: str
-    numbers: list[tuple[int, int]]
-    post: Callable[[], str | None]
-    """Return the currency of the sending post's country, for words that name several
-    (`pesos`); called only when such a word is met."""
+    A plain slotted class rather than a frozen dataclass: one is made for most paragraphs.
+    """
+
+    __slots__ = ("lowered", "numbers", "post", "text")
+
+    def __init__(
+        self,
+        text: str,
+        lowered: str,
+        numbers: list[tuple[int, int]],
+        post: Callable[[], str | None],
+    ) -> None:
+        self.text = text
+        self.lowered = lowered
+        self.numbers = numbers
+        self.post = post
+        """Return the currency of the sending post's country, for words that name several
+        (`pesos`); called only when such a word is met."""
 
 
 def hedge_before(text: str, lowered: str, start: int) -> tuple[str, int] | None:
@@ -318,6 +330,8 @@ def _rate_after(reader: Reader, end: int) -> tuple[str, int] | None:
     if end >= len(lowered):
         return None
     head = lowered[end : end + 14]
+    if head[:1] not in " /" or head[1:2] not in _RATE_STARTS:
+        return None  # most amounts are followed by nothing a rate begins with
     for written, period in words.RATES.items():
         if head.startswith(written):
             stop = end + len(written)
@@ -363,10 +377,31 @@ def _number(reader: Reader, span: tuple[int, int], signed: bool) -> tuple[float,
     return value * factor, scale, end
 
 
+def _may_be_money(reader: Reader, start: int, end: int) -> bool:
+    """Return False when no currency can stand next to the number at `start:end` (most numbers
+    of a cable): a cheap look at a character or three either side before reading it whole."""
+    text = reader.text
+    before = text[start - 1] if start else ""
+    if before == " " and start > 1:
+        before = text[start - 2]
+        if before.isalpha() or before == ".":
+            word = text[max(0, start - 7) : start - 1].rsplit(" ", 1)[-1].lstrip('("“')
+            if word in words.CURRENCY_CODES or word.lower().rstrip(".") in words.WORDS_BEFORE:
+                return True
+    if before in words.SIGN_CODES or before == "\\":
+        return True
+    if end >= len(text):
+        return False
+    after = text[end]
+    if after in "-–":
+        return True
+    return after == " " and reader.lowered[end + 1 : end + 4] in words.AFTER_PREFIXES
+
+
 def read_amount(reader: Reader, numbers: Numbers, index: int) -> Amount | None:
     """Return the amount of money whose (first) number is number `index`, or None."""
     span = numbers.span(index)
-    if span is None:
+    if span is None or not _may_be_money(reader, *span):
         return None
     text = reader.text
     before = _currency_before(reader, span[0])

@@ -80,7 +80,6 @@ CURRENCY_CODES: frozenset[str] = frozenset(
         "ARS",
         "ARP",
         "CLP",
-        "COP",
         "PYG",
         "UYU",
         "BOB",
@@ -530,14 +529,35 @@ MONEY_NOUNS: frozenset[str] = frozenset(
 )
 """Nouns an amount can be written with (`a $2.7 million grant`, `a grant of $2.7 million`)."""
 
-HINTS: tuple[str, ...] = (
-    # Short words are keyed with the space after them, so `some` does not hint at soms.
-    *{
-        f" {name.split()[-1]}" + (" " if len(name.split()[-1]) <= 4 else "")
-        for name in CURRENCY_NAMES
-    },
-    *(f"{lead}{code.lower()}{end}" for code in CURRENCY_CODES for lead in " (" for end in " .,)"),
-    *(f" {word}" for word in WORDS_BEFORE),
+AFTER_PREFIXES: frozenset[str] = frozenset(
+    [name[:3] for name in CURRENCY_NAMES]
+    + [code.lower() for code in CURRENCY_CODES]
+    + ["and", "to ", "or ", "bet", "tri", "mil", "bil", "tho", "lak", "cro"]
+)
+"""The first three letters, lower-cased, of what can follow a number that is an amount (or
+the bottom of a range): currency names and codes, `and`, `to`, `or`."""
+
+_AFTER_NAME = (" ", ".", ",", ";", ":", ")", "-", "/", "'", '"', "’", "”", "\n", "?", "!")
+_ENGLISH_CODES = frozenset(["TRY", "BOB", "COP", "RON", "AMD", "CAD", "MDL", "AED"])
+"""Codes that are also English words or names once lower-cased (`try`, `Bob`): they never
+hint by themselves (the amount is still read when another keyword or a sign hints)."""
+
+HINTS: tuple[str, ...] = tuple(
+    sorted(
+        {
+            # Whole names and whole words only (`afghanis` must not hint at Afghanistan):
+            # each keyed with what can follow it.
+            *(f" {name}{end}" for name in CURRENCY_NAMES for end in _AFTER_NAME),
+            *(
+                f"{lead}{code.lower()}{end}"
+                for code in CURRENCY_CODES - _ENGLISH_CODES
+                for lead in " ("
+                for end in " .,)"
+            ),
+            *(f" {word} " for word in WORDS_BEFORE),
+            *(f"({word} " for word in WORDS_BEFORE),
+        }
+    )
 )
 """Lower-case keywords without which a paragraph holds no amount written in words or codes
 (signs are tested on their own): the `money` hint of `scan.HINTS`."""
