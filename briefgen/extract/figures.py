@@ -482,11 +482,14 @@ def rule_counts(ctx: Context, para: Para) -> None:
             continue
         joint = text[end]
         following = text[end + 1]
+        closed = False  # punctuation right after: a bare figure at most (`more than 200,`)
         if joint == " ":
             if not following.isalpha() or (
                 following.isupper() and not text[end + 2 : end + 3].isupper()
             ):
                 continue  # no noun can follow (`14 September`, `2009.`)
+        elif joint in ",.;:)" and following in " \n":
+            closed = True
         elif joint not in "-–" or not following.isdigit():
             continue  # no noun and no range can follow
         number = text[start:end]
@@ -496,6 +499,8 @@ def rule_counts(ctx: Context, para: Para) -> None:
             continue
         lowered = para.lowered
         hedge = hedge_before(text, lowered, start)
+        if closed and (hedge is None or hedge[0] not in _BARE_HEDGES):
+            continue
         lead = hedge[1] if hedge is not None else start
         before = text[max(0, lead - 20) : lead].rstrip().rsplit(" ", 1)[-1]
         if (before[:1].isupper() and before not in lexicon.NOT_NAME_WORDS) or (
@@ -507,7 +512,7 @@ def rule_counts(ctx: Context, para: Para) -> None:
         high: float | None = None
         stop = end
         joined: tuple[int, str] | None = None
-        if joint != " " or text.startswith((" to ", " and ", " or "), end):
+        if (joint != " " and not closed) or text.startswith((" to ", " and ", " or "), end):
             if reader is None or numbers is None:
                 reader, numbers = _reader(ctx, para)
             joined = range_after(reader, numbers, reader.numbers.index((start, end)), end)
@@ -516,7 +521,7 @@ def rule_counts(ctx: Context, para: Para) -> None:
             if top[0] not in claimed and text.startswith(" ", top[1]):
                 high = parse_number(text[top[0] : top[1]])
                 stop = top[1]
-        elif joint != " ":
+        elif joint != " " and not closed:
             continue
         if text.startswith(" percent", stop):
             continue

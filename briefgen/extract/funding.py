@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import pairwise
 
 import ahocorasick
 
@@ -188,7 +189,8 @@ _SPEECH_RE = re.compile(
 )
 _YEAR_SPAN_RE = re.compile(
     r"\b(?:[Ff]rom|[Bb]etween|[Ff]or|[Ii]n|[Dd]uring|[Tt]hrough|[Ss]ince|[Uu]ntil)? ?(?:FY ?|FY-)?"
-    r"((?:19|20)\d\d)(?:(?:[-–/]| to | and | through )(?:FY ?)?((?:19|20)?\d\d))?\b"
+    r"((?:19|20)\d\d)(?:(?:[-–/](?:FY ?)?((?:19|20)?\d\d))|"
+    r"(?: to | and | through )(?:FY ?)?((?:19|20)\d\d))?\b"
 )
 
 
@@ -279,8 +281,13 @@ def _purpose(s: _Sentence, start: int) -> str | None:
     if match is None or match.start() - start > 90:
         return None
     first = match.group(1).split(" ", 1)[0]
-    if re.fullmatch(r"(?:19|20)\d\d|FY\S*|the|a|an|its|their", first):
-        return None  # `for 2009`, `to the Union ...`: a year or a recipient, not a purpose
+    if re.fullmatch(r"(?:19|20)\d\d|FY\S*", first):
+        return None  # `for 2009`: a year, not a purpose
+    if first in ("the", "a", "an", "its", "their") and (
+        match.group(0).startswith("to ")
+        or s.ctx.names_in(s.para, s.at(match.start(1)), s.at(match.start(1) + len(first) + 40))
+    ):
+        return None  # `to the Union ...`, `for the Feminist League`: a recipient, not a purpose
     words = match.group(0)
     return words if len(words.split()) >= 3 else None
 
@@ -290,10 +297,18 @@ def _status_before(s: _Sentence, anchor: int, default: FundingStatus) -> Funding
     a condition (`If ... will fund`) only proposes."""
     if re.match(r"\W*(?:\([A-Z/]+\)\s*)?(?:If|Unless|Should)\b", s.text):
         return "proposed"
-    for word in reversed(s.lowered[max(0, anchor - 40) : anchor].split()[-4:]):
+    head = s.lowered[max(0, anchor - 90) : anchor]
+    head = head[max(head.rfind(","), head.rfind(";")) + 1 :]
+    words = head.split()
+    # The verb's own auxiliaries (`would fund`), else the verb that leads to it (`promised to
+    # add 1,000 officers and to allocate`).
+    for word in reversed(words[-4:]):
         status = fw.STATUS_WORDS.get(word)
         if status is not None:
             return status  # type: ignore[return-value]
+    for position, word in enumerate(words[:-1]):
+        if words[position + 1] == "to" and word in fw.STATUS_WORDS:
+            return fw.STATUS_WORDS[word]  # type: ignore[return-value]
     return default
 
 
@@ -320,6 +335,10 @@ def _is_verb(s: _Sentence, start: int, verb: str) -> bool:
     if verb.endswith("ing"):
         return last in _BE
     if last == "to":
+        if len(before) > 1 and before[-2] == "and":
+            # `promised to add 1,000 officers and to allocate NIS 340 million`
+            wider = s.lowered[max(0, start - 90) : start].split()
+            return any(w in _TO_VERBS and n == "to" for w, n in pairwise(wider))
         return len(before) > 1 and before[-2] in _TO_VERBS
     if last in _MODALS or last.endswith("ly"):
         return True
@@ -542,7 +561,8 @@ def rule_gave(s: _Sentence) -> _Found | None:
             ):
                 recipient = _slot(s, _TO_RE.search(s.text, end, end + 120))
             return _Found(start, funders, recipient, None, _purpose(s, end))
-        giver = _subject(s, start)
+        # `X promised to allocate`: an infinitive has the subject of the verb that leads to it.
+        giver = _subject(s, start, adjacent=not s.lowered.endswith("to ", 0, start))
         if giver is None:
             continue  # `to spend development funding`: no one is said to give
         recipient = _slot(s, _TO_RE.search(s.text, end, end + 150)) or _slot(
@@ -585,7 +605,7 @@ def rule_funds(s: _Sentence) -> _Found | None:
         before = s.lowered[max(0, start - 20) : start].split()
         if before and before[-1] in _BE:
             continue  # `was funded`: a passive
-        giver = _subject(s, start)
+        giver = _subject(s, start, adjacent=not s.lowered.endswith("to ", 0, start))
         if giver is None or not giver.named:
             continue
         if verb.startswith("sponsor") and not _PROGRAM_NOUNS.intersection(
@@ -631,7 +651,7 @@ def rule_hyphen_funded(s: _Sentence) -> _Found | None:
     recipient = None
     if _RUNS_RE.search(head.lower()) or head.rstrip().endswith(","):
         recipient = _subject(s, match.start(), adjacent=False)
-    elif re.match(r"\W*(?:In|Under|Through|With|As part of) (?:an?|the|its) $", head):
+    elif re.search(r"(?:^\W*|: )(?:In|Under|Through|With|As part of) (?:an?|the|its) $", head):
         # `In a PRM-funded project for FY2009, IOM has teamed up ...`: IOM's project.
         comma = s.text.find(", ", match.end())
         if 0 <= comma - match.end() < 60:
@@ -744,8 +764,8 @@ def _period(s: _Sentence) -> tuple[int | None, int | None, str | None]:
     if re.match(r"(?:through|until|till) ", match.group(0).lower()):
         return None, first, match.group(0)  # `through 2011`: when it ends
     last: int | None = None
-    if match.group(2):
-        tail = match.group(2)
+    tail = match.group(2) or match.group(3)
+    if tail:
         last = int(tail) if len(tail) == 4 else int(match.group(1)[:2] + tail)
         if last <= first:
             last = None
@@ -830,8 +850,7 @@ def rule_funding(ctx: Context, para: Para) -> None:
     lowered = para.lowered
     sentences = para.sentences
     wanted: set[int] = set()
-    if "funding" in hints:
-        wanted.update(sentences.index(start) for start in _words_in("funding", lowered))
+    wanted.update(sentences.index(start) for start in _words_in("funding", lowered))
     money = [
         f
         for f in para.memo(MONEY_KEY, list[Figure])

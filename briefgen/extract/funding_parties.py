@@ -211,7 +211,20 @@ def actor(
     second = head[1].lower().strip(",") if len(head) > 1 else ""
     if first in _POST_WORDS or (first == "the" and second in ("embassy", "mission", "post")):
         return _post(ctx)
-    if first == "the" and len(head) > 1 and head[1].strip(",") in fw.DESCRIPTIONS:
+    if first == "the" and len(head) > 1:
+        acronym = head[1].strip(",").removesuffix("'s").removesuffix("’s")
+        after = text.find(acronym, start) + len(acronym)
+        if (
+            acronym.isupper()
+            and acronym.isalpha()
+            and acronym.lower() not in fw.DESCRIPTIONS
+            and len(acronym) >= 2
+            and (not adjacent or _only_auxiliaries(text, after, offset))
+        ):
+            return Party(acronym, False)  # `the GOC`: an acronym the entity rules did not know
+    if (first == "the" and second in fw.DESCRIPTIONS and not head[1][:1].isupper()) or (
+        first == "the" and second == "ngo"
+    ):
         return org_before(ctx, para, start)  # `the NGO` (not `the Ford Foundation`)
     name = head[0].rstrip(",")
     if (
@@ -248,8 +261,12 @@ def _ends_subject(text: str, end: int, offset: int) -> bool:
 
 
 def _only_auxiliaries(text: str, start: int, end: int) -> bool:
-    """Return True when the words between a subject and its verb are auxiliaries or adverbs."""
-    words = text[start:end].replace("’s", " ").replace("'s", " ").replace(",", " ").split()
+    """Return True when the words between a subject and its verb are auxiliaries or adverbs, or
+    an apposition between commas (`Galina Morozova, Director of the League, requested`)."""
+    between = text[start:end]
+    if between.startswith(", ") and 0 < between.rfind(", ") <= 90:
+        between = between[between.rfind(", ") + 2 :]
+    words = between.replace("’s", " ").replace("'s", " ").replace(",", " ").split()
     return all(w.lower() in _AUXILIARIES or w.endswith("ly") or w.startswith("(") for w in words)
 
 

@@ -330,13 +330,17 @@ def _rate_after(reader: Reader, end: int) -> tuple[str, int] | None:
     if end >= len(lowered):
         return None
     head = lowered[end : end + 14]
-    if head[:1] not in " /" or head[1:2] not in _RATE_STARTS:
+    if head[:1] not in " /" or (head[1:2] not in _RATE_STARTS and head[:1] != "/"):
         return None  # most amounts are followed by nothing a rate begins with
     for written, period in words.RATES.items():
         if head.startswith(written):
             stop = end + len(written)
             if stop >= len(lowered) or not lowered[stop].isalpha():
                 return period, stop
+    if head.startswith("/") and head[1:2].isalpha():
+        unit, stop = _word_at(lowered, end + 1)
+        if unit.isalpha():
+            return unit, stop  # `$147/barrel`
     if head.startswith(" per ") and not head.startswith(" per cent"):
         unit, stop = _word_at(lowered, end + 5)
         if unit.isalpha():

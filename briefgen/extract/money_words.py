@@ -163,8 +163,8 @@ CURRENCY_NAMES: dict[str, tuple[str | None, ...]] = {
     "lari": ("GEL",),
     "drams": ("AMD",),
     "dram": ("AMD",),
-    "rubles": ("RUB", "BYR"),
-    "roubles": ("RUB", "BYR"),
+    "rubles": ("RUB", "BYR", "BYN"),
+    "roubles": ("RUB", "BYR", "BYN"),
     "belarusian rubles": ("BYR",),
     "hryvnia": ("UAH",),
     "hryvnias": ("UAH",),
@@ -199,6 +199,7 @@ CURRENCY_NAMES: dict[str, tuple[str | None, ...]] = {
     "yuan": ("CNY",),
     "renminbi": ("CNY",),
     "korean won": ("KRW",),
+    "won": ("KRW", "KPW"),
     "pesos": (None, "ARS", "CLP", "MXN", "COP", "UYU", "DOP", "PHP", "CUP"),
     "mexican pesos": ("MXN",),
     "argentine pesos": ("ARS",),
@@ -244,7 +245,9 @@ CURRENCY_NAMES: dict[str, tuple[str | None, ...]] = {
 }
 """Currency words as cables write them after a number, lower-cased."""
 
-COUNTRY_ONLY: frozenset[str] = frozenset({"rand", "sum", "som", "dong", "lei", "taka", "kip"})
+COUNTRY_ONLY: frozenset[str] = frozenset(
+    {"rand", "sum", "som", "dong", "lei", "taka", "kip", "won"}
+)
 """Currency words that are also ordinary words or names, read as money only in cables of a post
 whose country pays in them."""
 
@@ -554,8 +557,7 @@ HINTS: tuple[str, ...] = tuple(
                 for lead in " ("
                 for end in " .,)"
             ),
-            *(f" {word} " for word in WORDS_BEFORE),
-            *(f"({word} " for word in WORDS_BEFORE),
+            *(f"{lead}{word} " for word in WORDS_BEFORE for lead in ' ("“'),
         }
     )
 )
