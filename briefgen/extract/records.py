@@ -125,6 +125,23 @@ class Figure:
     """Offset of the figure in the paragraph text."""
     source: Source
     """Where it is stated."""
+    high: float | None = None
+    """The top of a range (`90` in `at least 40 and possibly as many as 90`), else None; `value`
+    is then its bottom."""
+    hedge: str | None = None
+    """The hedge as written before it (`approximately`, `up to`, `more than`, `an estimated`)."""
+    scale: str | None = None
+    """The scale word as written (`million` in `$2.7 million`, `M` in `$100M`); `value` already
+    includes it."""
+    per: str | None = None
+    """What a rate is per (`year` for `USD 150,000/year`, `two months`), else None."""
+    role: Literal["penalty", "price", "funding"] | None = None
+    """What the figure is, when a rule is sure: a `penalty` (a fine, bail, a prison term: never
+    funding or an outcome), a `price` (a cost, a payment, a salary, an economic total) or the
+    amount of a `funding` statement."""
+    bare: bool = False
+    """True when what the figure counts could not be found (`what` is None): summaries leave it
+    out."""
 
     def as_dict(self) -> dict[str, Any]:
         """Return the figure as a JSON-ready dict."""
@@ -157,6 +174,13 @@ class Event:
         }
 
 
+FundingKind = Literal[
+    "grant", "budget", "foreign", "in-kind", "contract", "loan", "donation", "funding"
+]
+FundingStatus = Literal["proposed", "requested", "pledged", "awarded", "spent"]
+"""What sort of money a funding statement is about, and how far it went."""
+
+
 @dataclass(frozen=True, slots=True)
 class Funding:
     """Money or a grant passing from a funder to a recipient."""
@@ -183,6 +207,23 @@ class Funding:
     """The last year, for spans (`From 2001 to 2008`)."""
     source: Source
     """Where it is stated."""
+    kind: FundingKind = "funding"
+    """What sort of money it is: `grant`, `budget` (a state or agency allocation), `foreign`
+    (funds from abroad), `in-kind` (goods, premises, services), `contract`, `loan`, `donation`,
+    or plain `funding`."""
+    status: FundingStatus | None = None
+    """How far it went: `proposed`, `requested`, `pledged`, `awarded` (given or received) or
+    `spent`; None when the cable does not say."""
+    period: str | None = None
+    """The period as written (`for 2009-2010`, `per year`, `in 2008`), else None."""
+    per: str | None = None
+    """What the amount is per, for a rate (`year` for `USD 150,000/year`), else None."""
+    converted_value: float | None = None
+    """A conversion of the amount the cable states (`$53,333` for eight million tenge)."""
+    converted_unit: str | None = None
+    """The currency of that conversion."""
+    rule: str = ""
+    """The name of the rule that found it (`received_from`, `funded_by`...)."""
 
     def as_dict(self) -> dict[str, Any]:
         """Return the funding as a JSON-ready dict."""

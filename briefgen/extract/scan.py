@@ -12,13 +12,10 @@ from functools import lru_cache
 
 import ahocorasick
 
-from briefgen.extract import lexicon
+from briefgen.extract import lexicon, money_words
 
 HINTS: dict[str, tuple[str, ...]] = {
-    "money": (
-        *(f" {w.lower()}" for w, _ in lexicon.CURRENCY_WORDS if len(w) > 3),
-        *(f" {w.lower()} " for w, _ in lexicon.CURRENCY_WORDS if len(w) <= 3),
-    ),
+    "money": money_words.HINTS,
     "percent": ("percent", "per cent"),
     "date": tuple(
         m.lower()
@@ -166,7 +163,7 @@ def scan(text: str, lowered: str) -> Scan:
 
 
 _CHAR_HINTS = (
-    ("money", "$€£¥"),
+    ("money", "$€£¥₹"),
     ("percent", "%"),
     ("quote", '"“'),
     ("paren", "("),

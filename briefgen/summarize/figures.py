@@ -59,6 +59,10 @@ def statistics_paragraphs(cables: Iterable[Cable]) -> set[Place]:
 def figure_class(figure: Figure, context: Collection[Place] = ()) -> str | None:
     """Return `Funding`, `Outcome`, `Statistic`, `Reach`, `Output` or `Survey` for a figure,
     or None. `context` lists the paragraphs reporting statistics (see STATISTICS)."""
+    if figure.role == "penalty" or figure.bare:
+        return (
+            None  # a fine or prison term is never funding or an outcome; a bare number says nothing
+        )
     if figure.kind == "money":
         return "Funding"
     if figure.kind == "percent":

@@ -88,15 +88,18 @@ def _purpose(text: str | None) -> str:
 
 
 def funding_total(fundings: Iterable[Funding]) -> str | None:
-    """Return the sum of stated amounts per currency (`$30,000`), or None when none is stated."""
-    sums: dict[str, float] = defaultdict(float)
+    """Return the sum of stated amounts per currency and rate (`$30,000`, `$150,000/year`), or
+    None when none is stated."""
+    sums: dict[tuple[str, str], float] = defaultdict(float)
     for f in fundings:
         if f.value is not None and f.unit:
-            sums[f.unit] += f.value
+            # A yearly amount added to a one-off grant would be a sum of nothing: rates apart.
+            sums[(f.unit, f.per or "")] += f.value
     if not sums:
         return None
     parts = []
-    for unit, total in sorted(sums.items()):
+    for (unit, per), total in sorted(sums.items()):
         sign = _SYMBOLS.get(unit)
-        parts.append(f"{sign}{total:,.0f}" if sign else f"{total:,.0f} {unit}")
+        amount = f"{sign}{total:,.0f}" if sign else f"{total:,.0f} {unit}"
+        parts.append(f"{amount}/{per}" if per else amount)
     return " + ".join(parts)
