@@ -7,20 +7,24 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from briefgen.errors import NotFoundError
-from briefgen.extract.text import Sentences
+from briefgen.extract import CableFacts
 from briefgen.facts import Facts
 from briefgen.models import Cable
 from briefgen.store import CableSummary, Corpus, parse_quarter
-from briefgen.summarize.evidence import (
-    clean_sentence,
-    load_evidence,
-    marked_paragraph,
+from briefgen.summarize.developments import (
+    cable_country,
+    country_lines,
+    key_developments,
+    what_changed,
 )
+from briefgen.summarize.evidence import clean_sentence, load_evidence
 from briefgen.summarize.figures import key_figures, series_charts, statistics_paragraphs
+from briefgen.summarize.leads import Scored, lead_sentences, scored_sentences
 from briefgen.summarize.meta import briefing_meta, cable_date, cited_only
 from briefgen.summarize.privacy import personal_reason
 from briefgen.summarize.records import CableLead, Cite, Count, QuarterlySummary, Statement
 from briefgen.summarize.tags import tag_meaning
+from briefgen.summarize.wording import counted
 
 MAX_DIGESTS = 60
 """The most cables a quarterly summary digests one by one (counts always cover them all)."""
@@ -60,10 +64,19 @@ def quarterly_summary(
     tag_counts = Counter(t for c in found.values() for t in dict.fromkeys(c.tags))
     evidence = load_evidence(corpus, stored, _digest_choice(list(found.values()), MAX_DIGESTS))
     cables = list(evidence.cables)
-    leads = tuple(_lead(c, include_personal) for c in cables)
     all_facts = [evidence.facts_of(c.id) for c in cables]
+    scored = {
+        c.id: scored_sentences(c, f, include_personal=include_personal)
+        for c, f in zip(cables, all_facts, strict=True)
+    }
+    countries = {c.id: cable_country(c) for c in cables}
+    dates = {c.id: cable_date(c) for c in cables}
+    leads = tuple(_lead(c, scored[c.id], countries[c.id]) for c in cables)
     figures = [f for facts in all_facts for f in facts.figures]
-    orgs = Counter(m.name for facts in all_facts for m in facts.mentions if m.kind == "org")
+    # Named in many cables says more of a quarter than named often in one.
+    orgs = Counter(
+        name for facts in all_facts for name in {m.name for m in facts.mentions if m.kind == "org"}
+    )
     officials = {r.person for facts in all_facts for r in facts.roles}
     people = Counter(
         m.name
@@ -71,17 +84,15 @@ def quarterly_summary(
         for m in facts.mentions
         if m.kind == "person" and m.name in officials
     )
-    recommendations = tuple(
-        Statement(r.text, (Cite.of(r.source),))
-        for facts in all_facts
-        for r in facts.recommendations
-    )
+    recommendations = _recommendations(all_facts, include_personal)
     period = f"{_MONTHS[(start.month - 1) // 3]} to {_ENDS[(start.month - 1) // 3]} {start.year}"
     scope = _scope(origins, tags)
+    several = len(set(countries.values())) > 1 or len(posts) > 1
     meta = briefing_meta(
         kind="quarterly-summary",
         title=f"Quarterly summary {label}",
-        subtitle=f"{len(found)} cable(s) from {len(posts)} post(s), {period}{scope}",
+        subtitle=f"{counted(len(found), 'cable')} from {counted(len(posts), 'post')}, "
+        f"{period}{scope}",
         subject="-".join([label, *origins, *tags]),
         cables=cables,
         summary_lines=tuple(f"{lead.id}: {lead.subject}" for lead in leads),
@@ -109,7 +120,30 @@ def quarterly_summary(
             people=tuple(Count(n, c) for n, c in people.most_common(10)),
             charts=series_charts(figures),
             recommendations=recommendations,
+            synthesis=key_developments(cables, scored, countries),
+            changes=what_changed(cables, scored, countries, dates),
+            countries=country_lines(cables, scored, countries) if several else (),
         )
+    )
+
+
+def _recommendations(
+    all_facts: Sequence[CableFacts], include_personal: bool, limit: int = 10
+) -> tuple[Statement, ...]:
+    """Return the recommendations reported, once each (cables sharing one cite it together)."""
+    found: dict[str, list[Cite]] = {}
+    texts: dict[str, str] = {}
+    for facts in all_facts:
+        for recommendation in facts.recommendations:
+            text = clean_sentence(recommendation.text)
+            if not text or (not include_personal and personal_reason(text)):
+                continue
+            key = " ".join(text.lower().split())
+            texts.setdefault(key, text)
+            found.setdefault(key, []).append(Cite.of(recommendation.source))
+    return tuple(
+        Statement(texts[key], tuple(dict.fromkeys(cites)))
+        for key, cites in list(found.items())[:limit]
     )
 
 
@@ -136,33 +170,19 @@ def _scope(origins: Sequence[str], tags: Sequence[str]) -> str:
     return (" " + " ".join(parts)) if parts else ""
 
 
-def _lead(cable: Cable, include_personal: bool) -> CableLead:
-    """Return the cable's lead: the first two prose sentences of its summary, else of its body."""
-    number = marked_paragraph(cable, "SUMMARY")
-    candidates = [(cable.summary or "", number)] + [(p.text, p.number) for p in cable.paragraphs]
-    lead, cited = "", None
-    for text, paragraph in candidates:
-        sentences = _lead_sentences(clean_sentence(text), include_personal)
-        if sentences:
-            lead, cited = " ".join(sentences[:2]), paragraph
-            break
+def _lead(cable: Cable, scored: Sequence[Scored], country: str | None) -> CableLead:
+    """Return the cable's entry: the opening of its summary when it has one, else its most
+    telling sentence; never a handling notice, a pointer or a reference list."""
+    sentences, from_summary = lead_sentences(cable, scored)
+    cite = sentences[0].cite if sentences else Cite(cable.id, None)
+    text = " ".join(s.text for s in sentences)
     return CableLead(
-        cable.id, cable_date(cable), cable.origin, cable.subject, lead, Cite(cable.id, cited)
+        cable.id,
+        cable_date(cable),
+        cable.origin,
+        cable.subject,
+        text,
+        cite,
+        country=country,
+        from_summary=from_summary,
     )
-
-
-def _lead_sentences(text: str, include_personal: bool) -> list[str]:
-    split = Sentences.split(text)
-    sentences = [text[a:b].strip() for a, b in (split.bounds(i) for i in range(len(split)))]
-    # Redaction masks (`*****`) and notes such as `Missing Section 001` are not a lead.
-    sentences = [s for s in sentences if _is_prose(s)]
-    if not include_personal:
-        sentences = [s for s in sentences if not personal_reason(s)]
-    return sentences
-
-
-def _is_prose(sentence: str) -> bool:
-    """Return True when a sentence is mostly words (not masks, numbers or markers)."""
-    visible = [ch for ch in sentence if not ch.isspace()]
-    letters = sum(ch.isalpha() for ch in visible)
-    return len(visible) > 0 and letters / len(visible) > 0.6 and "Missing Section" not in sentence

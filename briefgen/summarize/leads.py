@@ -1,0 +1,505 @@
+"""Choose the sentences worth reading first: a cable's summary, its news, never its furniture.
+
+A cable often opens with what a reader of the briefing does not need: a handling notice
+(`The entire text of this report is Sensitive But Unclassified`), a pointer (`This is an action
+cable; see paras 5 through 7`, `Per reftel A, the following is ...`), a classification reason
+or a reference list. The news (a sentence, arrests, a draft law, a Tier placement) is in the
+paragraphs after it. The rules here tell the two apart and score every sentence by the facts
+it holds, so that a quarterly entry or a digest leads with the news.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from briefgen.extract import CableFacts
+from briefgen.models import Cable, Paragraph
+from briefgen.summarize.evidence import (
+    Sentence,
+    clean_sentence,
+    marked_paragraph,
+    paragraph_sentences,
+)
+
+_RULES = re.IGNORECASE
+
+BOILERPLATE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "handling notice",
+        re.compile(
+            r"\b(?:sensitive but unclassified|not for (?:internet|public|further) "
+            r"(?:distribution|release|dissemination)|(?:please )?(?:handle|protect) "
+            r"accordingly|strictly protect|protect (?:source|throughout)|for official use only|"
+            r"not releasable|no ?forn\b|"
+            r"this (?:cable|message|report) is (?:classified|unclassified))",
+            _RULES,
+        ),
+    ),
+    (
+        "classification reason",
+        re.compile(
+            r"^(?:classified ?by|declassif|decl\b|reasons?\b|e\.? ?o\.? ?1[23]\d{3}|"
+            r"1\.[45] ?\(|derived from)|\breasons? 1\.[45]\b",
+            _RULES,
+        ),
+    ),
+    (
+        "pointer",
+        re.compile(
+            r"^(?:this is an action (?:cable|request|message|item)\b[^.]{0,80}$|"
+            r"(?:please )?see (?:paras?|paragraphs?)\b|"
+            r"action (?:request|item)s? (?:is |are )?(?:in|at) (?:paras?|paragraphs?)\b|"
+            r"(?:this is )?(?:a |an )?(?:corrected|revised) (?:copy|cable)\b|"
+            r"this (?:corrected )?cable replaces\b|"
+            r"(?:per|in response to|as requested in|responding to) (?:ref(?:tel)?s?|reference)\b"
+            r"[^.]{0,60}\b(?:the following|below|follows?)\b|"
+            r"(?:the following|below) (?:is|are) (?:the )?(?:text|post's|embassy's|mission's|"
+            r"a summary|responses?|information)\b|"
+            r"this (?:cable|message|telegram) (?:is in response to|responds to|provides (?:the )?"
+            r"(?:text|information requested))\b|"
+            r"(?:begin|end) (?:text|summary|comment|note|quote)\b|"
+            r"(?:summary|comment|text|details?|responses?|information) (?:and [a-z ]+ )?"
+            r"follows?\b)",
+            _RULES,
+        ),
+    ),
+    (
+        "reference list",
+        re.compile(
+            r"^(?:refs?|reftels?|references?)\s*[:.]|^(?:[A-H][.)]\s*)?(?:[0-9]{2})?"
+            r"(?:STATE|SECSTATE|[A-Z]{4,})\s+0*\d{2,6}\b",
+            _RULES,
+        ),
+    ),
+    (
+        "cable furniture",
+        re.compile(
+            r"^(?:id|date|refid|origin|destination|header|subject|tags|vetting #)\s*:|"
+            r"header ends|missing section|this record is a partial extract|"
+            r"full text of the original cable is not available|"
+            r"^(?:participants|drafted by|cleared by|approved by)\s*:|^x{6,}",
+            _RULES,
+        ),
+    ),
+)
+"""Sentences a briefing never leads with, each rule named for what it catches."""
+
+CHANGE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "Ratings",
+        re.compile(
+            r"\b(?:remains?|remained|placed|moved|ranked|rated|upgraded|downgraded|continuation|"
+            r"placement|place|be|is|was|are|were|as|on|to)\b[^.;]{0,25}\bTier (?:1|2|3|one|two|"
+            r"three|I{1,3})\b|\bTier (?:1|2|3|one|two|three|I{1,3})\b(?: Watch List)?[^.;]{0,15}"
+            r"\b(?:country|placement|ranking|status|rating)\b",
+            _RULES,
+        ),
+    ),
+    (
+        "Convictions and sentences",
+        re.compile(
+            r"\b(?:convicted|convictions?|sentenced|(?:life|prison|jail) (?:sentence|term)s?|"
+            r"life imprisonment|found guilty|acquitted|years'? (?:in prison|imprisonment))\b",
+            _RULES,
+        ),
+    ),
+    (
+        "Arrests and raids",
+        re.compile(
+            r"\b(?:arrest(?:ed|s)?|detained|raids?|raided|apprehended|taken into custody|"
+            r"rescued|extradited|indicted|charged with|seized)\b",
+            _RULES,
+        ),
+    ),
+    (
+        "Laws and decrees",
+        re.compile(
+            r"\b(?:passed|adopted|approved|enacted|signed|ratified|amended|promulgated|drafted|"
+            r"introduced|vetoed|submitted)\b[^.;]{0,60}\b(?:law|legislation|bill|decree|code|"
+            r"amendments?|constitution)\b|\b(?:draft|new|proposed) (?:anti-[a-z]+ )?"
+            r"(?:law|legislation|bill|decree|code)\b|\b(?:law|legislation|bill)\b[^.;]{0,40}"
+            r"\b(?:was|were|has been|had been) (?:passed|adopted|approved|enacted|signed|drafted)",
+            _RULES,
+        ),
+    ),
+    (
+        "Centres and services opened",
+        re.compile(
+            r"\b(?:opened|inaugurated|launched|established|set up|created)\b[^.;]{0,60}"
+            r"\b(?:cent(?:er|re)s?|shelters?|hotlines?|offices?|units?|clinics?|task forces?|"
+            r"commissions?|councils?)\b",
+            _RULES,
+        ),
+    ),
+    (
+        "Funding",
+        re.compile(
+            r"\b(?:grants?|granted|award(?:ed|s)?|allocat\w+|fund(?:ed|ing|s)?|donat\w+|"
+            r"pledg\w+|budget\w*|financ\w+|gives?|gave|provid\w+|approved)\b",
+            _RULES,
+        ),
+    ),
+    (
+        "Agreements",
+        re.compile(
+            r"\b(?:signed|concluded|reached|initialed)\b[^.;]{0,50}\b(?:agreements?|memorand\w+|"
+            r"MOUs?|accords?|treat(?:y|ies)|deals?)\b",
+            _RULES,
+        ),
+    ),
+)
+"""What changed, by kind, in the order a quarterly lists them. `Funding` needs money in the
+sentence as well (see `change_kind`)."""
+
+REQUEST_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("action request", re.compile(r"\baction (?:request|requested|item)s?\b", _RULES)),
+    (
+        "the post recommends",
+        re.compile(
+            r"\b(?:we|post|embassy|mission|consulate|the ambassador|country team|usg|"
+            r"the department|department|washington)\b[^.;]{0,20}\b(?:strongly )?"
+            r"(?:recommends?|requests?|urges?|suggests?|proposes?|asks?|seeks?|"
+            r"would (?:welcome|appreciate))\b",
+            _RULES,
+        ),
+    ),
+    ("recommendation", re.compile(r"\brecommend(?:s|ed|ations?)?\b", _RULES)),
+    (
+        "please",
+        re.compile(
+            r"^please\b|\bplease (?:inform|deliver|provide|advise|contact|convey|raise|share|"
+            r"draw|be prepared|note|pass|instruct|approach|demarche|urge|confirm|report)\b",
+            _RULES,
+        ),
+    ),
+    (
+        "what should be done",
+        re.compile(
+            r"\b(?:we|washington|the department|the usg|the u\.s\.|the united states|post|"
+            r"embassy)\b[^.;]{0,15}\b(?:should|must|need to|ought to)\b",
+            _RULES,
+        ),
+    ),
+)
+"""How a cable recommends or asks for action, each rule named for what it catches."""
+
+
+def request_kind(sentence: str) -> str | None:
+    """Return how a sentence recommends or asks for action (a REQUEST_RULES name), or None."""
+    for name, rule in REQUEST_RULES:
+        if rule.search(sentence):
+            return name
+    return None
+
+
+_NOT_NEWS = re.compile(
+    r"^(?:please|if |posts? (?:should|may|is requested)|drawing on|for (?:those )?countries"
+    r" where|until |no earlier than|as (?:indicated|noted|reported|requested) in ref)|\?$|"
+    r"\b(?:please|should not/not)\b|\b(?:a|any) country (?:that|which|where)\b|"
+    r"\bcountries (?:that|which|assessed|where|determined)\b|\bconsists of\b|"
+    r"^(?:countries|a country|any country)\b|"
+    r"\b(?:the|a) need (?:for|to)\b|\bimportance of\b|"
+    r"^(?:continue|increase|intensify|ensure|improve|develop|dedicate|sustain|adopt|enact|"
+    r"implement|establish|strengthen|consider|make|take|begin|expand|conduct|prosecute|"
+    r"investigate|train|create|pass|amend|finalize|encourage|support|provide|vigorously)\b",
+    _RULES,
+)
+"""Guidance, conditions and definitions (`please inform...`, `If posts have questions...`,
+`a country that has been included on ... be ranked as Tier 3`) and a report's recommendations
+in the imperative (`Continue to implement the new law`) are not news: never a development."""
+
+_ANAPHOR = re.compile(
+    r"^(?:he|she|they|it|this|these|that|those|his|her|their|its|however|also|but|and|"
+    r"still|instead|meanwhile|moreover|furthermore|additionally|in addition|as a result|"
+    r"therefore|thus)\b",
+    _RULES,
+)
+"""A sentence opening on a pronoun or a link word leans on the one before it."""
+
+_VICTIM_WORDS = re.compile(
+    r"\b(?:kidnapp\w*|abduct\w*|murder(?:ed)?|disappearance|rape[ds]?|daughters?|sons?|"
+    r"victims?|orphan\w*|widow\w*)\b",
+    _RULES,
+)
+"""Words that, beside the name of a private person (no public title in the cable), may name
+a victim: such a sentence never stands alone in a victim-safe briefing."""
+
+_DATE = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\b|\b(?:19|20)\d\d\b"
+)
+_DULL = re.compile(r"^(?:years?|months?|days?|weeks?|hours?|times?)$", _RULES)
+_END_SUMMARY = re.compile(r"\bend (?:of )?summary\b", _RULES)
+_END_COMMENT = re.compile(r"\bend (?:of )?comment\b", _RULES)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+
+
+def boilerplate_reason(sentence: str) -> str | None:
+    """Return which boilerplate rule a sentence matches, or None when it says something."""
+    text = sentence.strip()
+    words = len(_WORD.findall(text))
+    for name, rule in BOILERPLATE_RULES:
+        if rule.search(text) and (name != "handling notice" or words < 25):
+            return name
+    letters = [ch for ch in text if ch.isalpha()]
+    if len(letters) < 12:
+        return "too short"
+    if sum(ch.isalpha() for ch in text) / max(1, len(text.replace(" ", ""))) < 0.6:
+        return "not prose"
+    return None
+
+
+def change_kind(sentence: str, *, money: bool = False) -> str | None:
+    """Return what kind of change a sentence reports (a CHANGE_RULES name), or None.
+
+    `money` says whether the sentence states an amount: funding needs one.
+    """
+    if _NOT_NEWS.search(sentence.strip()):
+        return None
+    for name, rule in CHANGE_RULES:
+        if name == "Funding" and not money:
+            continue
+        if rule.search(sentence):
+            return name
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    """A sentence with what it holds: how many facts, and the change it reports."""
+
+    sentence: Sentence
+    """The sentence, with its cable and paragraph."""
+    score: float
+    """How much it tells: figures, names, dates and a reported change count up; a sentence
+    that leans on the one before it, or runs very long, counts down."""
+    change: str | None
+    """The kind of change it reports (a CHANGE_RULES name), or None."""
+    in_summary: bool
+    """True when it stands in the cable's own summary."""
+    position: tuple[int, int]
+    """The place of its paragraph among the cable's paragraphs and its place in the
+    paragraph, from 0 (paragraph numbers may be missing or repeat)."""
+
+
+def section_paragraphs(cable: Cable, marker: str) -> list[tuple[Paragraph, int | None]]:
+    """Return the paragraphs of the cable's SUMMARY or COMMENT section, each with where the
+    section stops in it (the offset of `End Summary`, or None for the whole paragraph); empty
+    when it has none.
+
+    A section is the one the reader found, a paragraph opening (or headed) `Summary` or
+    `Comment`, or, for a summary, the opening paragraphs up to one holding `End Summary` (a
+    first paragraph ending `End Summary` is a summary though it does not say so at its start).
+    """
+    paragraphs = list(cable.paragraphs)
+    found = cable.summary if marker == "SUMMARY" else cable.comment
+    start = _section_start(cable, paragraphs, marker, found)
+    if start is None:
+        return []
+    ending = _END_SUMMARY if marker == "SUMMARY" else _END_COMMENT
+    following = paragraphs[start : start + 5]
+    for i, para in enumerate(following):
+        end = ending.search(para.text)
+        if end is not None:
+            return [(p, None) for p in following[:i]] + [(para, end.start())]
+    # No `End Summary`: the section is what the reader found, else its first paragraph.
+    known = _fold(found or "")
+    chosen: list[tuple[Paragraph, int | None]] = [(paragraphs[start], None)]
+    for para in paragraphs[start + 1 : start + 8]:
+        if not known or _fold(clean_sentence(para.text))[:60] not in known:
+            break
+        chosen.append((para, None))
+    return chosen
+
+
+def _section_start(
+    cable: Cable, paragraphs: Sequence[Paragraph], marker: str, found: str | None
+) -> int | None:
+    marked = marked_paragraph(cable, marker)
+    for i, para in enumerate(paragraphs):
+        if (marked is not None and para.number == marked) or (
+            (para.heading or "").strip(" :.").upper() == marker
+        ):
+            return i
+    if found:
+        head = _fold(clean_sentence(found))[:60]
+        for i, para in enumerate(paragraphs):
+            if head and head in _fold(clean_sentence(para.text)):
+                return i
+    if marker == "SUMMARY":
+        for i, para in enumerate(paragraphs[:4]):
+            if _END_SUMMARY.search(para.text):
+                return _first_prose(paragraphs[: i + 1])
+    return None
+
+
+def _first_prose(paragraphs: Sequence[Paragraph]) -> int | None:
+    """Return the index of the first paragraph that is not boilerplate through and through."""
+    for i, para in enumerate(paragraphs):
+        if any(not boilerplate_reason(s.text) for s in paragraph_sentences("", para) if s.text):
+            return i
+    return None
+
+
+def _fold(text: str) -> str:
+    return " ".join(re.sub(r"[^a-z0-9 ]", " ", text.lower()).split())
+
+
+def section_sentences(cable: Cable, marker: str) -> list[Sentence]:
+    """Return the sentences of the cable's SUMMARY or COMMENT section, in order (see
+    `section_paragraphs`)."""
+    out: list[Sentence] = []
+    for para, stop in section_paragraphs(cable, marker):
+        for sentence in paragraph_sentences(cable.id, para):
+            if stop is not None and sentence.start >= stop:
+                break
+            if sentence.text:
+                out.append(sentence)
+    return out
+
+
+def summary_sentences(cable: Cable) -> list[Sentence]:
+    """Return the sentences of the cable's summary, in order."""
+    return section_sentences(cable, "SUMMARY")
+
+
+def scored_sentences(
+    cable: Cable, facts: CableFacts, *, include_personal: bool = False
+) -> list[Scored]:
+    """Return every sentence of the cable worth quoting, scored, in cable order.
+
+    Boilerplate, non-prose and (unless `include_personal`) victims' details are left out.
+    """
+    in_summary = {(s.cite.paragraph, s.index) for s in summary_sentences(cable)}
+    names = _spans(
+        (m.paragraph, m.start) for m in facts.mentions if m.kind in ("org", "person", "place")
+    )
+    figures = _spans(
+        (f.source.paragraph, f.start) for f in facts.figures if _figure_counts(f.kind, f.what)
+    )
+    money = _spans((f.source.paragraph, f.start) for f in facts.figures if f.kind == "money")
+    # A full name no title goes with (a surname alone may be any official's).
+    officials = {r.person for r in facts.roles}
+    surnames = {name.split()[-1] for name in officials}
+    private = _spans(
+        (m.paragraph, m.start)
+        for m in facts.mentions
+        if m.kind == "person"
+        and " " in m.name
+        and m.name not in officials
+        and m.name.split()[-1] not in surnames
+    )
+    out: list[Scored] = []
+    for place, para in enumerate(cable.paragraphs):
+        for sentence in paragraph_sentences(cable.id, para):
+            if not quotable(sentence, include_personal=include_personal):
+                continue
+            if (
+                not include_personal
+                and _VICTIM_WORDS.search(sentence.text)
+                and _count_in(private, para.number, sentence)
+            ):
+                continue
+            n_names = _count_in(names, para.number, sentence)
+            n_figures = _count_in(figures, para.number, sentence)
+            has_money = _count_in(money, para.number, sentence) > 0
+            change = change_kind(sentence.text, money=has_money)
+            out.append(
+                Scored(
+                    sentence,
+                    _score(sentence.text, n_names, n_figures, change),
+                    change,
+                    (para.number, sentence.index) in in_summary,
+                    (place, sentence.index),
+                )
+            )
+    return out
+
+
+def quotable(sentence: Sentence, *, include_personal: bool = False) -> bool:
+    """Return True when a sentence may stand in a briefing on its own: prose, not boilerplate,
+    and (unless `include_personal`) telling no victim's or minor's story."""
+    if not sentence.text or boilerplate_reason(sentence.text):
+        return False
+    if sentence.text.endswith(":"):
+        return False  # The lead-in of a list: it says what it means only with the list.
+    if include_personal:
+        return True
+    return not sentence.personal
+
+
+def _figure_counts(kind: str, what: str | None) -> bool:
+    """Return True for a figure that tells something (not `two months`, `one song`)."""
+    if kind != "count":
+        return True
+    return bool(what) and not _DULL.match(what or "")
+
+
+def _spans(places: Iterable[tuple[int | None, int]]) -> dict[int | None, list[int]]:
+    found: dict[int | None, list[int]] = {}
+    for paragraph, start in places:
+        found.setdefault(paragraph, []).append(start)
+    return found
+
+
+def _count_in(spans: dict[int | None, list[int]], paragraph: int | None, sentence: Sentence) -> int:
+    return sum(1 for start in spans.get(paragraph, ()) if sentence.start <= start < sentence.end)
+
+
+def _score(text: str, names: int, figures: int, change: str | None) -> float:
+    words = len(_WORD.findall(text))
+    score = min(names, 4) * 1.0 + min(figures, 4) * 1.5 + min(len(_DATE.findall(text)), 2) * 0.5
+    if change is not None:
+        # A rating (a Tier placement) is the bottom line of the report that gives it.
+        score += 6.0 if change == "Ratings" else 3.0
+    if _ANAPHOR.match(text):
+        score -= 2.0
+    if words < 8:
+        score -= 2.0
+    elif words > 55:
+        score -= (words - 55) / 10
+    return score
+
+
+def best_sentences(scored: Sequence[Scored], count: int = 1) -> list[Scored]:
+    """Return the `count` sentences that tell most, best first (earlier first on ties)."""
+    order = sorted(range(len(scored)), key=lambda i: (-scored[i].score, i))
+    return [scored[i] for i in order[:count]]
+
+
+def lead_sentences(
+    cable: Cable, scored: Sequence[Scored], *, max_words: int = 60
+) -> tuple[list[Sentence], bool]:
+    """Return the sentences a cable is summed up by, and whether they are its own summary.
+
+    The lead is the opening of the cable's summary when it has one (boilerplate skipped), else
+    the sentence that tells most, with the next sentence of its paragraph when both are short.
+    """
+    summary = [s for s in scored if s.in_summary]
+    if summary:
+        # A lead stays within one paragraph, so that one citation covers it.
+        first = summary[0].position[0]
+        return _within([s.sentence for s in summary if s.position[0] == first], max_words), True
+    if not scored:
+        return [], False
+    best = best_sentences(scored)[0]
+    chosen = [best.sentence]
+    paragraph, index = best.position
+    following = [s.sentence for s in scored if s.position == (paragraph, index + 1)]
+    if following:
+        chosen = _within([best.sentence, following[0]], max_words)
+    return chosen, False
+
+
+def _within(sentences: Sequence[Sentence], max_words: int) -> list[Sentence]:
+    """Return the first sentence, and those after it while the words stay under `max_words`."""
+    chosen = [sentences[0]]
+    total = len(_WORD.findall(sentences[0].text))
+    for sentence in sentences[1:]:
+        total += len(_WORD.findall(sentence.text))
+        if total > max_words:
+            break
+        chosen.append(sentence)
+    return chosen
