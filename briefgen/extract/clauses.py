@@ -260,7 +260,7 @@ def read_subject(text: str, start: int, end: int, names: Sequence[Span]) -> Subj
     tag = _speech_tag(text, position, end, names)
     if tag is not None:
         return tag
-    tokens = _tokens(text, position, end, MAX_SUBJECT_TOKENS + 6)
+    tokens = _tokens(text, position, end, MAX_SUBJECT_TOKENS + 24)
     first = tokens[0][2].lower().rstrip(".") if tokens else ""
     if first in PERSONAL_PRONOUNS:
         if first == "it" and _EXPLETIVE_RE.match(text, tokens[0][0]):
@@ -477,10 +477,10 @@ def _skip_opening(
     participle = first.endswith(("ed", "ing")) and len(first) > 4
     if first not in _OPENING_WORDS and not participle:
         return position, ()
-    tokens = _tokens(text, position, min(end, position + 200), 18)
+    tokens = _tokens(text, position, min(end, position + 260), 28)
     reporter: tuple[str, ...] = ()
-    subordinate = first in _SUBORDINATORS
-    for index, (tok_start, tok_end, word) in enumerate(tokens[:16]):
+    subordinate = first in _SUBORDINATORS or participle
+    for index, (tok_start, tok_end, word) in enumerate(tokens[:26]):
         if word == ",":
             if first == "according":
                 reporter = tuple(s.name for s in names if position <= s.start < tok_start)
@@ -561,7 +561,8 @@ def _after(tokens: list[tuple[int, int, str]], index: int, offset: int) -> int:
 
 def _skip_apposition(tokens: list[tuple[int, int, str]], index: int) -> int:
     """Skip `, another NGO,` or `, which is in charge of the group,` to the word after it."""
-    for look in range(index, min(len(tokens), index + 20)):
+    relative = index < len(tokens) and tokens[index][2].lower() in ("who", "which", "whose")
+    for look in range(index, min(len(tokens), index + (40 if relative else 20))):
         if tokens[look][2] == ",":
             return look + 1
         if tokens[look][2] in (";", ":", "(", ")"):

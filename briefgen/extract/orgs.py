@@ -322,6 +322,11 @@ def _add_org(ctx: Context, para: Para, part: list[Token]) -> None:
     if defined is not None:
         spelled = _curated_spelling(name, defined.group(1))
         aliases, name = ((*aliases, name), spelled) if spelled != name else (aliases, name)
+    else:
+        # `International Organization of Migration`: a known body's name with a slip in it.
+        known_body = gazetteer.near_curated_body(name)
+        if known_body is not None and known_body != name:
+            aliases, name = (*aliases, name), known_body
     known = ctx.lookup(name) or ctx.longer_org(name)
     name = ctx.register("org", known or name, aliases if known is None else (*aliases, name))
     ctx.add_mention(para, "org", part[0].start, part[-1].end, name, "org_phrase", True)

@@ -92,6 +92,11 @@ CLEANING_RULES = (
 
 
 _BULLET_SPLIT = re.compile(r"\n(?=- )")
+_FURNITURE = re.compile(
+    r"^\s*(?:-{1,2}\s*)?(?:\(\d{1,2}\)\s*)?"
+    r"(?:Question \d{1,2}(?:\s?[A-Z](?:\s(?:and|&)\s[A-Z])?)?\s*:\s*)?"
+)
+"""What a TIP report or a list puts before a sentence: `Question 23 B and C:`, `--(3)`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +128,10 @@ class Evidence:
     facts: dict[str, CableFacts]
     """Their facts, by cable id."""
 
+    def cable(self, cable_id: str) -> Cable | None:
+        """Return the cable with this id, or None."""
+        return next((c for c in self.cables if c.id == cable_id), None)
+
     def facts_of(self, cable_id: str) -> CableFacts:
         """Return the facts of one cable (empty when extraction found none)."""
         return self.facts.get(cable_id) or CableFacts(cable_id=cable_id)
@@ -153,11 +162,13 @@ def marked_paragraph(cable: Cable, marker: str) -> int | None:
 
 def clean_sentence(text: str) -> str:
     """Return a sentence (or a section of several) as a briefing quotes it: without portion
-    marks (`(C)`), section labels (`SUMMARY:`, `KEY POINTS -`), `End Summary`, bullet dashes,
-    pointers to references (`(reftel)`), rule lines, copy defects or extra spaces."""
+    marks (`(C)`), section labels (`SUMMARY:`, `KEY POINTS -`), `End Summary`, a report's
+    question numbers (`Question 27 A:`), list numbers, bullet dashes, pointers to references
+    (`(reftel)`), rule lines, copy defects or extra spaces."""
     text = " ".join(text.split())
     for _ in range(3):  # `(C) Summary:` and `KEY POINTS - (SBU)` nest marks and labels.
-        stripped = _MARKERS.sub("", _PORTION_MARK.sub("", text.lstrip("-•* ")))
+        stripped = _MARKERS.sub("", _PORTION_MARK.sub("", text.lstrip("•* ")))
+        stripped = _FURNITURE.sub("", stripped).lstrip("-•* ")
         if stripped == text:
             break
         text = stripped
