@@ -64,7 +64,7 @@ def what_changed(
     countries: Mapping[str, str | None],
     dates: Mapping[str, str | None],
     *,
-    per_kind: int = 5,
+    per_kind: int = 4,
     per_cable: int = 3,
 ) -> tuple[Development, ...]:
     """Return the changes the cables report (convictions, arrests, laws, openings, funding,
@@ -76,7 +76,12 @@ def what_changed(
     found: dict[str, list[tuple[Scored, str]]] = {}
     for cable in cables:
         changes = [s for s in scored.get(cable.id, ()) if s.change is not None]
-        for item in best_sentences(changes, per_cable):
+        kinds: set[str | None] = set()
+        for item in best_sentences(changes, len(changes)):
+            # One change of each kind per cable, its most telling.
+            if item.change in kinds or len(kinds) >= per_cable:
+                continue
+            kinds.add(item.change)
             found.setdefault(_key(item.sentence.text), []).append((item, cable.id))
     by_kind: dict[str, list[Development]] = {}
     ranked = sorted(found.values(), key=lambda group: -group[0][0].score)
@@ -114,11 +119,13 @@ def country_lines(
         changes = [s for s in pool if s.change is not None]
         best = best_sentences(changes or pool, 1)
         statement = Statement(best[0].sentence.text, (best[0].sentence.cite,)) if best else None
+        kinds = {s.change for s in changes}
         lines.append(
             CountryLine(
                 country=country or "Other and multilateral",
                 cables=tuple(c.id for c in members),
                 statement=statement,
+                kinds=tuple(k for k in _KINDS if k in kinds),
             )
         )
     return tuple(lines)
@@ -146,16 +153,18 @@ def key_developments(
     candidates.sort(key=lambda t: -t[0].score)
     chosen: list[tuple[Scored, str]] = []
     seen_keys: set[str] = set()
-    # Countries and kinds in turns: a second change of one country or kind waits its turn.
-    for strict in (True, False):
+    # Over several countries, the strongest change of each country first; in one country,
+    # the strongest of each kind first; then the strongest of the rest.
+    several = len({countries.get(c.id) for c in cables}) > 1
+    for turn in ("first of each", "any"):
         for item, cable_id in candidates:
             if len(chosen) >= most:
                 break
             key = _key(item.sentence.text)
             if key in seen_keys:
                 continue
-            if strict and any(
-                countries.get(c) == countries.get(cable_id) or s.change == item.change
+            if turn != "any" and any(
+                countries.get(c) == countries.get(cable_id) if several else s.change == item.change
                 for s, c in chosen
             ):
                 continue
@@ -180,7 +189,6 @@ def key_developments(
                 chosen.append((item, cable_id))
                 seen_keys.add(key)
                 used.add(cable_id)
-    several = len({countries.get(c.id) for c in cables}) > 1
     out = []
     for item, cable_id in chosen:
         text = item.sentence.text

@@ -50,7 +50,7 @@ def figure_notes(
     skipped = {_key(text) for text in skip}
     for order, ((cable_id, paragraph, raw), members) in enumerate(groups.items()):
         text = clean_sentence(raw)
-        if not text or boilerplate_reason(text) or _key(text) in skipped:
+        if not text or boilerplate_reason(text) or any(_key(text) in k for k in skipped):
             continue
         if not include_personal and personal_reason(raw):
             continue

@@ -48,7 +48,7 @@ BOILERPLATE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "pointer",
         re.compile(
-            r"^(?:this is an action (?:cable|request|message|item)\b[^.]{0,80}$|"
+            r"^(?:this is an action (?:cable|request|message|item)\b[^.]{0,80}\.?$|"
             r"(?:please )?see (?:paras?|paragraphs?)\b|"
             r"action (?:request|item)s? (?:is |are )?(?:in|at) (?:paras?|paragraphs?)\b|"
             r"(?:this is )?(?:a |an )?(?:corrected|revised) (?:copy|cable)\b|"
@@ -101,15 +101,17 @@ CHANGE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "Convictions and sentences",
         re.compile(
             r"\b(?:convicted|convictions?|sentenced|(?:life|prison|jail) (?:sentence|term)s?|"
-            r"life imprisonment|found guilty|acquitted|years'? (?:in prison|imprisonment))\b",
+            r"life imprisonment|found guilty|acquitted)\b",
             _RULES,
         ),
     ),
     (
         "Arrests and raids",
         re.compile(
-            r"\b(?:arrest(?:ed|s)?|detained|raids?|raided|apprehended|taken into custody|"
-            r"rescued|extradited|indicted|charged with|seized)\b",
+            r"\b(?:arrested|detained|raided|apprehended|taken into custody|rescued|extradited|"
+            r"indicted|charged with|seized|dismantled)\b|\b(?:\d[\d,]*|[a-z]+(?:ty|teen|ve|ne|"
+            r"ree|wo|our|ix|en)|dozens of|hundreds of) (?:[a-z-]+ ){0,2}(?:arrests|raids|"
+            r"detentions|seizures)\b",
             _RULES,
         ),
     ),
@@ -231,6 +233,11 @@ _DATE = re.compile(
     r"December)\b|\b(?:19|20)\d\d\b"
 )
 _DULL = re.compile(r"^(?:years?|months?|days?|weeks?|hours?|times?)$", _RULES)
+_DAY = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December) \d{1,2}\b|\b\d{1,2} (?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)\b"
+)
 _END_SUMMARY = re.compile(r"\bend (?:of )?summary\b", _RULES)
 _END_COMMENT = re.compile(r"\bend (?:of )?comment\b", _RULES)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
@@ -393,6 +400,7 @@ def scored_sentences(
     )
     out: list[Scored] = []
     for place, para in enumerate(cable.paragraphs):
+        rank = 0  # Its place among the paragraph's quotable sentences.
         for sentence in paragraph_sentences(cable.id, para):
             if not quotable(sentence, include_personal=include_personal):
                 continue
@@ -409,12 +417,13 @@ def scored_sentences(
             out.append(
                 Scored(
                     sentence,
-                    _score(sentence.text, n_names, n_figures, change),
+                    _score(sentence.text, n_names, n_figures, change, rank),
                     change,
                     (para.number, sentence.index) in in_summary,
                     (place, sentence.index),
                 )
             )
+            rank += 1
     return out
 
 
@@ -448,12 +457,16 @@ def _count_in(spans: dict[int | None, list[int]], paragraph: int | None, sentenc
     return sum(1 for start in spans.get(paragraph, ()) if sentence.start <= start < sentence.end)
 
 
-def _score(text: str, names: int, figures: int, change: str | None) -> float:
+def _score(text: str, names: int, figures: int, change: str | None, index: int) -> float:
     words = len(_WORD.findall(text))
-    score = min(names, 4) * 1.0 + min(figures, 4) * 1.5 + min(len(_DATE.findall(text)), 2) * 0.5
+    score = min(names, 4) * 0.75 + min(figures, 3) * 1.5 + min(len(_DATE.findall(text)), 2) * 0.5
+    if _DAY.search(text):
+        score += 1.5  # `On May 5, ...`: an event of a day is news.
+    # A paragraph opens on its point; later sentences more often explain it.
+    score -= min(index, 3) * 0.75
     if change is not None:
         # A rating (a Tier placement) is the bottom line of the report that gives it.
-        score += 6.0 if change == "Ratings" else 3.0
+        score += 9.0 if change == "Ratings" else 3.0
     if _ANAPHOR.match(text):
         score -= 2.0
     if words < 8:

@@ -18,7 +18,8 @@ from briefgen.summarize.developments import (
     what_changed,
 )
 from briefgen.summarize.evidence import clean_sentence, load_evidence
-from briefgen.summarize.figures import key_figures, series_charts, statistics_paragraphs
+from briefgen.summarize.figure_notes import figure_notes
+from briefgen.summarize.figures import series_charts
 from briefgen.summarize.leads import Scored, lead_sentences, scored_sentences
 from briefgen.summarize.meta import briefing_meta, cable_date, cited_only
 from briefgen.summarize.privacy import personal_reason
@@ -85,6 +86,9 @@ def quarterly_summary(
         if m.kind == "person" and m.name in officials
     )
     recommendations = _recommendations(all_facts, include_personal)
+    synthesis = key_developments(cables, scored, countries)
+    changes = what_changed(cables, scored, countries, dates)
+    shown = [s.text for s in synthesis] + [c.text for c in changes] + [x.lead for x in leads]
     period = f"{_MONTHS[(start.month - 1) // 3]} to {_ENDS[(start.month - 1) // 3]} {start.year}"
     scope = _scope(origins, tags)
     several = len(set(countries.values())) > 1 or len(posts) > 1
@@ -110,19 +114,15 @@ def quarterly_summary(
                 for t, n in sorted(tag_counts.items(), key=lambda x: (-x[1], x[0]))
             ),
             leads=leads,
-            key_figures=key_figures(
-                figures,
-                include_personal=include_personal,
-                limit=12,
-                context=statistics_paragraphs(cables),
-            ),
+            key_figures=(),
             organizations=tuple(Count(n, c) for n, c in orgs.most_common(10)),
             people=tuple(Count(n, c) for n, c in people.most_common(10)),
             charts=series_charts(figures),
             recommendations=recommendations,
-            synthesis=key_developments(cables, scored, countries),
-            changes=what_changed(cables, scored, countries, dates),
+            synthesis=synthesis,
+            changes=changes,
             countries=country_lines(cables, scored, countries) if several else (),
+            figures=figure_notes(figures, include_personal=include_personal, skip=shown, limit=8),
         )
     )
 

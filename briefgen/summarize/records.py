@@ -373,6 +373,9 @@ class CountryLine:
     """The ids of its cables, oldest first."""
     statement: Statement | None
     """The sentence that tells most of its cables (a change where one is reported)."""
+    kinds: tuple[str, ...] = ()
+    """The kinds of change its cables report (`Ratings`, `Arrests and raids`), in the order
+    of `Development.kind`."""
 
     def as_dict(self) -> dict[str, Any]:
         """Return the line as a JSON-ready dict."""
@@ -380,6 +383,7 @@ class CountryLine:
             "country": self.country,
             "cables": list(self.cables),
             "statement": self.statement.as_dict() if self.statement else None,
+            "kinds": list(self.kinds),
         }
 
 
@@ -436,6 +440,8 @@ class QuarterlySummary:
     ratings, agreements), grouped by kind."""
     countries: tuple[CountryLine, ...] = ()
     """One line per country, when the quarter's cables cover several; else empty."""
+    figures: tuple[FigureNote, ...] = ()
+    """Figures the sections above do not show, each with the sentence saying what they mean."""
 
     def as_dict(self) -> dict[str, Any]:
         """Return the summary as a JSON-ready dict."""
