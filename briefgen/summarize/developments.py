@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 from briefgen.models import Cable
-from briefgen.summarize.leads import CHANGE_RULES, Scored, best_sentences
+from briefgen.summarize.leads import CHANGE_RULES, Scored, best_sentences, leans_back
 from briefgen.summarize.records import Cite, CountryLine, Development, Statement
 from briefgen.summarize.tags import tag_meaning
 
@@ -148,7 +148,11 @@ def key_developments(
     """
     candidates: list[tuple[Scored, str]] = []
     for cable in cables:
-        changes = [s for s in scored.get(cable.id, ()) if s.change is not None]
+        changes = [
+            s
+            for s in scored.get(cable.id, ())
+            if s.change is not None and not leans_back(s.sentence.text)
+        ]
         candidates.extend((s, cable.id) for s in best_sentences(changes, 1))
     candidates.sort(key=lambda t: -t[0].score)
     chosen: list[tuple[Scored, str]] = []
@@ -174,7 +178,14 @@ def key_developments(
         fill = [
             (s, cable.id)
             for cable in cables
-            for s in best_sentences([s for s in scored.get(cable.id, ()) if s.score > 0], 2)
+            for s in best_sentences(
+                [
+                    s
+                    for s in scored.get(cable.id, ())
+                    if s.score > 0 and not leans_back(s.sentence.text)
+                ],
+                2,
+            )
         ]
         fill.sort(key=lambda t: (not t[0].in_summary, -t[0].score))
         used = {c for _, c in chosen}

@@ -52,6 +52,8 @@ def figure_notes(
         text = clean_sentence(raw)
         if not text or boilerplate_reason(text) or any(_key(text) in k for k in skipped):
             continue
+        if " --" in text or len(text.split()) > 80:
+            continue  # A list run into one sentence: no excerpt of it reads well.
         if not include_personal and personal_reason(raw):
             continue
         values = tuple(dict.fromkeys(_shown(f) for f in sorted(members, key=lambda f: f.start)))

@@ -100,8 +100,8 @@ CHANGE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "Convictions and sentences",
         re.compile(
-            r"\b(?:convicted|convictions?|sentenced|(?:life|prison|jail) (?:sentence|term)s?|"
-            r"life imprisonment|found guilty|acquitted)\b",
+            r"\b(?:convicted|convictions|sentenced|(?:life|prison|jail) (?:sentence|term)s?|"
+            r"life imprisonment|found guilty|acquitted)\b|\b(?:a|one|first|\w+th) conviction\b",
             _RULES,
         ),
     ),
@@ -109,7 +109,8 @@ CHANGE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "Arrests and raids",
         re.compile(
             r"\b(?:arrested|detained|raided|apprehended|taken into custody|rescued|extradited|"
-            r"indicted|charged with|seized|dismantled)\b|\b(?:\d[\d,]*|[a-z]+(?:ty|teen|ve|ne|"
+            r"indicted|charged with|dismantled)\b|\bseized (?:\d|more|over|about|nearly|some|"
+            r"approximately|an? |the |\w+ (?:kilo|ton|pound))|\b(?:\d[\d,]*|[a-z]+(?:ty|teen|ve|ne|"
             r"ree|wo|our|ix|en)|dozens of|hundreds of) (?:[a-z-]+ ){0,2}(?:arrests|raids|"
             r"detentions|seizures)\b",
             _RULES,
@@ -119,10 +120,11 @@ CHANGE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "Laws and decrees",
         re.compile(
             r"\b(?:passed|adopted|approved|enacted|signed|ratified|amended|promulgated|drafted|"
-            r"introduced|vetoed|submitted)\b[^.;]{0,60}\b(?:law|legislation|bill|decree|code|"
-            r"amendments?|constitution)\b|\b(?:draft|new|proposed) (?:anti-[a-z]+ )?"
-            r"(?:law|legislation|bill|decree|code)\b|\b(?:law|legislation|bill)\b[^.;]{0,40}"
-            r"\b(?:was|were|has been|had been) (?:passed|adopted|approved|enacted|signed|drafted)",
+            r"introduced|vetoed|submitted|reviewing|debated|debating|rejected|published|issued|"
+            r"presented|proposed|prepared)\b[^.;]{0,60}\b(?:law|legislation|bill|decree|code|"
+            r"amendments?|constitution)\b|\b(?:law|legislation|bill|decree)\b[^.;]{0,40}"
+            r"\b(?:was|were|has been|had been|is being|went) (?:passed|adopted|approved|enacted|"
+            r"signed|drafted|vetoed|into effect|into force)",
             _RULES,
         ),
     ),
@@ -148,6 +150,30 @@ CHANGE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:signed|concluded|reached|initialed)\b[^.;]{0,50}\b(?:agreements?|memorand\w+|"
             r"MOUs?|accords?|treat(?:y|ies)|deals?)\b",
+            _RULES,
+        ),
+    ),
+    (
+        "Appointments and resignations",
+        re.compile(
+            r"\b(?:appointed|resigned|resignation|sworn in|took office|stepped down|"
+            r"named (?:as )?(?:the )?new)\b|\b(?:was|were|been) dismissed\b|\bdismissed (?:him|"
+            r"her|the (?:\w+ )?(?:minister|director|chief|head|governor|commander|mayor))\b",
+            _RULES,
+        ),
+    ),
+    (
+        "Elections and votes",
+        re.compile(
+            r"\b(?:was|were) (?:re-?)?elected\b|\bwon (?:the|a|an|\d)[^.;]{0,40}\b(?:elections?|"
+            r"votes?|seats?|majority|runoff|referendum)\b|\bvoted (?:to|for|against|in favou?r)\b",
+            _RULES,
+        ),
+    ),
+    (
+        "Security incidents",
+        re.compile(
+            r"\b(?:killed|assassinated|bombings?|bombed|ambushed|exploded|gunmen|clashes)\b",
             _RULES,
         ),
     ),
@@ -215,7 +241,8 @@ in the imperative (`Continue to implement the new law`) are not news: never a de
 _ANAPHOR = re.compile(
     r"^(?:he|she|they|it|this|these|that|those|his|her|their|its|however|also|but|and|"
     r"still|instead|meanwhile|moreover|furthermore|additionally|in addition|as a result|"
-    r"therefore|thus)\b",
+    r"therefore|thus|for example|for instance|in fact|in point of fact|indeed|nevertheless|"
+    r"nonetheless|likewise|similarly|otherwise)\b",
     _RULES,
 )
 """A sentence opening on a pronoun or a link word leans on the one before it."""
@@ -233,6 +260,7 @@ _DATE = re.compile(
     r"December)\b|\b(?:19|20)\d\d\b"
 )
 _DULL = re.compile(r"^(?:years?|months?|days?|weeks?|hours?|times?)$", _RULES)
+_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 _DAY = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December) \d{1,2}\b|\b\d{1,2} (?:January|February|March|April|May|June|July|August|"
@@ -414,10 +442,13 @@ def scored_sentences(
             n_figures = _count_in(figures, para.number, sentence)
             has_money = _count_in(money, para.number, sentence) > 0
             change = change_kind(sentence.text, money=has_money)
+            past = _background(sentence.text, cable)
+            if past:
+                change = None  # `In January 2007 alone, ...` in a cable of 2009: background.
             out.append(
                 Scored(
                     sentence,
-                    _score(sentence.text, n_names, n_figures, change, rank),
+                    _score(sentence.text, n_names, n_figures, change, rank) - (2.0 if past else 0),
                     change,
                     (para.number, sentence.index) in in_summary,
                     (place, sentence.index),
@@ -457,6 +488,20 @@ def _count_in(spans: dict[int | None, list[int]], paragraph: int | None, sentenc
     return sum(1 for start in spans.get(paragraph, ()) if sentence.start <= start < sentence.end)
 
 
+def _background(text: str, cable: Cable) -> bool:
+    """Return True when every year a sentence names is over before the cable's reporting
+    year: two years back, or the year before once the cable's year is half gone (a report of
+    June 2009 on 2008 is news; a cable of October 2009 recalling 2008 is background)."""
+    if cable.created is None:
+        return False
+    years = [int(y) for y in _YEAR.findall(text)]
+    if not years:
+        return False
+    newest = max(years)
+    created = cable.created
+    return newest < created.year - 1 or (newest == created.year - 1 and created.month > 6)
+
+
 def _score(text: str, names: int, figures: int, change: str | None, index: int) -> float:
     words = len(_WORD.findall(text))
     score = min(names, 4) * 0.75 + min(figures, 3) * 1.5 + min(len(_DATE.findall(text)), 2) * 0.5
@@ -474,6 +519,12 @@ def _score(text: str, names: int, figures: int, change: str | None, index: int) 
     elif words > 55:
         score -= (words - 55) / 10
     return score
+
+
+def leans_back(text: str) -> bool:
+    """Return True when a sentence opens on a pronoun or a link word (`Moreover,`, `He`): it
+    leans on the one before it and does not stand alone in a synthesis."""
+    return bool(_ANAPHOR.match(text))
 
 
 def best_sentences(scored: Sequence[Scored], count: int = 1) -> list[Scored]:
