@@ -146,8 +146,11 @@ def _requests(
 ) -> tuple[Statement, ...]:
     """Return the recommendations and requests for action, in cable order, once each."""
     found: dict[tuple[int, int], Statement] = {}
+    said: set[str] = set()
     for item in scored:
-        if request_kind(item.sentence.text):
+        key = " ".join(item.sentence.text.lower().split())
+        if request_kind(item.sentence.text) and key not in said:
+            said.add(key)
             found[item.position] = Statement(item.sentence.text, (item.sentence.cite,))
     known = {" ".join(s.text.lower().split()) for s in found.values()}
     extra = []
@@ -201,14 +204,18 @@ def _bottom_line(
             best_sentences([s for s in scored if s.score > 0], 2), key=lambda s: s.position
         )
         chosen.extend(Statement(s.sentence.text, (s.sentence.cite,)) for s in best)
-    if comment:
-        chosen.append(Statement(comment[0].text, (comment[0].cite,)))
+    # The comment's judgement, unless it only repeats the summary (`The operation is a clear
+    # victory ...` in both): then its next sentence.
+    fresh = [s for s in comment if not any(_similar(s.text, c.text) for c in chosen)]
+    if fresh:
+        chosen.append(Statement(fresh[0].text, (fresh[0].cite,)))
     if requests:
         chosen.append(requests[0])
     for point in main_points:
         if len(chosen) >= 3:
             break
-        chosen.append(Statement(point.text, point.cites))
+        if not any(_similar(point.text, c.text) for c in chosen):
+            chosen.append(Statement(point.text, point.cites))
     if len(chosen) < 3:
         for extra in summary[2:]:
             if len(chosen) >= 3:
@@ -216,6 +223,12 @@ def _bottom_line(
             chosen.append(Statement(extra.text, (extra.cite,)))
     unique = {s.text: s for s in chosen}
     return tuple(unique.values())[:5]
+
+
+def _similar(one: str, other: str) -> bool:
+    """Return True when two sentences share most of their words."""
+    a, b = set(one.lower().split()), set(other.lower().split())
+    return len(a & b) >= 0.6 * min(len(a), len(b))
 
 
 def _people(facts: CableFacts) -> tuple[Person, ...]:

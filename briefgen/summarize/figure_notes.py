@@ -11,7 +11,13 @@ from briefgen.summarize.leads import boilerplate_reason, change_kind
 from briefgen.summarize.privacy import personal_reason
 from briefgen.summarize.records import Cite, FigureNote
 
-_DULL = re.compile(r"^(?:years?|months?|days?|weeks?|hours?|minutes?|times?|percent)$", re.I)
+_DULL = re.compile(
+    r"^(?:years?|months?|days?|weeks?|hours?|minutes?|times?|percent|sides?|degrees?|ways?|"
+    r"parts?|points?|steps?|options?|reasons?|issues?|things?|words?|questions?|rounds?|"
+    r"phases?|stages?|levels?|occasions?)$",
+    re.I,
+)
+"""What a count counts when it tells a reader nothing (`two sides`, `180 degrees`)."""
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 
 

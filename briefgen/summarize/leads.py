@@ -10,9 +10,10 @@ it holds, so that a quarterly entry or a digest leads with the news.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from briefgen.extract import CableFacts
 from briefgen.models import Cable, Paragraph
@@ -289,9 +290,11 @@ def boilerplate_reason(sentence: str) -> str | None:
 def change_kind(sentence: str, *, money: bool = False) -> str | None:
     """Return what kind of change a sentence reports (a CHANGE_RULES name), or None.
 
-    `money` says whether the sentence states an amount: funding needs one.
+    `money` says whether the sentence states an amount: funding needs one. What a cable
+    recommends or asks for (`Post recommends that Chile remain a Tier 2 country`) has not
+    happened: it is no change.
     """
-    if _NOT_NEWS.search(sentence.strip()):
+    if _NOT_NEWS.search(sentence.strip()) or request_kind(sentence):
         return None
     for name, rule in CHANGE_RULES:
         if name == "Funding" and not money:
@@ -407,7 +410,7 @@ def scored_sentences(
 
     Boilerplate, non-prose and (unless `include_personal`) victims' details are left out.
     """
-    in_summary = {(s.cite.paragraph, s.index) for s in summary_sentences(cable)}
+    summary_spans = [(s.cite.paragraph, s.start, s.end) for s in summary_sentences(cable)]
     names = _spans(
         (m.paragraph, m.start) for m in facts.mentions if m.kind in ("org", "person", "place")
     )
@@ -429,7 +432,7 @@ def scored_sentences(
     out: list[Scored] = []
     for place, para in enumerate(cable.paragraphs):
         rank = 0  # Its place among the paragraph's quotable sentences.
-        for sentence in paragraph_sentences(cable.id, para):
+        for sentence in _points(paragraph_sentences(cable.id, para), para.text):
             if not quotable(sentence, include_personal=include_personal):
                 continue
             if (
@@ -450,11 +453,37 @@ def scored_sentences(
                     sentence,
                     _score(sentence.text, n_names, n_figures, change, rank) - (2.0 if past else 0),
                     change,
-                    (para.number, sentence.index) in in_summary,
+                    any(p == para.number and a <= sentence.start < b for p, a, b in summary_spans),
                     (place, sentence.index),
                 )
             )
             rank += 1
+    return out
+
+
+_POINT = re.compile(r"\s--\s?(?=[A-Z(\"])")
+"""A talking point run into the sentence before it (`... restraint. -- As you know, ...`)."""
+
+
+def _points(sentences: Sequence[Sentence], text: str) -> list[Sentence]:
+    """Return the sentences with the talking points run into them as sentences of their own,
+    each with its offsets in the paragraph; numbered in order."""
+    out: list[Sentence] = []
+    for sentence in sentences:
+        raw = text[sentence.start : sentence.end]
+        cuts = [0] + [m.start() for m in _POINT.finditer(raw)] + [len(raw)]
+        for a, b in itertools.pairwise(cuts):
+            piece = clean_sentence(raw[a:b].lstrip(" -"))
+            if piece:
+                out.append(
+                    replace(
+                        sentence,
+                        text=piece,
+                        start=sentence.start + a,
+                        end=sentence.start + b,
+                        index=len(out),
+                    )
+                )
     return out
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 
 from briefgen.errors import NotFoundError
@@ -20,7 +20,7 @@ from briefgen.summarize.developments import (
 from briefgen.summarize.evidence import clean_sentence, load_evidence
 from briefgen.summarize.figure_notes import figure_notes
 from briefgen.summarize.figures import series_charts
-from briefgen.summarize.leads import Scored, lead_sentences, scored_sentences
+from briefgen.summarize.leads import Scored, lead_sentences, request_kind, scored_sentences
 from briefgen.summarize.meta import briefing_meta, cable_date, cited_only
 from briefgen.summarize.privacy import personal_reason
 from briefgen.summarize.records import CableLead, Cite, Count, QuarterlySummary, Statement
@@ -85,7 +85,7 @@ def quarterly_summary(
         for m in facts.mentions
         if m.kind == "person" and m.name in officials
     )
-    recommendations = _recommendations(all_facts, include_personal)
+    recommendations = _recommendations(cables, all_facts, scored, include_personal)
     synthesis = key_developments(cables, scored, countries)
     changes = what_changed(cables, scored, countries, dates)
     shown = [s.text for s in synthesis] + [c.text for c in changes] + [x.lead for x in leads]
@@ -128,19 +128,35 @@ def quarterly_summary(
 
 
 def _recommendations(
-    all_facts: Sequence[CableFacts], include_personal: bool, limit: int = 10
+    cables: Sequence[Cable],
+    all_facts: Sequence[CableFacts],
+    scored: Mapping[str, Sequence[Scored]],
+    include_personal: bool,
+    limit: int = 10,
+    per_cable: int = 2,
 ) -> tuple[Statement, ...]:
-    """Return the recommendations reported, once each (cables sharing one cite it together)."""
+    """Return what the cables recommend or ask for, at most `per_cable` of each, in cable
+    order; a recommendation several cables share is one statement citing them all."""
     found: dict[str, list[Cite]] = {}
     texts: dict[str, str] = {}
-    for facts in all_facts:
-        for recommendation in facts.recommendations:
-            text = clean_sentence(recommendation.text)
+    for cable, facts in zip(cables, all_facts, strict=True):
+        asked = [
+            (s.sentence.text, s.sentence.cite)
+            for s in scored.get(cable.id, ())
+            if request_kind(s.sentence.text)
+        ]
+        asked += [(clean_sentence(r.text), Cite.of(r.source)) for r in facts.recommendations]
+        taken = 0
+        for text, cite in asked:
+            key = " ".join(text.lower().split())
             if not text or (not include_personal and personal_reason(text)):
                 continue
-            key = " ".join(text.lower().split())
+            if key not in found:
+                if taken >= per_cable:
+                    continue
+                taken += 1
             texts.setdefault(key, text)
-            found.setdefault(key, []).append(Cite.of(recommendation.source))
+            found.setdefault(key, []).append(cite)
     return tuple(
         Statement(texts[key], tuple(dict.fromkeys(cites)))
         for key, cites in list(found.items())[:limit]

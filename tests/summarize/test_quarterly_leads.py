@@ -78,7 +78,7 @@ def test_news_is_not_boilerplate(sentence: str) -> None:
             "Argentina remains on Tier 2 Watch List.",
             "Ratings",
         ),
-        ("Post strongly recommends that Chile remain a Tier 2 country.", "Ratings"),
+        ("Chile's increased efforts warrant its continuation in Tier 2.", "Ratings"),
         ("A court sentenced a trafficker to life in prison.", "Convictions and sentences"),
         (
             "The MOJ's units had conducted 177 raids, made 206 arrests, and rescued 287 victims.",
@@ -103,6 +103,8 @@ def test_funding_needs_an_amount_and_guidance_is_no_change() -> None:
         "Continue to implement the new anti-trafficking law vigorously.",
         "Countries classified as Tier 3 may be subject to restrictions on assistance.",
         "He stressed the need for convictions against criminals.",
+        "Post strongly recommends that Chile remain a Tier 2 country.",
+        "We ask that you enforce the terms of Megrahi's life sentence.",
     ):
         assert change_kind(guidance) is None, guidance
 
