@@ -261,7 +261,14 @@ _DATE = re.compile(
     r"December)\b|\b(?:19|20)\d\d\b"
 )
 _DULL = re.compile(r"^(?:years?|months?|days?|weeks?|hours?|times?)$", _RULES)
-_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+_YEAR = re.compile(
+    r"\b(?:in|since|during|by|from|until|till|through|throughout|before|after|early|late|"
+    r"mid-?|of|January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\s+((?:19|20)\d\d)\b",
+    _RULES,
+)
+"""A year as a time (`in 2007`, `December 2008`), not as part of a name (`the 2007
+International Woman of Courage Award`)."""
 _DAY = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December) \d{1,2}\b|\b\d{1,2} (?:January|February|March|April|May|June|July|August|"
