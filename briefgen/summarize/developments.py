@@ -64,11 +64,13 @@ def what_changed(
     countries: Mapping[str, str | None],
     dates: Mapping[str, str | None],
     *,
-    per_kind: int = 4,
+    per_kind: int = 3,
     per_cable: int = 3,
+    most: int = 12,
 ) -> tuple[Development, ...]:
     """Return the changes the cables report (convictions, arrests, laws, openings, funding,
-    ratings, agreements), the most telling first within each kind, in CHANGE_RULES order.
+    ratings, agreements...), the most telling first within each kind, in CHANGE_RULES order:
+    at most `per_kind` of a kind, `per_cable` kinds of a cable and `most` in all.
 
     A sentence several cables share (the Department's text sent to many posts) is one change
     citing each of them.
@@ -86,10 +88,14 @@ def what_changed(
     by_kind: dict[str, list[Development]] = {}
     ranked = sorted(found.values(), key=lambda group: -group[0][0].score)
     for group in ranked:
+        if len({cable_id for _, cable_id in group}) >= 3:
+            continue  # Form text the Department sends to many posts (a law explained) is no news.
         first, cable_id = group[0]
         kind = first.change or ""
         if len(by_kind.setdefault(kind, [])) >= per_kind:
             continue
+        if sum(len(v) for v in by_kind.values()) >= most:
+            break
         cites = tuple(dict.fromkeys(item.sentence.cite for item, _ in group))
         by_kind[kind].append(
             Development(
@@ -136,7 +142,7 @@ def key_developments(
     scored: Mapping[str, Sequence[Scored]],
     countries: Mapping[str, str | None],
     *,
-    most: int = 6,
+    most: int = 5,
     least: int = 3,
 ) -> tuple[Statement, ...]:
     """Return the developments a reader takes in first: the most telling change of each cable,

@@ -40,12 +40,15 @@ def figure_notes(
     include_personal: bool = False,
     skip: Collection[str] = (),
     limit: int = 10,
+    least: int = 1,
 ) -> tuple[FigureNote, ...]:
     """Return the figures worth reading, one note per sentence (its figures, the sentence, its
     citation), in cable order; sentences in `skip` (already shown) are left out.
 
     When there are more than `limit`, the sentences reporting a change (arrests, funding...)
-    and those with more figures are kept first.
+    and those with more figures are kept first. With `least` above 1, a sentence needs that
+    many figures, or money or a percentage, to be noted (a quarter's figures, not its
+    anecdotes).
     """
     groups: dict[tuple[str, int | None, str], list[Figure]] = {}
     for figure in figures:
@@ -64,6 +67,8 @@ def figure_notes(
             continue
         values = tuple(dict.fromkeys(_shown(f) for f in sorted(members, key=lambda f: f.start)))
         money = any(f.kind == "money" for f in members)
+        if len(values) < least and not any(f.kind in ("money", "percent") for f in members):
+            continue
         weight = len(values) + (3 if change_kind(text, money=money) else 0)
         shown = _trimmed(text, [f.text for f in members])
         notes.append((weight, order, FigureNote(values, shown, Cite(cable_id, paragraph))))

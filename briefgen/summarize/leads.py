@@ -194,7 +194,14 @@ REQUEST_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             _RULES,
         ),
     ),
-    ("recommendation", re.compile(r"\brecommend(?:s|ed|ations?)?\b", _RULES)),
+    (
+        "recommendation",
+        re.compile(
+            r"\brecommend(?:s|ed)?\b(?! by)|^recommendations?\b|\brecommendations? (?:for|to|is|"
+            r"are|include)\b|\bour recommendation\b",
+            _RULES,
+        ),
+    ),
     (
         "please",
         re.compile(
@@ -238,6 +245,8 @@ _NOT_NEWS = re.compile(
 """Guidance, conditions and definitions (`please inform...`, `If posts have questions...`,
 `a country that has been included on ... be ranked as Tier 3`) and a report's recommendations
 in the imperative (`Continue to implement the new law`) are not news: never a development."""
+
+_HYPOTHETICAL = re.compile(r"\b(?:would|could|may|might|if|unless|whether)\b", _RULES)
 
 _ANAPHOR = re.compile(
     r"^(?:he|she|they|it|this|these|that|those|his|her|their|its|however|also|but|and|"
@@ -306,6 +315,8 @@ def change_kind(sentence: str, *, money: bool = False) -> str | None:
     for name, rule in CHANGE_RULES:
         if name == "Funding" and not money:
             continue
+        if name == "Ratings" and _HYPOTHETICAL.search(sentence):
+            continue  # `any downgrade to Tier 3 would take place ...` places no one.
         if rule.search(sentence):
             return name
     return None
@@ -570,7 +581,7 @@ def best_sentences(scored: Sequence[Scored], count: int = 1) -> list[Scored]:
 
 
 def lead_sentences(
-    cable: Cable, scored: Sequence[Scored], *, max_words: int = 60
+    cable: Cable, scored: Sequence[Scored], *, max_words: int = 45
 ) -> tuple[list[Sentence], bool]:
     """Return the sentences a cable is summed up by, and whether they are its own summary.
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 
 from briefgen.errors import NotFoundError
-from briefgen.extract import CableFacts
 from briefgen.facts import Facts
 from briefgen.models import Cable
 from briefgen.store import CableSummary, Corpus, parse_quarter
@@ -17,7 +17,7 @@ from briefgen.summarize.developments import (
     key_developments,
     what_changed,
 )
-from briefgen.summarize.evidence import clean_sentence, load_evidence
+from briefgen.summarize.evidence import load_evidence
 from briefgen.summarize.figure_notes import figure_notes
 from briefgen.summarize.figures import series_charts
 from briefgen.summarize.leads import Scored, lead_sentences, request_kind, scored_sentences
@@ -26,6 +26,12 @@ from briefgen.summarize.privacy import personal_reason
 from briefgen.summarize.records import CableLead, Cite, Count, QuarterlySummary, Statement
 from briefgen.summarize.tags import tag_meaning
 from briefgen.summarize.wording import counted
+
+_ADVICE = ("the post recommends",)
+"""The request rules (leads.REQUEST_RULES) a quarterly lists as recommendations."""
+
+_QUOTE = re.compile(r"[\"\u201c\u201d]")
+"""Quoted words are the speaker's, not the post's advice."""
 
 MAX_DIGESTS = 60
 """The most cables a quarterly summary digests one by one (counts always cover them all)."""
@@ -85,7 +91,7 @@ def quarterly_summary(
         for m in facts.mentions
         if m.kind == "person" and m.name in officials
     )
-    recommendations = _recommendations(cables, all_facts, scored, include_personal)
+    recommendations = _recommendations(cables, scored, include_personal)
     synthesis = key_developments(cables, scored, countries)
     changes = what_changed(cables, scored, countries, dates)
     shown = [s.text for s in synthesis] + [c.text for c in changes] + [x.lead for x in leads]
@@ -115,37 +121,38 @@ def quarterly_summary(
             ),
             leads=leads,
             key_figures=(),
-            organizations=tuple(Count(n, c) for n, c in orgs.most_common(10)),
-            people=tuple(Count(n, c) for n, c in people.most_common(10)),
+            organizations=tuple(Count(n, c) for n, c in orgs.most_common(8)),
+            people=tuple(Count(n, c) for n, c in people.most_common(8)),
             charts=series_charts(figures),
             recommendations=recommendations,
             synthesis=synthesis,
             changes=changes,
             countries=country_lines(cables, scored, countries) if several else (),
-            figures=figure_notes(figures, include_personal=include_personal, skip=shown, limit=8),
+            figures=figure_notes(
+                figures, include_personal=include_personal, skip=shown, limit=4, least=2
+            ),
         )
     )
 
 
 def _recommendations(
     cables: Sequence[Cable],
-    all_facts: Sequence[CableFacts],
     scored: Mapping[str, Sequence[Scored]],
     include_personal: bool,
-    limit: int = 10,
+    limit: int = 6,
     per_cable: int = 2,
 ) -> tuple[Statement, ...]:
     """Return what the cables recommend or ask for, at most `per_cable` of each, in cable
     order; a recommendation several cables share is one statement citing them all."""
     found: dict[str, list[Cite]] = {}
     texts: dict[str, str] = {}
-    for cable, facts in zip(cables, all_facts, strict=True):
+    for cable in cables:
+        # What the posts recommend, not the Department's instructions (`please inform ...`).
         asked = [
             (s.sentence.text, s.sentence.cite)
             for s in scored.get(cable.id, ())
-            if request_kind(s.sentence.text)
+            if request_kind(s.sentence.text) in _ADVICE and not _QUOTE.search(s.sentence.text)
         ]
-        asked += [(clean_sentence(r.text), Cite.of(r.source)) for r in facts.recommendations]
         taken = 0
         for text, cite in asked:
             key = " ".join(text.lower().split())
@@ -189,7 +196,7 @@ def _scope(origins: Sequence[str], tags: Sequence[str]) -> str:
 def _lead(cable: Cable, scored: Sequence[Scored], country: str | None) -> CableLead:
     """Return the cable's entry: the opening of its summary when it has one, else its most
     telling sentence; never a handling notice, a pointer or a reference list."""
-    sentences, from_summary = lead_sentences(cable, scored)
+    sentences, from_summary = lead_sentences(cable, scored, max_words=35)
     cite = sentences[0].cite if sentences else Cite(cable.id, None)
     text = " ".join(s.text for s in sentences)
     return CableLead(
