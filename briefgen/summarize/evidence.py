@@ -52,6 +52,17 @@ def _drop_references(text: str) -> str:
     )
 
 
+def _drop_notices(text: str) -> str:
+    """Drop a copy's correction notices (`(Updated Text Paragraph 12)`, `(CORRECTED COPY)`)."""
+    return re.sub(
+        r"\s*\((?:updated|corrected|revised|amended) (?:text|copy|version)(?: of)?"
+        r"(?: para(?:graph)?s? \d+)?\)|\s*\((?:corrected|revised) copy\)",
+        "",
+        text,
+        flags=re.IGNORECASE,
+    )
+
+
 def _drop_handling(text: str) -> str:
     """Drop handling notes set in brackets beside a name (`(strictly protect throughout)`,
     `(protect)`): meant for the cable's readers, and the briefing carries its own banner."""
@@ -84,6 +95,7 @@ def _mend_copy_defects(text: str) -> str:
 CLEANING_RULES = (
     _drop_inner_marks,
     _drop_references,
+    _drop_notices,
     _drop_handling,
     _drop_rules,
     _mend_copy_defects,

@@ -247,12 +247,15 @@ _NOT_NEWS = re.compile(
 in the imperative (`Continue to implement the new law`) are not news: never a development."""
 
 _HYPOTHETICAL = re.compile(r"\b(?:would|could|may|might|if|unless|whether)\b", _RULES)
+_NEVER_HYPOTHETICAL = ("Ratings", "Elections and votes", "Appointments and resignations")
+"""Kinds of change a conditional (`if Alckmin were elected`) so often only imagines that
+a sentence with one is not taken for the change."""
 
 _ANAPHOR = re.compile(
     r"^(?:he|she|they|it|this|these|that|those|his|her|their|its|however|also|but|and|"
     r"still|instead|meanwhile|moreover|furthermore|additionally|in addition|as a result|"
     r"therefore|thus|for example|for instance|in fact|in point of fact|indeed|nevertheless|"
-    r"nonetheless|likewise|similarly|otherwise)\b",
+    r"nonetheless|likewise|similarly|otherwise|at the same time|on the other hand)\b",
     _RULES,
 )
 """A sentence opening on a pronoun or a link word leans on the one before it."""
@@ -270,6 +273,7 @@ _DATE = re.compile(
     r"December)\b|\b(?:19|20)\d\d\b"
 )
 _DULL = re.compile(r"^(?:years?|months?|days?|weeks?|hours?|times?)$", _RULES)
+_ANY_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 _YEAR = re.compile(
     r"\b(?:in|since|during|by|from|until|till|through|throughout|before|after|early|late|"
     r"mid-?|of|January|February|March|April|May|June|July|August|September|October|November|"
@@ -312,10 +316,12 @@ def change_kind(sentence: str, *, money: bool = False) -> str | None:
     """
     if _NOT_NEWS.search(sentence.strip()) or request_kind(sentence):
         return None
+    if re.match(r"(?:if|unless|should)\b", sentence.strip(), re.IGNORECASE):
+        return None
     for name, rule in CHANGE_RULES:
         if name == "Funding" and not money:
             continue
-        if name == "Ratings" and _HYPOTHETICAL.search(sentence):
+        if name in _NEVER_HYPOTHETICAL and _HYPOTHETICAL.search(sentence):
             continue  # `any downgrade to Tier 3 would take place ...` places no one.
         if rule.search(sentence):
             return name
@@ -512,6 +518,9 @@ def quotable(sentence: Sentence, *, include_personal: bool = False) -> bool:
         return False
     if sentence.text.endswith(":"):
         return False  # The lead-in of a list: it says what it means only with the list.
+    first = next((ch for ch in sentence.text if ch.isalpha()), "")
+    if first.islower():
+        return False  # A fragment (a sentence cut by a copy or a correction notice).
     if include_personal:
         return True
     return not sentence.personal
@@ -541,11 +550,16 @@ def _background(text: str, cable: Cable) -> bool:
     June 2009 on 2008 is news; a cable of October 2009 recalling 2008 is background)."""
     if cable.created is None:
         return False
+    created = cable.created
+    # Any year five or more years back is history whatever it stands in (`the 1992 Carandiru
+    # massacre`); a nearer one only where it is a time (`in 2007`), not a name.
+    named = [int(y) for y in _ANY_YEAR.findall(text)]
+    if named and max(named) <= created.year - 5:
+        return True
     years = [int(y) for y in _YEAR.findall(text)]
     if not years:
         return False
     newest = max(years)
-    created = cable.created
     return newest < created.year - 1 or (newest == created.year - 1 and created.month > 6)
 
 
