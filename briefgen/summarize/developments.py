@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 from briefgen.models import Cable
+from briefgen.summarize.evidence import country_names
 from briefgen.summarize.leads import CHANGE_RULES, Scored, best_sentences, leans_back
 from briefgen.summarize.records import Cite, CountryLine, Development, Statement
 from briefgen.summarize.tags import tag_meaning
@@ -21,19 +22,25 @@ _KINDS = [name for name, _ in CHANGE_RULES]
 
 
 def cable_country(cable: Cable) -> str | None:
-    """Return the country a cable reports on: its post's for an embassy or consulate, else
-    the first country among its tags (a Department cable tagged AR is about Argentina)."""
+    """Return the country a cable reports on: its post's for an embassy or consulate; else
+    the country tag its subject names (a Department cable tagged AR on Argentina), the one
+    country it names in its subject, or its only country tag; None for a cable of many."""
     match = _POST_CITY.match((cable.origin or "").strip())
     if match:
         country = _city_country(match.group(1).strip())
         if country:
             return country
-    for tag in cable.tags:
-        if len(tag) == 2 and tag.upper() != "US":
-            meaning = tag_meaning(tag)
-            if meaning:
-                return meaning
-    return None
+    tagged = [
+        tag_meaning(t) for t in cable.tags if len(t) == 2 and t.upper() != "US" and tag_meaning(t)
+    ]
+    subject = (cable.subject or "").lower()
+    for country in tagged:
+        if country.lower()[:5] in subject:
+            return country
+    named = [c for c in country_names() if len(c) > 3 and c.lower() in subject]
+    if len(named) == 1:
+        return named[0]
+    return tagged[0] if len(tagged) in (1, 2) else None
 
 
 @lru_cache(maxsize=512)

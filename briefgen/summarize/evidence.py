@@ -19,6 +19,9 @@ _MARK_CODES = r"(?:U|C|S|TS|SBU|LOU|FOUO|NF)(?:\s*/{1,2}\s*(?:[A-Z]{2,7}|NF))*"
 _PORTION_MARK = re.compile(rf"^\((?:{_MARK_CODES}|(?i:u|c|s|sbu))\)\s*")
 """A paragraph's classification mark (`(C)`, `(SBU)`, `(S//NF)`): for the reader of a cable,
 not of a briefing, which carries its classification in its banner."""
+_LIST_NUMBER = re.compile(r"^(?:\d{1,2}[.)]\s+|[a-hA-H][.)]\s+(?=\())")
+"""A list item's number or letter left before a sentence (`6) (C) IN JANUARY ...`,
+`A. (S/NF) The community ...`)."""
 _LABELS = (
     r"(?:(?:begin |i\. )?summary(?: and (?:comment|action request|introduction))?(?: continued)?|"
     r"introduction and summary|comment|end (?:summary|comment|note)|key points?|bottom line|"
@@ -32,8 +35,9 @@ _MARKERS = re.compile(
 
 
 def _drop_inner_marks(text: str) -> str:
-    """Drop portion marks and `End summary` standing between sentences of a longer text."""
-    text = re.sub(rf"(?<=[.!?\"\u201d])\s+\({_MARK_CODES}\)\s+(?=[A-Z\"\u201c])", " ", text)
+    """Drop portion marks inside a text (`Leadership (S//REL) The Community ...`, `finance.
+    (C) After the meeting`) and `End summary` standing between its sentences."""
+    text = re.sub(rf"(?<=\S)\s+\({_MARK_CODES}\)\s+(?=[A-Z\"\u201c])", " ", text)
     return re.sub(
         r"(?<=[.!?])\s+\(?end (?:summary|comment|note)\)?\.?(?=\s|$)", "", text, flags=re.I
     )
@@ -181,6 +185,7 @@ def clean_sentence(text: str) -> str:
     for _ in range(3):  # `(C) Summary:` and `KEY POINTS - (SBU)` nest marks and labels.
         stripped = _MARKERS.sub("", _PORTION_MARK.sub("", text.lstrip("•* ")))
         stripped = _FURNITURE.sub("", stripped).lstrip("-•* ")
+        stripped = _LIST_NUMBER.sub("", stripped)
         if stripped == text:
             break
         text = stripped

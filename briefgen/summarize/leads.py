@@ -290,6 +290,7 @@ _DAY = re.compile(
 _END_SUMMARY = re.compile(r"\bend (?:of )?summary\b", _RULES)
 _END_COMMENT = re.compile(r"\bend (?:of )?comment\b", _RULES)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
 
 
 def boilerplate_reason(sentence: str) -> str | None:
@@ -521,6 +522,9 @@ def quotable(sentence: Sentence, *, include_personal: bool = False) -> bool:
     first = next((ch for ch in sentence.text if ch.isalpha()), "")
     if first.islower():
         return False  # A fragment (a sentence cut by a copy or a correction notice).
+    lower = _LOWER_WORD.findall(sentence.text)
+    if any(ch.islower() for ch in sentence.text) and len(lower) < 3:
+        return False  # An address, a list of items or a heading, not a sentence.
     if include_personal:
         return True
     return not sentence.personal
