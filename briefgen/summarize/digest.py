@@ -13,6 +13,7 @@ from briefgen.models import Cable
 from briefgen.store import Corpus
 from briefgen.summarize.evidence import Sentence, clean_sentence, load_evidence
 from briefgen.summarize.figure_notes import figure_notes
+from briefgen.summarize.figures import key_figures, statistics_paragraphs
 from briefgen.summarize.leads import (
     Scored,
     best_sentences,
@@ -80,7 +81,11 @@ def cable_digest(
             id=cable.id,
             header=_header(cable),
             summary=summary,
-            key_figures=(),
+            key_figures=key_figures(
+                facts.figures,
+                include_personal=include_personal,
+                context=statistics_paragraphs([cable]),
+            ),
             organizations=tuple(Count(p.name, p.mentions) for p in _parties(facts, people)),
             people=people,
             places=tuple(Count(n, c) for n, c in places.most_common(12)),

@@ -65,11 +65,17 @@ def figure_notes(
             continue  # A list run into one sentence: no excerpt of it reads well.
         if not include_personal and personal_reason(raw):
             continue
-        values = tuple(dict.fromkeys(_shown(f) for f in sorted(members, key=lambda f: f.start)))
         money = any(f.kind == "money" for f in members)
+        change = change_kind(text, money=money)
+        # A few of something (`two countries`, `three proposals`) is wording, not a figure,
+        # unless the sentence reports a change (`arrested three suspects`).
+        members = [f for f in members if f.kind != "count" or f.value >= 10 or change]
+        values = tuple(dict.fromkeys(_shown(f) for f in sorted(members, key=lambda f: f.start)))
+        if not values:
+            continue
         if len(values) < least and not any(f.kind in ("money", "percent") for f in members):
             continue
-        weight = len(values) + (3 if change_kind(text, money=money) else 0)
+        weight = len(values) + (3 if change else 0)
         shown = _trimmed(text, [f.text for f in members])
         notes.append((weight, order, FigureNote(values, shown, Cite(cable_id, paragraph))))
     kept = sorted(notes, key=lambda t: (-t[0], t[1]))[:limit]

@@ -247,6 +247,12 @@ _NOT_NEWS = re.compile(
 in the imperative (`Continue to implement the new law`) are not news: never a development."""
 
 _HYPOTHETICAL = re.compile(r"\b(?:would|could|may|might|if|unless|whether)\b", _RULES)
+_LEGAL = re.compile(
+    r"\b(?:court|trial|judge|prosecut\w*|offenders?|crimes?|criminals?|guilty|charges?|"
+    r"traffick\w*|cases?|law|prison|jail|fines?|penalt\w+|imprison\w*|verdict|sentenced|"
+    r"convicted|acquitted|appeal)\b",
+    _RULES,
+)
 _NEVER_HYPOTHETICAL = ("Ratings", "Elections and votes", "Appointments and resignations")
 """Kinds of change a conditional (`if Alckmin were elected`) so often only imagines that
 a sentence with one is not taken for the change."""
@@ -324,6 +330,8 @@ def change_kind(sentence: str, *, money: bool = False) -> str | None:
             continue
         if name in _NEVER_HYPOTHETICAL and _HYPOTHETICAL.search(sentence):
             continue  # `any downgrade to Tier 3 would take place ...` places no one.
+        if name == "Convictions and sentences" and not _LEGAL.search(sentence):
+            continue  # `five fundamental convictions`: beliefs, not verdicts.
         if rule.search(sentence):
             return name
     return None

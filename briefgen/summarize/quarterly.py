@@ -19,7 +19,7 @@ from briefgen.summarize.developments import (
 )
 from briefgen.summarize.evidence import load_evidence
 from briefgen.summarize.figure_notes import figure_notes
-from briefgen.summarize.figures import series_charts
+from briefgen.summarize.figures import key_figures, series_charts, statistics_paragraphs
 from briefgen.summarize.leads import Scored, lead_sentences, request_kind, scored_sentences
 from briefgen.summarize.meta import briefing_meta, cable_date, cited_only
 from briefgen.summarize.privacy import personal_reason
@@ -120,7 +120,12 @@ def quarterly_summary(
                 for t, n in sorted(tag_counts.items(), key=lambda x: (-x[1], x[0]))
             ),
             leads=leads,
-            key_figures=(),
+            key_figures=key_figures(
+                figures,
+                include_personal=include_personal,
+                limit=12,
+                context=statistics_paragraphs(cables),
+            ),
             organizations=tuple(Count(n, c) for n, c in orgs.most_common(8)),
             people=tuple(Count(n, c) for n, c in people.most_common(8)),
             charts=series_charts(figures),

@@ -422,7 +422,8 @@ class QuarterlySummary:
     leads: tuple[CableLead, ...]
     """One digest paragraph per cable, oldest first."""
     key_figures: tuple[KeyFact, ...]
-    """Key figures across the cables."""
+    """Key figures across the cables, by class (the packaged template shows `figures`, each
+    with the sentence saying what it means, instead)."""
     organizations: tuple[Count, ...]
     """Organizations most mentioned."""
     people: tuple[Count, ...]
@@ -512,7 +513,8 @@ class CableDigest:
     summary: Statement | None
     """The cable's own summary."""
     key_figures: tuple[KeyFact, ...]
-    """Key figures."""
+    """Key figures, by class (the packaged template shows `figures`, each with the sentence
+    saying what it means, instead)."""
     organizations: tuple[Count, ...]
     """Organizations named, by mentions."""
     people: tuple[Person, ...]
