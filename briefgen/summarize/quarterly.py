@@ -12,7 +12,7 @@ from briefgen.facts import Facts
 from briefgen.models import Cable
 from briefgen.store import CableSummary, Corpus, parse_quarter
 from briefgen.summarize.developments import (
-    cable_country,
+    cable_countries,
     country_lines,
     key_developments,
     what_changed,
@@ -76,7 +76,7 @@ def quarterly_summary(
         c.id: scored_sentences(c, f, include_personal=include_personal)
         for c, f in zip(cables, all_facts, strict=True)
     }
-    countries = {c.id: cable_country(c) for c in cables}
+    countries = cable_countries(cables)
     dates = {c.id: cable_date(c) for c in cables}
     leads = tuple(_lead(c, scored[c.id], countries[c.id]) for c in cables)
     figures = [f for facts in all_facts for f in facts.figures]
