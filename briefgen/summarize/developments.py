@@ -11,7 +11,7 @@ from functools import lru_cache
 from briefgen.models import Cable
 from briefgen.summarize.evidence import country_names
 from briefgen.summarize.leads import CHANGE_RULES, Scored, best_sentences, leans_back
-from briefgen.summarize.records import Cite, CountryLine, Development, Statement
+from briefgen.summarize.records import CountryLine, Development, Statement
 from briefgen.summarize.tags import tag_meaning
 
 _POST_CITY = re.compile(
@@ -228,6 +228,19 @@ def key_developments(
                 chosen.append((item, cable_id))
                 seen_keys.add(key)
                 used.add(cable_id)
+    for topic_cables in _uncovered_topics(cables, {c for _, c in chosen}):
+        pool = [
+            (s, c.id)
+            for c in topic_cables
+            for s in scored.get(c.id, ())
+            if s.score > 0 and not leans_back(s.sentence.text)
+        ]
+        pool.sort(key=lambda t: (not t[0].in_summary, -t[0].score))
+        if pool and _key(pool[0][0].sentence.text) not in seen_keys:
+            if len(chosen) >= most:
+                chosen.pop()  # The weakest change gives way to a subject many cables report.
+            chosen.append(pool[0])
+            seen_keys.add(_key(pool[0][0].sentence.text))
     out = []
     for item, cable_id in chosen:
         text = item.sentence.text
@@ -238,6 +251,17 @@ def key_developments(
     return tuple(out)
 
 
-def cites_of(statements: Sequence[Statement]) -> tuple[Cite, ...]:
-    """Return every citation of `statements`, once each, in order."""
-    return tuple(dict.fromkeys(c for s in statements for c in s.cites))
+def _uncovered_topics(cables: Sequence[Cable], covered: set[str]) -> list[list[Cable]]:
+    """Return the cables of each country several subjects name (three cables, and a fifth of
+    the quarter, say `SRI LANKA`) when no chosen development comes from them, most named
+    first: a subject the post reported on again and again belongs in the brief."""
+    named: dict[str, list[Cable]] = {}
+    for cable in cables:
+        subject = (cable.subject or "").lower()
+        for country in country_names():
+            if len(country) > 3 and re.search(rf"\b{re.escape(country.lower())}\b", subject):
+                named.setdefault(country, []).append(cable)
+    least = max(3, len(cables) // 5)
+    topics = [group for group in named.values() if len(group) >= least and len(group) < len(cables)]
+    topics.sort(key=lambda group: -len(group))
+    return [group for group in topics if not covered & {c.id for c in group}][:2]

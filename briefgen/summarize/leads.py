@@ -107,10 +107,12 @@ CHANGE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (
-        "Arrests and raids",
+        "Arrests, raids and releases",
         re.compile(
             r"\b(?:arrested|detained|raided|apprehended|taken into custody|rescued|extradited|"
-            r"indicted|charged with|dismantled)\b|\bseized (?:\d|more|over|about|nearly|some|"
+            r"indicted|charged with|dismantled)\b|\b(?:released|freed) (?:\w+ )?(?:from|on bail)\b|"
+            r"\brelease of [^.;]{0,60}\b(?:from|detainees?|prisoners?)\b|"
+            r"\bseized (?:\d|more|over|about|nearly|some|"
             r"approximately|an? |the |\w+ (?:kilo|ton|pound))|\b(?:\d[\d,]*|[a-z]+(?:ty|teen|ve|ne|"
             r"ree|wo|our|ix|en)|dozens of|hundreds of) (?:[a-z-]+ ){0,2}(?:arrests|raids|"
             r"detentions|seizures)\b",
@@ -167,7 +169,8 @@ CHANGE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "Elections and votes",
         re.compile(
             r"\b(?:was|were) (?:re-?)?elected\b|\bwon (?:the|a|an|\d)[^.;]{0,40}\b(?:elections?|"
-            r"votes?|seats?|majority|runoff|referendum)\b|\bvoted (?:to|for|against|in favou?r)\b",
+            r"votes?|seats?|majority|runoff|referendum)\b|\bvoted (?:to|for|against|in favou?r)\b|"
+            r"\belection (?:victory|win|results?)\b",
             _RULES,
         ),
     ),
@@ -232,7 +235,8 @@ def request_kind(sentence: str) -> str | None:
 
 _TRIGGER = re.compile(
     r"tier|watch ?list|grad|rank|rated|convict|sentenc|imprison|guilty|acquit|arrest|detain|"
-    r"raid|apprehend|custody|rescu|extradit|indict|charged|dismantl|seiz|law|legislat|bill|"
+    r"raid|apprehend|custody|rescu|extradit|indict|charged|dismantl|seiz|releas|freed|law|"
+    r"legislat|bill|"
     r"decree|code|amendment|constitution|open|inaugurat|launch|establish|set up|creat|grant|"
     r"award|allocat|fund|donat|pledg|budget|financ|give|gave|provid|approv|sign|conclud|"
     r"reach|initial|appoint|resign|sworn|took office|stepped down|named|dismiss|elect|won |"

@@ -347,8 +347,9 @@ class Development:
     opened, funding, a rating such as a Tier placement, an agreement."""
 
     kind: str
-    """What kind of change (`Ratings`, `Convictions and sentences`, `Arrests and raids`,
-    `Laws and decrees`, `Centres and services opened`, `Funding`, `Agreements`)."""
+    """What kind of change (`Ratings`, `Convictions and sentences`, `Arrests, raids and
+    releases`, `Laws and decrees`, `Centres and services opened`, `Funding`, `Agreements`,
+    `Appointments and resignations`, `Elections and votes`, `Security incidents`)."""
     text: str
     """The sentence reporting it, as the cable words it."""
     cites: tuple[Cite, ...]
@@ -374,8 +375,8 @@ class CountryLine:
     statement: Statement | None
     """The sentence that tells most of its cables (a change where one is reported)."""
     kinds: tuple[str, ...] = ()
-    """The kinds of change its cables report (`Ratings`, `Arrests and raids`), in the order
-    of `Development.kind`."""
+    """The kinds of change its cables report (`Ratings`, `Arrests, raids and releases`), in
+    the order of `Development.kind`."""
 
     def as_dict(self) -> dict[str, Any]:
         """Return the line as a JSON-ready dict."""

@@ -75,7 +75,7 @@ def test_what_changed_is_chosen_by_content(corpus: Corpus) -> None:
     assert {
         "Ratings",
         "Convictions and sentences",
-        "Arrests and raids",
+        "Arrests, raids and releases",
         "Laws and decrees",
         "Centres and services opened",
         "Funding",
