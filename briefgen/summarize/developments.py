@@ -182,7 +182,7 @@ def key_developments(
             if s.change is not None and not leans_back(s.sentence.text)
         ]
         candidates.extend((s, cable.id) for s in best_sentences(changes, 1))
-    candidates.sort(key=lambda t: -t[0].score)
+    candidates.sort(key=lambda t: (-t[0].score, _KINDS.index(t[0].change or _KINDS[0])))
     chosen: list[tuple[Scored, str]] = []
     seen_keys: set[str] = set()
     # Over several countries, the strongest change of each country first; in one country,

@@ -606,7 +606,7 @@ def _score(text: str, names: int, figures: int, change: str | None, index: int) 
     score -= min(index, 3) * 0.75
     if change is not None:
         # A rating (a Tier placement) is the bottom line of the report that gives it.
-        score += 9.0 if change == "Ratings" else 3.0
+        score += 10.0 if change == "Ratings" else 3.0
     if _ANAPHOR.match(text):
         score -= 2.0
     if words < 8:
