@@ -372,6 +372,8 @@ class Scored:
     position: tuple[int, int]
     """The place of its paragraph among the cable's paragraphs and its place in the
     paragraph, from 0 (paragraph numbers may be missing or repeat)."""
+    figures: int = 0
+    """How many figures worth reading it states."""
 
 
 def section_paragraphs(cable: Cable, marker: str) -> list[tuple[Paragraph, int | None]]:
@@ -507,6 +509,7 @@ def scored_sentences(
                     change,
                     any(p == para.number and a <= sentence.start < b for p, a, b in summary_spans),
                     (place, sentence.index),
+                    n_figures,
                 )
             )
             rank += 1
@@ -633,14 +636,20 @@ def lead_sentences(
 ) -> tuple[list[Sentence], bool]:
     """Return the sentences a cable is summed up by, and whether they are its own summary.
 
-    The lead is the opening of the cable's summary when it has one (boilerplate skipped), else
-    the sentence that tells most, with the next sentence of its paragraph when both are short.
+    The lead is the opening of the cable's summary when it has one (boilerplate skipped), with
+    its next sentence when it gives figures; else the sentence that tells most, with the next
+    sentence of its paragraph when both are short.
     """
     summary = [s for s in scored if s.in_summary]
     if summary:
-        # A lead stays within one paragraph, so that one citation covers it.
+        # A lead stays within one paragraph, so that one citation covers it; a sentence
+        # with figures (`new cases opened up 10 percent`) earns more room than one without.
         first = summary[0].position[0]
-        return _within([s.sentence for s in summary if s.position[0] == first], max_words), True
+        opening = [s for s in summary if s.position[0] == first]
+        chosen = _within([s.sentence for s in opening], max_words)
+        if len(opening) > len(chosen) and opening[len(chosen)].figures:
+            chosen = _within([s.sentence for s in opening], max_words + 40)[: len(chosen) + 1]
+        return chosen, True
     if not scored:
         return [], False
     best = best_sentences(scored)[0]
