@@ -80,7 +80,9 @@ BOILERPLATE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"^(?:id|date|refid|origin|destination|header|subject|tags|vetting #)\s*:|"
             r"header ends|missing section|this record is a partial extract|"
             r"full text of the original cable is not available|"
-            r"^(?:participants|drafted by|cleared by|approved by)\s*:|^x{6,}",
+            r"^(?:participants|drafted by|cleared by|approved by)\s*:|^x{6,}|"
+            r"^(?-i:(?!.*\b(?:THE|AND|WAS|WERE|IS|ARE|OF|TO|IN|ON|FOR|NOT|HAS|HAD|HAVE|BE|BY|"
+            r"AT|IT|HE|SHE|WE|THEY|WILL|SAID)\b)(?:[A-Z]{2,5}\s+){3,}[A-Z]{2,5})\.?$",
             _RULES,
         ),
     ),

@@ -51,6 +51,7 @@ def lead_of(subject: Cable) -> tuple[str, bool]:
         "----------------- header ends ----------------",
         "The full text of the original cable is not available.",
         "Summary and comment follow.",
+        "EINT PTER PINR PGOV RU SW",
     ],
 )
 def test_boilerplate_of_real_cables_is_never_a_lead(sentence: str) -> None:
