@@ -49,6 +49,8 @@ def nice_axis(low: float, high: float, steps: int = 4) -> tuple[float, float, fl
         step = 1.0  # counts of a few things: no ticks at 0.5
     top = math.ceil((high + span * 0.08) / step) * step
     bottom = math.floor(low / step) * step if low < 0 else 0.0
+    if bottom > low:  # low / step rounded to -0.0 (a value of -5e-324)
+        bottom -= step
     return bottom, top, step
 
 
