@@ -69,8 +69,9 @@ BOILERPLATE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "reference list",
         re.compile(
-            r"^(?:refs?|reftels?|references?)\s*[:.]|^(?:[A-H][.)]\s*)?(?:[0-9]{2})?"
-            r"(?:STATE|SECSTATE|[A-Z]{4,})\s+0*\d{2,6}\b",
+            r"^(?:refs?|reftels?|references?)\s*[:.]|^(?-i:(?:[A-H][.)]\s*)?(?:[0-9]{2})?"
+            r"(?:STATE|SECSTATE|[A-Z]{4,})\s+0*\d{2,6})\b|"
+            r"\bREFS?\s*:\s*(?:[A-H][.)]\s*)?(?-i:[A-Z]{3,})(?: [A-Z]+)?\s+\d{2,}",
             _RULES,
         ),
     ),

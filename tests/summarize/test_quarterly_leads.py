@@ -52,6 +52,7 @@ def lead_of(subject: Cable) -> tuple[str, bool]:
         "The full text of the original cable is not available.",
         "Summary and comment follow.",
         "EINT PTER PINR PGOV RU SW",
+        "KABIRI WALKS A TIGHTROPE REF: A) DUSHANBE 1866 B) DUSHANBE 1855",
     ],
 )
 def test_boilerplate_of_real_cables_is_never_a_lead(sentence: str) -> None:
@@ -65,6 +66,8 @@ def test_boilerplate_of_real_cables_is_never_a_lead(sentence: str) -> None:
         "Argentina remains on Tier 2 Watch List.",
         "In a meeting with the Ambassador, Zaripov counseled patience.",
         "This is the first conviction under the new law.",
+        "About 300 people attended the rally in Almaty.",
+        "Some 150 victims were identified in 2008.",
     ],
 )
 def test_news_is_not_boilerplate(sentence: str) -> None:
