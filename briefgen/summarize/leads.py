@@ -486,11 +486,17 @@ def scored_sentences(
         and m.name not in officials
         and m.name.split()[-1] not in surnames
     )
+    # In a cable written in mixed case, a sentence in capitals is a heading or a subject line
+    # run into the text (old cables are in capitals throughout: there it is prose).
+    letters = [ch for p in cable.paragraphs for ch in p.text if ch.isalpha()]
+    mixed = sum(ch.islower() for ch in letters) > 0.3 * max(1, len(letters))
     out: list[Scored] = []
     for place, para in enumerate(cable.paragraphs):
         rank = 0  # Its place among the paragraph's quotable sentences.
         for sentence in _points(paragraph_sentences(cable.id, para), para.text):
             if not quotable(sentence, include_personal=include_personal):
+                continue
+            if mixed and _shouted(sentence.text):
                 continue
             if (
                 not include_personal
@@ -620,6 +626,12 @@ def _score(text: str, names: int, figures: int, change: str | None, index: int) 
     elif words > 55:
         score -= (words - 55) / 10
     return score
+
+
+def _shouted(text: str) -> bool:
+    """Return True for a run of four or more words in capitals (`MODERATE TAJIK LEADER ...`)."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(text.split()) >= 4 and sum(ch.isupper() for ch in letters) > 0.9 * len(letters)
 
 
 def leans_back(text: str) -> bool:

@@ -203,3 +203,25 @@ def test_a_classification_reason_and_a_handling_note_are_left_out() -> None:
 def test_a_cable_of_boilerplate_only_has_no_lead() -> None:
     lead, _ = lead_of(cable("This is an action request.", "Please see paragraph 3."))
     assert lead == ""
+
+
+def test_a_subject_line_run_into_the_text_gives_way_to_its_first_sentence() -> None:
+    lead, _ = lead_of(
+        cable(
+            "MODERATE TAJIK ISLAMIC LEADER KABIRI WALKS A TIGHTROPE -- RAHMONOV WANTS TO "
+            "MARGINALIZE HIM. First Deputy Chairman of the Islamic Renaissance Party of "
+            "Tajikistan (IRPT), Muhiddin Kabiri, worries that the government wants to "
+            "marginalize him.",
+        )
+    )
+    assert lead.startswith("First Deputy Chairman of the Islamic Renaissance Party")
+
+
+def test_an_old_cable_in_capitals_still_has_a_lead() -> None:
+    lead, _ = lead_of(
+        cable(
+            "ITALY ANSWERED THE CALL TO ASSIST THE COALITION WIN THE WAR IN IRAQ. THE GOI MADE "
+            "A STRATEGIC CHOICE TO KEEP ITS POLICY ALIGNED WITH THE U.S."
+        )
+    )
+    assert lead.startswith("ITALY ANSWERED THE CALL")
