@@ -47,8 +47,7 @@ def figure_notes(
 
     When there are more than `limit`, the sentences reporting a change (arrests, funding...)
     and those with more figures are kept first. With `least` above 1, a sentence needs that
-    many figures, or money or a percentage, to be noted (a quarter's figures, not its
-    anecdotes).
+    many figures, or money, to be noted (a quarter's figures, not its anecdotes).
     """
     groups: dict[tuple[str, int | None, str], list[Figure]] = {}
     for figure in figures:
@@ -73,8 +72,8 @@ def figure_notes(
         values = tuple(dict.fromkeys(_shown(f) for f in sorted(members, key=lambda f: f.start)))
         if not values:
             continue
-        if len(values) < least and not any(f.kind in ("money", "percent") for f in members):
-            continue
+        if len(values) < least and not money:
+            continue  # `nothing is 100 percent guaranteed`: a percentage alone may be a phrase.
         weight = len(values) + (3 if change else 0)
         shown = _trimmed(text, [f.text for f in members])
         notes.append((weight, order, FigureNote(values, shown, Cite(cable_id, paragraph))))
