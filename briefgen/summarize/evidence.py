@@ -15,13 +15,98 @@ from briefgen.store import Corpus
 from briefgen.summarize.privacy import personal_reason
 from briefgen.summarize.records import Cite
 
-_MARKERS = re.compile(
-    r"^\s*(?:SUMMARY|COMMENT|END SUMMARY|END COMMENT)\s*[:.]\s*|\s*END (?:SUMMARY|COMMENT)\.?\s*$",
-    re.IGNORECASE,
-)
-_PORTION_MARK = re.compile(r"^\((?:U|C|S|TS|SBU|LOU|FOUO)(?:\s*/{1,2}\s*[A-Z]{2,7})*\)\s*")
+_MARK_CODES = r"(?:U|C|S|TS|SBU|LOU|FOUO|NF)(?:\s*/{1,2}\s*(?:[A-Z]{2,7}|NF))*"
+_PORTION_MARK = re.compile(rf"^\((?:{_MARK_CODES}|(?i:u|c|s|sbu))\)\s*")
 """A paragraph's classification mark (`(C)`, `(SBU)`, `(S//NF)`): for the reader of a cable,
 not of a briefing, which carries its classification in its banner."""
+_LIST_NUMBER = re.compile(r"^(?:\d{1,2}[.)]\s+|[a-hA-H][.)]\s+(?=\())")
+"""A list item's number or letter left before a sentence (`6) (C) IN JANUARY ...`,
+`A. (S/NF) The community ...`)."""
+_LABELS = (
+    r"(?:(?:begin |i\. )?summary(?: and (?:comment|action request|introduction))?(?: continued)?|"
+    r"introduction and summary|comment|end (?:summary|comment|note)|key points?|bottom line|"
+    r"background|note)"
+)
+_MARKERS = re.compile(
+    rf"^\s*{_LABELS}\s*(?:[:.]|-+|\s-)\s*|\s*\(?\bend (?:summary|comment|note)\b\.?\)?\.?\s*$",
+    re.IGNORECASE,
+)
+"""Section labels opening a text (`Summary:`, `KEY POINTS -`) and `End Summary` closing it."""
+
+
+def _drop_inner_marks(text: str) -> str:
+    """Drop portion marks inside a text (`Leadership (S//REL) The Community ...`, `finance.
+    (C) After the meeting`) and `End summary` standing between its sentences."""
+    text = re.sub(rf"(?<=\S)\s+\({_MARK_CODES}\)\s+(?=[A-Z\"\u201c])", " ", text)
+    return re.sub(
+        r"(?<=[.!?])\s+\(?end (?:summary|comment|note)\)?\.?(?=\s|$)", "", text, flags=re.I
+    )
+
+
+def _drop_references(text: str) -> str:
+    """Drop pointers to the cable's references and paragraphs: `(reftel)`, `(ref A)`,
+    `(refs B and C)`, `(see para 5)`, meaningless outside the cable."""
+    return re.sub(
+        r"\s*\((?:see |per |cf\. )?(?:reftels?|ref ?tels?|refs?\.?|references?|paras?\.?|"
+        r"paragraphs?)(?:\s*[A-Z0-9]{1,3}(?:\s*(?:,|and|&|-|through)\s*[A-Z0-9]{1,3})*)?"
+        r"(?:,?\s*paras?\.?\s*\d+(?:\s*(?:-|and)\s*\d+)?)?\)",
+        "",
+        text,
+        flags=re.IGNORECASE,
+    )
+
+
+def _drop_notices(text: str) -> str:
+    """Drop a copy's correction notices (`(Updated Text Paragraph 12)`, `(CORRECTED COPY)`)."""
+    return re.sub(
+        r"\s*\((?:updated|corrected|revised|amended) (?:text|copy|version)(?: of)?"
+        r"(?: para(?:graph)?s? \d+)?\)|\s*\((?:corrected|revised) copy\)",
+        "",
+        text,
+        flags=re.IGNORECASE,
+    )
+
+
+def _drop_handling(text: str) -> str:
+    """Drop handling notes set in brackets beside a name (`(strictly protect throughout)`,
+    `(protect)`): meant for the cable's readers, and the briefing carries its own banner."""
+    return re.sub(
+        r"\s*\((?:please |strictly )?protect(?:ed)?(?: (?:source|identity|throughout|"
+        r"accordingly|all))*\)",
+        "",
+        text,
+        flags=re.IGNORECASE,
+    )
+
+
+def _drop_rules(text: str) -> str:
+    """Drop rule lines (`-----`, `=====`, `_____`) copied from the cable's layout."""
+    return re.sub(r"(?:^|\s)(?:[-=_~]\s?){4,}(?=\s|$)", " ", text)
+
+
+def _mend_copy_defects(text: str) -> str:
+    """Mend what copying did to the text: a missing space after a comma or bracket
+    (`(IOM),the`), doubled quotes from CSV escaping, a telegram's comma for an apostrophe
+    (`Argentina,s`), spaces before punctuation."""
+    text = text.replace('""', '"')
+    text = re.sub(r"(?<=[A-Za-z]),s\b", "'s", text)
+    text = re.sub(r"(?<=[,;])(?=[A-Za-z(])", " ", text)
+    text = re.sub(r"(?<=\))(?=[A-Za-z])", " ", text)
+    text = re.sub(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])", " ", text)
+    return re.sub(r"\s+(?=[,;:.!?](?:\s|$))", "", text)
+
+
+CLEANING_RULES = (
+    _drop_inner_marks,
+    _drop_references,
+    _drop_notices,
+    _drop_handling,
+    _drop_rules,
+    _mend_copy_defects,
+)
+"""What every quoted sentence or section loses, in order, after its opening marks."""
+
+
 _BULLET_SPLIT = re.compile(r"\n(?=- )")
 _FURNITURE = re.compile(
     r"^\s*(?:-{1,2}\s*)?(?:\(\d{1,2}\)\s*)?"
@@ -92,12 +177,21 @@ def marked_paragraph(cable: Cable, marker: str) -> int | None:
 
 
 def clean_sentence(text: str) -> str:
-    """Return a sentence without portion marks (`(C)`), SUMMARY/COMMENT markers, a report's
-    question numbers (`Question 27 A:`), list numbers, bullet dashes and extra spaces."""
-    text = _MARKERS.sub("", _PORTION_MARK.sub("", text.strip()))
-    text = _MARKERS.sub("", text)
-    text = _FURNITURE.sub("", text)
-    return " ".join(text.lstrip("- ").split())
+    """Return a sentence (or a section of several) as a briefing quotes it: without portion
+    marks (`(C)`), section labels (`SUMMARY:`, `KEY POINTS -`), `End Summary`, a report's
+    question numbers (`Question 27 A:`), list numbers, bullet dashes, pointers to references
+    (`(reftel)`), rule lines, copy defects or extra spaces."""
+    text = " ".join(text.split())
+    for _ in range(3):  # `(C) Summary:` and `KEY POINTS - (SBU)` nest marks and labels.
+        stripped = _MARKERS.sub("", _PORTION_MARK.sub("", text.lstrip("•* ")))
+        stripped = _FURNITURE.sub("", stripped).lstrip("-•* ")
+        stripped = _LIST_NUMBER.sub("", stripped)
+        if stripped == text:
+            break
+        text = stripped
+    for rule in CLEANING_RULES:
+        text = rule(text)
+    return " ".join(text.split()).lstrip("-•* ")
 
 
 def paragraph_sentences(cable_id: str, para: Paragraph) -> list[Sentence]:

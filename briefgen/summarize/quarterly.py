@@ -2,25 +2,36 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 
 from briefgen.errors import NotFoundError
-from briefgen.extract.text import Sentences
 from briefgen.facts import Facts
 from briefgen.models import Cable
 from briefgen.store import CableSummary, Corpus, parse_quarter
-from briefgen.summarize.evidence import (
-    clean_sentence,
-    load_evidence,
-    marked_paragraph,
+from briefgen.summarize.developments import (
+    cable_countries,
+    country_lines,
+    key_developments,
+    what_changed,
 )
+from briefgen.summarize.evidence import load_evidence
+from briefgen.summarize.figure_notes import figure_notes
 from briefgen.summarize.figures import key_figures, series_charts, statistics_paragraphs
+from briefgen.summarize.leads import Scored, lead_sentences, request_kind, scored_sentences
 from briefgen.summarize.meta import briefing_meta, cable_date, cited_only
 from briefgen.summarize.privacy import personal_reason
 from briefgen.summarize.records import CableLead, Cite, Count, QuarterlySummary, Statement
 from briefgen.summarize.tags import tag_meaning
+from briefgen.summarize.wording import counted
+
+_ADVICE = ("the post recommends",)
+"""The request rules (leads.REQUEST_RULES) a quarterly lists as recommendations."""
+
+_QUOTE = re.compile(r"[\"\u201c\u201d]")
+"""Quoted words are the speaker's, not the post's advice."""
 
 MAX_DIGESTS = 60
 """The most cables a quarterly summary digests one by one (counts always cover them all)."""
@@ -60,10 +71,19 @@ def quarterly_summary(
     tag_counts = Counter(t for c in found.values() for t in dict.fromkeys(c.tags))
     evidence = load_evidence(corpus, stored, _digest_choice(list(found.values()), MAX_DIGESTS))
     cables = list(evidence.cables)
-    leads = tuple(_lead(c, include_personal) for c in cables)
     all_facts = [evidence.facts_of(c.id) for c in cables]
+    scored = {
+        c.id: scored_sentences(c, f, include_personal=include_personal)
+        for c, f in zip(cables, all_facts, strict=True)
+    }
+    countries = cable_countries(cables)
+    dates = {c.id: cable_date(c) for c in cables}
+    leads = tuple(_lead(c, scored[c.id], countries[c.id]) for c in cables)
     figures = [f for facts in all_facts for f in facts.figures]
-    orgs = Counter(m.name for facts in all_facts for m in facts.mentions if m.kind == "org")
+    # Named in many cables says more of a quarter than named often in one.
+    orgs = Counter(
+        name for facts in all_facts for name in {m.name for m in facts.mentions if m.kind == "org"}
+    )
     officials = {r.person for facts in all_facts for r in facts.roles}
     people = Counter(
         m.name
@@ -71,17 +91,18 @@ def quarterly_summary(
         for m in facts.mentions
         if m.kind == "person" and m.name in officials
     )
-    recommendations = tuple(
-        Statement(r.text, (Cite.of(r.source),))
-        for facts in all_facts
-        for r in facts.recommendations
-    )
+    recommendations = _recommendations(cables, scored, include_personal)
+    synthesis = key_developments(cables, scored, countries)
+    changes = what_changed(cables, scored, countries, dates)
+    shown = [s.text for s in synthesis] + [c.text for c in changes] + [x.lead for x in leads]
     period = f"{_MONTHS[(start.month - 1) // 3]} to {_ENDS[(start.month - 1) // 3]} {start.year}"
     scope = _scope(origins, tags)
+    several = len(set(countries.values())) > 1 or len(posts) > 1
     meta = briefing_meta(
         kind="quarterly-summary",
         title=f"Quarterly summary {label}",
-        subtitle=f"{len(found)} cable(s) from {len(posts)} post(s), {period}{scope}",
+        subtitle=f"{counted(len(found), 'cable')} from {counted(len(posts), 'post')}, "
+        f"{period}{scope}",
         subject="-".join([label, *origins, *tags]),
         cables=cables,
         summary_lines=tuple(f"{lead.id}: {lead.subject}" for lead in leads),
@@ -105,11 +126,52 @@ def quarterly_summary(
                 limit=12,
                 context=statistics_paragraphs(cables),
             ),
-            organizations=tuple(Count(n, c) for n, c in orgs.most_common(10)),
-            people=tuple(Count(n, c) for n, c in people.most_common(10)),
+            organizations=tuple(Count(n, c) for n, c in orgs.most_common(8)),
+            people=tuple(Count(n, c) for n, c in people.most_common(8)),
             charts=series_charts(figures),
             recommendations=recommendations,
+            synthesis=synthesis,
+            changes=changes,
+            countries=country_lines(cables, scored, countries) if several else (),
+            figures=figure_notes(
+                figures, include_personal=include_personal, skip=shown, limit=4, least=2
+            ),
         )
+    )
+
+
+def _recommendations(
+    cables: Sequence[Cable],
+    scored: Mapping[str, Sequence[Scored]],
+    include_personal: bool,
+    limit: int = 6,
+    per_cable: int = 2,
+) -> tuple[Statement, ...]:
+    """Return what the cables recommend or ask for, at most `per_cable` of each, in cable
+    order; a recommendation several cables share is one statement citing them all."""
+    found: dict[str, list[Cite]] = {}
+    texts: dict[str, str] = {}
+    for cable in cables:
+        # What the posts recommend, not the Department's instructions (`please inform ...`).
+        asked = [
+            (s.sentence.text, s.sentence.cite)
+            for s in scored.get(cable.id, ())
+            if request_kind(s.sentence.text) in _ADVICE and not _QUOTE.search(s.sentence.text)
+        ]
+        taken = 0
+        for text, cite in asked:
+            key = " ".join(text.lower().split())
+            if not text or (not include_personal and personal_reason(text)):
+                continue
+            if key not in found:
+                if taken >= per_cable:
+                    continue
+                taken += 1
+            texts.setdefault(key, text)
+            found.setdefault(key, []).append(cite)
+    return tuple(
+        Statement(texts[key], tuple(dict.fromkeys(cites)))
+        for key, cites in list(found.items())[:limit]
     )
 
 
@@ -136,33 +198,19 @@ def _scope(origins: Sequence[str], tags: Sequence[str]) -> str:
     return (" " + " ".join(parts)) if parts else ""
 
 
-def _lead(cable: Cable, include_personal: bool) -> CableLead:
-    """Return the cable's lead: the first two prose sentences of its summary, else of its body."""
-    number = marked_paragraph(cable, "SUMMARY")
-    candidates = [(cable.summary or "", number)] + [(p.text, p.number) for p in cable.paragraphs]
-    lead, cited = "", None
-    for text, paragraph in candidates:
-        sentences = _lead_sentences(clean_sentence(text), include_personal)
-        if sentences:
-            lead, cited = " ".join(sentences[:2]), paragraph
-            break
+def _lead(cable: Cable, scored: Sequence[Scored], country: str | None) -> CableLead:
+    """Return the cable's entry: the opening of its summary when it has one, else its most
+    telling sentence; never a handling notice, a pointer or a reference list."""
+    sentences, from_summary = lead_sentences(cable, scored, max_words=35)
+    cite = sentences[0].cite if sentences else Cite(cable.id, None)
+    text = " ".join(s.text for s in sentences)
     return CableLead(
-        cable.id, cable_date(cable), cable.origin, cable.subject, lead, Cite(cable.id, cited)
+        cable.id,
+        cable_date(cable),
+        cable.origin,
+        cable.subject,
+        text,
+        cite,
+        country=country,
+        from_summary=from_summary,
     )
-
-
-def _lead_sentences(text: str, include_personal: bool) -> list[str]:
-    split = Sentences.split(text)
-    sentences = [text[a:b].strip() for a, b in (split.bounds(i) for i in range(len(split)))]
-    # Redaction masks (`*****`) and notes such as `Missing Section 001` are not a lead.
-    sentences = [s for s in sentences if _is_prose(s)]
-    if not include_personal:
-        sentences = [s for s in sentences if not personal_reason(s)]
-    return sentences
-
-
-def _is_prose(sentence: str) -> bool:
-    """Return True when a sentence is mostly words (not masks, numbers or markers)."""
-    visible = [ch for ch in sentence if not ch.isspace()]
-    letters = sum(ch.isalpha() for ch in visible)
-    return len(visible) > 0 and letters / len(visible) > 0.6 and "Missing Section" not in sentence

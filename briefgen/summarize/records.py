@@ -330,10 +330,62 @@ class CableLead:
     """The first sentences of its summary (or of its first paragraph)."""
     cite: Cite
     """Where the lead comes from."""
+    country: str | None = None
+    """The country it reports on (its post's, else its first country tag), or None."""
+    from_summary: bool = False
+    """True when the lead opens the cable's own summary; else it is the sentence that tells
+    most (never a handling notice, a pointer or a reference list)."""
 
     def as_dict(self) -> dict[str, Any]:
         """Return the lead as a JSON-ready dict."""
         return {**asdict(self), "cite": self.cite.as_dict()}
+
+
+@dataclass(frozen=True, slots=True)
+class Development:
+    """A change a cable reports: a conviction, arrests, a law passed or drafted, a centre
+    opened, funding, a rating such as a Tier placement, an agreement."""
+
+    kind: str
+    """What kind of change (`Ratings`, `Convictions and sentences`, `Arrests, raids and
+    releases`, `Laws and decrees`, `Centres and services opened`, `Funding`, `Agreements`,
+    `Appointments and resignations`, `Elections and votes`, `Security incidents`)."""
+    text: str
+    """The sentence reporting it, as the cable words it."""
+    cites: tuple[Cite, ...]
+    """Where it is stated (several cables when they share the sentence)."""
+    country: str | None = None
+    """The country the reporting cable covers, or None."""
+    date: str | None = None
+    """The date of the reporting cable."""
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return the development as a JSON-ready dict."""
+        return {**asdict(self), "cites": [c.as_dict() for c in self.cites]}
+
+
+@dataclass(frozen=True, slots=True)
+class CountryLine:
+    """One country of a quarter in a line: its cables and what they tell most."""
+
+    country: str
+    """The country (`Other and multilateral` for cables of no one country)."""
+    cables: tuple[str, ...]
+    """The ids of its cables, oldest first."""
+    statement: Statement | None
+    """The sentence that tells most of its cables (a change where one is reported)."""
+    kinds: tuple[str, ...] = ()
+    """The kinds of change its cables report (`Ratings`, `Arrests, raids and releases`), in
+    the order of `Development.kind`."""
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return the line as a JSON-ready dict."""
+        return {
+            "country": self.country,
+            "cables": list(self.cables),
+            "statement": self.statement.as_dict() if self.statement else None,
+            "kinds": list(self.kinds),
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -371,7 +423,8 @@ class QuarterlySummary:
     leads: tuple[CableLead, ...]
     """One digest paragraph per cable, oldest first."""
     key_figures: tuple[KeyFact, ...]
-    """Key figures across the cables."""
+    """Key figures across the cables, by class (the packaged template shows `figures`, each
+    with the sentence saying what it means, instead)."""
     organizations: tuple[Count, ...]
     """Organizations most mentioned."""
     people: tuple[Count, ...]
@@ -382,8 +435,15 @@ class QuarterlySummary:
     """Recommendations reported."""
 
     synthesis: tuple[Statement, ...] = ()
-    """Three to five cited sentences a reader takes in at a glance, made by rules from the
-    briefing's facts."""
+    """The three to six developments of the quarter a reader takes in first, each a cited
+    sentence of its cable, the strongest first."""
+    changes: tuple[Development, ...] = ()
+    """What changed, chosen by content (convictions, arrests, laws, openings, funding,
+    ratings, agreements), grouped by kind."""
+    countries: tuple[CountryLine, ...] = ()
+    """One line per country, when the quarter's cables cover several; else empty."""
+    figures: tuple[FigureNote, ...] = ()
+    """Figures the sections above do not show, each with the sentence saying what they mean."""
 
     def as_dict(self) -> dict[str, Any]:
         """Return the summary as a JSON-ready dict."""
@@ -407,6 +467,41 @@ class Reference:
 
 
 @dataclass(frozen=True, slots=True)
+class FigureNote:
+    """Figures of one sentence with what they mean: the sentence that states them."""
+
+    values: tuple[str, ...]
+    """The figures as written, with their units (`177 raids`, `100,000 pesos`, `$27,000`)."""
+    text: str
+    """The sentence stating them, which says what they count and whose they are."""
+    cite: Cite
+    """Where it is stated."""
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return the note as a JSON-ready dict."""
+        return {"values": list(self.values), "text": self.text, "cite": self.cite.as_dict()}
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    """An organization a cable names, with what it is and how often the cable names it."""
+
+    name: str
+    """Its name (`Ministry of Justice`)."""
+    role: str
+    """What it is (`government body`, `non-governmental organization`), or empty when no
+    rule could tell."""
+    mentions: int
+    """How many times the cable names it."""
+    cite: Cite
+    """Where it is first named."""
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return the party as a JSON-ready dict."""
+        return {**asdict(self), "cite": self.cite.as_dict()}
+
+
+@dataclass(frozen=True, slots=True)
 class CableDigest:
     """The data of a one-cable digest."""
 
@@ -419,7 +514,8 @@ class CableDigest:
     summary: Statement | None
     """The cable's own summary."""
     key_figures: tuple[KeyFact, ...]
-    """Key figures."""
+    """Key figures, by class (the packaged template shows `figures`, each with the sentence
+    saying what it means, instead)."""
     organizations: tuple[Count, ...]
     """Organizations named, by mentions."""
     people: tuple[Person, ...]
@@ -434,8 +530,17 @@ class CableDigest:
     """Cables in the corpus that cite it."""
 
     synthesis: tuple[Statement, ...] = ()
-    """Three to five cited sentences a reader takes in at a glance, made by rules from the
-    briefing's facts."""
+    """The bottom line in three to five cited sentences: the opening of its summary (else the
+    sentences that tell most), the post's comment and what it recommends or asks."""
+    requests: tuple[Statement, ...] = ()
+    """Recommendations and requests for action, in cable order."""
+    main_points: tuple[Development, ...] = ()
+    """What the body reports beyond its summary, chosen by content (convictions, arrests,
+    laws, openings, funding, ratings, agreements), in cable order."""
+    figures: tuple[FigureNote, ...] = ()
+    """Figures with their units, each with the sentence saying what they mean."""
+    parties: tuple[Party, ...] = ()
+    """Organizations named, with what each is, most named first."""
 
     def as_dict(self) -> dict[str, Any]:
         """Return the digest as a JSON-ready dict."""
