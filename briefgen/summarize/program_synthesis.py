@@ -1,0 +1,379 @@
+"""The slots of a program (who paid, who did it, where, when, who took part) and the opening
+synthesis made of them: who funded whom to do what, when and where, with what result."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from briefgen.extract import Event
+from briefgen.summarize.evidence import Evidence, Sentence, country_names
+from briefgen.summarize.funding import short_name
+from briefgen.summarize.program_grants import Total
+from briefgen.summarize.program_words import KIND_STEMS, stem, words
+from briefgen.summarize.records import Cite, Grant, KeyFact, Statement
+
+_DOES = re.compile(
+    r"\b(?:implemented|conducted|organi[sz]ed|carried out|ran|runs|delivered|performed|"
+    r"taught)\b(?P<by>\s+by\b)?"
+)
+"""The verbs of carrying a program out, in lower case (`Organized Crime` is a name); `... by
+X` names the doer after them."""
+_KIND_NEAR = re.compile(
+    r"\b(?:program\w*|projects?|campaigns?|seminars?|trainings?|courses?|conferences?|"
+    r"workshops?|roundtables?|sessions?|performances?|plays?|events?|initiatives?|it|them)\b",
+    re.I,
+)
+"""What is carried out, within a few words of the verb (`conducted G/TIP-funded
+anti-trafficking programs`, `the program`); a press conference `launched` by officials is
+not carried out by them."""
+_PEOPLE = re.compile(
+    r"\b(?:officials?|participants?|trainees?|students?|activists?|officers?|police\w*|"
+    r"judges?|prosecutors?|teachers?|journalists?|people|persons|women|men|children|youths?|"
+    r"members?|representatives?|staff|inspectors?|personnel|workers?|leaders?|delegates?|"
+    r"attendees|volunteers?|investigators?|agents?|guards?|soldiers?|cadets?|doctors?|nurses?|"
+    r"lawyers?|parliamentarians?|legislators?|educators?|experts?|specialists?|passengers)\b",
+    re.I,
+)
+_TOOK_PART = re.compile(
+    r"\b(?:trained|training|attended|attendees|participants?|participated|took part|reached|"
+    r"enrolled|graduated|for (?:approximately |about |some |nearly |over |more than )?[\d,]+)\b",
+    re.I,
+)
+_PLACES_OF = re.compile(
+    r"\b(?:cit(?:y|ies)|towns?|villages?|provinces?|regions?|oblasts?|districts?|"
+    r"municipalit(?:y|ies)) of (?P<names>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*"
+    r"(?:(?:, and |, | and )[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*)*)"
+)
+"""Places a sentence lists after the word for them (`the cities of Iquique and Arica`)."""
+_MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+LONG_SENTENCE = 35
+"""Words: a cable sentence longer than this is left out of the synthesis."""
+
+
+@dataclass(frozen=True, slots=True)
+class Slots:
+    """What the sheet's opening is made of, each value with where it is stated."""
+
+    name: str
+    """The program's name."""
+    funders: tuple[KeyFact, ...]
+    """Who paid, one fact each."""
+    implementers: tuple[KeyFact, ...]
+    """Who carried it out."""
+    places: KeyFact | None
+    """Where it took place."""
+    when: KeyFact | None
+    """When it took place (`January 25-26, 2006`)."""
+    future: bool
+    """True when it had not yet taken place by the newest cable."""
+    participants: KeyFact | None
+    """Who took part, in numbers (`100 local officials; 160 activists`)."""
+
+
+def implementers(
+    evidence: Evidence, sentences: Sequence[Sentence], funders: Iterable[str]
+) -> tuple[KeyFact, ...]:
+    """Return who carried the program out: the organizations doing the carrying-out verbs of
+    its sentences (`SERNAM conducted ...`, `... conducted by Morozova`), funders left out."""
+    paid = set(funders)
+    found: dict[str, list[Cite]] = {}
+    for sentence in sentences:
+        match = _DOES.search(sentence.text)
+        if not match:
+            continue
+        passive = bool(match.group("by"))
+        near = (
+            sentence.text[max(0, match.start() - 60) : match.start()]
+            if passive
+            else sentence.text[match.end() : match.end() + 60]
+        )
+        if not _KIND_NEAR.search(near):
+            continue
+        for mention in evidence.facts_of(sentence.cite.cable_id).mentions:
+            if mention.kind == "person" and not passive:
+                continue
+            if mention.kind not in ("org", "person"):
+                continue
+            if mention.paragraph != sentence.cite.paragraph:
+                continue
+            position = sentence.text.find(mention.text)
+            if position < 0:
+                continue
+            before = sentence.text[:position]
+            agent = (
+                position >= match.end() and match.end() >= position - 6
+                if passive
+                else position < match.start()
+                and "cooperation" not in before
+                and not re.search(r"\b(?:with|for|to|by|of)\s*$", before)
+            )
+            name = short_name(evidence, sentence.cite.cable_id, mention.name)
+            if agent and name not in paid:
+                found.setdefault(name, []).append(sentence.cite)
+    return tuple(
+        KeyFact("Implemented by", name, tuple(dict.fromkeys(cites))[:2])
+        for name, cites in list(found.items())[:4]
+    )
+
+
+def places(evidence: Evidence, sentences: Sequence[Sentence]) -> KeyFact | None:
+    """Return where the program took place: the cities and regions its sentences name, those
+    of its first sentences first; countries only when no city is named."""
+    known = country_names()
+    counts: Counter[str] = Counter()
+    first_seen: dict[str, int] = {}
+    cites: dict[str, Cite] = {}
+    for order, sentence in enumerate(sentences):
+        named = [
+            (sentence.text.find(m.text), m.name)
+            for m in evidence.facts_of(sentence.cite.cable_id).mentions
+            if m.kind == "place"
+            and m.paragraph == sentence.cite.paragraph
+            and m.text in sentence.text
+        ]
+        # `the northern cities of Iquique and Arica`: towns a gazetteer may not know.
+        for match in _PLACES_OF.finditer(sentence.text):
+            names = [n for n in re.split(r",? and |, ", match.group("names")) if n]
+            named += [(sentence.text.find(n, match.start()), n) for n in names]
+        for name in dict.fromkeys(n for _, n in sorted(named)):
+            counts[name] += 1
+            first_seen.setdefault(name, order)
+            cites.setdefault(name, sentence.cite)
+    cities = [n for n in counts if n not in known] or list(counts)
+    if not cities:
+        return None
+    top = sorted(cities, key=lambda n: (first_seen[n] > 2, -counts[n], first_seen[n]))[:4]
+    return KeyFact("Where", _joined(top), tuple(dict.fromkeys(cites[n] for n in top)))
+
+
+def when(
+    evidence: Evidence, sentences: Sequence[Sentence], newest: str | None
+) -> tuple[KeyFact | None, bool]:
+    """Return when the program took place (from the dated events of its sentences) and
+    whether that is after the newest cable (a plan, not yet a fact)."""
+    texts = [s.text for s in sentences]
+    events: list[Event] = []
+    for cable_id in dict.fromkeys(s.cite.cable_id for s in sentences):
+        for event in evidence.facts_of(cable_id).events:
+            said = " ".join(event.source.sentence.split()).lstrip("- ")
+            if any(said[:50] in t or t[:50] in said for t in texts):
+                events.append(event)
+    if not events:
+        return None, False
+    # Sort on the dates and where they are stated, never on the records (issue 13).
+    events.sort(key=_event_order)
+    first = events[0]
+    last = max(events, key=lambda e: (e.end_date or e.date, e.source.cable_id))
+    span = date_span(first.date, last.end_date or last.date)
+    cites = tuple(dict.fromkeys([Cite.of(first.source), Cite.of(last.source)]))
+    future = bool(newest) and (last.end_date or last.date) > (newest or "")
+    return KeyFact("When", span, cites), future
+
+
+def _event_order(event: Event) -> tuple[str, str, str, int]:
+    return (
+        event.date,
+        event.end_date or event.date,
+        event.source.cable_id,
+        event.source.paragraph or 0,
+    )
+
+
+def date_span(start: str, end: str) -> str:
+    """Return a span of ISO dates as a U.S. reader writes it (`April 27-May 1, 2009`)."""
+    a, b = _parse(start), _parse(end)
+    if a is None or b is None:
+        return start if start == end else f"{start} to {end}"
+    (ya, ma, da), (yb, mb, db) = a, b
+    if (ya, ma, da) == (yb, mb, db):
+        return _one(ya, ma, da)
+    if ya != yb:
+        return f"{_one(ya, ma, da)} to {_one(yb, mb, db)}"
+    if ma and mb and ma == mb and da and db:
+        return f"{_MONTHS[ma - 1]} {da}-{db}, {ya}"
+    if ma and mb and da and db:
+        return f"{_MONTHS[ma - 1]} {da} to {_MONTHS[mb - 1]} {db}, {ya}"
+    return f"{_one(ya, ma, da)} to {_one(yb, mb, db)}"
+
+
+def _parse(text: str) -> tuple[int, int, int] | None:
+    match = re.match(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$", text)
+    if not match:
+        return None
+    return int(match.group(1)), int(match.group(2) or 0), int(match.group(3) or 0)
+
+
+def _one(year: int, month: int, day: int) -> str:
+    if not month:
+        return str(year)
+    if not day:
+        return f"{_MONTHS[month - 1]} {year}"
+    return date(year, month, day).strftime("%B ") + f"{day}, {year}"
+
+
+def participants(
+    evidence: Evidence, sentences: Sequence[Sentence], include_personal: bool
+) -> KeyFact | None:
+    """Return how many people took part or were trained, as its sentences count them."""
+    chosen: dict[str, Cite] = {}
+    heads: set[tuple[float, str]] = set()
+    texts = {s.text: s for s in sentences if include_personal or not s.personal}
+    for cable_id in dict.fromkeys(s.cite.cable_id for s in sentences):
+        for figure in evidence.facts_of(cable_id).figures:
+            if figure.kind != "count" or not figure.what or figure.value < 2:
+                continue
+            said = " ".join(figure.source.sentence.split()).lstrip("- ")
+            sentence = next((s for t, s in texts.items() if said[:60] in t or t[:60] in said), None)
+            if sentence is None or not _TOOK_PART.search(sentence.text):
+                continue
+            if not _PEOPLE.search(figure.what):
+                continue
+            # `100 local officials` and, in the next cable, `100 local government officials`.
+            head = (figure.value, figure.what.split()[-1].lower())
+            if head in heads:
+                continue
+            heads.add(head)
+            chosen.setdefault(" ".join(figure.text.split()), sentence.cite)
+    if not chosen:
+        return None
+    top = list(chosen)[:4]
+    return KeyFact("Participants", "; ".join(top), tuple(dict.fromkeys(chosen[t] for t in top)))
+
+
+def synthesis(
+    slots: Slots,
+    grants: Sequence[Grant],
+    totals: Sequence[Total],
+    sections: dict[str, list[Statement]],
+) -> tuple[Statement, ...]:
+    """Return three to five cited sentences: who funded whom to do what; when and where; who
+    took part; with what result; what the post thinks or what follows."""
+    out: list[Statement] = []
+    first = _who_funded_whom(slots, grants, totals)
+    if first:
+        out.append(first)
+    where_when = _when_where(slots, subject="It" if first else _subject(slots.name))
+    if where_when:
+        out.append(where_when)
+    used = {s.text for s in out}
+    # The rest by priority (who took part, the result, what the post thinks or what
+    # follows, how it was received), shown in the order a reader asks.
+    picked: dict[int, Statement] = {}
+    wanted = (
+        (0, ("reach",), True),
+        (1, ("outcomes",), False),
+        (3, ("post_view", "next_steps"), False),
+        (2, ("reception",), False),
+        (4, ("activities",), False),
+        (5, ("background",), False),
+    )
+    for order, keys, numbers in wanted:
+        if len(out) + len(picked) >= 5 or (order >= 4 and len(out) + len(picked) >= 3):
+            break
+        pick = _first_fit(sections, keys, used, numbers=numbers)
+        if pick:
+            picked[order] = pick
+            used.add(pick.text)
+    out.extend(picked[k] for k in sorted(picked))
+    return tuple(out[:5])
+
+
+def _who_funded_whom(
+    slots: Slots, grants: Sequence[Grant], totals: Sequence[Total]
+) -> Statement | None:
+    funders = [f.value for f in slots.funders]
+    doers = [i.value for i in slots.implementers]
+    if not funders and not doers:
+        return None
+    name = _object(slots.name, funders)
+    cites = [c for f in (*slots.funders, *slots.implementers) for c in f.cites]
+    amounts = [g for g in grants if g.amount]
+    money = ""
+    if len(amounts) == 1:
+        grant = amounts[0]
+        money = f" with {grant.amount}" + (f" ({grant.period})" if grant.period else "")
+        cites.insert(0, grant.cite)
+    elif len(totals) == 1 and amounts:
+        money = f" ({totals[0].amount} in all)"
+        cites[:0] = [g.cite for g in amounts]
+    if funders:
+        proposed = bool(grants) and all(g.status == "proposed" for g in grants if g.funder)
+        verb = "was asked to fund" if proposed else "funded"
+        text = f"{_joined(funders)} {verb} {name}{money}"
+        if doers:
+            text += f", carried out by {_joined(doers)}"
+    else:
+        text = f"{_joined(doers)} carried out {name}"
+    return Statement(text + ".", tuple(dict.fromkeys(cites)))
+
+
+def _when_where(slots: Slots, subject: str) -> Statement | None:
+    if slots.places is None and slots.when is None:
+        return None
+    verb = "is planned" if slots.future else "took place"
+    parts = [f"{subject} {verb}"]
+    cites: list[Cite] = []
+    if slots.places is not None:
+        parts.append(f"in {slots.places.value}")
+        cites.extend(slots.places.cites)
+    if slots.when is not None:
+        parts.append(_date_phrase(slots.when.value))
+        cites.extend(slots.when.cites)
+    return Statement(" ".join(parts) + ".", tuple(dict.fromkeys(cites)))
+
+
+def _date_phrase(span: str) -> str:
+    """Return a date span with its preposition (`on January 25-26, 2006`, `in May 2009`)."""
+    if re.fullmatch(r"(?:[A-Z][a-z]+ )?\d{4}", span):
+        return f"in {span}"
+    return f"from {span}" if " to " in span else f"on {span}"
+
+
+def _first_fit(
+    sections: dict[str, list[Statement]],
+    keys: Sequence[str],
+    used: set[str],
+    *,
+    numbers: bool = False,
+) -> Statement | None:
+    for key in keys:
+        for statement in sections.get(key, []):
+            text = statement.text
+            if text in used or len(text.split()) > LONG_SENTENCE or text.endswith(":"):
+                continue
+            if numbers and not re.search(r"\d", text):
+                continue
+            return statement
+    return None
+
+
+def _object(name: str, funders: Sequence[str]) -> str:
+    """Return the program's name as the object of `funded` (`the ... Conference`)."""
+    for funder in funders:
+        name = re.sub(rf"^{re.escape(funder)}[- ](?:funded|sponsored)\s+", "", name, flags=re.I)
+    written = name.split()
+    if written and written[0][1:].islower() and all(not w[:1].isupper() for w in written[1:]):
+        # A name capitalized only as a title (`Information campaign`) reads in lower case.
+        return "the " + written[0].lower() + name[len(written[0]) :]
+    last = words(name)[-1:] if words(name) else []
+    if name[:1].isupper() and last and stem(last[0]) in KIND_STEMS | {"center", "centre", "fund"}:
+        return "the " + name
+    return name
+
+
+def _subject(name: str) -> str:
+    text = _object(name, [])
+    return text[:1].upper() + text[1:]
+
+
+def _joined(items: Sequence[str]) -> str:
+    items = list(items)
+    if len(items) <= 2:
+        return " and ".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
