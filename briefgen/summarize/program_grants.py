@@ -74,7 +74,8 @@ STATUS_SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "awarded",
         re.compile(
             r"\b(?:funded|granted|awarded|provided|gave|given|received|allocated|approved|"
-            r"sponsored|donated|contributed|financed|obligated)\b|-(?:funded|sponsored|approved)\b",
+            r"sponsored|donated|contributed|financed|obligated|grant of)\b|"
+            r"-(?:funded|sponsored|approved)\b",
             re.I,
         ),
     ),
@@ -90,7 +91,10 @@ _MONEY_WORDS = re.compile(
     r"request\w*|totals?)\b",
     re.I,
 )
-_FISCAL = re.compile(r"\bFY\s?'?\d{2,4}(?:\s*(?:and|to|through|-|–)\s*(?:FY\s?'?)?\d{2,4})*", re.I)
+_FISCAL = re.compile(
+    r"\bFY\s?'?\d{2,4}(?:\s*(?:and|to|through|-|–|,|but some|but also)\s*(?:FY\s?'?)?\d{2,4})*",
+    re.I,
+)
 _YEARS = re.compile(
     r"\b(?:from |for |in |during )?((?:19|20)\d\d(?:\s*(?:-|–|to)\s*(?:19|20)\d\d)?)\b"
 )
@@ -149,9 +153,10 @@ def _rows_of(
     cable_id = sentence.cite.cable_id
     facts = evidence.facts_of(cable_id)
     text = sentence.text
-    funder = funder_in(text, evidence, cable_id) or (
-        funder_in(lead, evidence, cable_id, lead=True) if lead else ""
-    )
+    own = funder_in(text, evidence, cable_id)
+    # A list's lead names who paid for the money its items state, not for every word of
+    # funding in them (`... to plan for funding their own facilities`).
+    funder = own or (funder_in(lead, evidence, cable_id, lead=True) if lead else "")
     status = status_of(text) or (status_of(lead) if lead else "")
     period = period_of(text)
     out: list[_Row] = []
@@ -173,8 +178,8 @@ def _rows_of(
             funder, implementer, amount_text(figure.text), period, status, "", sentence.cite
         )
         out.append(_Row(grant, figure.value, figure.unit))
-    if not out and funder and _FUNDED.search(text):
-        grant = Grant(funder, implementer, "", period, status, "", sentence.cite)
+    if not out and own and _FUNDED.search(text):
+        grant = Grant(own, implementer, "", period, status, "", sentence.cite)
         out.append(_Row(grant, None, None))
     return out
 

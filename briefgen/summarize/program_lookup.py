@@ -25,6 +25,8 @@ from briefgen.store import Corpus
 from briefgen.store.filters import origin_key
 from briefgen.summarize.evidence import Evidence, Sentence, load_evidence, paragraph_sentences
 from briefgen.summarize.program_words import (
+    KIND_STEMS,
+    STOP_WORDS,
     Concept,
     name_concept,
     query_concepts,
@@ -288,18 +290,24 @@ _WEAK = ("kind", "place")
 def _score(passage: Passage, concepts: Sequence[Concept]) -> _Hit | None:
     """Return the passage as a hit when it matches every required concept, else None."""
     own, around = _Words(passage.text), _Words(passage.context)
+    lead = _Words(list_lead(passage.paragraph) or "") if passage.listed else None
     cable = _cable_words(passage.cable)
     score = 0.0
-    inside = False
+    mine = strong = False
     for concept in concepts:
         if own.has(concept):
             score += 1.0 if concept.required else 0.3
-            inside = inside or concept.kind not in _WEAK
+            mine = mine or concept.required
+            strong = strong or concept.kind not in _WEAK
         elif around.has(concept) or (concept.kind == "place" and _in_cable(cable, concept)):
             score += 0.6 if concept.required else 0.0
+            # A list's lead speaks for its items (`INL programs ... as follows: - training`).
+            strong = strong or (
+                concept.kind not in _WEAK and lead is not None and lead.has(concept)
+            )
         elif concept.required:
             return None
-    if not inside and any(c.kind not in _WEAK and c.required for c in concepts):
+    if not mine or (not strong and any(c.kind not in _WEAK and c.required for c in concepts)):
         return None  # matched only through its heading or list lead, like every sibling
     if _phrase(concepts) in " " + " ".join(stem(w) for w in words(passage.text)) + " ":
         score += 1.0  # the query's words in its order: the program's own name
@@ -358,7 +366,10 @@ def _in_cable(cable: _Words, concept: Concept) -> bool:
 
 
 def _central(cable: Cable, concepts: Sequence[Concept]) -> bool:
-    """Return True when the cable's subject or summary lead names the program."""
+    """Return True when the cable's subject or summary lead names the program (a kind of
+    program or a place alone names none)."""
+    if not any(c.required and c.kind not in _WEAK for c in concepts):
+        return False
     cable_words = _cable_words(cable)
     for text in (cable.subject or "", _first_sentence(cable.summary or "")):
         own = _Words(text)
@@ -396,7 +407,15 @@ def _one_per_list(
         if hit.passage.listed and hit.passage.cable.id not in central:
             key = (hit.passage.cable.id, hit.passage.paragraph.number or 0)
             lists.setdefault(key, []).append(hit)
-    dropped: set[int] = set()
+    # A list's lead naming the program (`INL programs ... as follows:`) stands for the whole
+    # list only when no item of it matches: else the items are the programs.
+    dropped: set[int] = {
+        id(h)
+        for h in hits
+        if h.passage.item == 0
+        and h.passage.cable.id not in central
+        and (h.passage.cable.id, h.passage.paragraph.number or 0) in lists
+    }
     for (cable_id, number), items in lists.items():
         best = max(h.score for h in items)
         top = [h for h in items if h.score == best]
@@ -409,7 +428,18 @@ def _one_per_list(
                 f"{labels}; name one of them"
             )
         dropped.update(id(h) for h in items if h.score < best)
-    return [h for h in hits if id(h) not in dropped]
+    kept = [h for h in hits if id(h) not in dropped]
+    if not any(c.required and c.kind not in _WEAK for c in concepts):
+        # Only a kind of program or a place (`training`): one passage, or a choice to make.
+        distinct = {(h.passage.cable.id, h.passage.paragraph.number, h.passage.item) for h in kept}
+        if len(distinct) > 1 and not central:
+            top = sorted(kept, key=lambda h: -h.score)[:MAX_CANDIDATES]
+            labels = "; ".join(f"«{_label(h)}» ({_cite(h)})" for h in top)
+            raise AmbiguousNameError(
+                f"{query!r} matches {len(distinct)} passages; name the program, its funder, "
+                f"its implementer or its place: {labels}"
+            )
+    return kept
 
 
 def _program_sentences(
@@ -447,7 +477,7 @@ def _taken(passage: Passage, first: int, strong: Sequence[Concept]) -> list[Sent
     if whole:
         return sentences
     if passage.listed and len(sentences) <= SHORT_ITEM:
-        return sentences[first:]
+        return sentences  # a short item is one program, its title first
     naming = _named(sentences[first], strong)
     taken = [sentences[first]]
     for sentence in sentences[first + 1 :]:
@@ -505,28 +535,57 @@ def _not_found(
 
 
 def _name(query: str, hits: Sequence[_Hit], concepts: Sequence[Concept]) -> str:
-    """Return the program's name as the best-matching sentence writes it, else the query."""
+    """Return the program's name as the best-matching sentence writes it (or, when that is
+    only a body's name, its list item's title), else the query."""
     for hit in sorted(hits, key=lambda h: (-h.score, h.first)):
         name = _name_in(hit, concepts)
-        if name:
+        if name and any(stem(w) in KIND_STEMS for w in words(name)):
             return _capital(name)
+        title = _title(hit.passage)
+        if title or name:
+            return _capital(title or name or "")
     return _capital(query)
 
 
+_VERBS = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|did|does|said|conducted|held|provided|"
+    r"received|reported|continues?|remains?)\b",
+    re.I,
+)
+
+
+def _title(passage: Passage) -> str | None:
+    """Return a list item's title: its first words up to a comma, when they are a name and
+    not a clause (`Pen Link Software Purchase and Training, US$ 65,046, ...`)."""
+    if not passage.listed or not passage.sentences:
+        return None
+    head = passage.sentences[0].text.split(",", 1)[0].strip()
+    if not head[:1].isupper() or _VERBS.search(head) or not 2 <= len(head.split()) <= 12:
+        return None
+    return head
+
+
+NAME_WIDTH = 10
+"""The most words a program's name spans in its sentence, before the words after it."""
+
+
 def _name_in(hit: _Hit, concepts: Sequence[Concept]) -> str | None:
-    """Return the name the hit's naming sentence gives the program: the words matching the
-    query, and the capitalized words and bracketed acronym right after them."""
+    """Return the name the hit's naming sentence gives the program: the tightest run of words
+    matching the most of the query, and the capitalized words and bracketed acronym after."""
     sentence = hit.passage.sentences[hit.first].text
-    spans = _matched_spans(sentence, [c for c in concepts if c.kind != "place"])
-    if not spans:
-        return None
     found = tokens(sentence)
-    first, last = min(s for s, _ in spans), max(e for _, e in spans)
-    if last - first > 12:
+    window = _best_window(sentence, found, [c for c in concepts if c.kind != "place"])
+    if window is None:
         return None
+    first, last = window
+    # Words hyphenated to the first (`anti-` of `anti-trafficking`) belong to the name.
+    while first > 0 and sentence[found[first - 1][2] : found[first][1]] == "-":
+        first -= 1
     # Go on over capitalized words and a bracketed acronym
     # (`Centers for Drug Information (CDI) Training Conference`).
     end = found[last][2]
+    if sentence[end : end + 1] == ")" and "(" in sentence[found[first][1] : end]:
+        end += 1  # the window ends inside brackets: `(CDI)`
     position = last + 1
     while position < len(found):
         word, start, stop = found[position]
@@ -539,22 +598,64 @@ def _name_in(hit: _Hit, concepts: Sequence[Concept]) -> str | None:
     return text if 2 <= len(text) <= 90 else None
 
 
-def _matched_spans(sentence: str, concepts: Sequence[Concept]) -> list[tuple[int, int]]:
-    """Return (first word, last word) indexes of each concept's form in the sentence."""
-    found = [w.lower() for w, _, _ in tokens(sentence)]
-    spans: list[tuple[int, int]] = []
-    for concept in concepts:
-        for index, word in enumerate(found):
-            if stem(word) in concept.stems:
-                spans.append((index, index))
-                break
-            hit = next(
-                (p for p in concept.phrases if tuple(found[index : index + len(p)]) == p), None
-            )
-            if hit:
-                spans.append((index, index + len(hit) - 1))
-                break
-    return spans
+def _best_window(
+    sentence: str, found: Sequence[tuple[str, int, int]], concepts: Sequence[Concept]
+) -> tuple[int, int] | None:
+    """Return the (first, last) word indexes of the tightest run matching the most concepts,
+    a name rather than a clause (`Court hosted the first of three ...` is none)."""
+    places = _matches(found, concepts)
+    if not places:
+        return None
+    # (-concepts, -words matched, width, first, last): the most of the query, in the most
+    # of its words (`Centers for Drug Information (CDI)` over `CDI`), in the fewest words.
+    best: tuple[int, int, int, int, int] | None = None
+    for first, _, _ in places:
+        for _, last, _ in places:
+            if not first <= last < first + NAME_WIDTH:
+                continue
+            inside = [(s, e, c) for s, e, c in places if first <= s and e <= last]
+            covered = {c for _, _, c in inside}
+            if not any(concepts[c].kind != "kind" for c in covered):
+                continue
+            words_in = len({i for s, e, _ in inside for i in range(s, e + 1)})
+            key = (-len(covered), -words_in, last - first, first, last)
+            if best is None or key < best:
+                best = key
+    if best is None:
+        return None
+    _, _, _, first, last = best
+    matched = {i for s, e, _ in places if first <= s and e <= last for i in range(s, e + 1)}
+    # The words between the query's own are few and capitalized (`Centers for Drug
+    # Information`); words hyphenated to a neighbour belong to it (`G/TIP-funded`).
+    loose = [
+        w
+        for i, (w, start, stop) in enumerate(found[first : last + 1], first)
+        if i not in matched
+        and w.lower() not in STOP_WORDS
+        and not w[:1].isupper()
+        and sentence[start - 1 : start] != "-"
+        and sentence[stop : stop + 1] != "-"
+    ]
+    return (first, last) if len(loose) <= 1 else None
+
+
+def _matches(
+    found: Sequence[tuple[str, int, int]], concepts: Sequence[Concept]
+) -> list[tuple[int, int, int]]:
+    """Return (first word, last word, concept index) of every form of a concept in the words,
+    a word concept's own word preferred to its synonyms."""
+    lowered = [w.lower() for w, _, _ in found]
+    out: list[tuple[int, int, int]] = []
+    for number, concept in enumerate(concepts):
+        own = stem(concept.label.lower()) if concept.kind == "word" else None
+        stems = {own} if own and own in {stem(w) for w in lowered} else concept.stems
+        for index, word in enumerate(lowered):
+            if stem(word) in stems:
+                out.append((index, index, number))
+            for phrase in concept.phrases:
+                if tuple(lowered[index : index + len(phrase)]) == phrase:
+                    out.append((index, index + len(phrase) - 1, number))
+    return sorted(out)
 
 
 def _capital(text: str) -> str:

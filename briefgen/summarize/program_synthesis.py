@@ -258,7 +258,10 @@ def synthesis(
     first = _who_funded_whom(slots, grants, totals)
     if first:
         out.append(first)
-    where_when = _when_where(slots, subject="It" if first else _subject(slots.name))
+    subject = "It" if first else _subject(slots.name)
+    if not first and not any(stem(w) in KIND_STEMS for w in words(slots.name)):
+        subject = "The program"  # a name that is a body's (`INL`) did not take place
+    where_when = _when_where(slots, subject=subject)
     if where_when:
         out.append(where_when)
     used = {s.text for s in out}
@@ -276,7 +279,7 @@ def synthesis(
     for order, keys, numbers in wanted:
         if len(out) + len(picked) >= 5 or (order >= 4 and len(out) + len(picked) >= 3):
             break
-        pick = _first_fit(sections, keys, used, numbers=numbers)
+        pick = _first_fit(sections, keys, used | {s.text for s in out}, numbers=numbers)
         if pick:
             picked[order] = pick
             used.add(pick.text)
@@ -287,8 +290,8 @@ def synthesis(
 def _who_funded_whom(
     slots: Slots, grants: Sequence[Grant], totals: Sequence[Total]
 ) -> Statement | None:
-    funders = [f.value for f in slots.funders]
-    doers = [i.value for i in slots.implementers]
+    funders = [_named(f.value) for f in slots.funders]
+    doers = [_named(i.value) for i in slots.implementers]
     if not funders and not doers:
         return None
     name = _object(slots.name, funders)
@@ -342,11 +345,15 @@ def _first_fit(
     *,
     numbers: bool = False,
 ) -> Statement | None:
+    said = {w for t in used for w in words(t)}
     for key in keys:
         for statement in sections.get(key, []):
             text = statement.text
             if text in used or len(text.split()) > LONG_SENTENCE or text.endswith(":"):
                 continue
+            own = set(words(text))
+            if own and len(own & said) >= 0.6 * len(own):
+                continue  # it says again what the opening already says
             if numbers and not re.search(r"\d", text):
                 continue
             return statement
@@ -356,9 +363,12 @@ def _first_fit(
 def _object(name: str, funders: Sequence[str]) -> str:
     """Return the program's name as the object of `funded` (`the ... Conference`)."""
     for funder in funders:
-        name = re.sub(rf"^{re.escape(funder)}[- ](?:funded|sponsored)\s+", "", name, flags=re.I)
+        # `G/TIP funded G/TIP-funded seminars` says it twice.
+        name = re.sub(
+            rf"^(?:the )?{re.escape(funder)}(?:-funded|-sponsored)?\s+", "", name, flags=re.I
+        )
     written = name.split()
-    if written and written[0][1:].islower() and all(not w[:1].isupper() for w in written[1:]):
+    if len(written) > 1 and written[0][1:].islower() and written[1][:1].islower():
         # A name capitalized only as a title (`Information campaign`) reads in lower case.
         return "the " + written[0].lower() + name[len(written[0]) :]
     last = words(name)[-1:] if words(name) else []
@@ -370,6 +380,20 @@ def _object(name: str, funders: Sequence[str]) -> str:
 def _subject(name: str) -> str:
     text = _object(name, [])
     return text[:1].upper() + text[1:]
+
+
+_BODY_WORDS = re.compile(
+    r"\b(?:Union|Ministry|League|Theater|Theatre|Center|Centre|Council|Committee|Association|"
+    r"Federation|Service|Department|Bureau|Agency|Office|Institute|Foundation|Network|"
+    r"Coalition|Commission|Court|Police|Organization|Organisation|Fund|Society|University|"
+    r"Academy|Party|Movement|Alliance|Group|Forum|Embassy|Government|Assembly|Parliament)\b"
+)
+"""Words that make a name a body's (`Union of Crisis Centers`), which English names with
+`the`; a person's name or an acronym (`SERNAM`) takes none."""
+
+
+def _named(name: str) -> str:
+    return f"the {name}" if _BODY_WORDS.search(name) and not name.startswith("the ") else name
 
 
 def _joined(items: Sequence[str]) -> str:

@@ -25,10 +25,9 @@ STOP_WORDS = frozenset(
 """Words that tell no program from another (`anti` of `anti-trafficking` included)."""
 
 KIND_STEMS = frozenset(
-    """program programme project initiative campaign activity effort scheme grant
-    seminar workshop train course conference roundtable session forum symposium summit
-    meeting event play performance exhibition exchange mission visit lecture class
-    module curriculum competition contest festival fair""".split()
+    """program programme project initiative campaign scheme grant seminar workshop train
+    course conference roundtable session forum symposium play performance exhibition
+    lecture class module curriculum competition contest festival""".split()
 )
 """Stems of the words naming what sort of thing a program is; any one stands for another."""
 
