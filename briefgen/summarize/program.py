@@ -182,6 +182,12 @@ _OUTPUTS = re.compile(
     re.I,
 )
 """What a program produced and handed on, which a reader counts even when no number does."""
+_DATED = re.compile(
+    r"^(?:on|in|during|from|between|by) (?:(?:early|mid|late)[- ])?(?:january|february|march|"
+    r"april|may|june|july|august|september|october|november|december|\d)",
+    re.I,
+)
+"""A sentence opening with its date tells of an event (`On September 22, 40 judges ...`)."""
 _GOES_ON = re.compile(
     r"^(?:the latter|the former|she|he|they|her|his|their|the (?:girl|boy|woman|man|victim|"
     r"child|minor|mother|family)s?)\b",
@@ -404,7 +410,7 @@ def _sections(
             follows = previous is not None and previous[0] == sentence.cite
             if not key and follows and (not central or continues(text)):
                 key = previous[1] if previous else "activities"
-            elif not key and central:
+            elif not key and central and not _DATED.match(text):
                 continue
             elif not key:
                 key = "activities"

@@ -21,7 +21,7 @@ from briefgen.summarize.funding import short_name
 from briefgen.summarize.program_lookup import list_lead
 from briefgen.summarize.records import Cite, Grant
 
-_NAME = r"(?P<name>[A-Z][\w/&.'’]*(?:[ -](?:of |for |and |the )?[A-Z][\w/&.'’]*){0,5})"
+_NAME = r"(?P<name>[A-Z][\w/&.'’]*(?:[ -](?:(?:of|for|and|the) )*[A-Z][\w/&.'’]*){0,5})"
 """A capitalized name (`G/TIP`, `Embassy of the Netherlands`)."""
 FUNDER_SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("name_funded", re.compile(_NAME + r"[- ](?:funded|sponsored|financed|supported)\b")),
@@ -225,7 +225,8 @@ def funder_in(text: str | None, evidence: Evidence, cable_id: str, *, lead: bool
     shapes = [*FUNDER_SHAPES, ("lead", _LEAD_FUNDER)] if lead else FUNDER_SHAPES
     for _, shape in shapes:
         for match in shape.finditer(text):
-            name = match.group("name").strip(" -")
+            # A sentence's full stop is no part of a name; `U.S.`'s is.
+            name = re.sub(r"(?<![A-Z]\.[A-Z])\.$", "", match.group("name").strip(" -"))
             if name.split(" ")[0] in _NOT_NAMES or len(name) < 2:
                 continue
             return short_name(evidence, cable_id, _canonical(evidence, cable_id, name))

@@ -13,7 +13,7 @@ from briefgen.extract import Event
 from briefgen.summarize.evidence import Evidence, Sentence, country_names
 from briefgen.summarize.funding import short_name
 from briefgen.summarize.program_grants import Total
-from briefgen.summarize.program_words import KIND_STEMS, stem, words
+from briefgen.summarize.program_words import KIND_STEMS, STOP_WORDS, stem, words
 from briefgen.summarize.records import Cite, Grant, KeyFact, Statement
 
 _DOES = re.compile(
@@ -22,6 +22,11 @@ _DOES = re.compile(
 )
 """The verbs of carrying a program out, in lower case (`Organized Crime` is a name); `... by
 X` names the doer after them."""
+_DOER = re.compile(
+    r"(?:^|[,;]\s|\band\s)(?:the\s)?(?P<name>(?!The\b|It\b|They\b|This\b)[A-Z][\w/&.'’-]*"
+    r"(?:\s(?:(?:of|for|and|the)\s)*[A-Z][\w/&.'’-]*){0,5})\s(?:has\s|have\s|also\s)?$"
+)
+"""The capitalized name right before a carrying-out verb, after a clause boundary."""
 _KIND_NEAR = re.compile(
     r"\b(?:program\w*|projects?|campaigns?|seminars?|trainings?|courses?|conferences?|"
     r"workshops?|roundtables?|sessions?|performances?|plays?|events?|initiatives?|it|them)\b",
@@ -95,6 +100,7 @@ def implementers(
         )
         if not _KIND_NEAR.search(near):
             continue
+        agents = len(found)
         for mention in evidence.facts_of(sentence.cite.cable_id).mentions:
             if mention.kind == "person" and not passive:
                 continue
@@ -116,6 +122,11 @@ def implementers(
             name = short_name(evidence, sentence.cite.cable_id, mention.name)
             if agent and name not in paid:
                 found.setdefault(name, []).append(sentence.cite)
+        # A body extraction did not name: the capitalized words right before the verb
+        # (`On January 25-26, 2006, SERNAM conducted ...`).
+        doer = _DOER.search(sentence.text[: match.start()])
+        if len(found) == agents and not passive and doer and doer.group("name") not in paid:
+            found.setdefault(doer.group("name"), []).append(sentence.cite)
     return tuple(
         KeyFact("Implemented by", name, tuple(dict.fromkeys(cites))[:2])
         for name, cites in list(found.items())[:4]
@@ -296,7 +307,9 @@ def _who_funded_whom(
         return None
     name = _object(slots.name, funders)
     cites = [c for f in (*slots.funders, *slots.implementers) for c in f.cites]
-    amounts = [g for g in grants if g.amount]
+    # The money given or spent; amounts proposed are in the grants table, not said as given.
+    amounts = [g for g in grants if g.amount and g.status != "proposed"]
+    totals = [t for t in totals if t.status != "proposed"]
     money = ""
     if len(amounts) == 1:
         grant = amounts[0]
@@ -368,7 +381,8 @@ def _object(name: str, funders: Sequence[str]) -> str:
             rf"^(?:the )?{re.escape(funder)}(?:-funded|-sponsored)?\s+", "", name, flags=re.I
         )
     written = name.split()
-    if len(written) > 1 and written[0][1:].islower() and written[1][:1].islower():
+    following = [w for w in written[1:] if w.lower() not in STOP_WORDS]
+    if following and written[0][1:].islower() and following[0][:1].islower():
         # A name capitalized only as a title (`Information campaign`) reads in lower case.
         return "the " + written[0].lower() + name[len(written[0]) :]
     last = words(name)[-1:] if words(name) else []
