@@ -26,7 +26,12 @@ from briefgen.summarize.figures import (
 from briefgen.summarize.meta import briefing_meta, cited_only
 from briefgen.summarize.privacy import safe_speaker
 from briefgen.summarize.program_grants import Total, program_grants
-from briefgen.summarize.program_lookup import ProgramMatch, continues, find_program
+from briefgen.summarize.program_lookup import (
+    ProgramMatch,
+    continues,
+    find_program,
+    names_program,
+)
 from briefgen.summarize.program_synthesis import (
     Slots,
     implementers,
@@ -263,12 +268,14 @@ def program_sheet(
     newest = max((c.created.date().isoformat() for c in match.cables if c.created), default=None)
     dated = [s for s in chosen if _section_of(s, sections) not in ("background", "context")]
     doing = [s for s in chosen if _section_of(s, sections) in ("activities", "reach")]
+    # Where it took place: said where the sentences name it, else where it was done.
+    naming = [s for s in doing if names_program(s.text, match.concepts)]
     time, future = when(evidence, dated or chosen, newest)
     slots = Slots(
         name=match.name,
         funders=funders,
         implementers=doers,
-        places=places(evidence, doing or dated or chosen),
+        places=places(evidence, naming or doing or dated or chosen),
         when=time,
         future=future,
         participants=participants(evidence, chosen, include_personal),

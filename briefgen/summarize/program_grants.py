@@ -21,7 +21,7 @@ from briefgen.summarize.funding import short_name
 from briefgen.summarize.program_lookup import list_lead
 from briefgen.summarize.records import Cite, Grant
 
-_NAME = r"(?P<name>[A-Z][\w/&.'’]*(?:[ -](?:(?:of|for|and|the) )*[A-Z][\w/&.'’]*){0,5})"
+_NAME = r"(?P<name>[A-Z][\w/&.'’]*(?:[ -](?:(?:of|for|and|the) )*[A-Z][\w/&.'’]*){0,8})"
 """A capitalized name (`G/TIP`, `Embassy of the Netherlands`)."""
 FUNDER_SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("name_funded", re.compile(_NAME + r"[- ](?:funded|sponsored|financed|supported)\b")),
@@ -234,11 +234,16 @@ def funder_in(text: str | None, evidence: Evidence, cable_id: str, *, lead: bool
 
 
 def _canonical(evidence: Evidence, cable_id: str, written: str) -> str:
-    """Return the canonical name of the entity a name as written stands for, else itself."""
-    for mention in evidence.facts_of(cable_id).mentions:
-        if mention.kind == "org" and mention.text == written:
-            return mention.name
-    return written
+    """Return the canonical name of the entity a name as written stands for (the longest
+    organization named inside it: `State Department's Bureau of International Narcotics and
+    Law Enforcement Affairs` is INL's), else itself."""
+    inside = [
+        m
+        for m in evidence.facts_of(cable_id).mentions
+        if m.kind == "org" and len(m.text) >= 3 and m.text in written
+    ]
+    best = max(inside, key=lambda m: len(m.text), default=None)
+    return best.name if best else written
 
 
 def status_of(text: str | None) -> str:

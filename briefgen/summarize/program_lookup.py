@@ -121,6 +121,8 @@ class _Hit:
     score: float
     first: int
     """The index, in the passage, of the first sentence naming the program."""
+    phrased: bool = False
+    """True when the passage has the query's words in its order."""
 
 
 class _Words:
@@ -163,6 +165,10 @@ def find_program(
         )
     passages = [p for c in evidence.cables for p in _passages(c)]
     hits = [h for h in (_score(p, concepts) for p in passages) if h is not None]
+    if sum(1 for c in concepts if c.kind == "word") >= 2 and any(h.phrased for h in hits):
+        # A name of several words (`Public Protection Program`) is found as written where
+        # the cables write it; elsewhere its words are only words.
+        hits = [h for h in hits if h.phrased]
     central = {c.id for c in evidence.cables if _central(c, concepts)}
     hits += [_central_hit(c, passages, concepts) for c in evidence.cables if c.id in central]
     if not hits:
@@ -186,6 +192,13 @@ def find_program(
         other_matches=() if cables else tuple(_best_of(g) for g in ranked[1:]),
         posts=posts if len(posts) > 1 else (),
     )
+
+
+def names_program(text: str, concepts: Sequence[Concept]) -> bool:
+    """Return True when a sentence names the program: one of the query's distinctive concepts
+    or its kind (`the training sessions`)."""
+    own = _Words(text)
+    return any(own.has(c) for c in concepts if c.required and c.kind != "place")
 
 
 def continues(text: str) -> bool:
@@ -309,9 +322,10 @@ def _score(passage: Passage, concepts: Sequence[Concept]) -> _Hit | None:
             return None
     if not mine or (not strong and any(c.kind not in _WEAK and c.required for c in concepts)):
         return None  # matched only through its heading or list lead, like every sibling
-    if _phrase(concepts) in " " + " ".join(stem(w) for w in words(passage.text)) + " ":
+    phrased = _phrase(concepts) in " " + " ".join(stem(w) for w in words(passage.text)) + " "
+    if phrased:
         score += 1.0  # the query's words in its order: the program's own name
-    return _Hit(passage, score, _first(passage, concepts))
+    return _Hit(passage, score, _first(passage, concepts), phrased)
 
 
 def _central_hit(cable: Cable, passages: Sequence[Passage], concepts: Sequence[Concept]) -> _Hit:
@@ -323,16 +337,17 @@ def _central_hit(cable: Cable, passages: Sequence[Passage], concepts: Sequence[C
     if best is None:
         para = cable.paragraphs[0]
         best = _Hit(Passage(cable, para, tuple(paragraph_sentences(cable.id, para)), 0, ""), 0, 0)
-    return _Hit(best.passage, best.score + 10.0, best.first)
+    return _Hit(best.passage, best.score + 10.0, best.first, best.phrased)
 
 
 def _first(passage: Passage, concepts: Sequence[Concept]) -> int:
     """Return the index of the passage's sentence naming the program best: the first of
-    those matching the most of the query's distinctive concepts."""
+    those matching the most of the query's distinctive concepts, then of all of them."""
     strong = _strong(concepts)
-    counts = [_named(s, strong) for s in passage.sentences]
-    best = max(counts, default=0)
-    return counts.index(best) if best else 0
+    required = [c for c in concepts if c.required and c.kind != "place"]
+    counts = [(_named(s, strong), _named(s, required)) for s in passage.sentences]
+    best = max(counts, default=(0, 0))
+    return counts.index(best) if best[0] else 0
 
 
 def _strong(concepts: Sequence[Concept]) -> list[Concept]:
@@ -574,7 +589,7 @@ def _name_in(hit: _Hit, concepts: Sequence[Concept]) -> str | None:
     matching the most of the query, and the capitalized words and bracketed acronym after."""
     sentence = hit.passage.sentences[hit.first].text
     found = tokens(sentence)
-    window = _best_window(sentence, found, [c for c in concepts if c.kind != "place"])
+    window = _best_window(sentence, found, concepts)
     if window is None:
         return None
     first, last = window
@@ -595,6 +610,8 @@ def _name_in(hit: _Hit, concepts: Sequence[Concept]) -> str | None:
         end = stop + (1 if bracketed else 0)
         position += 1
     text = sentence[found[first][1] : end].strip(" \"'“”,.;:")
+    if text.count("(") > text.count(")"):
+        text = text[: text.rfind("(")].rstrip()  # `Program (AP3, refs A-C)` ends before it
     return text if 2 <= len(text) <= 90 else None
 
 
@@ -615,7 +632,7 @@ def _best_window(
                 continue
             inside = [(s, e, c) for s, e, c in places if first <= s and e <= last]
             covered = {c for _, _, c in inside}
-            if not any(concepts[c].kind != "kind" for c in covered):
+            if not any(concepts[c].kind not in _WEAK for c in covered):
                 continue
             words_in = len({i for s, e, _ in inside for i in range(s, e + 1)})
             key = (-len(covered), -words_in, last - first, first, last)

@@ -58,6 +58,13 @@ _MONTHS = (
     "January February March April May June July August September October November December"
 ).split()
 LONG_SENTENCE = 35
+LONGEST_SENTENCE = 70
+"""Words: the longest sentence an opening quotes when it has nothing shorter to say."""
+EVENT_STEMS = frozenset(
+    """seminar workshop train course conference roundtable session forum symposium play
+    performance exhibition lecture class competition contest festival campaign""".split()
+)
+"""The kinds of program that take place somewhere on a date (a project or a grant runs)."""
 """Words: a cable sentence longer than this is left out of the synthesis."""
 
 
@@ -269,10 +276,7 @@ def synthesis(
     first = _who_funded_whom(slots, grants, totals)
     if first:
         out.append(first)
-    subject = "It" if first else _subject(slots.name)
-    if not first and not any(stem(w) in KIND_STEMS for w in words(slots.name)):
-        subject = "The program"  # a name that is a body's (`INL`) did not take place
-    where_when = _when_where(slots, subject=subject)
+    where_when = _when_where(slots, subject="It" if first else _subject(slots.name))
     if where_when:
         out.append(where_when)
     used = {s.text for s in out}
@@ -295,6 +299,13 @@ def synthesis(
             picked[order] = pick
             used.add(pick.text)
     out.extend(picked[k] for k in sorted(picked))
+    # A thin sheet still opens with what it has, long sentences included.
+    for group in (("activities", "reach", "outcomes"), ("background", "post_view", "next_steps")):
+        if len(out) >= 3:
+            break
+        pick = _first_fit(sections, group, {s.text for s in out}, longest=LONGEST_SENTENCE)
+        if pick:
+            out.append(pick)
     return tuple(out[:5])
 
 
@@ -326,11 +337,16 @@ def _who_funded_whom(
             text += f", carried out by {_joined(doers)}"
     else:
         text = f"{_joined(doers)} carried out {name}"
-    return Statement(text + ".", tuple(dict.fromkeys(cites)))
+    return Statement(text[:1].upper() + text[1:] + ".", tuple(dict.fromkeys(cites)))
 
 
 def _when_where(slots: Slots, subject: str) -> Statement | None:
+    """Return where and when it took place, for an event (a training, a seminar, a play), or
+    a program with its dates; a force, a center or a project without dates takes no place."""
+    kinds = {stem(w) for w in words(slots.name)}
     if slots.places is None and slots.when is None:
+        return None
+    if not kinds & EVENT_STEMS and not (kinds & KIND_STEMS and slots.when is not None):
         return None
     verb = "is planned" if slots.future else "took place"
     parts = [f"{subject} {verb}"]
@@ -357,12 +373,13 @@ def _first_fit(
     used: set[str],
     *,
     numbers: bool = False,
+    longest: int = LONG_SENTENCE,
 ) -> Statement | None:
     said = {w for t in used for w in words(t)}
     for key in keys:
         for statement in sections.get(key, []):
             text = statement.text
-            if text in used or len(text.split()) > LONG_SENTENCE or text.endswith(":"):
+            if text in used or len(text.split()) > longest or text.endswith(":"):
                 continue
             own = set(words(text))
             if own and len(own & said) >= 0.6 * len(own):
@@ -388,7 +405,10 @@ def _object(name: str, funders: Sequence[str]) -> str:
     last = words(name)[-1:] if words(name) else []
     if name[:1].isupper() and last and stem(last[0]) in KIND_STEMS | {"center", "centre", "fund"}:
         return "the " + name
-    return name
+    if name[:1].isupper() and (_BODY_WORDS.search(name) or re.search(r"\b(?:Force|Unit)s?$", name)):
+        return "the " + name  # `the Afghan Eradication Force`
+    # A common noun (`project`, `anti-trafficking programs`) is the one the cables tell of.
+    return name if name[:1].isupper() else "the " + name
 
 
 def _subject(name: str) -> str:

@@ -29,7 +29,26 @@ KIND_STEMS = frozenset(
     course conference roundtable session forum symposium play performance exhibition
     lecture class module curriculum competition contest festival""".split()
 )
-"""Stems of the words naming what sort of thing a program is; any one stands for another."""
+"""Stems of the words naming what sort of thing a program is."""
+
+_EVENTS = "seminar workshop conference roundtable session forum symposium train course"
+_SHOWS = "play performance exhibition festival competition contest"
+KIND_GROUPS: dict[str, frozenset[str]] = {
+    **dict.fromkeys(
+        ("program", "programme", "project", "initiative", "scheme", "grant"), KIND_STEMS
+    ),
+    "campaign": frozenset(f"campaign program project initiative {_SHOWS} {_EVENTS}".split()),
+    **dict.fromkeys(
+        ("train", "course", "class", "lecture", "module", "curriculum"),
+        frozenset(f"{_EVENTS} class lecture module curriculum".split()),
+    ),
+    **dict.fromkeys(_EVENTS.split(), frozenset(_EVENTS.split())),
+    **dict.fromkeys(_SHOWS.split(), frozenset(_SHOWS.split())),
+}
+"""What a cable may call the kind of program a query names: a program may be any of them, a
+training is a course or a seminar but not a play."""
+IDIOMS = re.compile(r"\b(?:over|in|during) the course of\b|\bof course\b", re.I)
+"""Phrases whose program word names no program (`over the course of a week`)."""
 
 FUNDING_STEMS = frozenset("fund sponsor financ grant support paid pay money budget".split())
 """Stems of the words saying who paid: a query's `funded` is matched by any of them."""
@@ -88,8 +107,8 @@ def tokens(text: str) -> list[tuple[str, int, int]]:
 
 
 def words(text: str) -> list[str]:
-    """Return the lower-case words of `text`."""
-    return [w.lower() for w, _, _ in tokens(text)]
+    """Return the lower-case words of `text`, idioms of program words left out."""
+    return [w.lower() for w, _, _ in tokens(IDIOMS.sub(" ", text))]
 
 
 ConceptKind = Literal["name", "place", "word", "kind", "funding"]
@@ -166,7 +185,8 @@ def query_concepts(query: str, known: Known | None = None) -> list[Concept]:
         else:
             concepts.append(Concept(word, "word", stems=synonyms_of(word_stem)))
     if kinds:
-        concepts.append(Concept(" ".join(kinds), "kind", stems=KIND_STEMS))
+        stems = frozenset().union(*(KIND_GROUPS.get(stem(k.lower()), KIND_STEMS) for k in kinds))
+        concepts.append(Concept(" ".join(kinds), "kind", stems=stems))
     if funding:
         concepts.append(Concept(" ".join(funding), "funding", stems=FUNDING_STEMS))
     return concepts
