@@ -40,4 +40,5 @@ def rule_aliases(ctx: Context) -> None:
                 continue
             kind = ctx.kind_of(name)
             if kind is not None:
-                ctx.add_mention(para, kind, start, end, name, "alias")
+                # A place inside a known name gives way to it (`Cuba in Transition`).
+                ctx.add_mention(para, kind, start, end, name, "alias", over_places=kind != "place")

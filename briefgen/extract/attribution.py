@@ -39,6 +39,11 @@ _PRONOUN_HINT_RE = re.compile(
 )
 _FACILITY_RE = re.compile(r"\b(shelters?|cent(?:er|re)s?|hotlines?|clinics?|schools?)\b")
 _THE_FACILITY_RE = re.compile(r"\b(?:the|its|their) (shelter|cent(?:er|re)|hotline|clinic)\b")
+_THE_HEAD_RE = re.compile(
+    r"\b(?:the|this|that) (group|organi[sz]ation|ngo|foundation|association|network|coalition|"
+    r"company|firm|movement|party|committee|council|commission|unit)\b",
+    re.I,
+)
 _WINDOW = 3
 """How many paragraphs back a pronoun or description may find its party."""
 
@@ -65,6 +70,8 @@ class _State:
     """The body a person spoke or acted for in the clause before (`INL Officer said`)."""
     facilities: dict[str, _Actor] = field(default_factory=dict)
     """The party each facility word was last said to run (`shelter`: the NGO that opened it)."""
+    unresolved_heads: set[str] = field(default_factory=set)
+    """Description words (`group`) the paragraph used for a body it does not name."""
     orgs_named: list[_Actor] = field(default_factory=list)
     """Organizations named so far, most recent first (a description may mean one of them)."""
     item_people: list[_Actor] | None = None
@@ -103,6 +110,7 @@ def rule_attribution(ctx: Context) -> None:
 def _read_paragraph(ctx: Context, para: Para, spans: list[Span], state: _State) -> None:
     text = para.text
     state.item_people = None
+    state.unresolved_heads = set()
     sentences = para.sentences
     entry_party: str | None = None
     in_entry = False
@@ -136,6 +144,7 @@ def _read_paragraph(ctx: Context, para: Para, spans: list[Span], state: _State) 
             state.people_named, state.human, state.speaker_for = (), False, None
             continue
         subject = read_subject(text, clause_start, clause_end, names)
+        unnamed = _THE_HEAD_RE.findall(text, clause_start, clause_end)
         # Only an item's opening clause hangs from the list's lead (`- Raise the profile`).
         item_lead = lead if opens_entry else None
         _attribute(
@@ -152,6 +161,9 @@ def _read_paragraph(ctx: Context, para: Para, spans: list[Span], state: _State) 
         if state.item_people is not None:
             state.item_people[:0] = reversed(state.people_named)
         state.human = subject.kind == "other" and subject.head in HUMAN_NOUNS
+        # A `the group` this clause does not resolve to anyone stays unnamed for the paragraph.
+        resolved = subject.word if subject.kind == "description" else None
+        state.unresolved_heads.update(h.lower() for h in unnamed if h.lower() != resolved)
         state.speaker_for = (
             _Actor(subject.names[0], "org", para.index)
             if subject.represented and subject.names
@@ -365,8 +377,8 @@ def _description(
     entry_party: str | None,
 ) -> tuple[_Actor, ...]:
     """Resolve `the NGO`, `the Ministry`, `the firm`: the latest body named whose name has the
-    head word, else the one that acted just before when its kind fits the word, else the latest
-    body named whose kind fits it."""
+    head word, else the list entry's party, else the one that acted just before when its kind
+    fits the word, unless the paragraph spoke of such a body before without naming it."""
     singular = head[:-1] if head.endswith("s") and head not in ("ngos", "press") else head
     named = [
         a for a in state.orgs_named if a.paragraph >= (recent[0].paragraph - 1 if recent else 0)
@@ -381,12 +393,13 @@ def _description(
         and _fits(ctx, entry_party, head)
     ):
         return (_Actor(entry_party, "org", recent[0].paragraph if recent else 0),)
+    if state.unresolved_heads and singular in state.unresolved_heads:
+        # `the formation of the group ... The group is willing to meet`: the paragraph already
+        # spoke of a group no name names; a later `the group` is that one.
+        return ()
     last = [a for a in state.last if a.kind == "org"]
     if len(last) == 1 and _fits(ctx, last[0].name, head):
         return (last[0],)
-    for actor in named[:3]:
-        if _fits(ctx, actor.name, head) and ctx.org_kind(actor.name) is not None:
-            return (actor,)
     if head == "embassy" and ctx.cable.origin:
         # `the Embassy` with no other embassy named is the post that wrote the cable.
         return (_Actor(ctx.cable.origin, "org", recent[0].paragraph if recent else 0),)

@@ -11,9 +11,10 @@ another head (`the formation of the group`), except for heads that speak for a b
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import islice
+from functools import lru_cache
 from typing import Literal
 
 SubjectKind = Literal["named", "pronoun", "description", "none", "other"]
@@ -243,6 +244,7 @@ def clause_opening(text: str, start: int, end: int) -> int:
     if conjunction is not None:
         position = conjunction.end()
     position = _skip_opening(text, position, end, ())[0]
+    position = _skip_opening(text, position, end, ())[0]
     while position < end and text[position].isspace():
         position += 1
     return position
@@ -257,10 +259,12 @@ def read_subject(text: str, start: int, end: int, names: Sequence[Span]) -> Subj
     if conjunction is not None:
         position = conjunction.end()
     position, reporter = _skip_opening(text, position, end, names)
+    again, more = _skip_opening(text, position, end, names)  # `However, since ..., X did`
+    position, reporter = again, reporter or more
     tag = _speech_tag(text, position, end, names)
     if tag is not None:
         return tag
-    tokens = _tokens(text, position, end, MAX_SUBJECT_TOKENS + 6)
+    tokens = _tokens(text, position, end, MAX_SUBJECT_TOKENS + 24)
     first = tokens[0][2].lower().rstrip(".") if tokens else ""
     if first in PERSONAL_PRONOUNS:
         if first == "it" and _EXPLETIVE_RE.match(text, tokens[0][0]):
@@ -370,6 +374,11 @@ def _noun_phrase(
                 represented = True  # `INL Officer said`: a person speaking for the body
                 index += 1
                 continue
+            if word[:1].isupper() or lower in _NAME_PARTICLES:
+                # `President of X Juan de Dios Parra claimed`: his name, which no rule knew.
+                represented = True
+                index += 1
+                continue
             if lower in DOCUMENT_HEADS:
                 document = True  # `The OMP's report linked ...`
             if lower in PREPOSITIONS or _is_noun_after_possessive(text, tokens, index):
@@ -396,10 +405,17 @@ def _noun_phrase(
         if lower in PREPOSITIONS:
             if head in DOCUMENT_HEADS:
                 document = True
-            blocked = head is None or (head not in ROLE_HEADS and head not in DOCUMENT_HEADS)
+            # Once a preposition ties the phrase to a head that does not speak for a body
+            # (`the killing of two directors of X`), no name after it is the subject.
+            blocked = (
+                blocked or head is None or (head not in ROLE_HEADS and head not in DOCUMENT_HEADS)
+            )
             index += 1
             continue
-        if lower in (",", "(", ")", '"', "“", "”", ":"):
+        if lower == "(":
+            index = _skip_parenthesis(tokens, index)  # `Land invasions (or ..., as X ...)`
+            continue
+        if lower in (",", ")", '"', "“", "”", ":"):
             if lower == "," and head is not None:
                 if not opened and index + 1 < len(tokens):
                     # `A few days before the DCM's visit, the girl learned`: what stood before
@@ -457,6 +473,10 @@ def _noun_too(word: str) -> bool:
     return word in SPEECH_VERBS and not word.endswith(("ed", "s")) and word not in AUXILIARIES
 
 
+_NAME_PARTICLES = frozenset({"de", "del", "la", "van", "von", "bin", "al", "da", "dos", "el"})
+"""Small words inside people's names (`Juan de Dios Parra`)."""
+
+
 def _kin_after(text: str, offset: int) -> bool:
     """Return True when `'s` and a relative follow a name (`Marina's uncle`)."""
     if not text.startswith(("'s ", "’s "), offset):
@@ -477,10 +497,10 @@ def _skip_opening(
     participle = first.endswith(("ed", "ing")) and len(first) > 4
     if first not in _OPENING_WORDS and not participle:
         return position, ()
-    tokens = _tokens(text, position, min(end, position + 200), 18)
+    tokens = _tokens(text, position, min(end, position + 260), 28)
     reporter: tuple[str, ...] = ()
-    subordinate = first in _SUBORDINATORS
-    for index, (tok_start, tok_end, word) in enumerate(tokens[:16]):
+    subordinate = first in _SUBORDINATORS or participle
+    for index, (tok_start, tok_end, word) in enumerate(tokens[:26]):
         if word == ",":
             if first == "according":
                 reporter = tuple(s.name for s in names if position <= s.start < tok_start)
@@ -529,11 +549,32 @@ def _owned_body(text: str, offset: int) -> str | None:
 
 
 def _tokens(text: str, start: int, end: int, limit: int = 60) -> list[tuple[int, int, str]]:
-    """Return the first `limit` tokens of `text[start:end]` (a subject lies near its start)."""
-    return [
-        (m.start(), m.end(), m.group(0))
-        for m in islice(_TOKEN_RE.finditer(text, start, end), limit)
-    ]
+    """Return the first `limit` tokens of `text[start:end]` (a subject lies near its start).
+
+    A paragraph is tokenized once (`_word_index`); each clause takes its slice of it.
+    """
+    starts, ends, words = _word_index(text)
+    index = bisect_left(starts, start)
+    stop = min(len(starts), index + limit)
+    out = []
+    while index < stop and starts[index] < end:
+        if ends[index] <= end:
+            out.append((starts[index], ends[index], words[index]))
+        index += 1
+    return out
+
+
+@lru_cache(maxsize=32)
+def _word_index(text: str) -> tuple[list[int], list[int], list[str]]:
+    """Return the offsets and words of every token of a paragraph, found in one pass."""
+    starts: list[int] = []
+    ends: list[int] = []
+    words: list[str] = []
+    for match in _TOKEN_RE.finditer(text):
+        starts.append(match.start())
+        ends.append(match.end())
+        words.append(match.group(0))
+    return starts, ends, words
 
 
 def _span_at(names: Sequence[Span], offset: int) -> Span | None:
@@ -561,7 +602,8 @@ def _after(tokens: list[tuple[int, int, str]], index: int, offset: int) -> int:
 
 def _skip_apposition(tokens: list[tuple[int, int, str]], index: int) -> int:
     """Skip `, another NGO,` or `, which is in charge of the group,` to the word after it."""
-    for look in range(index, min(len(tokens), index + 20)):
+    relative = index < len(tokens) and tokens[index][2].lower() in ("who", "which", "whose")
+    for look in range(index, min(len(tokens), index + (40 if relative else 20))):
         if tokens[look][2] == ",":
             return look + 1
         if tokens[look][2] in (";", ":", "(", ")"):

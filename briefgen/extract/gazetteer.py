@@ -254,3 +254,22 @@ def find(text: str, lowered: str, caps: bool, folded: str | None = None) -> list
             kept.append(hit)
             reach = hit.end
     return kept
+
+
+@lru_cache(maxsize=1)
+def _curated_full_names() -> tuple[str, ...]:
+    return tuple(full for _, full, kind in lexicon.CURATED_BODIES if kind == "org" and " " in full)
+
+
+def near_curated_body(name: str) -> str | None:
+    """Return the curated body whose full name `name` misspells by a word's slip
+    (`International Organization of Migration`), else None."""
+    from rapidfuzz import fuzz, process
+
+    if name.count(" ") < 2:
+        return None
+    found = process.extractOne(name, _curated_full_names(), scorer=fuzz.ratio, score_cutoff=90)
+    if found is None:
+        return None
+    full = str(found[0])
+    return full if full.count(" ") == name.count(" ") else None

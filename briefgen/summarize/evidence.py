@@ -23,6 +23,11 @@ _PORTION_MARK = re.compile(r"^\((?:U|C|S|TS|SBU|LOU|FOUO)(?:\s*/{1,2}\s*[A-Z]{2,
 """A paragraph's classification mark (`(C)`, `(SBU)`, `(S//NF)`): for the reader of a cable,
 not of a briefing, which carries its classification in its banner."""
 _BULLET_SPLIT = re.compile(r"\n(?=- )")
+_FURNITURE = re.compile(
+    r"^\s*(?:-{1,2}\s*)?(?:\(\d{1,2}\)\s*)?"
+    r"(?:Question \d{1,2}(?:\s?[A-Z](?:\s(?:and|&)\s[A-Z])?)?\s*:\s*)?"
+)
+"""What a TIP report or a list puts before a sentence: `Question 23 B and C:`, `--(3)`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +59,10 @@ class Evidence:
     facts: dict[str, CableFacts]
     """Their facts, by cable id."""
 
+    def cable(self, cable_id: str) -> Cable | None:
+        """Return the cable with this id, or None."""
+        return next((c for c in self.cables if c.id == cable_id), None)
+
     def facts_of(self, cable_id: str) -> CableFacts:
         """Return the facts of one cable (empty when extraction found none)."""
         return self.facts.get(cable_id) or CableFacts(cable_id=cable_id)
@@ -83,10 +92,11 @@ def marked_paragraph(cable: Cable, marker: str) -> int | None:
 
 
 def clean_sentence(text: str) -> str:
-    """Return a sentence without portion marks (`(C)`), SUMMARY/COMMENT markers, bullet dashes
-    and extra spaces."""
+    """Return a sentence without portion marks (`(C)`), SUMMARY/COMMENT markers, a report's
+    question numbers (`Question 27 A:`), list numbers, bullet dashes and extra spaces."""
     text = _MARKERS.sub("", _PORTION_MARK.sub("", text.strip()))
     text = _MARKERS.sub("", text)
+    text = _FURNITURE.sub("", text)
     return " ".join(text.lstrip("- ").split())
 
 

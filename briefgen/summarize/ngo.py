@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 
-from briefgen.extract import Funding
+from briefgen.extract import CableFacts
 from briefgen.extract.kinds import KIND_LABELS
 from briefgen.extract.records import Role
 from briefgen.facts import Facts
@@ -18,49 +18,56 @@ from briefgen.summarize.evidence import (
     Sentence,
     clean_sentence,
     load_evidence,
-    marked_paragraph,
     sentences_about,
 )
 from briefgen.summarize.funding import funding_rows, funding_total
 from briefgen.summarize.meta import briefing_meta, cited_only
+from briefgen.summarize.ngo_sections import Placed, allocate, best_activity, route
 from briefgen.summarize.records import Cite, FundingRow, KeyFact, NgoProfile, Person, Statement
+from briefgen.summarize.synthesis import identity, join, leadership, quoted
 
-# Sections of a profile, each a named rule over a sentence; the first that matches wins.
-_SECTION_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    (
-        "facilities",
-        re.compile(
-            r"\b(?:shelter|hotline|bedrooms?|house up to|social worker|"
-            r"psychologist|premises|cent(?:er|re) for)\b",
-            re.I,
-        ),
-    ),
-    ("networks", re.compile(r"\b(?:network|member of|partner|coalition|participate in)\w*", re.I)),
-    (
-        "assessment",
-        re.compile(
-            r"\b(?:prais\w*|influence|effective|experienced|respected|"
-            r"success\w*|according to|oldest|credib\w*|force behind)\b",
-            re.I,
-        ),
-    ),
-    (
-        "programs",
-        re.compile(
-            r"\b(?:train\w*|campaign|play|performances?|seminar|workshop|"
-            r"program\w*|project|roundtable|lecture|conference|book)\b",
-            re.I,
-        ),
-    ),
-)
 MAX_CABLES = 20
 """The most cables a profile reads: those that mention the NGO most (a profile is four pages)."""
 
-_NOISE = re.compile(r"\b(?:septel|will report)\b", re.I)
 _SPAN = re.compile(r"[Ff]rom ((?:19|20)\d\d) (?:to|until|through) ((?:19|20)\d\d)\b")
 _THIS_YEAR = re.compile(r"\bthis year\b", re.I)
 _YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
-_CAPACITY = re.compile(r"\b(?:house up to|capacity of|capacity for|up to|beds? for)\b", re.I)
+_RECEIVES = re.compile(
+    r"\b(?:receiv\w*|\w+-(?:funded|financed|sponsored|supported)|funded by|financed by|"
+    r"sponsored by|supported by|funding (?:comes )?from|"
+    r"grants? from|with (?:funding|funds|a grant|support) from|funds? from|budget|allocat\w*|"
+    r"comes from)\b",
+    re.I,
+)
+_NUMBER = re.compile(
+    r"\b(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|"
+    r"thousands?)\b(?! (?:19|20)\d\d)"
+)
+_CAPS = {
+    "legal_status": 4,
+    "assessment": 5,
+    "funding": 6,
+    "statements": 6,
+    "facilities": 5,
+    "networks": 6,
+    "programs": 12,
+    "also_reported": 6,
+}
+"""The most statements each section keeps."""
+_ORDER = (
+    "legal_status",
+    "funding",
+    "programs",
+    "assessment",
+    "facilities",
+    "networks",
+    "statements",
+    "also_reported",
+)
+"""The sections in the order they are given room when a profile must be cut."""
+_BUDGET = 6000
+"""The most characters of cited sentences a profile holds besides its synthesis, key facts
+and timeline (fewer for fewer cables): with them, two to four pages."""
 
 
 def ngo_profile(
@@ -72,67 +79,98 @@ def ngo_profile(
     """
     org = stored.entity(name, "org", max_cables=MAX_CABLES)
     leaders = _leaders(org.name, org.roles)
-    names = {org.name} | {p.name for p in leaders}
     cable_ids = set(org.cables)
     for leader in leaders:
         cable_ids.update(stored.entity(leader.name, "person", max_cables=MAX_CABLES // 4).cables)
     evidence = load_evidence(corpus, stored, cable_ids)
-    about = [
-        (s, role)
-        for cable in evidence.cables
-        for s, role in sentences_about(cable, evidence.facts_of(cable.id), names)
-        if include_personal or not s.personal
-    ]
+    forms = {org.name, *org.aliases}
+    leader_names = {p.name for p in leaders}
+    placed: list[Placed] = []
+    names_by_cable: dict[str, set[str]] = {}
+    for cable in evidence.cables:
+        facts = evidence.facts_of(cable.id)
+        names = _names_in(facts, forms) | leader_names
+        names_by_cable[cable.id] = names
+        for sentence, role in sentences_about(cable, facts, names):
+            if include_personal or not sentence.personal:
+                placed.append(_place(cable, facts, names, leader_names, sentence, role))
     # Cables that only mention a leader in passing still count; cables that don't mention the
     # NGO or its leaders at all (references, say) never reach the profile.
-    used = [c for c in evidence.cables if any(s.cite.cable_id == c.id for s, _ in about)]
-    acronym = org.acronym
+    used = [c for c in evidence.cables if any(p.sentence.cite.cable_id == c.id for p in placed)]
+    sections = route(placed)
+    all_names = set().union(*names_by_cable.values()) if names_by_cable else {org.name}
     fundings = [
         f
-        for cid in (c.id for c in used)
-        for f in evidence.facts_of(cid).fundings
-        if f.recipient in names and f.funder not in names
+        for cable in used
+        for f in evidence.facts_of(cable.id).fundings
+        if f.recipient in names_by_cable[cable.id] and f.funder not in names_by_cable[cable.id]
     ]
-    rows = _name_networks(
-        funding_rows(fundings, evidence, org.name), _networks(evidence, used, org.name)
+    networks = _networks(evidence, used, all_names)
+    rows = _name_networks(funding_rows(fundings, evidence, org.name), networks)
+    timeline = _take_dated(sections, evidence)
+    active = _active_since(evidence, used, all_names)
+    if active is not None and not any(s.text == active.text for s in timeline):
+        timeline.append(active)
+    in_timeline = {s.text for s in timeline}
+    sections["also_reported"] = [
+        p for p in sections["also_reported"] if p.sentence.text not in in_timeline
+    ]
+    location = _location(evidence, used, all_names)
+    kind = _org_kind(evidence, used, all_names)
+    kind_cite = _kind_cite(evidence, used, all_names, kind)
+    first_cite = kind_cite or (placed[0].sentence.cite if placed else None)
+    budget = min(_BUDGET, 2500 + 1500 * len(used))
+    kept = allocate(sections, _ORDER, _CAPS, budget)
+    statements = {key: _statements(kept.get(key, items)) for key, items in sections.items()}
+    last_contact = _last_contact(sections["last_contact"], evidence)
+    doing = best_activity(
+        [*sections["programs"], *sections["facilities"], *sections["networks"]], org.name
     )
-    money_sentences = {f.source.sentence for f in _other_money(evidence, names)}
-    sections: dict[str, list[Statement]] = {key: [] for key, _ in _SECTION_RULES}
-    timeline: list[Statement] = []
-    statements: list[Statement] = []
-    for sentence, role in about:
-        if sentence.text in money_sentences or _NOISE.search(sentence.text):
-            continue  # Money given to someone else must never read as theirs.
-        if role == "says":
-            statements.append(Statement(sentence.text, (sentence.cite,)))
-            continue
-        if role != "acts":
-            continue  # named while another party acts: not a fact of its own
-        year = _year_of(sentence, evidence)
-        if year:
-            timeline.append(Statement(sentence.text, (sentence.cite,), year))
-            continue
-        for key, rule in _SECTION_RULES:
-            if rule.search(sentence.text):
-                sections[key].append(Statement(sentence.text, (sentence.cite,)))
-                break
-        else:
-            sections["programs"].append(Statement(sentence.text, (sentence.cite,)))
-    sections["assessment"].extend(_comments(evidence, used, names))
-    direct = {s.text for s, role in about if role == "acts"}
-    networks = _networks(evidence, used, org.name)
-    location = _location(evidence, used, names)
-    active = _active_since(evidence, used, names)
-    capacity = _capacity([s for s, role in about if role == "acts"])
     total = funding_total(fundings)
-    kind = _org_kind(evidence, used, names)
-    key_facts = _key_facts(leaders, location, active, networks, capacity, total, rows, kind)
-    subject = org.name
+    capacity = _capacity(sections["facilities"])
+    key_facts = _key_facts(
+        kind=(
+            (KIND_LABELS[kind].capitalize() + ("" if kind_cite else " (by its name)"), first_cite)
+            if kind and first_cite
+            else None
+        ),
+        leaders=leaders,
+        location=location,
+        legal=statements["legal_status"][:1],
+        active=active,
+        networks=networks,
+        capacity=capacity,
+        total=total,
+        rows=rows,
+        funding=statements["funding"],
+        last_contact=last_contact,
+    )
+    label = KIND_LABELS.get(kind or "", None)
+    synthesis = join(
+        [
+            # A kind read from the name alone (`... Foundation`) is not stated as a fact here.
+            identity(
+                org.name,
+                org.acronym,
+                (label, kind_cite) if label and kind_cite else None,
+                location,
+            ),
+            leadership(org.name, leaders),
+            quoted(_statement(doing), org.name),
+            _funding_sentence(org.name, rows, total)
+            or quoted(_first(statements["funding"]), org.name),
+            quoted(_first(statements["assessment"]), org.name),
+        ],
+        fillers=(
+            quoted(s, org.name)
+            for s in [*statements["programs"], *statements["facilities"], *timeline]
+        ),
+    )
     meta = briefing_meta(
         kind="ngo-profile",
-        title=f"{org.name}: NGO profile",
-        subtitle=_subtitle(acronym, location, len(used), org.total_cables, kind),
-        subject=subject,
+        title=f"{org.name}: NGO profile" if kind in (None, "ngo") else f"{org.name}: profile",
+        subtitle=_subtitle(org.acronym, location, org.total_cables, kind),
+        subject=org.name,
         cables=used,
         summary_lines=tuple(f"{k.label}: {k.value}" for k in key_facts),
         include_personal=include_personal,
@@ -141,25 +179,174 @@ def ngo_profile(
         NgoProfile(
             meta=meta,
             name=org.name,
-            acronym=acronym,
-            aliases=tuple(a for a in org.aliases if a != acronym),
+            acronym=org.acronym,
+            aliases=tuple(a for a in org.aliases if a != org.acronym),
             location=location[0] if location else None,
             leaders=tuple(leaders),
             active_since=active,
             key_facts=key_facts,
-            timeline=tuple(sorted(timeline, key=lambda s: (s.date or "", str(s.cites[0])))),
+            timeline=tuple(sorted(timeline, key=lambda s: (s.date or "", str(s.cites[0]))))[:10],
             funding=rows,
             funding_total=total,
-            networks=_pick(
-                sections["networks"] + [s for s, _ in networks], direct, _CAPS["networks"]
-            ),
-            facilities=_pick(sections["facilities"], direct, _CAPS["facilities"]),
-            programs=_pick(sections["programs"], direct, _CAPS["programs"]),
-            assessment=_pick(sections["assessment"], direct, _CAPS["assessment"]),
-            statements=_pick(statements, direct, _CAPS["statements"]),
-            kind=KIND_LABELS.get(kind or "", None),
+            networks=_cap(statements["networks"], "networks"),
+            facilities=_cap(statements["facilities"], "facilities"),
+            programs=_cap(statements["programs"], "programs"),
+            assessment=_cap(statements["assessment"], "assessment"),
+            statements=_cap(statements["statements"], "statements"),
+            kind=label,
+            synthesis=synthesis,
+            legal_status=_cap(statements["legal_status"], "legal_status"),
+            funding_statements=_cap(statements["funding"], "funding"),
+            last_contact=last_contact,
+            also_reported=_cap(statements["also_reported"], "also_reported"),
+            not_stated=_not_stated(kind, location, leaders, rows, statements),
         )
     )
+
+
+def _names_in(facts: CableFacts, forms: set[str]) -> set[str]:
+    """Return the canonical names a cable gives the organization (`Cuba en Transicion` where
+    another cable says `Cuba in Transition`)."""
+    found = set()
+    for entity in facts.entities:
+        if entity.kind == "org" and ({entity.name, *entity.aliases} & forms):
+            found.add(entity.name)
+    return found or set(forms)
+
+
+def _place(
+    cable: Cable,
+    facts: CableFacts,
+    names: set[str],
+    leaders: set[str],
+    sentence: Sentence,
+    role: str,
+) -> Placed:
+    """Return the sentence with what routes it: its role, whether the post acts in it, whether
+    it is the cable's COMMENT, and whether the organization receives money in it."""
+    origin = cable.origin or ""
+    post = post_says = receives = False
+    for attribution in facts.attributions:
+        if attribution.paragraph != sentence.cite.paragraph:
+            continue
+        if not sentence.start <= attribution.start < sentence.end:
+            continue
+        if origin and origin in attribution.actors:
+            post = True
+            post_says = post_says or attribution.speech
+        receives = receives or bool(names.intersection(attribution.recipients))
+    comment = bool(cable.comment) and _normal(sentence.text) in _normal(cable.comment or "")
+    if role == "acts" and not receives and _RECEIVES.search(sentence.text):
+        receives = True
+    by_leader = role != "named" and not _acts_in(facts, sentence, names - leaders)
+    figures = bool(_NUMBER.search(sentence.text))
+    return Placed(sentence, role, post, comment, receives, by_leader, post_says, figures)
+
+
+def _acts_in(facts: CableFacts, sentence: Sentence, names: set[str]) -> bool:
+    """Return True when one of `names` acts, speaks or receives in the sentence."""
+    return any(
+        a.paragraph == sentence.cite.paragraph
+        and sentence.start <= a.start < sentence.end
+        and bool(names.intersection(a.actors) or names.intersection(a.recipients))
+        for a in facts.attributions
+    )
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.split()).lower()
+
+
+def _statements(items: list[Placed]) -> list[Statement]:
+    return [s for s in (_statement(p) for p in items) if s is not None]
+
+
+def _statement(item: Placed | None) -> Statement | None:
+    if item is None:
+        return None
+    return Statement(item.sentence.text, tuple(dict.fromkeys((item.sentence.cite, *item.also))))
+
+
+def _text(item: Placed | None) -> str | None:
+    return item.sentence.text if item else None
+
+
+def _first(statements: list[Statement]) -> Statement | None:
+    return statements[0] if statements else None
+
+
+def _cap(statements: list[Statement], section: str) -> tuple[Statement, ...]:
+    return tuple(statements[: _CAPS[section]])
+
+
+_DATED_SECTIONS = ("programs", "facilities", "networks", "legal_status")
+"""Sections whose dated sentences move to the timeline. Funding stays whole under Funding,
+where a donor looks for it (its table has a year column)."""
+
+
+def _take_dated(sections: dict[str, list[Placed]], evidence: Evidence) -> list[Statement]:
+    """Move what the organization did in a stated year out of its sections into the timeline,
+    so that each fact is told once, in order."""
+    timeline: list[Statement] = []
+    for name in _DATED_SECTIONS:
+        rest = []
+        for item in sections[name]:
+            year = _year_of(item.sentence, evidence) if item.role == "acts" else None
+            if year is None:
+                rest.append(item)
+                continue
+            cites = tuple(dict.fromkeys((item.sentence.cite, *item.also)))
+            timeline.append(Statement(item.sentence.text, cites, year))
+        sections[name] = rest
+    return timeline
+
+
+def _last_contact(items: list[Placed], evidence: Evidence) -> Statement | None:
+    """Return the post's latest meeting with the organization or its leaders, dated."""
+    best: Statement | None = None
+    for item in items:
+        cable = evidence.cable(item.sentence.cite.cable_id)
+        date = cable.created.date().isoformat() if cable and cable.created else None
+        candidate = Statement(item.sentence.text, (item.sentence.cite,), date)
+        if best is None or (candidate.date or "") > (best.date or ""):
+            best = candidate
+    return best
+
+
+def _funding_sentence(
+    name: str, rows: tuple[FundingRow, ...], total: str | None
+) -> Statement | None:
+    """Return `The cables name its funders: A, B (total $X).`, citing each row."""
+    funders = [r.funder for r in rows if r.funder and r.funder != "not stated"]
+    if not funders:
+        return None
+    names = list(dict.fromkeys(funders))
+    text = f"The cables name {name}'s funders: {', '.join(names[:4])}"
+    if total:
+        text += f" (amounts stated: {total})"
+    return Statement(text + ".", tuple(dict.fromkeys(r.cite for r in rows)))
+
+
+def _not_stated(
+    kind: str | None,
+    location: tuple[str, Cite] | None,
+    leaders: list[Person],
+    rows: tuple[FundingRow, ...],
+    statements: dict[str, list[Statement]],
+) -> tuple[str, ...]:
+    """Return the key facts the cables leave out, for a short `not stated` line."""
+    missing = []
+    if kind is None:
+        missing.append("what kind of body it is")
+    if location is None:
+        missing.append("where it is based")
+    if not leaders:
+        missing.append("who leads it")
+    if not rows and not statements["funding"]:
+        missing.append("who funds it")
+    if not statements["legal_status"]:
+        missing.append("its legal status")
+    return tuple(missing)
 
 
 def _name_networks(
@@ -213,28 +400,21 @@ def _cable_year(sentence: Sentence, evidence: Evidence) -> str | None:
     return str(cable.created.year) if cable.created else None
 
 
-def _other_money(evidence: Evidence, names: set[str]) -> Iterable[Funding]:
-    for facts in evidence.facts.values():
-        for funding in facts.fundings:
-            if funding.recipient not in names and funding.amount:
-                yield funding
-
-
 def _networks(
-    evidence: Evidence, used: Iterable[Cable], org_name: str
+    evidence: Evidence, used: Iterable[Cable], names: set[str]
 ) -> list[tuple[Statement, str]]:
     found: dict[str, tuple[Statement, str]] = {}
     for cable in used:
         facts = evidence.facts_of(cable.id)
         for relation in facts.relations:
-            if relation.kind == "member_of" and relation.object == org_name:
+            if relation.kind == "member_of" and relation.object in names:
                 member = relation.subject
                 ent = facts.entity(member)
                 cite = Cite.of(relation.source)
                 text = f"Network member: {member}."
                 found.setdefault("member:" + member, (Statement(text, (cite,)), ""))
                 continue
-            if relation.kind in ("member_of", "partner_of") and relation.subject == org_name:
+            if relation.kind in ("member_of", "partner_of") and relation.subject in names:
                 other = relation.object or ""
                 ent = facts.entity(other)
                 short = ent.acronym if ent and ent.acronym else other
@@ -243,24 +423,6 @@ def _networks(
                 cite = Cite.of(relation.source)
                 found.setdefault(other, (Statement(text, (cite,)), short))
     return list(found.values())
-
-
-def _comments(evidence: Evidence, used: Iterable[Cable], names: set[str]) -> list[Statement]:
-    """Return the COMMENT of each cable centred on the NGO: the post's own assessment."""
-    out = []
-    for cable in used:
-        lead = " ".join(filter(None, [cable.subject, cable.summary]))
-        facts = evidence.facts_of(cable.id)
-        central = any(
-            m.name in names and m.paragraph == marked_paragraph(cable, "SUMMARY")
-            for m in facts.mentions
-        ) or any(n.lower() in lead.lower() for n in names)
-        if not central or not cable.comment:
-            continue
-        number = marked_paragraph(cable, "COMMENT")
-        text = clean_sentence(cable.comment)
-        out.append(Statement(f"Post comment: {text}", (Cite(cable.id, number),)))
-    return out
 
 
 def _location(
@@ -278,6 +440,18 @@ def _location(
         return None
     name, _ = counts.most_common(1)[0]
     return name, first[name]
+
+
+def _kind_cite(
+    evidence: Evidence, used: Iterable[Cable], names: set[str], kind: str | None
+) -> Cite | None:
+    """Return where a cable says the organization is of `kind` (`X, a local NGO,`), if one does;
+    a kind read from the name alone (`Ministry of ...`) is cited where the name stands."""
+    for cable in used:
+        for relation in evidence.facts_of(cable.id).relations:
+            if relation.kind == "is_a" and relation.subject in names and relation.object == kind:
+                return Cite.of(relation.source)
+    return None
 
 
 def _org_kind(evidence: Evidence, used: Iterable[Cable], names: set[str]) -> str | None:
@@ -308,8 +482,8 @@ def _active_since(evidence: Evidence, used: Iterable[Cable], names: set[str]) ->
     return best
 
 
-def _capacity(about: list[Sentence]) -> tuple[str, Cite] | None:
-    for sentence in about:
+def _capacity(items: list[Placed]) -> tuple[str, Cite] | None:
+    for sentence in (p.sentence for p in items):
         if "shelter" not in sentence.text.lower():
             continue
         match = re.search(
@@ -326,22 +500,28 @@ def _capacity(about: list[Sentence]) -> tuple[str, Cite] | None:
 
 
 def _key_facts(
+    *,
+    kind: tuple[str, Cite] | None,
     leaders: list[Person],
     location: tuple[str, Cite] | None,
+    legal: list[Statement],
     active: Statement | None,
     networks: list[tuple[Statement, str]],
     capacity: tuple[str, Cite] | None,
     total: str | None,
     rows: tuple[FundingRow, ...],
-    kind: str | None,
+    funding: list[Statement],
+    last_contact: Statement | None,
 ) -> tuple[KeyFact, ...]:
     facts: list[KeyFact] = []
     if kind:
-        facts.append(KeyFact("Type", KIND_LABELS[kind].capitalize(), ()))
-    for leader in leaders[:2]:
-        facts.append(KeyFact("Leader", f"{leader.name}, {leader.title}", (leader.cite,)))
+        facts.append(KeyFact("Type", kind[0], (kind[1],)))
     if location:
         facts.append(KeyFact("Based in", location[0], (location[1],)))
+    for leader in leaders[:2]:
+        facts.append(KeyFact("Leader", f"{leader.name}, {leader.title}", (leader.cite,)))
+    if legal:
+        facts.append(KeyFact("Legal status", _legal_word(legal[0].text), legal[0].cites))
     if active and active.date:
         facts.append(KeyFact("Active since", active.date, active.cites))
     if any(short for _, short in networks):
@@ -354,50 +534,60 @@ def _key_facts(
         )
     if capacity:
         facts.append(KeyFact("Shelter capacity", capacity[0], (capacity[1],)))
-    grants = len(rows)
+    cites = tuple(dict.fromkeys(r.cite for r in rows))
+    funders = list(dict.fromkeys(r.funder for r in rows if r.funder and r.funder != "not stated"))
     if total:
-        facts.append(KeyFact("Known funding", f"{total} stated in {grants} grant(s)", ()))
-    elif grants:
-        facts.append(KeyFact("Known funding", f"{grants} grant(s) reported; no amounts stated", ()))
+        facts.append(KeyFact("Known funding", f"{total} stated by the cables", cites))
+    elif funders:
+        facts.append(KeyFact("Funders named", ", ".join(funders[:4]), cites))
+    elif funding:
+        facts.append(KeyFact("Funding", "reported; amounts not stated", funding[0].cites))
+    if last_contact and last_contact.date:
+        facts.append(KeyFact("Last contact with the post", last_contact.date, last_contact.cites))
     return tuple(facts)
 
 
+_LEGAL_WORDS = (
+    ("unregistered", "unregistered"),
+    ("deregist", "deregistered"),
+    ("re-regist", "re-registration"),
+    ("liquidat", "liquidated"),
+    ("dissol", "dissolved"),
+    ("banned", "banned"),
+    ("suspend", "suspended"),
+    ("warn", "warned by the authorities"),
+    ("closed", "closed"),
+    ("registered", "registered"),
+    ("registration", "registration"),
+    ("licen", "licensing"),
+)
+
+
+_LEGAL_ANY = re.compile(
+    r"\b(?:shut down|closed down|raided|outlawed|banned|suspended|warned|dissolved|"
+    r"liquidated)\b",
+    re.I,
+)
+
+
+def _legal_word(text: str) -> str:
+    """Return the legal status a sentence tells in a word or two (`registered`, `warned`)."""
+    lowered = text.lower()
+    for stem, word in _LEGAL_WORDS:
+        if stem in lowered:
+            return word
+    match = _LEGAL_ANY.search(text)
+    return match.group(0).lower() if match else "see Legal status"
+
+
 def _subtitle(
-    acronym: str | None,
-    location: tuple[str, Cite] | None,
-    cables: int,
-    total: int,
-    kind: str | None,
+    acronym: str | None, location: tuple[str, Cite] | None, total: int, kind: str | None
 ) -> str:
     parts = [
         f"also known as {acronym}" if acronym else "",
         f"based in {location[0]}" if location else "",
     ]
-    lead = ", ".join(p for p in parts if p)
-    drawn = f"drawn from {cables} cable{'s' if cables != 1 else ''}"
     if total > MAX_CABLES:
-        drawn += f", those that say most of it, of {total:,} that mention it"
+        parts.append(f"drawn from the {MAX_CABLES} of {total:,} cables that say most of it")
     label = KIND_LABELS[kind].capitalize() if kind else "Organization"
-    return f"{label}, {lead}; {drawn}" if lead else f"{label}; {drawn}"
-
-
-_CAPS = {"networks": 6, "facilities": 5, "programs": 8, "assessment": 5, "statements": 6}
-"""How many statements each section keeps: a profile is read in two to four pages."""
-
-
-def _pick(statements: list[Statement], direct: set[str], cap: int) -> tuple[Statement, ...]:
-    """Return at most `cap` statements in their order, those naming the NGO or leader first."""
-    unique = _dedupe(statements)
-    ranked = sorted(range(len(unique)), key=lambda i: (unique[i].text not in direct, i))
-    keep = sorted(ranked[:cap])
-    return tuple(unique[i] for i in keep)
-
-
-def _dedupe(statements: list[Statement]) -> list[Statement]:
-    seen: set[str] = set()
-    out = []
-    for statement in statements:
-        if statement.text not in seen:
-            seen.add(statement.text)
-            out.append(statement)
-    return out
+    return ", ".join([label, *(p for p in parts if p)])

@@ -265,7 +265,7 @@ class NgoProfile:
     timeline: tuple[Statement, ...]
     """History and milestones, oldest first."""
     funding: tuple[FundingRow, ...]
-    """Funding history."""
+    """Its funding table: one row per grant or funding flow the cables state."""
     funding_total: str | None
     """The sum of the amounts stated, per currency, or None when no amount is stated."""
     networks: tuple[Statement, ...]
@@ -281,6 +281,16 @@ class NgoProfile:
     kind: str | None = None
     """What kind of body it is (`non-governmental organization`, `intergovernmental
     organization`), when the cables tell; else None."""
+    legal_status: tuple[Statement, ...] = ()
+    """What the cables say of its registration, warnings, bans or closure."""
+    funding_statements: tuple[Statement, ...] = ()
+    """Every sentence telling of money, aid or training it receives, as the cables word it."""
+    last_contact: Statement | None = None
+    """The post's latest meeting with it or its leaders, dated by its cable."""
+    also_reported: tuple[Statement, ...] = ()
+    """What others did or said of it (it is named; another party acts)."""
+    not_stated: tuple[str, ...] = ()
+    """Key facts the cables leave out (`who funds it`), for a short line instead of a gap."""
 
     synthesis: tuple[Statement, ...] = ()
     """Three to five cited sentences a reader takes in at a glance, made by rules from the
