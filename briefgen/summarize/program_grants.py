@@ -18,7 +18,7 @@ from briefgen.extract import Figure, Funding
 from briefgen.models import Cable
 from briefgen.summarize.evidence import Evidence, Sentence
 from briefgen.summarize.funding import short_name
-from briefgen.summarize.program_lookup import list_lead
+from briefgen.summarize.program_passages import list_lead
 from briefgen.summarize.records import Cite, Grant
 
 _NAME = r"(?P<name>[A-Z][\w/&.'’]*(?:[ -](?:(?:of|for|and|the) )*[A-Z][\w/&.'’]*){0,8})"

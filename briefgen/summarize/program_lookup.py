@@ -20,18 +20,25 @@ from dataclasses import dataclass
 from briefgen.errors import AmbiguousNameError, NotFoundError
 from briefgen.extract import countries
 from briefgen.facts import Facts
-from briefgen.models import Cable, Paragraph
+from briefgen.models import Cable
 from briefgen.store import Corpus
 from briefgen.store.filters import origin_key
 from briefgen.summarize.evidence import Evidence, Sentence, load_evidence, paragraph_sentences
+from briefgen.summarize.program_names import capital, name_in, title
+from briefgen.summarize.program_passages import (
+    Passage,
+    Words,
+    continues,
+    list_lead,
+    passages_of,
+)
 from briefgen.summarize.program_words import (
     KIND_STEMS,
-    STOP_WORDS,
+    WEAK,
     Concept,
     name_concept,
     query_concepts,
     stem,
-    tokens,
     words,
 )
 from briefgen.summarize.records import Cite, Statement
@@ -43,51 +50,6 @@ SHORT_ITEM = 6
 program to its end, all of it is the program's."""
 MAX_CANDIDATES = 5
 """How many closest passages a failed lookup lists."""
-
-_LIST_ITEM = re.compile(r"\n(?=-+\s*\S)")
-"""Where a list item starts in a paragraph's text (the reader writes items as `\\n- `)."""
-_CONTINUES = re.compile(
-    r"^(?:(?:the|this|these|that|those|such|its|their|each|both|all|during the|at the|"
-    r"after the|in the)\s+(?:[\w/'’-]+\s+){0,3}?"
-    r"(?:program\w*|projects?|seminars?|trainings?|courses?|conferences?|campaigns?|events?|"
-    r"workshops?|initiatives?|grants?|funds|funding|money|sessions?|plays?|performances?|"
-    r"activit(?:y|ies)|participants?|attendees|trainees|students|effort|centers?|module|"
-    r"purchase|equipment|software|visit|exchange|team|course)\b"
-    r"|(?:it|they|participants|attendees|trainees|afterwards|in addition|additionally|"
-    r"to date|as a result|overall)\b)",
-    re.I,
-)
-"""A sentence that goes on about the thing the sentence before it named (`The seminars ...`,
-`Participants ...`, `To date ...`)."""
-_LIST_LEAD = re.compile(r"(?::|\bas follows\.?|\bincluded?\.?|\bfollowing\.?)\s*$", re.I)
-"""The end of a sentence that introduces a list (`Programs were as follows:`)."""
-
-
-@dataclass(frozen=True, slots=True)
-class Passage:
-    """A list item or a whole paragraph of a cable, with what stands around it."""
-
-    cable: Cable
-    """The cable."""
-    paragraph: Paragraph
-    """The paragraph it is in."""
-    sentences: tuple[Sentence, ...]
-    """Its sentences."""
-    item: int
-    """Its place in the paragraph's list: 0 for a paragraph without a list, or for the text of
-    a list paragraph before its first item (the list's lead); 1 for the first item."""
-    context: str
-    """The paragraph's heading and the lead of its list (for an item)."""
-
-    @property
-    def listed(self) -> bool:
-        """True for an item of a list."""
-        return self.item > 0
-
-    @property
-    def text(self) -> str:
-        """The passage's text, its sentences joined."""
-        return " ".join(s.text for s in self.sentences)
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,23 +87,6 @@ class _Hit:
     """True when the passage has the query's words in its order."""
 
 
-class _Words:
-    """A text's words, stems and spaced word sequence, to test concepts against."""
-
-    __slots__ = ("joined", "stems")
-
-    def __init__(self, text: str) -> None:
-        found = words(text)
-        self.stems = {stem(w) for w in found}
-        self.joined = " " + " ".join(found) + " "
-
-    def has(self, concept: Concept) -> bool:
-        """Return True when the text holds one of the concept's forms."""
-        if concept.stems & self.stems:
-            return True
-        return any(" " + " ".join(p) + " " in self.joined for p in concept.phrases)
-
-
 def find_program(
     corpus: Corpus, stored: Facts, query: str, cables: Sequence[str] = ()
 ) -> ProgramMatch:
@@ -163,7 +108,7 @@ def find_program(
         raise NotFoundError(
             f"no program, campaign or grant matching {query!r}: no words to look for"
         )
-    passages = [p for c in evidence.cables for p in _passages(c)]
+    passages = [p for c in evidence.cables for p in passages_of(c)]
     hits = [h for h in (_score(p, concepts) for p in passages) if h is not None]
     if sum(1 for c in concepts if c.kind == "word") >= 2 and any(h.phrased for h in hits):
         # A name of several words (`Public Protection Program`) is found as written where
@@ -192,26 +137,6 @@ def find_program(
         other_matches=() if cables else tuple(_best_of(g) for g in ranked[1:]),
         posts=posts if len(posts) > 1 else (),
     )
-
-
-def names_program(text: str, concepts: Sequence[Concept]) -> bool:
-    """Return True when a sentence names the program: one of the query's distinctive concepts
-    or its kind (`the training sessions`)."""
-    own = _Words(text)
-    return any(own.has(c) for c in concepts if c.required and c.kind != "place")
-
-
-def continues(text: str) -> bool:
-    """Return True when a sentence goes on about what the one before it named (`The seminars
-    ...`, `Participants ...`, `To date ...`)."""
-    return bool(_CONTINUES.match(text))
-
-
-def list_lead(paragraph: Paragraph) -> str | None:
-    """Return the text of a list paragraph before its first item (`INL programs incurred
-    US$144,802 ... Programs were as follows:`), or None for a paragraph without a list."""
-    parts = _LIST_ITEM.split(paragraph.text, maxsplit=1)
-    return parts[0] if len(parts) > 1 else None
 
 
 # --- finding candidate cables --------------------------------------------------------------
@@ -279,31 +204,10 @@ class _Known:
 # --- passages and how well they match ------------------------------------------------------
 
 
-def _passages(cable: Cable) -> list[Passage]:
-    """Return the passages of a cable: each list item, each paragraph without a list."""
-    out: list[Passage] = []
-    for para in cable.paragraphs:
-        sentences = paragraph_sentences(cable.id, para)
-        starts = [0] + [m.start() + 1 for m in _LIST_ITEM.finditer(para.text)]
-        lead = list_lead(para) or ""
-        for item, start in enumerate(starts):
-            end = starts[item + 1] if item + 1 < len(starts) else len(para.text) + 1
-            inside = tuple(s for s in sentences if start <= s.start < end)
-            if not inside:
-                continue
-            context = " ".join(t for t in (para.heading, lead if item else "") if t)
-            out.append(Passage(cable, para, inside, item, context))
-    return out
-
-
-_WEAK = ("kind", "place")
-"""Concepts that alone never make a passage about a program (`training`, `Argentina`)."""
-
-
 def _score(passage: Passage, concepts: Sequence[Concept]) -> _Hit | None:
     """Return the passage as a hit when it matches every required concept, else None."""
-    own, around = _Words(passage.text), _Words(passage.context)
-    lead = _Words(list_lead(passage.paragraph) or "") if passage.listed else None
+    own, around = Words(passage.text), Words(passage.context)
+    lead = Words(list_lead(passage.paragraph) or "") if passage.listed else None
     cable = _cable_words(passage.cable)
     score = 0.0
     mine = strong = False
@@ -311,16 +215,14 @@ def _score(passage: Passage, concepts: Sequence[Concept]) -> _Hit | None:
         if own.has(concept):
             score += 1.0 if concept.required else 0.3
             mine = mine or concept.required
-            strong = strong or concept.kind not in _WEAK
+            strong = strong or concept.kind not in WEAK
         elif around.has(concept) or (concept.kind == "place" and _in_cable(cable, concept)):
             score += 0.6 if concept.required else 0.0
             # A list's lead speaks for its items (`INL programs ... as follows: - training`).
-            strong = strong or (
-                concept.kind not in _WEAK and lead is not None and lead.has(concept)
-            )
+            strong = strong or (concept.kind not in WEAK and lead is not None and lead.has(concept))
         elif concept.required:
             return None
-    if not mine or (not strong and any(c.kind not in _WEAK and c.required for c in concepts)):
+    if not mine or (not strong and any(c.kind not in WEAK and c.required for c in concepts)):
         return None  # matched only through its heading or list lead, like every sibling
     phrased = _phrase(concepts) in " " + " ".join(stem(w) for w in words(passage.text)) + " "
     if phrased:
@@ -352,14 +254,14 @@ def _first(passage: Passage, concepts: Sequence[Concept]) -> int:
 
 def _strong(concepts: Sequence[Concept]) -> list[Concept]:
     """Return the concepts that tell the program apart (not its kind or place), else all."""
-    return [c for c in concepts if c.required and c.kind not in _WEAK] or [
+    return [c for c in concepts if c.required and c.kind not in WEAK] or [
         c for c in concepts if c.required
     ]
 
 
 def _named(sentence: Sentence, strong: Sequence[Concept]) -> int:
     """Return how many of the distinctive concepts a sentence matches."""
-    own = _Words(sentence.text)
+    own = Words(sentence.text)
     return sum(1 for c in strong if own.has(c))
 
 
@@ -369,25 +271,25 @@ def _phrase(concepts: Sequence[Concept]) -> str:
     return " " + " ".join(stems) + " " if len(stems) >= 2 else "\0"
 
 
-def _cable_words(cable: Cable) -> _Words:
+def _cable_words(cable: Cable) -> Words:
     """Return the words of a cable's subject and its post's country, for places."""
     post = (cable.origin or "").split(" ", 1)[-1] if cable.origin else ""
     country = countries.country_of_place(post) if post else None
-    return _Words(" ".join(t for t in (cable.subject, post, country) if t))
+    return Words(" ".join(t for t in (cable.subject, post, country) if t))
 
 
-def _in_cable(cable: _Words, concept: Concept) -> bool:
+def _in_cable(cable: Words, concept: Concept) -> bool:
     return cable.has(concept)
 
 
 def _central(cable: Cable, concepts: Sequence[Concept]) -> bool:
     """Return True when the cable's subject or summary lead names the program (a kind of
     program or a place alone names none)."""
-    if not any(c.required and c.kind not in _WEAK for c in concepts):
+    if not any(c.required and c.kind not in WEAK for c in concepts):
         return False
     cable_words = _cable_words(cable)
     for text in (cable.subject or "", _first_sentence(cable.summary or "")):
-        own = _Words(text)
+        own = Words(text)
         if text and all(
             own.has(c) or (c.kind == "place" and cable_words.has(c)) for c in concepts if c.required
         ):
@@ -434,7 +336,7 @@ def _one_per_list(
     for (cable_id, number), items in lists.items():
         best = max(h.score for h in items)
         top = [h for h in items if h.score == best]
-        names = {_name_in(h, concepts) for h in top}
+        names = {name_in(h.passage.sentences[h.first].text, concepts) for h in top}
         # Items naming the program alike (`Night Stars` in two) tell of one program.
         if len(top) > 1 and (None in names or len(names) > 1):
             labels = "; ".join(f"«{_label(h)}»" for h in top[:MAX_CANDIDATES])
@@ -444,7 +346,7 @@ def _one_per_list(
             )
         dropped.update(id(h) for h in items if h.score < best)
     kept = [h for h in hits if id(h) not in dropped]
-    if not any(c.required and c.kind not in _WEAK for c in concepts):
+    if not any(c.required and c.kind not in WEAK for c in concepts):
         # Only a kind of program or a place (`training`): one passage, or a choice to make.
         distinct = {(h.passage.cable.id, h.passage.paragraph.number, h.passage.item) for h in kept}
         if len(distinct) > 1 and not central:
@@ -496,7 +398,7 @@ def _taken(passage: Passage, first: int, strong: Sequence[Concept]) -> list[Sent
     naming = _named(sentences[first], strong)
     taken = [sentences[first]]
     for sentence in sentences[first + 1 :]:
-        if (naming and _named(sentence, strong) >= naming) or _CONTINUES.match(sentence.text):
+        if (naming and _named(sentence, strong) >= naming) or continues(sentence.text):
             taken.append(sentence)
         else:
             break
@@ -528,12 +430,12 @@ def _not_found(
     required = [c for c in concepts if c.required]
     scored: list[tuple[float, int, Passage]] = []
     for n, passage in enumerate(passages):
-        own = _Words(passage.text)
+        own = Words(passage.text)
         matched = [c for c in required if own.has(c)]
         if (
             required
             and len(matched) * 2 >= len(required)
-            and any(c.kind not in _WEAK for c in matched)
+            and any(c.kind not in WEAK for c in matched)
         ):
             scored.append((len(matched) / len(required), -n, passage))
     scored.sort(key=lambda t: (t[0], t[1]), reverse=True)
@@ -553,128 +455,10 @@ def _name(query: str, hits: Sequence[_Hit], concepts: Sequence[Concept]) -> str:
     """Return the program's name as the best-matching sentence writes it (or, when that is
     only a body's name, its list item's title), else the query."""
     for hit in sorted(hits, key=lambda h: (-h.score, h.first)):
-        name = _name_in(hit, concepts)
+        name = name_in(hit.passage.sentences[hit.first].text, concepts)
         if name and any(stem(w) in KIND_STEMS for w in words(name)):
-            return _capital(name)
-        title = _title(hit.passage)
-        if title or name:
-            return _capital(title or name or "")
-    return _capital(query)
-
-
-_VERBS = re.compile(
-    r"\b(?:is|are|was|were|has|have|had|will|would|did|does|said|conducted|held|provided|"
-    r"received|reported|continues?|remains?)\b",
-    re.I,
-)
-
-
-def _title(passage: Passage) -> str | None:
-    """Return a list item's title: its first words up to a comma, when they are a name and
-    not a clause (`Pen Link Software Purchase and Training, US$ 65,046, ...`)."""
-    if not passage.listed or not passage.sentences:
-        return None
-    head = passage.sentences[0].text.split(",", 1)[0].strip()
-    if not head[:1].isupper() or _VERBS.search(head) or not 2 <= len(head.split()) <= 12:
-        return None
-    return head
-
-
-NAME_WIDTH = 10
-"""The most words a program's name spans in its sentence, before the words after it."""
-
-
-def _name_in(hit: _Hit, concepts: Sequence[Concept]) -> str | None:
-    """Return the name the hit's naming sentence gives the program: the tightest run of words
-    matching the most of the query, and the capitalized words and bracketed acronym after."""
-    sentence = hit.passage.sentences[hit.first].text
-    found = tokens(sentence)
-    window = _best_window(sentence, found, concepts)
-    if window is None:
-        return None
-    first, last = window
-    # Words hyphenated to the first (`anti-` of `anti-trafficking`) belong to the name.
-    while first > 0 and sentence[found[first - 1][2] : found[first][1]] == "-":
-        first -= 1
-    # Go on over capitalized words and a bracketed acronym
-    # (`Centers for Drug Information (CDI) Training Conference`).
-    end = found[last][2]
-    if sentence[end : end + 1] == ")" and "(" in sentence[found[first][1] : end]:
-        end += 1  # the window ends inside brackets: `(CDI)`
-    position = last + 1
-    while position < len(found):
-        word, start, stop = found[position]
-        bracketed = sentence[start - 1 : start] == "(" and sentence[stop : stop + 1] == ")"
-        if sentence[end:start].strip(" (") or not (word[:1].isupper() or bracketed):
-            break
-        end = stop + (1 if bracketed else 0)
-        position += 1
-    text = sentence[found[first][1] : end].strip(" \"'“”,.;:")
-    if text.count("(") > text.count(")"):
-        text = text[: text.rfind("(")].rstrip()  # `Program (AP3, refs A-C)` ends before it
-    return text if 2 <= len(text) <= 90 else None
-
-
-def _best_window(
-    sentence: str, found: Sequence[tuple[str, int, int]], concepts: Sequence[Concept]
-) -> tuple[int, int] | None:
-    """Return the (first, last) word indexes of the tightest run matching the most concepts,
-    a name rather than a clause (`Court hosted the first of three ...` is none)."""
-    places = _matches(found, concepts)
-    if not places:
-        return None
-    # (-concepts, -words matched, width, first, last): the most of the query, in the most
-    # of its words (`Centers for Drug Information (CDI)` over `CDI`), in the fewest words.
-    best: tuple[int, int, int, int, int] | None = None
-    for first, _, _ in places:
-        for _, last, _ in places:
-            if not first <= last < first + NAME_WIDTH:
-                continue
-            inside = [(s, e, c) for s, e, c in places if first <= s and e <= last]
-            covered = {c for _, _, c in inside}
-            if not any(concepts[c].kind not in _WEAK for c in covered):
-                continue
-            words_in = len({i for s, e, _ in inside for i in range(s, e + 1)})
-            key = (-len(covered), -words_in, last - first, first, last)
-            if best is None or key < best:
-                best = key
-    if best is None:
-        return None
-    _, _, _, first, last = best
-    matched = {i for s, e, _ in places if first <= s and e <= last for i in range(s, e + 1)}
-    # The words between the query's own are few and capitalized (`Centers for Drug
-    # Information`); words hyphenated to a neighbour belong to it (`G/TIP-funded`).
-    loose = [
-        w
-        for i, (w, start, stop) in enumerate(found[first : last + 1], first)
-        if i not in matched
-        and w.lower() not in STOP_WORDS
-        and not w[:1].isupper()
-        and sentence[start - 1 : start] != "-"
-        and sentence[stop : stop + 1] != "-"
-    ]
-    return (first, last) if len(loose) <= 1 else None
-
-
-def _matches(
-    found: Sequence[tuple[str, int, int]], concepts: Sequence[Concept]
-) -> list[tuple[int, int, int]]:
-    """Return (first word, last word, concept index) of every form of a concept in the words,
-    a word concept's own word preferred to its synonyms."""
-    lowered = [w.lower() for w, _, _ in found]
-    out: list[tuple[int, int, int]] = []
-    for number, concept in enumerate(concepts):
-        own = stem(concept.label.lower()) if concept.kind == "word" else None
-        stems = {own} if own and own in {stem(w) for w in lowered} else concept.stems
-        for index, word in enumerate(lowered):
-            if stem(word) in stems:
-                out.append((index, index, number))
-            for phrase in concept.phrases:
-                if tuple(lowered[index : index + len(phrase)]) == phrase:
-                    out.append((index, index + len(phrase) - 1, number))
-    return sorted(out)
-
-
-def _capital(text: str) -> str:
-    text = " ".join(text.split())
-    return text[:1].upper() + text[1:]
+            return capital(name)
+        heading = title(hit.passage)
+        if heading or name:
+            return capital(heading or name or "")
+    return capital(query)

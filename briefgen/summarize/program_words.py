@@ -112,6 +112,8 @@ def words(text: str) -> list[str]:
 
 
 ConceptKind = Literal["name", "place", "word", "kind", "funding"]
+WEAK: tuple[ConceptKind, ...] = ("kind", "place")
+"""Concepts that alone never make a passage about a program (`training`, `Argentina`)."""
 
 
 @dataclass(frozen=True, slots=True)
