@@ -37,9 +37,11 @@ from briefgen.summarize.program_sections import (
 from briefgen.summarize.program_synthesis import (
     Slots,
     implementers,
+    is_event,
     participants,
     places,
     synthesis,
+    what_it_is,
     when,
 )
 from briefgen.summarize.records import Cite, Grant, KeyFact, ProgramSheet, Quote, Statement
@@ -48,6 +50,8 @@ MAX_QUOTES = 3
 QUOTE_WORDS = 25
 """A quotation longer than this is cut at a sentence end (`…`)."""
 KEY_FIGURES = 5
+EVENT_DAYS = 31
+"""The most days a program dated by the sentence naming it may span to be told as an event."""
 MAX_RECOMMENDATIONS = 3
 
 
@@ -103,15 +107,31 @@ def program_sheet(
     doing = [s for s in chosen if section_of(s, sections) in ("activities", "reach")]
     # Where it took place: said where the sentences name it, else where it was done.
     naming = [s for s in doing if names_program(s.text, match.concepts)]
-    time, future = when(evidence, dated or chosen, newest)
+    span = when(evidence, dated or chosen, newest)
+    # A training took place on its dates, and so did a program the sentence naming it dates
+    # to a few days (`On January 25-26, SERNAM conducted ... programs`); the dates of a
+    # project's news are not the project's.
+    named = when(evidence, [s for s in dated if names_program(s.text, match.concepts)], newest)
+    event = is_event(match.name) or (
+        named is not None and named.days is not None and named.days <= EVENT_DAYS
+    )
+    time = span.fact if span else None
+    if time is not None and not event:
+        time = replace(time, label="Dates reported")
     slots = Slots(
         name=match.name,
+        phrase=match.phrase,
         funders=funders,
         implementers=doers,
         places=places(evidence, naming or doing or dated or chosen),
         when=time,
-        future=future,
+        future=bool(span and span.future),
+        event=event,
         participants=participants(evidence, chosen, include_personal),
+        what=what_it_is(
+            [s for s in dated if section_of(s, sections)],
+            lambda text: names_program(text, match.concepts, strong=True),
+        ),
     )
     described = [s for s in chosen if section_of(s, sections) != "context"]
     overview = _overview(slots, grants, totals, evidence, described)

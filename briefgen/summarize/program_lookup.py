@@ -29,11 +29,13 @@ from briefgen.summarize.program_passages import (
     Passage,
     Words,
     continues,
+    introduces,
     list_lead,
     passages_of,
 )
 from briefgen.summarize.program_words import (
     KIND_STEMS,
+    STOP_WORDS,
     WEAK,
     Concept,
     name_concept,
@@ -49,6 +51,8 @@ SHORT_ITEM = 6
 """A list item of at most this many sentences is about one thing: from the sentence naming the
 program to its end, all of it is the program's."""
 MAX_CANDIDATES = 5
+MAX_OTHERS = 5
+"""How many other posts' best matches a sheet lists."""
 """How many closest passages a failed lookup lists."""
 
 
@@ -58,7 +62,10 @@ class ProgramMatch:
 
     name: str
     """The program's name as the best-matching cable writes it (`Centers for Drug Information
-    (CDI) Training Conference`), else the query."""
+    (CDI) Training Conference`), else the query, capitalized as a title."""
+    phrase: str
+    """The name as it reads inside a sentence (`the Megaports program`'s `Megaports program`,
+    `information campaign`)."""
     sentences: tuple[Sentence, ...]
     """Its sentences, in cable order."""
     cables: tuple[Cable, ...]
@@ -125,16 +132,18 @@ def find_program(
     chosen = [h for g in ranked for h in g] if cables else ranked[0]
     chosen = _one_per_list(query, chosen, central, concepts)
     sentences = _program_sentences(chosen, concepts, central)
+    name = _name(query, chosen, concepts)
     used = tuple(c for c in evidence.cables if any(s.cite.cable_id == c.id for s in sentences))
     posts = tuple(dict.fromkeys(c.origin or "an unnamed post" for c in used))
     return ProgramMatch(
-        name=_name(query, chosen, concepts),
+        name=capital(name),
+        phrase=name,
         sentences=sentences,
         cables=used,
         evidence=evidence,
         central=frozenset(central & {c.id for c in used}),
         concepts=tuple(concepts),
-        other_matches=() if cables else tuple(_best_of(g) for g in ranked[1:]),
+        other_matches=() if cables else tuple(_best_of(g) for g in ranked[1 : 1 + MAX_OTHERS]),
         posts=posts if len(posts) > 1 else (),
     )
 
@@ -390,7 +399,11 @@ def _taken(passage: Passage, first: int, strong: Sequence[Concept]) -> list[Sent
     """Return the sentences of one passage about the program, from the one naming it on:
     all of a short list item, else those naming it as well or going on about it."""
     sentences = list(passage.sentences)
-    whole = passage.item == 0 and (first == 0 or list_lead(passage.paragraph) is not None)
+    # A paragraph opening with the program is about it; one that names it deep in a long
+    # first sentence (`a range of problems: ..., the Fulbright program, ...`) is not.
+    opens = first == 0 and _opening(sentences[0].text, strong)
+    lead = list_lead(passage.paragraph)
+    whole = passage.item == 0 and (opens or (lead is not None and introduces(lead)))
     if whole:
         return sentences
     if passage.listed and len(sentences) <= SHORT_ITEM:
@@ -403,6 +416,14 @@ def _taken(passage: Passage, first: int, strong: Sequence[Concept]) -> list[Sent
         else:
             break
     return taken
+
+
+OPENING_WORDS = 15
+"""A paragraph is about the program when its first sentence names it within these words."""
+
+
+def _opening(text: str, strong: Sequence[Concept]) -> bool:
+    return any(Words(" ".join(text.split()[:OPENING_WORDS])).has(c) for c in strong)
 
 
 def _best_of(hits: list[_Hit]) -> Statement:
@@ -452,13 +473,26 @@ def _not_found(
 
 
 def _name(query: str, hits: Sequence[_Hit], concepts: Sequence[Concept]) -> str:
-    """Return the program's name as the best-matching sentence writes it (or, when that is
-    only a body's name, its list item's title), else the query."""
+    """Return the program's name as running text writes it: as the best-matching sentence
+    has it (or, when that is only a body's name, its list item's title), else the query."""
     for hit in sorted(hits, key=lambda h: (-h.score, h.first)):
-        name = name_in(hit.passage.sentences[hit.first].text, concepts)
+        sentence = hit.passage.sentences[hit.first].text
+        name = name_in(sentence, concepts)
         if name and any(stem(w) in KIND_STEMS for w in words(name)):
-            return capital(name)
+            return _running(name, sentence.lstrip("\"'“ ").startswith(name))
         heading = title(hit.passage)
-        if heading or name:
-            return capital(heading or name or "")
-    return capital(query)
+        if heading:
+            return _running(heading, True)
+        if name:
+            return _running(name, sentence.lstrip("\"'“ ").startswith(name))
+    return query
+
+
+def _running(name: str, opens: bool) -> str:
+    """Return a name as it reads inside a sentence: a capital that only opens the sentence or
+    a title (`One-year rent for ...`, `Information campaign`) is dropped, a name's kept."""
+    written = name.split()
+    following = [w for w in written[1:] if w.lower() not in STOP_WORDS]
+    if opens and following and written[0][1:].islower() and following[0][:1].islower():
+        return written[0].lower() + name[len(written[0]) :]
+    return name

@@ -11,7 +11,7 @@ from briefgen.models import Cable, Paragraph
 from briefgen.summarize.evidence import Sentence, paragraph_sentences
 from briefgen.summarize.program_words import Concept, stem, words
 
-_LIST_ITEM = re.compile(r"\n(?=-+\s*\S)")
+_LIST_ITEM = re.compile(r"\n(?=-+\s*[\w(\"'“])")
 """Where a list item starts in a paragraph's text (the reader writes items as `\\n- `)."""
 
 
@@ -74,17 +74,27 @@ class Words:
         return any(" " + " ".join(p) + " " in self.joined for p in concept.phrases)
 
 
-def names_program(text: str, concepts: Sequence[Concept]) -> bool:
+def names_program(text: str, concepts: Sequence[Concept], *, strong: bool = False) -> bool:
     """Return True when a sentence names the program: one of the query's distinctive concepts
-    or its kind (`the training sessions`)."""
+    or (unless `strong`) its kind (`the training sessions`)."""
     own = Words(text)
-    return any(own.has(c) for c in concepts if c.required and c.kind != "place")
+    weak = ("kind", "place") if strong else ("place",)
+    return any(own.has(c) for c in concepts if c.required and c.kind not in weak)
 
 
 def continues(text: str) -> bool:
     """Return True when a sentence goes on about what the one before it named (`The seminars
     ...`, `Participants ...`, `To date ...`)."""
     return bool(_CONTINUES.match(text))
+
+
+_LIST_LEAD = re.compile(r"(?::|\bas follows\.?|\bfollowing\.?|\binclud(?:e|ed|ing)\.?)\s*$", re.I)
+"""The end of a list's lead that introduces its items (`Programs were as follows:`)."""
+
+
+def introduces(lead: str) -> bool:
+    """Return True when a list's lead introduces its items (`... as follows:`)."""
+    return bool(_LIST_LEAD.search(lead.strip()))
 
 
 def list_lead(paragraph: Paragraph) -> str | None:

@@ -192,7 +192,8 @@ _BOILERPLATE = re.compile(
     r"^(?:information (?:provided )?below\b|in accordance with\b|post is submitting\b|"
     r"(?:embassy|post) (?:point of )?contact\b|(?:begin|end) (?:text|note|comment|summary)\b|"
     r"see (?:paragraph|para|ref)\b|ref [a-z],? para|this (?:cable|message) (?:is|was)\b)"
-    r"|\bkeyed to (?:questions|the questions)\b|\bplease protect\b|\bnot for internet\b",
+    r"|\bkeyed to (?:questions|the questions)\b|\bplease protect\b|\bnot for internet\b"
+    r"|(?:\s[-=_*]){2,}\s*$|^[-=_*\s]+$",
     re.I,
 )
 """Sentences about the cable rather than the program (`Information provided below is keyed to

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -13,7 +13,7 @@ from briefgen.extract import Event
 from briefgen.summarize.evidence import Evidence, Sentence, country_names
 from briefgen.summarize.funding import short_name
 from briefgen.summarize.program_grants import Total
-from briefgen.summarize.program_words import KIND_STEMS, STOP_WORDS, stem, words
+from briefgen.summarize.program_words import KIND_STEMS, stem, words
 from briefgen.summarize.records import Cite, Grant, KeyFact, Statement
 
 _DOES = re.compile(
@@ -73,7 +73,9 @@ class Slots:
     """What the sheet's opening is made of, each value with where it is stated."""
 
     name: str
-    """The program's name."""
+    """The program's name, as a title."""
+    phrase: str
+    """The program's name as it reads inside a sentence (`information campaign`)."""
     funders: tuple[KeyFact, ...]
     """Who paid, one fact each."""
     implementers: tuple[KeyFact, ...]
@@ -84,8 +86,14 @@ class Slots:
     """When it took place (`January 25-26, 2006`)."""
     future: bool
     """True when it had not yet taken place by the newest cable."""
+    event: bool
+    """True when it took place on its dates (a training, a seminar, or a program the
+    sentence naming it dates to a few days); a project's news has dates, the project none."""
     participants: KeyFact | None
     """Who took part, in numbers (`100 local officials; 160 activists`)."""
+    what: Statement | None = None
+    """The sentence saying what it is (`The Megaports Initiative is a Department of Energy
+    (DOE) program to detect ...`), else the first naming it."""
 
 
 def implementers(
@@ -170,11 +178,20 @@ def places(evidence: Evidence, sentences: Sequence[Sentence]) -> KeyFact | None:
     return KeyFact("Where", _joined(top), tuple(dict.fromkeys(cites[n] for n in top)))
 
 
-def when(
-    evidence: Evidence, sentences: Sequence[Sentence], newest: str | None
-) -> tuple[KeyFact | None, bool]:
-    """Return when the program took place (from the dated events of its sentences) and
-    whether that is after the newest cable (a plan, not yet a fact)."""
+@dataclass(frozen=True, slots=True)
+class Span:
+    """When something took place, as its sentences' dated events tell."""
+
+    fact: KeyFact
+    """The span as a key fact (`When: January 25-26, 2006`)."""
+    future: bool
+    """True when it ends after the newest cable: a plan, not yet a fact."""
+    days: int | None
+    """How many days it spans (None when a date is only a month or a year)."""
+
+
+def when(evidence: Evidence, sentences: Sequence[Sentence], newest: str | None) -> Span | None:
+    """Return when the program took place, from the dated events of its sentences."""
     texts = [s.text for s in sentences]
     events: list[Event] = []
     for cable_id in dict.fromkeys(s.cite.cable_id for s in sentences):
@@ -183,7 +200,7 @@ def when(
             if any(said[:50] in t or t[:50] in said for t in texts):
                 events.append(event)
     if not events:
-        return None, False
+        return None
     # Sort on the dates and where they are stated, never on the records (issue 13).
     events.sort(key=_event_order)
     first = events[0]
@@ -191,7 +208,11 @@ def when(
     span = date_span(first.date, last.end_date or last.date)
     cites = tuple(dict.fromkeys([Cite.of(first.source), Cite.of(last.source)]))
     future = bool(newest) and (last.end_date or last.date) > (newest or "")
-    return KeyFact("When", span, cites), future
+    start, end = _parse(first.date), _parse(last.end_date or last.date)
+    days = None
+    if start and end and start[2] and end[2]:
+        days = (date(*end) - date(*start)).days
+    return Span(KeyFact("When", span, cites), future, days)
 
 
 def _event_order(event: Event) -> tuple[str, str, str, int]:
@@ -276,7 +297,9 @@ def synthesis(
     first = _who_funded_whom(slots, grants, totals)
     if first:
         out.append(first)
-    where_when = _when_where(slots, subject="It" if first else _subject(slots.name))
+    elif slots.what is not None:
+        out.append(slots.what)  # no funder or doer to name: what it is comes first
+    where_when = _when_where(slots, subject="It" if first else _subject(slots.phrase))
     if where_when:
         out.append(where_when)
     used = {s.text for s in out}
@@ -316,7 +339,7 @@ def _who_funded_whom(
     doers = [_named(i.value) for i in slots.implementers]
     if not funders and not doers:
         return None
-    name = _object(slots.name, funders)
+    name = _object(slots.phrase, funders)
     cites = [c for f in (*slots.funders, *slots.implementers) for c in f.cites]
     # The money given or spent; amounts proposed are in the grants table, not said as given.
     amounts = [g for g in grants if g.amount and g.status != "proposed"]
@@ -343,10 +366,9 @@ def _who_funded_whom(
 def _when_where(slots: Slots, subject: str) -> Statement | None:
     """Return where and when it took place, for an event (a training, a seminar, a play), or
     a program with its dates; a force, a center or a project without dates takes no place."""
-    kinds = {stem(w) for w in words(slots.name)}
-    if slots.places is None and slots.when is None:
-        return None
-    if not kinds & EVENT_STEMS and not (kinds & KIND_STEMS and slots.when is not None):
+    # Only an event took place, and only on a date the cables give: the dates of a program's
+    # meetings are not the program's, and a place without a date may be a plan.
+    if not slots.event or slots.when is None:
         return None
     verb = "is planned" if slots.future else "took place"
     parts = [f"{subject} {verb}"]
@@ -358,6 +380,22 @@ def _when_where(slots: Slots, subject: str) -> Statement | None:
         parts.append(_date_phrase(slots.when.value))
         cites.extend(slots.when.cites)
     return Statement(" ".join(parts) + ".", tuple(dict.fromkeys(cites)))
+
+
+_DEFINES = re.compile(r"\b(?:is|are|was|were) (?:a|an|the)\b|\baims? to\b|\bdesigned to\b")
+
+
+def what_it_is(sentences: Sequence[Sentence], names: Callable[[str], bool]) -> Statement | None:
+    """Return the sentence saying what the program is (`... is a DOE program to ...`), else
+    the first naming it, of at most LONG_SENTENCE words."""
+    fit = [s for s in sentences if names(s.text) and len(s.text.split()) <= LONG_SENTENCE]
+    best = next((s for s in fit if _DEFINES.search(s.text)), fit[0] if fit else None)
+    return Statement(best.text, (best.cite,)) if best else None
+
+
+def is_event(name: str) -> bool:
+    """Return True when a program's name makes it an event (a training, a seminar, a play)."""
+    return bool({stem(w) for w in words(name)} & EVENT_STEMS)
 
 
 def _date_phrase(span: str) -> str:
@@ -397,11 +435,6 @@ def _object(name: str, funders: Sequence[str]) -> str:
         name = re.sub(
             rf"^(?:the )?{re.escape(funder)}(?:-funded|-sponsored)?\s+", "", name, flags=re.I
         )
-    written = name.split()
-    following = [w for w in written[1:] if w.lower() not in STOP_WORDS]
-    if following and written[0][1:].islower() and following[0][:1].islower():
-        # A name capitalized only as a title (`Information campaign`) reads in lower case.
-        return "the " + written[0].lower() + name[len(written[0]) :]
     last = words(name)[-1:] if words(name) else []
     if name[:1].isupper() and last and stem(last[0]) in KIND_STEMS | {"center", "centre", "fund"}:
         return "the " + name
