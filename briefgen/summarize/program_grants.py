@@ -64,7 +64,7 @@ STATUS_SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "proposed",
         re.compile(
-            r"\b(?:propos\w*|request\w*|sought|pending|under consideration|plans to|"
+            r"\b(?:propos\w*|request\w*|sought|pending|under consideration|plans to|expected to|"
             r"planned|intends? to|pledg\w*|recommended a positive response)\b",
             re.I,
         ),
@@ -110,6 +110,9 @@ class _Row:
     grant: Grant
     value: float | None
     unit: str | None
+    level: bool = False
+    """True for one of several levels a sentence gives one budget (`rise from $503,000 in
+    2008 to $6 million in 2010`): shown, never summed."""
 
 
 def program_grants(
@@ -168,20 +171,58 @@ def _rows_of(
         if value is not None:
             covered.add(value)
         out.append(_record_row(funding, sentence, evidence, funder, status, period, implementer))
-    for figure in facts.figures:
-        if figure.kind != "money" or figure.value in covered:
-            continue
-        if not _same_sentence(figure.source.sentence, text) or _penalty(figure):
+    money = [
+        f
+        for f in facts.figures
+        if f.kind == "money"
+        and f.value not in covered
+        and _same_sentence(f.source.sentence, text)
+        and not _penalty(f)
+    ]
+    levels = len(money) > 1 and bool(_LEVELS.search(text))
+    for figure in money:
+        if figure.value in covered:
             continue
         covered.add(figure.value)
+        # Each amount of several has its own year (`$503,000 in 2008 to $6 million in 2010`).
+        own_period = _year_after(text, figure.text) if len(money) > 1 else ""
         grant = Grant(
-            funder, implementer, amount_text(figure.text), period, status, "", sentence.cite
+            funder,
+            implementer,
+            amount_text(figure.text),
+            own_period or period,
+            status,
+            "",
+            sentence.cite,
         )
-        out.append(_Row(grant, figure.value, figure.unit))
+        out.append(_Row(grant, figure.value, figure.unit, levels))
     if not out and own and _FUNDED.search(text):
         grant = Grant(own, implementer, "", period, status, "", sentence.cite)
         out.append(_Row(grant, None, None))
     return out
+
+
+_LEVELS = re.compile(
+    r"\b(?:rise|rising|rose|increase[sd]?|increasing|grow|grew|growing|fall|fell|drop(?:ped)?|"
+    r"decrease[sd]?|go|went)\b[^.;]*\bfrom\b[^.;]*\bto\b|\bfrom\b[^.;]*\bto\b[^.;]*\bin \d{4}\b",
+    re.I,
+)
+"""A sentence giving one budget at several times (`expected to rise from $503,000 in 2008 to $6
+million in 2010`): its amounts are levels, not grants to add."""
+
+
+def _year_after(text: str, amount: str) -> str:
+    """Return the year stated right after an amount (`$6 million in 2010`), else empty."""
+    folded, written = " ".join(text.split()), " ".join(amount.split())
+    at = folded.find(written)
+    if at < 0:
+        return ""
+    after = _YEAR_AFTER.match(folded[at + len(written) :])
+    return after.group(1) if after else ""
+
+
+_YEAR_AFTER = re.compile(r"[^.;,]{0,40}?\b(?:in|for|during|by) ((?:FY\s?)?(?:19|20)\d\d)\b")
+"""A year right after an amount (` in 2010`)."""
 
 
 _FUNDED = re.compile(
@@ -365,7 +406,7 @@ def _totals(rows: Sequence[_Row]) -> tuple[Total, ...]:
     sums: dict[tuple[str, str], float] = defaultdict(float)
     statuses: dict[tuple[str, str], set[str]] = defaultdict(set)
     for row in rows:
-        if row.value is None or not row.unit:
+        if row.value is None or not row.unit or row.level:
             continue
         status = row.grant.status
         group = _STATUS_GROUPS.get(status, status or "status not stated")

@@ -133,3 +133,15 @@ def test_a_lead_names_the_funder_of_its_items_money_only(corpus: Corpus) -> None
     # is no INL grant, though the list's lead says `INL programs`.
     brief = sheet(corpus, "rent for the Northern Border Task Force")
     assert [(g.funder, g.amount) for g in brief.funding] == [("INCLE", "$24,000")]
+
+
+def test_levels_of_one_budget_are_shown_with_their_years_and_never_summed(
+    corpus: Corpus,
+) -> None:
+    # `funding levels expected to rise from $503,000 in 2008 to $6 million in 2010`
+    brief = sheet(corpus, "Anti-Terrorism Assistance program")
+    assert [(g.amount, g.period, g.status) for g in brief.funding] == [
+        ("$503,000", "2008", "proposed"),
+        ("$6 million", "2010", "proposed"),
+    ]
+    assert brief.funding_totals == ()
