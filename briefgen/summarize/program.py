@@ -112,18 +112,24 @@ def program_sheet(
     # to a few days (`On January 25-26, SERNAM conducted ... programs`); the dates of a
     # project's news are not the project's.
     named = when(evidence, [s for s in dated if names_program(s.text, match.concepts)], newest)
-    event = is_event(match.name) or (
-        named is not None and named.days is not None and named.days <= EVENT_DAYS
+    event = (
+        is_event(match.name)
+        # A cable wholly about it says what it was (`TRAFFICKING AWARENESS CAMPAIGN COMPLETED`).
+        or any(is_event(c.subject or "") for c in match.cables if c.id in match.central)
+        or (named is not None and named.days is not None and named.days <= EVENT_DAYS)
     )
     time = span.fact if span else None
-    if time is not None and not event:
-        time = replace(time, label="Dates reported")
+    where = places(evidence, naming or doing or dated or chosen)
+    if not event:
+        # The dates and places a project's sentences give are those of its news.
+        time = replace(time, label="Dates reported") if time else None
+        where = replace(where, label="Places named") if where else None
     slots = Slots(
         name=match.name,
         phrase=match.phrase,
         funders=funders,
         implementers=doers,
-        places=places(evidence, naming or doing or dated or chosen),
+        places=where,
         when=time,
         future=bool(span and span.future),
         event=event,

@@ -233,10 +233,10 @@ def _score(passage: Passage, concepts: Sequence[Concept]) -> _Hit | None:
             return None
     if not mine or (not strong and any(c.kind not in WEAK and c.required for c in concepts)):
         return None  # matched only through its heading or list lead, like every sibling
-    phrased = _phrase(concepts) in " " + " ".join(stem(w) for w in words(passage.text)) + " "
-    if phrased:
+    row = " " + " ".join(stem(w) for w in words(passage.text) if w not in STOP_WORDS) + " "
+    if _phrase(concepts, ("word", "kind")) in row:
         score += 1.0  # the query's words in its order: the program's own name
-    return _Hit(passage, score, _first(passage, concepts), phrased)
+    return _Hit(passage, score, _first(passage, concepts), _phrase(concepts, ("word",)) in row)
 
 
 def _central_hit(cable: Cable, passages: Sequence[Passage], concepts: Sequence[Concept]) -> _Hit:
@@ -274,9 +274,12 @@ def _named(sentence: Sentence, strong: Sequence[Concept]) -> int:
     return sum(1 for c in strong if own.has(c))
 
 
-def _phrase(concepts: Sequence[Concept]) -> str:
-    """Return the stems of the query's plain words, spaced, to find them in a row."""
-    stems = [stem(c.label.lower()) for c in concepts if c.kind in ("word", "kind")]
+def _phrase(concepts: Sequence[Concept], kinds: Sequence[str]) -> str:
+    """Return the stems of the query's words of these kinds, spaced, to find them in a row
+    (stop words left out on both sides: `Partnership for Peace`)."""
+    stems = [
+        stem(w) for c in concepts if c.kind in kinds for w in words(c.label) if w not in STOP_WORDS
+    ]
     return " " + " ".join(stems) + " " if len(stems) >= 2 else "\0"
 
 
