@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -572,7 +573,7 @@ def rule_described_name(ctx: Context, para: Para) -> None:
 _SUBJECT_NAME_RE = re.compile(
     r"(?:(?:The|the|There (?:is|are|was|were) (?:an? |the )?(?:[\w-]+ ){0,4}?(?:NGO|group|"
     r"organi[sz]ation|foundation|association|firm|company),?) )?[\"“]?"
-    r"((?:[A-Z][A-Za-z'’&.()-]*|[A-Z]{2,8})"
+    r"((?:[A-Z][A-Za-z'’&.()-]*|[A-Z]{2,8}(?:/[A-Z]{2,8})?)"
     r"(?: (?:(?:of|for|and|de|del|la|y) )?[A-Z][A-Za-z'’&.-]*){0,4})"
     r"[\"”]?(?: \([^()]{1,40}\))?(?:,[^,.;()]{3,90},)? "
 )
@@ -691,3 +692,45 @@ def rule_host_government(ctx: Context, para: Para) -> None:
         name = ctx.register("org", ctx.lookup(acronym) or acronym)
         if ctx.add_mention(para, "org", *match.span(1), name, "host_government"):
             ctx.say_kind(name, "government", para, match.start(1))
+
+
+_ACRONYM_RE = re.compile(r"(?<![\w/.-])([A-Z]{2,7}(?:[/-][A-Z]{2,7})?)(?![\w/.-])")
+"""A word in capitals inside mixed-case text (`DCEI`, `RAB`, `DHS/ICE`): a body's acronym."""
+
+
+def rule_acronym_mention(ctx: Context, para: Para) -> None:
+    """Find a body by an acronym no definition or list gave, where mixed-case text writes it:
+    cables name bodies by their acronyms more than by any other means."""
+    if para.caps:
+        return
+    text = para.text
+    for match in _ACRONYM_RE.finditer(text):
+        acronym = match.group(1)
+        if acronym in _NOT_ACRONYMS or acronym in _CAPS_WORDS or len(set(acronym)) == 1:
+            continue
+        start, end = match.span(1)
+        if any(m.start < end and start < m.end for m in para.mentions):
+            continue
+        known = ctx.lookup(acronym)
+        if known is not None:
+            if ctx.kind_of(known) == "org":
+                ctx.add_mention(para, "org", start, end, known, "acronym_mention")
+            continue
+        if _is_place(acronym):
+            continue
+        name = ctx.register("org", acronym)
+        ctx.add_mention(para, "org", start, end, name, "acronym_mention")
+
+
+@lru_cache(maxsize=4096)
+def _is_place(word: str) -> bool:
+    return bool(gazetteer.find(word, word.lower(), True))
+
+
+_CAPS_WORDS = frozenset(
+    """A I AN AND THE OF IN ON TO FOR BY OR AT AS IS IT BE NO NOT NOTE END SUMMARY COMMENT
+    ACTION REF REFS PARA PARAS TAGS SUBJECT INFO FM TO SIPDIS NNNN OK TBD USD EUR GBP JPY RUB
+    NB PS AM PM GMT UTC ET EST EDT CET KM KG MW TV DVD CD PC SMS GPS PDF URL VIP MOU MOA FYI
+    ASAP AKA QTE UNQTE BEGIN TEXT XX XXX XXXX NGO NGOS CSO CSOS IDP IDPS GDP GNP FDI""".split()
+)
+"""Capitals that are not a body's acronym: words, markers, units, currencies."""

@@ -38,6 +38,7 @@ ENTITY_RULES: tuple[tuple[str, ParaRule], ...] = (
     ("speaker_name", people.rule_speaker_name),
     ("caps_names", people.rule_caps_names),
     ("subject_name", orgs.rule_subject_name),
+    ("acronym_mention", orgs.rule_acronym_mention),
 )
 """Rules that find entities, most specific first: a span taken by one is not taken again."""
 
