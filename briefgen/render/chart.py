@@ -40,7 +40,8 @@ def nice_axis(low: float, high: float, steps: int = 4) -> tuple[float, float, fl
     The maximum leaves room above the highest value for its label.
     """
     low, high = min(0.0, low), max(0.0, high)
-    span = (high - low) or 1.0
+    # A span too small to draw (5e-324) is none: its quarter would underflow to zero.
+    span = high - low if high - low > 1e-9 else 1.0
     raw = span / steps
     magnitude = 10 ** math.floor(math.log10(raw))
     step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
