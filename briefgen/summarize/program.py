@@ -1,81 +1,58 @@
-"""Summarize what the cables say of one program, campaign, play or grant into a ProgramSheet."""
+"""Summarize what the cables say of one program, campaign, play or grant into a ProgramSheet.
+
+The program is found by program_lookup (the user's words to the cables' words), its money by
+program_grants, its slots and opening synthesis by program_synthesis; this module sorts its
+sentences into the sheet's sections and assembles the sheet.
+"""
 
 from __future__ import annotations
 
-import re
-from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 
-from briefgen.errors import InvalidArgumentError, NotFoundError
-from briefgen.extract import CableFacts, Figure, Funding
+from briefgen.errors import InvalidArgumentError
+from briefgen.extract import Figure
 from briefgen.facts import Facts
 from briefgen.models import Cable
 from briefgen.store import Corpus
-from briefgen.summarize.evidence import (
-    Evidence,
-    Sentence,
-    country_names,
-    load_evidence,
-    paragraph_sentences,
-)
+from briefgen.summarize.evidence import Evidence, Sentence
 from briefgen.summarize.figures import (
     comparison_chart,
     key_figures,
     series_charts,
     statistics_paragraphs,
 )
-from briefgen.summarize.funding import funding_rows, short_name
 from briefgen.summarize.meta import briefing_meta, cited_only
 from briefgen.summarize.privacy import safe_speaker
-from briefgen.summarize.records import Cite, FundingRow, KeyFact, ProgramSheet, Quote, Statement
-
-# Where a sentence goes on the sheet: the first rule that matches names its section.
-_SECTION_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    (
-        # Results: something done to cases, crimes or people (`initiated 28 criminal cases`,
-        # `arrested 67 pimps`), or cases counted (`two cases of trafficking`); not a play's
-        # plot that leads its heroine to a brothel.
-        "outcomes",
-        re.compile(
-            r"(?<!-)\b(?:arrest(?:ed|s)?|convicted|convictions?|prosecuted|prosecutions?|"
-            r"rescued|uncovered|initiated|opened|closed|registered|identified|detained|"
-            r"sentenced)\b(?: [\w-]+){0,4}? (?:cases?|crimes?|traffickers?|victims?|pimps?|"
-            r"brothels?|prostitutes?|suspects?|people|persons)\b(?!['’])|"
-            r"\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-            r"\w+teen|\w+ty(?:-\w+)?) (?:new |criminal |more )?(?:cases?|convictions|arrests)\b",
-            re.I,
-        ),
-    ),
-    (
-        "reach",
-        re.compile(
-            r"\b(?:people|participants?|passengers|students|reached|audience|"
-            r"media|news|outlets|signatures|polled|surveyed|attended)\b",
-            re.I,
-        ),
-    ),
-    (
-        "activities",
-        re.compile(
-            r"\b(?:perform\w*|events?|conference|roundtable|train\w*|seminar|"
-            r"workshop|flyers?|booklets?|posters?|materials|launched|"
-            r"distributed|printed|play|campaign|lecture|exhibited)\b",
-            re.I,
-        ),
-    ),
+from briefgen.summarize.program_grants import Total, program_grants
+from briefgen.summarize.program_lookup import ProgramMatch, find_program
+from briefgen.summarize.program_passages import names_program
+from briefgen.summarize.program_sections import (
+    readable,
+    room_left,
+    section_of,
+    sort_sentences,
+    within_budget,
 )
-_LEAD_IN = re.compile(r"(?::|\b(?:recommended|suggested|proposed|agreed) that)$")
-"""A sentence that only introduces a list (`participants recommended that`)."""
-_CASES = re.compile(r"\b(?:cases?|crimes?|complaints?)\b", re.I)
-MAX_CABLES = 40
-"""The most cables a sheet reads: the best matches of the full-text search, by bm25 rank."""
-
-_PROGRAM_WORDS = re.compile(
-    r"\b(?:campaign|project|program\w*|play|performances?|training|"
-    r"initiative|grant)\b",
-    re.I,
+from briefgen.summarize.program_synthesis import (
+    Slots,
+    implementers,
+    is_event,
+    participants,
+    places,
+    synthesis,
+    what_it_is,
+    when,
 )
-_IMPLEMENTED = re.compile(r"\b(?:implemented|conducted by|organized by|performed\b.*?\bby)\b", re.I)
+from briefgen.summarize.records import Cite, Grant, KeyFact, ProgramSheet, Quote, Statement
+
+MAX_QUOTES = 3
+QUOTE_WORDS = 25
+"""A quotation longer than this is cut at a sentence end (`…`)."""
+KEY_FIGURES = 5
+EVENT_DAYS = 31
+"""The most days a program dated by the sentence naming it may span to be told as an event."""
+MAX_RECOMMENDATIONS = 3
 
 
 def program_sheet(
@@ -86,256 +63,249 @@ def program_sheet(
     cables: Sequence[str] = (),
     include_personal: bool = False,
 ) -> ProgramSheet:
-    """Return the impact sheet of the program `query` names (a name or key phrase).
+    """Return the impact sheet of the program `query` names (its name, or words naming it:
+    an acronym, the implementer, the kind of program, the place).
 
-    With `cables`, only those cables are read. Raises NotFoundError when no cable speaks of it.
+    With `cables`, only those cables are read. Raises NotFoundError (listing the closest
+    passages) when no cable speaks of it, AmbiguousNameError when several programs of one
+    list match alike.
     """
     phrase = " ".join(query.split())
     if len(phrase) < 3:
         raise InvalidArgumentError("a program name or phrase needs at least three characters")
-    ids = list(cables) if cables else _cables_naming(corpus, phrase)
-    evidence = load_evidence(corpus, stored, ids)
-    chosen: list[Sentence] = []
-    used: list[Cable] = []
-    for cable in evidence.cables:
-        picked = _relevant(cable, phrase)
-        if picked:
-            used.append(cable)
-            chosen.extend(s for s in picked if include_personal or not s.personal)
-    if not used:
-        where = f" in {', '.join(cables)}" if cables else ""
-        raise NotFoundError(f"no program, campaign or grant matching {query!r} found{where}")
-    places = {(s.cite.cable_id, s.cite.paragraph) for s in chosen}
-    texts = {s.text for s in chosen}
-    figures = [
-        f
-        for c in used
-        for f in evidence.facts_of(c.id).figures
-        if (f.source.cable_id, f.source.paragraph) in places and _in_sentences(f, texts)
-    ]
-    fundings = [
-        f
-        for c in used
-        for f in evidence.facts_of(c.id).fundings
-        if (f.source.cable_id, f.source.paragraph) in places
-        and _in_sentences(f, texts)
-        and _is_program_money(f, c, phrase)
-    ]
-    rows = funding_rows(fundings, evidence, phrase)
-    quotes = _quotes(evidence, used, places, include_personal)
-    recommendations = [
-        Statement(r.text, (Cite.of(r.source),))
-        for c in used
-        for r in evidence.facts_of(c.id).recommendations
-        if (r.source.cable_id, r.source.paragraph) in places
-    ]
-    # Words already shown as feedback or as a recommendation are not repeated in a section.
-    shown = [" ".join(q.text.split()) for q in quotes]
-    shown += [" ".join(r.text.split()) for r in recommendations]
-    sections: dict[str, list[Statement]] = {key: [] for key, _ in _SECTION_RULES}
-    sections["context"] = []
-    # A paragraph citing statistics or trends reports the state of things, all of it.
-    stats = statistics_paragraphs(used)
-    for sentence in chosen:
-        if _LEAD_IN.search(sentence.text) or any(
-            sentence.text.strip('"“” ;.') in text or text[:40] in sentence.text for text in shown
-        ):
-            continue
-        if (sentence.cite.cable_id, sentence.cite.paragraph) in stats and _CASES.search(
-            sentence.text
-        ):
-            sections["context"].append(Statement(sentence.text, (sentence.cite,)))
-            continue
-        for key, rule in _SECTION_RULES:
-            if rule.search(sentence.text):
-                sections[key].append(Statement(sentence.text, (sentence.cite,)))
-                break
-    figures_panel = key_figures(figures, include_personal=include_personal, context=stats)
-    series = series_charts(figures)
+    match = find_program(corpus, stored, phrase, cables)
+    evidence = match.evidence
+    chosen = readable(match.sentences, include_personal)
+    owns = {(c.id, p.number) for c in match.cables if c.id in match.central for p in c.paragraphs}
+    grants, totals = program_grants(chosen, evidence, "", owns)
+    funders = _funders(grants)
+    found = _recipients(grants) + implementers(evidence, chosen, [f.value for f in funders])
+    doers = tuple(d for n, d in enumerate(found) if d.value not in {e.value for e in found[:n]})
+    grants = _with_implementer(grants, doers)
+    quoted = _quotations(evidence, match, {s.cite for s in chosen}, include_personal)
+    quotes = [replace(q, text=_cut(q.text)) for q in quoted[:MAX_QUOTES]]
+    recommendations = _recommendations(evidence, match, {s.cite for s in chosen})
+    sections = sort_sentences(match.cables, match.central, chosen, quoted, recommendations)
+    recommendations = recommendations[:MAX_RECOMMENDATIONS]
+    stats = statistics_paragraphs(match.cables)
+    told = [s for s in chosen if section_of(s, sections) not in ("", "background", "context")]
+    figures = _figures(evidence, match.cables, told)
+    # Statistics beside the program are context (its own section), not its figures.
+    figures_panel = tuple(
+        k
+        for k in key_figures(
+            figures, include_personal=include_personal, context=stats, limit=KEY_FIGURES
+        )
+        if k.label != "Statistic"
+    )
+    figures_panel = _distinct(figures_panel)
+    own = [f for f in figures if (f.source.cable_id, f.source.paragraph) not in stats]
+    series = series_charts(own)
     chart = series[0] if series else comparison_chart(figures_panel, "Outcome", "Results reported")
-    overview = _overview(evidence, used, chosen, rows, phrase)
-    name = _display_name(phrase, chosen)
+    newest = max((c.created.date().isoformat() for c in match.cables if c.created), default=None)
+    dated = [s for s in chosen if section_of(s, sections) not in ("background", "context")]
+    doing = [s for s in chosen if section_of(s, sections) in ("activities", "reach")]
+    # Where it took place: said where the sentences name it, else where it was done.
+    naming = [s for s in doing if names_program(s.text, match.concepts)]
+    span = when(evidence, dated or chosen, newest)
+    # A training took place on its dates, and so did a program the sentence naming it dates
+    # to a few days (`On January 25-26, SERNAM conducted ... programs`); the dates of a
+    # project's news are not the project's.
+    named = when(evidence, [s for s in dated if names_program(s.text, match.concepts)], newest)
+    event = (
+        is_event(match.name)
+        # A cable wholly about it says what it was (`TRAFFICKING AWARENESS CAMPAIGN COMPLETED`).
+        or any(is_event(c.subject or "") for c in match.cables if c.id in match.central)
+        or (named is not None and named.days is not None and named.days <= EVENT_DAYS)
+    )
+    time = span.fact if span else None
+    where = places(evidence, naming or doing or dated or chosen)
+    if not event:
+        # The dates and places a project's sentences give are those of its news.
+        time = replace(time, label="Dates reported") if time else None
+        where = replace(where, label="Places named") if where else None
+    slots = Slots(
+        name=match.name,
+        phrase=match.phrase,
+        funders=funders,
+        implementers=doers,
+        places=where,
+        when=time,
+        future=bool(span and span.future),
+        event=event,
+        participants=participants(evidence, chosen, include_personal),
+        what=what_it_is(
+            [s for s in dated if section_of(s, sections)],
+            lambda text: names_program(text, match.concepts, strong=True),
+        ),
+    )
+    described = [s for s in chosen if section_of(s, sections) != "context"]
+    overview = _overview(slots, grants, totals, evidence, described)
     meta = briefing_meta(
         kind="program-impact",
-        title=f"{name}: program impact",
-        subtitle=f"What the cables report of {name}, drawn from {len(used)} cable(s)"
-        + (", the best matches of the corpus" if len(ids) >= MAX_CABLES else ""),
-        subject=name,
-        cables=used,
-        summary_lines=tuple(f"{k.label}: {k.value}" for k in (*overview, *figures_panel[:4])),
+        title=f"{match.name}: program impact",
+        subtitle=_subtitle(match),
+        subject=match.name,
+        cables=match.cables,
+        summary_lines=tuple(f"{k.label}: {k.value}" for k in (*overview, *figures_panel[:2])),
         include_personal=include_personal,
+    )
+    opening = synthesis(slots, grants, totals, sections)
+    # A sentence the opening quotes is not repeated below it.
+    said = {s.text for s in opening}
+    room = room_left(opening, overview, figures_panel, grants, grants, quotes, recommendations)
+    sections = within_budget(
+        {key: [s for s in items if s.text not in said] for key, items in sections.items()},
+        room - (1400 if chart else 0),
     )
     return cited_only(
         ProgramSheet(
             meta=meta,
-            name=name,
+            name=match.name,
             overview=overview,
             key_figures=figures_panel,
             chart=chart,
-            funding=rows,
+            funding=grants,
             activities=tuple(sections["activities"]),
             reach=tuple(sections["reach"]),
             outcomes=tuple(sections["outcomes"]),
             context=tuple(sections["context"]),
             feedback=tuple(quotes),
             recommendations=tuple(recommendations),
+            synthesis=opening,
+            funding_totals=tuple(str(t) for t in totals),
+            background=tuple(sections["background"]),
+            next_steps=tuple(sections["next_steps"]),
+            reception=tuple(sections["reception"]),
+            post_view=tuple(sections["post_view"]),
+            other_matches=match.other_matches,
+            posts=match.posts,
         )
     )
 
 
-def _cables_naming(corpus: Corpus, phrase: str) -> list[str]:
-    quoted = '"' + phrase.replace('"', " ") + '"'
-    return [c.id for c in corpus.cables(search=quoted, limit=MAX_CABLES)]
-
-
-def _has(text: str | None, phrase: str) -> bool:
-    return bool(text) and phrase.lower() in " ".join(str(text).split()).lower()
-
-
-def _relevant(cable: Cable, phrase: str) -> list[Sentence]:
-    """Return the sentences of `cable` about the program.
-
-    A cable whose subject or summary lead names the program is about it as a whole; in any
-    other cable, the paragraphs it heads (names in their first sentence) and the sentences
-    naming it count.
-    """
-    lead = _first_sentence(cable.summary or "")
-    central = _has(cable.subject, phrase) or _has(lead, phrase)
-    out = []
-    for para in cable.paragraphs:
-        sentences = paragraph_sentences(cable.id, para)
-        if central or _has(para.heading, phrase) or (sentences and _has(sentences[0].text, phrase)):
-            out.extend(sentences)
-        else:
-            out.extend(s for s in sentences if _has(s.text, phrase))
-    return out
-
-
-def _first_sentence(text: str) -> str:
-    text = re.sub(r"^\s*SUMMARY\s*:\s*", "", text)
-    match = re.search(r"[.!?](?:\s|$)", text)
-    return text[: match.end()] if match else text
-
-
-def _in_sentences(figure: Figure | Funding, texts: set[str]) -> bool:
-    sentence = " ".join(figure.source.sentence.split())
-    return any(sentence[:60] in t or t[:60] in sentence for t in texts)
-
-
-def _is_program_money(funding: Funding, cable: Cable, phrase: str) -> bool:
-    sentence = funding.source.sentence
-    para = cable.paragraph(funding.source.paragraph) if funding.source.paragraph else None
-    heading = para.heading if para else None
-    return any(
-        _has(text, phrase) or bool(text and _PROGRAM_WORDS.search(text))
-        for text in (sentence, heading, funding.purpose)
+def _funders(grants: Sequence[Grant]) -> tuple[KeyFact, ...]:
+    found: dict[str, list[Cite]] = {}
+    for grant in grants:
+        if grant.funder:
+            found.setdefault(grant.funder, []).append(grant.cite)
+    return tuple(
+        KeyFact("Funded by", name, tuple(dict.fromkeys(cites))[:3]) for name, cites in found.items()
     )
 
 
-def _quotes(
-    evidence: Evidence, used: list[Cable], places: set[tuple[str, int | None]], personal: bool
+def _recipients(grants: Sequence[Grant]) -> tuple[KeyFact, ...]:
+    """Return the bodies the program's grants went to: its implementers."""
+    return tuple(
+        KeyFact("Implemented by", g.implementer, (g.cite,)) for g in grants if g.implementer
+    )
+
+
+def _with_implementer(grants: tuple[Grant, ...], doers: Sequence[KeyFact]) -> tuple[Grant, ...]:
+    """Return the rows with the program's implementer where a row names no recipient."""
+    if not doers or len(doers) > 2:
+        return grants
+    names = " and ".join(d.value for d in doers)
+    return tuple(g if g.implementer else replace(g, implementer=names) for g in grants)
+
+
+def _distinct(facts: tuple[KeyFact, ...]) -> tuple[KeyFact, ...]:
+    """Return the key figures without repeats (`10 performances` and `10 performances of
+    the play`)."""
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for fact in facts:
+        words = fact.value.lower().split()
+        key = (words[0], words[1] if len(words) > 1 else "")
+        if key not in seen:
+            seen.add(key)
+            out.append(fact)
+    return tuple(out)
+
+
+def _figures(
+    evidence: Evidence, cables: Sequence[Cable], chosen: Sequence[Sentence]
+) -> list[Figure]:
+    """Return the counts and percentages the program's sentences state (money is in the
+    grants table)."""
+    places = {(s.cite.cable_id, s.cite.paragraph) for s in chosen}
+    texts = {s.text for s in chosen}
+    out: list[Figure] = []
+    for cable in cables:
+        for figure in evidence.facts_of(cable.id).figures:
+            if figure.kind == "money":
+                continue
+            if (figure.source.cable_id, figure.source.paragraph) not in places:
+                continue
+            said = " ".join(figure.source.sentence.split())
+            if any(said[:60] in t or t[:60] in said for t in texts):
+                out.append(figure)
+    return out
+
+
+def _quotations(
+    evidence: Evidence, match: ProgramMatch, cites: set[Cite], personal: bool
 ) -> list[Quote]:
+    """Return the quotations of the program's paragraphs, speakers made safe."""
     quotes = []
-    for cable in used:
+    for cable in match.cables:
         for q in evidence.facts_of(cable.id).quotations:
-            if (q.source.cable_id, q.source.paragraph) not in places:
+            if Cite.of(q.source) not in cites:
                 continue
             speaker = q.speaker if personal else safe_speaker(q.speaker)
             quotes.append(Quote(speaker, q.text, Cite.of(q.source)))
     return quotes
 
 
+def _cut(text: str) -> str:
+    words = text.split()
+    if len(words) <= QUOTE_WORDS:
+        return text
+    head = " ".join(words[:QUOTE_WORDS])
+    end = max(head.rfind(". "), head.rfind("! "), head.rfind("? "))
+    return (head[: end + 1] if end > 40 else head) + " …"
+
+
+def _recommendations(evidence: Evidence, match: ProgramMatch, cites: set[Cite]) -> list[Statement]:
+    return [
+        Statement(r.text, (Cite.of(r.source),))
+        for c in match.cables
+        for r in evidence.facts_of(c.id).recommendations
+        if Cite.of(r.source) in cites
+    ]
+
+
 def _overview(
+    slots: Slots,
+    grants: Sequence[Grant],
+    totals: Sequence[Total],
     evidence: Evidence,
-    used: list[Cable],
-    chosen: list[Sentence],
-    rows: Sequence[FundingRow],
-    phrase: str,
+    chosen: Sequence[Sentence],
 ) -> tuple[KeyFact, ...]:
+    """Return the key facts: funders, implementers, where, when, participants, money stated
+    (the program's name is the sheet's title)."""
     facts: list[KeyFact] = []
-    what = next((s for s in chosen if _has(s.text, phrase)), chosen[0] if chosen else None)
-    if what is not None:
-        facts.append(KeyFact("What", what.text, (what.cite,)))
-    funders = list(dict.fromkeys(r.funder for r in rows if r.funder))
-    funder_cites = tuple(dict.fromkeys(r.cite for r in rows))
-    if funders:
-        facts.append(KeyFact("Funded by", ", ".join(funders), funder_cites))
-    implementers, impl_cites = _implementers(evidence, chosen, rows)
-    if implementers:
-        facts.append(KeyFact("Implemented by", ", ".join(implementers), impl_cites))
-    where, where_cites = _places(evidence, chosen)
-    if where:
-        facts.append(KeyFact("Where", ", ".join(where), where_cites))
-    dates = sorted(
-        (e.date, e.source)
-        for c in used
-        for e in evidence.facts_of(c.id).events
-        if any(e.source.sentence[:50] in s.text or s.text[:50] in e.source.sentence for s in chosen)
-    )
-    if dates:
-        first, last = dates[0], dates[-1]
-        span = first[0] if first[0] == last[0] else f"{first[0]} to {last[0]}"
-        cites = tuple(dict.fromkeys([Cite.of(first[1]), Cite.of(last[1])]))
-        facts.append(KeyFact("When", span, cites))
+    if slots.funders:
+        facts.append(_merged("Funded by", slots.funders))
+    if slots.implementers:
+        facts.append(_merged("Implemented by", slots.implementers))
+    facts.extend(f for f in (slots.places, slots.when, slots.participants) if f is not None)
+    if totals:
+        cites = tuple(dict.fromkeys(g.cite for g in grants if g.amount))
+        facts.append(KeyFact("Funding stated", "; ".join(str(t) for t in totals), cites[:3]))
     return tuple(facts)
 
 
-def _implementers(
-    evidence: Evidence, chosen: list[Sentence], rows: Sequence[FundingRow]
-) -> tuple[list[str], tuple[Cite, ...]]:
-    names: dict[str, Cite] = {}
-    for row in rows:
-        if row.recipient:
-            names.setdefault(row.recipient, row.cite)
-    for sentence in chosen:
-        match = _IMPLEMENTED.search(sentence.text)
-        if not match:
-            continue
-        facts: CableFacts = evidence.facts_of(sentence.cite.cable_id)
-        for m in facts.mentions:
-            if m.kind != "org" or m.paragraph != sentence.cite.paragraph:
-                continue
-            position = sentence.text.find(m.text)
-            if position < 0:
-                continue
-            before = sentence.text[:position]
-            passive = match.group(0).lower().endswith("by")
-            # `X implemented ...`: the agent stands before the verb; `... conducted by X`: after.
-            agent = (
-                position >= match.end() - 3
-                if passive
-                else position < match.start() and "cooperation" not in before
-            )
-            if agent:
-                names.setdefault(
-                    short_name(evidence, sentence.cite.cable_id, m.name), sentence.cite
-                )
-    return list(names), tuple(dict.fromkeys(names.values()))
+def _merged(label: str, facts: Sequence[KeyFact]) -> KeyFact:
+    names = [f.value for f in facts]
+    cites = tuple(dict.fromkeys(c for f in facts for c in f.cites))[:4]
+    return KeyFact(label, ", ".join(names), cites)
 
 
-def _places(evidence: Evidence, chosen: list[Sentence]) -> tuple[list[str], tuple[Cite, ...]]:
-    countries = country_names()
-    counts: Counter[str] = Counter()
-    cites: dict[str, Cite] = {}
-    for sentence in chosen:
-        for m in evidence.facts_of(sentence.cite.cable_id).mentions:
-            if (
-                m.kind == "place"
-                and m.paragraph == sentence.cite.paragraph
-                and m.text in sentence.text
-            ):
-                if m.name in countries:
-                    continue
-                counts[m.name] += 1
-                cites.setdefault(m.name, sentence.cite)
-    top = [name for name, _ in counts.most_common(6)]
-    return top, tuple(dict.fromkeys(cites[n] for n in top))
-
-
-def _display_name(phrase: str, chosen: list[Sentence]) -> str:
-    """Return the program's name as the cables write it (`Night Stars`), else the phrase."""
-    for sentence in chosen:
-        match = re.search(re.escape(phrase), sentence.text, re.I)
-        if match and any(ch.isupper() for ch in match.group(0)):
-            return match.group(0).strip("\"'")
-    return phrase[:1].upper() + phrase[1:]
+def _subtitle(match: ProgramMatch) -> str:
+    count = len(match.cables)
+    cables = "one cable" if count == 1 else f"{count} cables"
+    if match.posts:
+        return f"Drawn from {cables} of {len(match.posts)} posts: {', '.join(match.posts)}"
+    post = match.cables[0].origin if match.cables and match.cables[0].origin else ""
+    return f"Drawn from {cables}" + (f" of {post}" if post else "")

@@ -99,6 +99,31 @@ class FundingRow:
 
 
 @dataclass(frozen=True, slots=True)
+class Grant:
+    """One row of a program's grants table: who paid whom, how much, when, how far it went."""
+
+    funder: str
+    """Who paid (`G/TIP`, `INCLE`), or empty when the cables do not say."""
+    implementer: str
+    """Who received the money or carried the program out, or empty."""
+    amount: str
+    """The amount as the cable states it (`$31,583`), or empty."""
+    period: str
+    """The period the money is for (`FY 2006 and FY 2007`, `2009`), or empty."""
+    status: str
+    """How far it went: `proposed` (proposed, requested, pledged), `awarded` or `spent`; empty
+    when the cables do not say."""
+    purpose: str
+    """What it paid for, or empty."""
+    cite: Cite
+    """Where it is stated."""
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return the row as a JSON-ready dict."""
+        return {**asdict(self), "cite": self.cite.as_dict()}
+
+
+@dataclass(frozen=True, slots=True)
 class Person:
     """A named official or leader in a public role, with the title the cables give."""
 
@@ -290,12 +315,12 @@ class ProgramSheet:
     """The key-figures panel."""
     chart: Chart | None
     """Comparable numbers as a chart, when there are several."""
-    funding: tuple[FundingRow, ...]
-    """Funding table."""
+    funding: tuple[Grant, ...]
+    """The grants table: every statement of money for the program, with its status."""
     activities: tuple[Statement, ...]
     """Activities and outputs: events, performances, materials."""
     reach: tuple[Statement, ...]
-    """People, cities and media reached."""
+    """Participants, people trained, cities and media reached."""
     outcomes: tuple[Statement, ...]
     """Results: cases opened, arrests."""
     context: tuple[Statement, ...]
@@ -308,6 +333,21 @@ class ProgramSheet:
     synthesis: tuple[Statement, ...] = ()
     """Three to five cited sentences a reader takes in at a glance, made by rules from the
     briefing's facts."""
+    funding_totals: tuple[str, ...] = ()
+    """The stated amounts summed per currency and status (`$55,583 awarded or spent`)."""
+    background: tuple[Statement, ...] = ()
+    """What came before it: earlier phases, support it builds on."""
+    next_steps: tuple[Statement, ...] = ()
+    """What follows: plans, next phases, what it will become."""
+    reception: tuple[Statement, ...] = ()
+    """How participants and officials received it."""
+    post_view: tuple[Statement, ...] = ()
+    """The post's own judgement of it and what the post recommends."""
+    other_matches: tuple[Statement, ...] = ()
+    """Passages of other posts' cables the query also matches: other programs, not merged."""
+    posts: tuple[str, ...] = ()
+    """The posts the sheet draws on when there are several (cables given together); else
+    empty."""
 
     def as_dict(self) -> dict[str, Any]:
         """Return the sheet as a JSON-ready dict."""
