@@ -37,6 +37,7 @@ from briefgen.cli_options import (
 from briefgen.errors import BriefgenError
 
 if TYPE_CHECKING:
+    from briefgen.config import Settings
     from briefgen.pipeline import BriefingRequest
     from briefgen.store import Corpus
 
@@ -98,13 +99,28 @@ def _print_json(data: object) -> None:
     typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
 
 
-@contextmanager
-def corpus_at(db: Path | None, *, create: bool = False) -> Iterator[Corpus]:
-    """Open the corpus --db names (else $BRIEFGEN_DB, else ./briefgen.db) under errors_to_exit."""
-    from briefgen.store import open_corpus
+def settings_of(**given: object) -> Settings:
+    """Return the settings of this run: the options given over $BRIEFGEN_*, over briefgen.toml."""
+    from briefgen.config import load_settings
 
-    with errors_to_exit(), open_corpus(db, os.environ, Path.cwd(), create=create) as corpus:
+    return load_settings(Path.cwd(), os.environ, given)
+
+
+@contextmanager
+def corpus_at(
+    db: Path | None, *, create: bool = False, read_only: bool = False
+) -> Iterator[Corpus]:
+    """Open the corpus of this run (`--db`, else $BRIEFGEN_DB, else briefgen.toml's `db`, else
+    ./briefgen.db) under errors_to_exit: every command finds it this one way."""
+    with errors_to_exit(), open_at(settings_of(db=db).db, create, read_only) as corpus:
         yield corpus
+
+
+def open_at(path: Path, create: bool = False, read_only: bool = False) -> Corpus:
+    """Open the corpus at a path the settings gave (see corpus_at)."""
+    from briefgen.store import Corpus
+
+    return Corpus.open(path, create=create, read_only=read_only)
 
 
 # --- read: briefgen parse -------------------------------------------------------------------
@@ -382,7 +398,6 @@ def _make_briefing(
     import dataclasses
     import datetime as dt
 
-    from briefgen.config import load_settings
     from briefgen.deliver.email import request_from_options
     from briefgen.pipeline import make_briefing, summarize
 
@@ -396,7 +411,7 @@ def _make_briefing(
     }
     with errors_to_exit():
         request = build()
-        settings = load_settings(Path.cwd(), os.environ, given)
+        settings = settings_of(**given)
         email = request_from_options(
             to=email_to or (),
             cc=email_cc or (),
@@ -417,7 +432,7 @@ def _make_briefing(
             source_url=settings.source_url,
             reference_docx=settings.reference_docx,
         )
-        with corpus_at(settings.db) as corpus:
+        with open_at(settings.db) as corpus:
             if as_json:
                 _print_json(summarize(corpus, request).as_dict())
                 return
@@ -519,11 +534,10 @@ def batch(
     from datetime import datetime, timezone
 
     from briefgen.batch import load_plan, run_plan
-    from briefgen.config import load_settings
     from briefgen.console import batch_progress
 
     with errors_to_exit():
-        settings = load_settings(Path.cwd(), os.environ, {"db": db, "smtp": smtp})
+        settings = settings_of(db=db, smtp=smtp)
         checked = load_plan(plan, default_sender=settings.email_from)
         with batch_progress() as (facts_progress, jobs_progress):
             report = run_plan(
@@ -611,10 +625,8 @@ def config_show(
 
     Options win over $BRIEFGEN_* variables, then ./briefgen.toml, the user's, the defaults.
     """
-    from briefgen.config import load_settings
-
     given = {"db": db, "style": style, "out": out, "email_from": email_from, "smtp": smtp}
-    data = guarded(lambda: load_settings(Path.cwd(), os.environ, given)).as_dict()
+    data = guarded(lambda: settings_of(**given)).as_dict()
     if as_json:
         _print_json(data)
     else:

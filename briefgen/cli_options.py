@@ -16,7 +16,11 @@ import typer
 
 DbOption = Annotated[
     Path | None,
-    typer.Option("--db", help="Corpus database (default: $BRIEFGEN_DB, else ./briefgen.db)."),
+    typer.Option(
+        "--db",
+        help="Corpus database (default: $BRIEFGEN_DB, else db in briefgen.toml, else "
+        "./briefgen.db).",
+    ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
 PdfOption = Annotated[bool, typer.Option("--pdf", help="Write a PDF (neither flag: both).")]

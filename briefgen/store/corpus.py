@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager
 from datetime import date
 from pathlib import Path
@@ -18,30 +18,6 @@ from briefgen.store.parallel import iter_sources, parse_stream
 from briefgen.store.prepare import prepare_record
 from briefgen.store.records import CableSummary, CableView, CorpusStats, IngestReport
 from briefgen.store.schema import migrate
-
-DB_ENV = "BRIEFGEN_DB"
-"""The environment variable naming the corpus database when `--db` is not given."""
-DB_NAME = "briefgen.db"
-"""The database file used in the current folder when neither `--db` nor $BRIEFGEN_DB is set."""
-
-
-def default_db_path(env: Mapping[str, str], cwd: Path | None = None) -> Path:
-    """Return the corpus database path: $BRIEFGEN_DB if set, else `briefgen.db` in `cwd`."""
-    named = env.get(DB_ENV, "").strip()
-    if named:
-        return Path(named).expanduser()
-    return (cwd if cwd is not None else Path(".")) / DB_NAME
-
-
-def open_corpus(
-    db: Path | None, env: Mapping[str, str], cwd: Path, *, create: bool = False
-) -> Corpus:
-    """Open the corpus named by `--db` (`db`), else $BRIEFGEN_DB, else `briefgen.db` in `cwd`.
-
-    Without `create`, a missing file is a StoreError telling the user to ingest first.
-    """
-    path = db if db is not None else default_db_path(env, cwd)
-    return Corpus.open(path, create=create)
 
 
 class Corpus(AbstractContextManager["Corpus"]):
@@ -68,8 +44,8 @@ class Corpus(AbstractContextManager["Corpus"]):
         where = Path(path)
         if (read_only or not create) and not where.exists():
             raise StoreError(
-                f"no corpus database at {where}: run `briefgen ingest PATH` first, "
-                f"or name the database with --db or ${DB_ENV}"
+                f"no corpus database at {where}: run `briefgen ingest PATH` first, or name "
+                "the database with --db, $BRIEFGEN_DB or `db` in briefgen.toml"
             )
         if read_only:
             return cls(db.connect_read_only(where), where)

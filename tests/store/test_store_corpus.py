@@ -10,7 +10,7 @@ from store_samples import SAMPLE, make_cable, write_csv
 
 from briefgen.errors import NotFoundError, StoreError
 from briefgen.models import Rejection
-from briefgen.store import SCHEMA_VERSION, Corpus, IngestReport, db, default_db_path, open_corpus
+from briefgen.store import SCHEMA_VERSION, Corpus, IngestReport, db
 from briefgen.store.schema import MIGRATIONS, migrate
 
 
@@ -43,15 +43,10 @@ def test_a_file_that_is_not_a_database_is_a_store_error(tmp_path: Path) -> None:
 
 
 def test_reading_commands_do_not_create_a_missing_database(tmp_path: Path) -> None:
-    with pytest.raises(StoreError, match="briefgen ingest"):
-        open_corpus(None, {}, tmp_path)
+    for read_only in (False, True):
+        with pytest.raises(StoreError, match="briefgen ingest"):
+            Corpus.open(tmp_path / "briefgen.db", create=False, read_only=read_only)
     assert not (tmp_path / "briefgen.db").exists()
-
-
-def test_db_path_is_the_env_variable_else_briefgen_db_in_cwd(tmp_path: Path) -> None:
-    assert default_db_path({}, tmp_path) == tmp_path / "briefgen.db"
-    assert default_db_path({"BRIEFGEN_DB": "/data/c.db"}, tmp_path) == Path("/data/c.db")
-    assert default_db_path({"BRIEFGEN_DB": ""}, tmp_path) == tmp_path / "briefgen.db"
 
 
 def test_get_rebuilds_the_whole_cable(corpus: Corpus) -> None:
