@@ -236,7 +236,7 @@ def cables(
 
     An empty result prints a message on stderr and exits 0 (an empty list is an answer).
     """
-    with corpus_at(db) as corpus:
+    with corpus_at(db, read_only=True) as corpus:
         rows = corpus.cables(
             origin=origin,
             tag=tag,
@@ -268,7 +268,7 @@ def show(
     as_json: JsonOption = False,
 ) -> None:
     """Print one cable: header, numbered paragraphs, references and the cables citing it."""
-    with corpus_at(db) as corpus:
+    with corpus_at(db, read_only=True) as corpus:
         view = corpus.view(cable_id)
     if as_json:
         _print_json(view.as_dict())
@@ -281,7 +281,7 @@ def show(
 @app.command()
 def stats(db: DbOption = None, as_json: JsonOption = False) -> None:
     """Print corpus counts by origin, tag, year and classification."""
-    with corpus_at(db) as corpus:
+    with corpus_at(db, read_only=True) as corpus:
         counts = corpus.stats()
     if as_json:
         _print_json(counts.as_dict())

@@ -17,7 +17,7 @@ from briefgen.store.ingest import ProgressCallback, write_all
 from briefgen.store.parallel import iter_sources, parse_stream
 from briefgen.store.prepare import prepare_record
 from briefgen.store.records import CableSummary, CableView, CorpusStats, IngestReport
-from briefgen.store.schema import migrate
+from briefgen.store.schema import LATEST, check_version, migrate
 
 
 class Corpus(AbstractContextManager["Corpus"]):
@@ -29,10 +29,12 @@ class Corpus(AbstractContextManager["Corpus"]):
     StoreError, so that callers handle only briefgen's own errors.
     """
 
-    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+    def __init__(self, conn: sqlite3.Connection, path: Path, *, read_only: bool = False) -> None:
         """Wrap an open, migrated connection; use `Corpus.open(path)` instead."""
         self._conn = conn
         self.path = path
+        self.read_only = read_only
+        """True when the corpus was opened for reading only: every write fails."""
 
     @classmethod
     def open(
@@ -40,7 +42,12 @@ class Corpus(AbstractContextManager["Corpus"]):
     ) -> Corpus:
         """Open the corpus at `path`, creating the file (unless `create` is False) and
         bringing its schema up to date; or, `read_only`, as it is, for reading only (a worker
-        of a batch run, say)."""
+        of a batch run, a listing).
+
+        A corpus this process may not write (a read-only file or folder) is opened for
+        reading when `create` is False, so that it can still be queried; every write then
+        fails with a StoreError. Another application's SQLite file is refused untouched.
+        """
         where = Path(path)
         if (read_only or not create) and not where.exists():
             raise StoreError(
@@ -48,16 +55,47 @@ class Corpus(AbstractContextManager["Corpus"]):
                 "the database with --db, $BRIEFGEN_DB or `db` in briefgen.toml"
             )
         if read_only:
-            return cls(db.connect_read_only(where), where)
-        conn = db.connect(where)
+            return cls._open_read_only(where)
+        try:
+            conn = db.connect(where)
+        except db.ReadOnlyError:
+            if create:
+                raise
+            return cls._open_read_only(where)
         try:
             migrate(conn)
-        except (StoreError, sqlite3.DatabaseError) as exc:
+        except StoreError:
+            conn.close()
+            raise
+        return cls(conn, where)
+
+    @classmethod
+    def _open_read_only(cls, where: Path) -> Corpus:
+        conn = db.connect_read_only(where)
+        try:
+            version = check_version(conn)
+        except (StoreError, sqlite3.Error) as exc:
             conn.close()
             if isinstance(exc, StoreError):
                 raise
             raise StoreError(f"cannot open the corpus database {where}: {exc}") from None
-        return cls(conn, where)
+        if version == 0:
+            conn.close()
+            raise StoreError(
+                f"no corpus in {where} (an empty database): run `briefgen ingest PATH` first"
+            )
+        if version < LATEST:
+            conn.close()
+            # An older corpus is brought up to date when this process may write it.
+            upgraded = cls.open(where, create=False)
+            if upgraded.read_only:
+                upgraded.close()
+                raise StoreError(
+                    f"the corpus {where} has schema version {version} and is read-only: open "
+                    f"it once with write access (`briefgen stats`) to bring it to {LATEST}"
+                )
+            return upgraded
+        return cls(conn, where, read_only=True)
 
     def close(self) -> None:
         """Close the database connection."""
@@ -71,6 +109,10 @@ class Corpus(AbstractContextManager["Corpus"]):
     ) -> None:
         self.close()
         if isinstance(exc, sqlite3.Error):
+            if db.is_read_only_error(exc):
+                raise StoreError(
+                    f"cannot write the corpus {self.path}: {db.describe(exc)}"
+                ) from exc
             raise StoreError(f"corpus database error: {exc}") from exc
 
     @property

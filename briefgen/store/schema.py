@@ -129,22 +129,25 @@ MIGRATIONS: tuple[Migration, ...] = (
 """Every schema step, in order; append new steps, never edit released ones."""
 
 LATEST = MIGRATIONS[-1].version
+"""The schema version this briefgen writes and reads."""
 
 
 def migrate(conn: sqlite3.Connection, migrations: tuple[Migration, ...] = MIGRATIONS) -> int:
-    """Bring the database to the latest schema version and return that version."""
-    current = schema_version(conn)
+    """Bring the database to the latest schema version and return that version.
+
+    The version is read again under the write lock, so that two processes opening one new
+    corpus at once (two first ingests) migrate it once: the second finds the work done.
+    """
     latest = migrations[-1].version
-    if current > latest:
-        raise StoreError(
-            f"the database has schema version {current}, newer than this briefgen "
-            f"understands ({latest}); upgrade briefgen"
-        )
-    for step in migrations:
-        if step.version <= current:
-            continue
-        try:
-            conn.execute("BEGIN IMMEDIATE")
+    current = check_version(conn, latest)
+    if current == latest:
+        return current
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        current = check_version(conn, latest)
+        for step in migrations:
+            if step.version <= current:
+                continue
             # executescript would commit first; run statement by statement inside BEGIN.
             for statement in _statements(step.sql):
                 conn.execute(statement)
@@ -157,14 +160,25 @@ def migrate(conn: sqlite3.Connection, migrations: tuple[Migration, ...] = MIGRAT
                 (step.version, step.name),
             )
             conn.execute(f"PRAGMA user_version = {int(step.version)}")
-            conn.execute("COMMIT")
-        except sqlite3.Error as exc:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise StoreError(
-                f"cannot migrate the database to version {step.version}: {exc}"
-            ) from None
-        current = step.version
+            current = step.version
+        conn.execute("COMMIT")
+    except (sqlite3.Error, StoreError) as exc:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        if isinstance(exc, StoreError):
+            raise
+        raise StoreError(f"cannot migrate the database to version {latest}: {exc}") from None
+    return current
+
+
+def check_version(conn: sqlite3.Connection, latest: int = LATEST) -> int:
+    """Return the schema version, raising StoreError when it is newer than `latest`."""
+    current = schema_version(conn)
+    if current > latest:
+        raise StoreError(
+            f"the database has schema version {current}, newer than this briefgen "
+            f"understands ({latest}); upgrade briefgen"
+        )
     return current
 
 
