@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Annotated, TypeVar
 import typer
 
 from briefgen.cli_options import (
+    MAX_COUNT,
+    MAX_WORKERS,
     DbOption,
     DocxOption,
     EmailCcOption,
@@ -32,6 +34,7 @@ from briefgen.cli_options import (
     SmtpOption,
     StyleOption,
     TemplateOption,
+    WorkersOption,
     with_options_of,
 )
 from briefgen.errors import BriefgenError
@@ -133,7 +136,9 @@ def parse_command(
         typer.Argument(help="Cable files or folders (all cable files in it); - is stdin."),
     ],
     json_out: JsonOption = False,
-    workers: Annotated[int, typer.Option("--workers", "-j", help="Parse in N processes.")] = 1,
+    workers: Annotated[
+        int, typer.Option("--workers", "-j", min=1, max=MAX_WORKERS, help="Parse in N processes.")
+    ] = 1,
 ) -> None:
     """Read cables in any format and print them (JSON Lines with --json, else a table)."""
     import json
@@ -144,7 +149,7 @@ def parse_command(
     rejected = 0
     cables: list[Cable] = []
     with errors_to_exit():
-        for item in read_paths(paths, workers=max(1, workers)):
+        for item in read_paths(paths, workers=workers):
             if isinstance(item, Rejection):
                 rejected += 1
                 typer.echo(f"briefgen: rejected: {item}", err=True)
@@ -169,12 +174,7 @@ def ingest(
         list[str], typer.Argument(help="Cable files, folders, CSV dumps, or - for stdin.")
     ],
     db: DbOption = None,
-    workers: Annotated[
-        int | None,
-        typer.Option(
-            "--workers", "-j", help="Processes parsing and extracting (default: all cores)."
-        ),
-    ] = None,
+    workers: WorkersOption = None,
     extract: Annotated[
         bool | None,
         typer.Option(
@@ -229,7 +229,9 @@ def cables(
     search: Annotated[
         str | None, typer.Option(help='Full-text query, e.g. "shelter AND Kokshetau".')
     ] = None,
-    limit: Annotated[int, typer.Option(help="Most cables to list (0: no limit).")] = 100,
+    limit: Annotated[
+        int, typer.Option(min=0, max=MAX_COUNT, help="Most cables to list (0: no limit).")
+    ] = 100,
     as_json: JsonOption = False,
 ) -> None:
     """List the cables matching every filter: best match first with --search, else by date.
@@ -299,13 +301,7 @@ ENTITY_CABLES = 100
 
 
 @app.command("extract")
-def extract_command(
-    db: DbOption = None,
-    workers: Annotated[
-        int | None,
-        typer.Option("--workers", "-j", help="Extraction processes (default: all cores)."),
-    ] = None,
-) -> None:
+def extract_command(db: DbOption = None, workers: WorkersOption = None) -> None:
     """Extract the facts of every cable not yet extracted; end with `N cables extracted`."""
     from briefgen.console import extract_progress
     from briefgen.pipeline import extract_facts
@@ -349,7 +345,9 @@ def entity(
     as_json: JsonOption = False,
     max_cables: Annotated[
         int,
-        typer.Option("--max-cables", help="Read the N cables that mention it most."),
+        typer.Option(
+            "--max-cables", min=1, max=MAX_COUNT, help="Read the N cables that mention it most."
+        ),
     ] = ENTITY_CABLES,
     every: Annotated[
         bool, typer.Option("--all", help="Read every cable that mentions it instead.")
@@ -521,9 +519,7 @@ def batch(
         bool, typer.Option("--force", help="Make every briefing, even those up to date.")
     ] = False,
     db: DbOption = None,
-    workers: Annotated[
-        int | None, typer.Option("--workers", "-j", help="Processes (default: all cores).")
-    ] = None,
+    workers: WorkersOption = None,
     smtp: SmtpOption = None,
     as_json: JsonOption = False,
 ) -> None:

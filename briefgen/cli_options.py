@@ -22,6 +22,22 @@ DbOption = Annotated[
         "./briefgen.db).",
     ),
 ]
+MAX_WORKERS = 256
+"""The most processes a command starts: more than any machine's cores, fewer than would
+exhaust its memory (each worker holds a Python interpreter)."""
+MAX_COUNT = 2**63 - 1
+"""The largest count SQLite takes (a 64-bit integer): `--limit`, `--max-cables`."""
+WorkersOption = Annotated[
+    int | None,
+    typer.Option(
+        "--workers",
+        "-j",
+        min=1,
+        max=MAX_WORKERS,
+        help="Worker processes (default: all cores).",
+        show_default=False,
+    ),
+]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
 PdfOption = Annotated[bool, typer.Option("--pdf", help="Write a PDF (neither flag: both).")]
 DocxOption = Annotated[bool, typer.Option("--docx", help="Write a DOCX (neither flag: both).")]

@@ -14,6 +14,8 @@ from briefgen.store.records import CableSummary, CableView, CorpusStats, Referen
 from briefgen.store.rows import SUMMARY_COLUMNS, parse_created, summary_of
 from briefgen.store.search import search_cables
 
+MAX_INTEGER = 2**63 - 1
+"""The largest integer SQLite binds: a limit or offset beyond it is refused, not an overflow."""
 COMMON_TAG = 1000
 """A tag on at least this many cables is common: listings walk cables by date and check it."""
 
@@ -42,10 +44,11 @@ def list_cables(
     conn: sqlite3.Connection, where: CableFilter, limit: int | None, offset: int = 0
 ) -> list[CableSummary]:
     """Return the cables matching `where`: best match first when searching, else oldest first."""
-    if limit is not None and limit < 0:
-        raise InvalidArgumentError(f"invalid limit {limit}: it must be 0 or more")
-    if offset < 0:
-        raise InvalidArgumentError(f"invalid offset {offset}: it must be 0 or more")
+    for name, value in (("limit", limit), ("offset", offset)):
+        if value is not None and not 0 <= value <= MAX_INTEGER:
+            raise InvalidArgumentError(
+                f"invalid {name} {value}: it must be from 0 to {MAX_INTEGER}"
+            )
     clauses, params, hint = _conditions(conn, where)
     paging = [limit if limit is not None else -1, offset]
     if where.search is not None and where.search.strip():

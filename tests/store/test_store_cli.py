@@ -150,3 +150,36 @@ def test_a_cut_listing_says_so(seeded: Path) -> None:
     full = runner.invoke(app, ["cables", "--db", str(seeded), "--limit", "0"])
     assert len(full.stdout.splitlines()) == 3
     assert full.stderr == ""
+
+
+@pytest.mark.parametrize("value", ["99999999999999999999", "-1", "-5", "ten"])
+def test_a_limit_out_of_range_is_a_usage_error(seeded: Path, value: str) -> None:
+    result = runner.invoke(app, ["cables", "--db", str(seeded), "--limit", value])
+    assert result.exit_code == 2
+    assert isinstance(result.exception, SystemExit)  # a usage error, not a crash
+    assert "Invalid value for '--limit'" in result.stderr
+    assert "no cables match" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["ingest", str(SEEDS), "--workers", "0"],
+        ["ingest", str(SEEDS), "--workers", "100000"],
+        ["extract", "--workers", "-3"],
+        ["entity", "Feminist League", "--max-cables", "-1"],
+        ["parse", str(SEEDS), "--workers", "0"],
+    ],
+)
+def test_counts_out_of_range_are_usage_errors(seeded: Path, args: list[str]) -> None:
+    result = runner.invoke(app, [*args, *(["--db", str(seeded)] if args[0] != "parse" else [])])
+    assert result.exit_code == 2, result.output
+    assert isinstance(result.exception, SystemExit)
+
+
+def test_the_library_refuses_a_limit_sqlite_cannot_hold(seeded: Path) -> None:
+    from briefgen.errors import InvalidArgumentError
+    from briefgen.store import Corpus
+
+    with Corpus.open(seeded) as corpus, pytest.raises(InvalidArgumentError, match="limit"):
+        corpus.cables(limit=10**20)
