@@ -70,9 +70,7 @@ def render_bounded(tmp_path: Path, source: str) -> tuple[dict[str, object], floa
         ('{% for i in range(100000) %}{{ "y" * 900000 }}{% endfor %}', ""),
     ],
 )
-def test_runaway_templates_end_in_a_clear_error(
-    tmp_path: Path, source: str, words: str
-) -> None:
+def test_runaway_templates_end_in_a_clear_error(tmp_path: Path, source: str, words: str) -> None:
     outcome, elapsed = render_bounded(tmp_path, source)
     assert "error" in outcome, outcome
     message = str(outcome["error"])
