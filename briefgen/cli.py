@@ -12,9 +12,10 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from enum import IntEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
+from typer.core import TyperGroup
 
 from briefgen.cli_options import (
     MAX_COUNT,
@@ -44,16 +45,6 @@ if TYPE_CHECKING:
     from briefgen.pipeline import BriefingRequest
     from briefgen.store import Corpus
 
-app = typer.Typer(
-    name="briefgen",
-    help="Turn diplomatic cables into sourced briefings (PDF and Word).",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-)
-
-T = TypeVar("T")
-
 
 class Exit(IntEnum):
     """Exit statuses of every command."""
@@ -62,6 +53,98 @@ class Exit(IntEnum):
     FAILED = 1
     USAGE = 2
     INTERRUPTED = 130
+
+
+DEBUG_ENV = "BRIEFGEN_DEBUG"
+"""Set to 1 to see the traceback of an internal error instead of its one line."""
+
+
+class BriefgenGroup(TyperGroup):
+    """The `briefgen` command: whatever goes wrong ends in one stderr line and an exit status.
+
+    Errors briefgen expects (BriefgenError) are mapped by each command (errors_to_exit); here
+    land usage errors, which become `briefgen: error: ...` too, and anything unexpected, which
+    becomes `briefgen: internal error: ...` and exit 1, never a traceback (unless
+    $BRIEFGEN_DEBUG is set).
+    """
+
+    def main(  # type: ignore[override]
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        """Run the command line; with `standalone_mode` (the default), exit with its status."""
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, False, **extra)
+        try:
+            returned = super().main(args, prog_name, complete_var, False, **extra)
+            code = returned if isinstance(returned, int) else Exit.OK
+        except typer.Abort:
+            typer.echo("briefgen: error: interrupted", err=True)
+            code = Exit.INTERRUPTED
+        except Exception as exc:
+            code = _report(exc)
+        sys.exit(code)
+
+
+def _report(exc: Exception) -> int:
+    """Print one line for an error no command handled; return the exit status."""
+    if type(exc).__name__ == "NoArgsIsHelpError":
+        return Exit.USAGE  # the help was printed already, as `briefgen` with no arguments asks
+    message = getattr(exc, "format_message", None)
+    if callable(message) and isinstance(getattr(exc, "exit_code", None), int):
+        # A usage error (click's): a bad option, a value out of range, a missing argument.
+        context = getattr(exc, "ctx", None)
+        hint = f" (see `{context.command_path} --help`)" if context is not None else ""
+        typer.echo(f"briefgen: error: {' '.join(str(message()).split())}{hint}", err=True)
+        return int(exc.exit_code)  # type: ignore[attr-defined]
+    if os.environ.get(DEBUG_ENV, "").strip() not in ("", "0"):
+        raise exc
+    detail = " ".join(str(exc).split())
+    typer.echo(
+        f"briefgen: internal error: {type(exc).__name__}: {detail} "
+        f"(set {DEBUG_ENV}=1 for the traceback)",
+        err=True,
+    )
+    return Exit.FAILED
+
+
+app = typer.Typer(
+    name="briefgen",
+    cls=BriefgenGroup,
+    help="Turn diplomatic cables into sourced briefings (PDF and Word).",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from briefgen import __version__
+
+        typer.echo(f"briefgen {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            callback=_print_version,
+            is_eager=True,
+            help="Print the version and exit.",
+        ),
+    ] = False,
+) -> None:
+    """Turn diplomatic cables into sourced briefings (PDF and Word)."""
+
+
+T = TypeVar("T")
 
 
 def fail(message: str, code: int = Exit.FAILED) -> typer.Exit:
@@ -521,6 +604,16 @@ def batch(
     db: DbOption = None,
     workers: WorkersOption = None,
     smtp: SmtpOption = None,
+    timeout: Annotated[
+        float,
+        typer.Option(
+            "--timeout",
+            min=1,
+            max=86400,
+            metavar="SECONDS",
+            help="Stop a briefing taking longer than this; it fails, the others go on.",
+        ),
+    ] = 600.0,
     as_json: JsonOption = False,
 ) -> None:
     """Make every briefing of a batch plan in parallel, skipping those already up to date.
@@ -545,6 +638,7 @@ def batch(
                 settings=settings,
                 now=datetime.now(timezone.utc),
                 facts_progress=facts_progress,
+                timeout=timeout,
             )
     if as_json:
         _print_json(report.as_dict())
@@ -632,7 +726,7 @@ def config_show(
 
 
 def main() -> None:
-    """Run the command line."""
+    """Run the command line (BriefgenGroup.main maps every error to one line and a status)."""
     try:
         app()
     except KeyboardInterrupt:
