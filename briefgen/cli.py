@@ -20,6 +20,8 @@ from typer.core import TyperGroup
 from briefgen.cli_options import (
     MAX_COUNT,
     MAX_WORKERS,
+    Command,
+    CsvOption,
     DbOption,
     DocxOption,
     EmailCcOption,
@@ -31,6 +33,7 @@ from briefgen.cli_options import (
     PdfOption,
     PersonalOption,
     ReferenceDocxOption,
+    RowsJsonOption,
     SendOption,
     SmtpOption,
     StyleOption,
@@ -119,6 +122,14 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
 )
+
+
+def command(
+    example: str, name: str | None = None, *, on: typer.Typer = app
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Register a command of `on` that refuses repeated single-value options, with an example
+    of its use under its help."""
+    return on.command(name, cls=Command, epilog=f"Example: {example}")
 
 
 def _print_version(value: bool) -> None:
@@ -212,34 +223,40 @@ def open_at(path: Path, create: bool = False, read_only: bool = False) -> Corpus
 # --- read: briefgen parse -------------------------------------------------------------------
 
 
-@app.command("parse")
+@command("briefgen parse cables/ --json | jq .subject", "parse")
 def parse_command(
     paths: Annotated[
         list[str],
         typer.Argument(help="Cable files or folders (all cable files in it); - is stdin."),
     ],
-    json_out: JsonOption = False,
+    json_out: RowsJsonOption = False,
+    csv_out: CsvOption = False,
     workers: Annotated[
         int, typer.Option("--workers", "-j", min=1, max=MAX_WORKERS, help="Parse in N processes.")
     ] = 1,
 ) -> None:
-    """Read cables in any format and print them (JSON Lines with --json, else a table)."""
-    import json
-
+    """Read cables in any format and print them: a table, JSON Lines (--json) or CSV (--csv)."""
     from briefgen.models import Cable, Rejection
     from briefgen.read import read_paths
 
     rejected = 0
     cables: list[Cable] = []
-    with errors_to_exit():
+
+    def records() -> Iterator[dict[str, Any]]:
+        nonlocal rejected
         for item in read_paths(paths, workers=workers):
             if isinstance(item, Rejection):
                 rejected += 1
                 typer.echo(f"briefgen: rejected: {item}", err=True)
-            elif json_out:
-                typer.echo(json.dumps(item.as_dict(), ensure_ascii=False))
+            elif json_out or csv_out:
+                yield item.as_dict()
             else:
                 cables.append(item)
+
+    with errors_to_exit():
+        from briefgen.console import print_rows
+
+        print_rows(records(), csv_out=_rows_format(json_out, csv_out))
     if cables:
         from briefgen.console import print_cables
 
@@ -248,10 +265,17 @@ def parse_command(
         raise typer.Exit(Exit.FAILED)
 
 
+def _rows_format(json_out: bool, csv_out: bool) -> bool:
+    """Return True for CSV rows, False for JSON Lines; refuse both at once."""
+    if json_out and csv_out:
+        raise typer.BadParameter("--json and --csv print rows two ways: choose one")
+    return csv_out
+
+
 # --- store: ingest, cables, show, stats -----------------------------------------------------
 
 
-@app.command()
+@command("briefgen ingest cables/ cablegate.csv.gz --workers 2")
 def ingest(
     paths: Annotated[
         list[str], typer.Argument(help="Cable files, folders, CSV dumps, or - for stdin.")
@@ -276,8 +300,15 @@ def ingest(
     from briefgen.pipeline import ingest as ingest_paths
     from briefgen.pipeline import pending_facts
 
-    with corpus_at(db, create=True) as corpus, ingest_progress() as progress:
-        report = ingest_paths(corpus, paths, workers=workers, progress=progress, extract=extract)
+    with corpus_at(db, create=True) as corpus, ingest_progress() as shown:
+        report = ingest_paths(
+            corpus,
+            paths,
+            workers=workers,
+            extract=extract,
+            progress=shown.stored if shown else None,
+            facts_progress=shown.extracted if shown else None,
+        )
         pending = pending_facts(corpus)
     for rejection in report.rejections:
         typer.echo(f"briefgen: rejected: {rejection}", err=True)
@@ -292,35 +323,49 @@ def ingest(
         raise typer.Exit(Exit.FAILED)
 
 
-@app.command()
+@command("briefgen cables --origin Astana --tag KTIP --tag KWMN --quarter 2009Q4 --search shelter")
 def cables(
     db: DbOption = None,
     origin: Annotated[
-        str | None, typer.Option(help="Sending post: Manama, Embassy Manama, ...")
+        list[str] | None,
+        typer.Option(help="Sending post: Manama, Embassy Manama, ... (repeat: any of them)."),
     ] = None,
-    tag: Annotated[str | None, typer.Option(help="TAGS code, e.g. KTIP.")] = None,
+    tag: Annotated[
+        list[str] | None, typer.Option(help="TAGS code, e.g. KTIP (repeat: any of them).")
+    ] = None,
     date_from: Annotated[
         str | None, typer.Option("--from", help="First day, YYYY-MM-DD (or YYYY-MM, YYYY).")
     ] = None,
     date_to: Annotated[
         str | None, typer.Option("--to", help="Last day, inclusive, YYYY-MM-DD.")
     ] = None,
-    quarter: Annotated[str | None, typer.Option(help="Calendar quarter, e.g. 2009Q4.")] = None,
+    quarter: Annotated[
+        list[str] | None,
+        typer.Option(help="Calendar quarter, e.g. 2009Q4 (repeat: any of them)."),
+    ] = None,
     classification: Annotated[
-        str | None, typer.Option(help="Classification, e.g. CONFIDENTIAL.")
+        list[str] | None,
+        typer.Option(help="Classification, e.g. CONFIDENTIAL (repeat: any of them)."),
     ] = None,
     search: Annotated[
-        str | None, typer.Option(help='Full-text query, e.g. "shelter AND Kokshetau".')
+        list[str] | None,
+        typer.Option(
+            help='Full-text query, e.g. "shelter AND Kokshetau" (repeat: every one must match).'
+        ),
     ] = None,
     limit: Annotated[
         int, typer.Option(min=0, max=MAX_COUNT, help="Most cables to list (0: no limit).")
     ] = 100,
-    as_json: JsonOption = False,
+    as_json: RowsJsonOption = False,
+    csv_out: CsvOption = False,
 ) -> None:
     """List the cables matching every filter: best match first with --search, else by date.
 
-    An empty result prints a message on stderr and exits 0 (an empty list is an answer).
+    A filter repeated matches any of its values (two tags: cables with either), except
+    --search, whose queries must all match. An empty result prints a message on stderr and
+    exits 0 (an empty list is an answer).
     """
+    rows_csv = _rows_format(as_json, csv_out)
     with corpus_at(db, read_only=True) as corpus:
         rows = corpus.cables(
             origin=origin,
@@ -334,19 +379,22 @@ def cables(
         )
     more = bool(limit) and len(rows) > limit
     rows = rows[:limit] if limit else rows
-    if as_json:
-        _print_json([row.as_dict() for row in rows])
+    if as_json or csv_out:
+        from briefgen.console import print_rows
+
+        print_rows((row.as_dict() for row in rows), csv_out=rows_csv)
     elif rows:
+        from briefgen.console import bold
         from briefgen.store.present import summaries_text
 
-        typer.echo(summaries_text(rows))
+        typer.echo(summaries_text(rows, mark=bold))
     if not rows:
         typer.echo("briefgen: no cables match", err=True)
     elif more:
         typer.echo(f"briefgen: showing the first {limit}; --limit 0 lists them all", err=True)
 
 
-@app.command()
+@command("briefgen show 09ASTANA2101")
 def show(
     cable_id: Annotated[str, typer.Argument(metavar="ID", help="Cable id, e.g. 09ASTANA1985.")],
     db: DbOption = None,
@@ -363,7 +411,7 @@ def show(
         typer.echo(view_text(view))
 
 
-@app.command()
+@command("briefgen stats --json")
 def stats(db: DbOption = None, as_json: JsonOption = False) -> None:
     """Print corpus counts by origin, tag, year and classification."""
     with corpus_at(db, read_only=True) as corpus:
@@ -383,7 +431,7 @@ ENTITY_CABLES = 100
 """Cables `briefgen entity` reads by default: a name in 100,000 cables must not read them all."""
 
 
-@app.command("extract")
+@command("briefgen extract --workers 2", "extract")
 def extract_command(db: DbOption = None, workers: WorkersOption = None) -> None:
     """Extract the facts of every cable not yet extracted; end with `N cables extracted`."""
     from briefgen.console import extract_progress
@@ -394,34 +442,42 @@ def extract_command(db: DbOption = None, workers: WorkersOption = None) -> None:
     typer.echo(f"{done:,} cables extracted")
 
 
-@app.command()
+@command("briefgen entities --kind org --kind person --search League")
 def entities(
     kind: Annotated[
-        str | None, typer.Option("--kind", help="Only this kind: org, person or place.")
+        list[str] | None,
+        typer.Option("--kind", help="Only this kind: org, person or place (repeat: any of them)."),
     ] = None,
     search: Annotated[
         str | None, typer.Option("--search", help="Only names or aliases containing TEXT.")
     ] = None,
     db: DbOption = None,
-    as_json: JsonOption = False,
+    as_json: RowsJsonOption = False,
+    csv_out: CsvOption = False,
 ) -> None:
     """List the organizations, people and places named in the corpus, with mention counts."""
     from briefgen.console import extract_progress
     from briefgen.facts import ensure_facts
 
+    rows_csv = _rows_format(as_json, csv_out)
     with corpus_at(db) as corpus:
         with extract_progress() as progress:
             stored = ensure_facts(corpus, progress=progress)
-        rows = stored.entities(kind=kind, search=search)
-    if as_json:
-        _print_json([row.as_dict() for row in rows])
+        kinds: list[str | None] = list(dict.fromkeys(kind or [])) or [None]
+        rows = [row for k in kinds for row in stored.entities(kind=k, search=search)]
+    if len(kinds) > 1:
+        rows.sort(key=lambda row: (-row.mentions, row.name))
+    if as_json or csv_out:
+        from briefgen.console import print_rows
+
+        print_rows((row.as_dict() for row in rows), csv_out=rows_csv)
     else:
         from briefgen.facts.present import entities_text
 
         typer.echo(entities_text(rows))
 
 
-@app.command()
+@command('briefgen entity "Union of Crisis Centers" --max-cables 20')
 def entity(
     name: Annotated[str, typer.Argument(help="The name, alias or acronym (typos forgiven).")],
     db: DbOption = None,
@@ -539,7 +595,7 @@ briefing_command = with_options_of(_make_briefing)
 """Give a command building a BriefingRequest the options every briefing command takes."""
 
 
-@app.command("ngo")
+@command('briefgen ngo "Feminist League" --pdf --out briefings/', "ngo")
 @briefing_command
 def ngo(
     name: Annotated[str, typer.Argument(help="The NGO (case, articles and small typos forgiven).")],
@@ -550,7 +606,7 @@ def ngo(
     return BriefingRequest("ngo", name)
 
 
-@app.command("program")
+@command('briefgen program "Night Stars" --cable 09ASTANA1206 --docx', "program")
 @briefing_command
 def program(
     query: Annotated[str, typer.Argument(help="Program, campaign, play or grant: name or phrase.")],
@@ -564,7 +620,7 @@ def program(
     return BriefingRequest("program", query, cables=tuple(cable or ()))
 
 
-@app.command("quarterly")
+@command("briefgen quarterly 2009Q4 --origin Astana --tag KTIP --style memo", "quarterly")
 @briefing_command
 def quarterly(
     quarter: Annotated[str, typer.Argument(help="The quarter, like 2009Q4.")],
@@ -581,7 +637,7 @@ def quarterly(
     return BriefingRequest("quarterly", quarter, origins=tuple(origin or ()), tags=tuple(tag or ()))
 
 
-@app.command("cable")
+@command("briefgen cable 09ASTANA2101 --email-to desk@example.org", "cable")
 @briefing_command
 def cable_command(
     cable_id: Annotated[str, typer.Argument(metavar="ID", help="The cable id, like 09ASTANA2101.")],
@@ -595,7 +651,7 @@ def cable_command(
 # --- batch, templates, config ---------------------------------------------------------------
 
 
-@app.command()
+@command("briefgen batch examples/batch.toml --workers 2 --timeout 300")
 def batch(
     plan: Annotated[Path, typer.Argument(help="The batch plan (TOML); see examples/batch.toml.")],
     force: Annotated[
@@ -657,21 +713,24 @@ templates_app = typer.Typer(
 app.add_typer(templates_app, name="templates")
 
 
-@templates_app.command("list")
-def templates_list(as_json: JsonOption = False) -> None:
+@command("briefgen templates list --json", "list", on=templates_app)
+def templates_list(as_json: RowsJsonOption = False, csv_out: CsvOption = False) -> None:
     """List the packaged templates, each with what it is for."""
     from briefgen.templates_catalog import list_templates
 
+    rows_csv = _rows_format(as_json, csv_out)
     found = guarded(list_templates)
-    if as_json:
-        _print_json([info.as_dict() for info in found])
+    if as_json or csv_out:
+        from briefgen.console import print_rows
+
+        print_rows((info.as_dict() for info in found), csv_out=rows_csv)
     else:
         from briefgen.console import templates_text
 
         typer.echo(templates_text(found))
 
 
-@templates_app.command("copy")
+@command("briefgen templates copy ngo my-templates/", "copy", on=templates_app)
 def templates_copy(
     name: Annotated[str, typer.Argument(help="The template, e.g. ngo.md.j2 (or ngo).")],
     folder: Annotated[Path, typer.Argument(metavar="DIR", help="The folder to copy it into.")],
@@ -690,7 +749,7 @@ def templates_copy(
     typer.echo(extends_example(info), nl=False)
 
 
-@templates_app.command("doc")
+@command("briefgen templates doc > TEMPLATES.md", "doc", on=templates_app)
 def templates_doc() -> None:
     """Print the template reference: the data, filters and blocks each template has."""
     from briefgen.template_docs import templates_readme
@@ -702,7 +761,7 @@ config_app = typer.Typer(help="Show the settings briefgen runs with.", no_args_i
 app.add_typer(config_app, name="config")
 
 
-@config_app.command("show")
+@command("briefgen config show --json", "show", on=config_app)
 def config_show(
     db: DbOption = None,
     style: Annotated[str | None, typer.Option(help="Style name or style file.")] = None,

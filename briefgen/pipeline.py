@@ -289,17 +289,19 @@ def ingest(
     workers: int | None = None,
     progress: Callable[[IngestReport], None] | None = None,
     extract: bool | None = None,
+    facts_progress: Callable[[int, int], None] | None = None,
 ) -> IngestReport:
     """Read `paths` into the corpus, then extract the facts of every new or changed cable.
 
     With `extract` None (the default) facts are extracted here unless more than LAZY_BACKLOG
     cables await it; they are then left for later: each briefing extracts the cables it reads,
     and `extract_facts` does the rest. True always extracts here, False never. `workers`
-    processes parse and extract (default: every core).
+    processes parse and extract (default: every core). `progress(counts)` is called as cables
+    are stored, `facts_progress(done, total)` as their facts are.
     """
     report = corpus.ingest(paths, workers=workers, progress=progress)
     if extract is not False:
-        ensure_facts(corpus, defer=extract is None, workers=workers)
+        ensure_facts(corpus, defer=extract is None, workers=workers, progress=facts_progress)
     return report
 
 

@@ -158,18 +158,22 @@ class Corpus(AbstractContextManager["Corpus"]):
     def cables(
         self,
         *,
-        origin: str | None = None,
-        tag: str | None = None,
+        origin: queries.Values = None,
+        tag: queries.Values = None,
         date_from: str | date | None = None,
         date_to: str | date | None = None,
-        quarter: str | None = None,
-        classification: str | None = None,
-        search: str | None = None,
+        quarter: queries.Values = None,
+        classification: queries.Values = None,
+        search: queries.Values = None,
         limit: int | None = None,
         offset: int = 0,
     ) -> list[CableSummary]:
         """Return the cables matching every filter given: best match first when searching,
-        else oldest first. Raises InvalidArgumentError for a bad date, quarter or search."""
+        else oldest first. Raises InvalidArgumentError for a bad date, quarter or search.
+
+        A filter given several values (a list) matches any of them: posts, tags,
+        classifications, quarters; several searches must all match.
+        """
         where = queries.CableFilter(
             origin=origin,
             tag=tag,

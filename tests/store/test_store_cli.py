@@ -54,7 +54,7 @@ def test_cables_lists_filters_and_searches(seeded: Path) -> None:
     found = runner.invoke(
         app, ["cables", "--db", str(seeded), "--search", "shelter AND Kokshetau", "--json"]
     )
-    data = json.loads(found.stdout)
+    data = [json.loads(line) for line in found.stdout.splitlines()]  # JSON Lines
     assert {row["id"] for row in data} == {"09ASTANA1985", "09ASTANA2101"}
     assert all("**" in row["snippet"] for row in data)
     by_origin = runner.invoke(app, ["cables", "--db", str(seeded), "--origin", "ASTANA"])
@@ -140,7 +140,7 @@ def test_a_real_process_uses_briefgen_db_from_the_environment(tmp_path: Path) ->
     shown = subprocess.run(
         [*run, "cables", "--tag", "ktip", "--json"], env=env, capture_output=True, text=True
     )
-    assert len(json.loads(shown.stdout)) == 3
+    assert len(shown.stdout.splitlines()) == 3
 
 
 def test_a_cut_listing_says_so(seeded: Path) -> None:
