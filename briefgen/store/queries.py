@@ -238,31 +238,30 @@ def cable_view(conn: sqlite3.Connection, cable_id: str, where: str) -> CableView
 
 
 def corpus_stats(conn: sqlite3.Connection) -> CorpusStats:
-    """Return counts by origin, tag, year and classification over the whole corpus."""
+    """Return counts by origin, tag, year and classification over the whole corpus.
 
-    def pairs(sql: str) -> tuple[tuple[str, int], ...]:
-        return tuple((str(key), int(count)) for key, count in conn.execute(sql))
+    The counts are kept by ingest (the `counts` table), so this reads a few hundred rows.
+    """
+    groups: dict[str, list[tuple[str, int]]] = {}
+    for dimension, key, cables in conn.execute(
+        "SELECT dimension, key, cables FROM counts WHERE cables > 0"
+    ):
+        groups.setdefault(str(dimension), []).append((str(key) or "unknown", int(cables)))
+
+    def most_first(dimension: str) -> tuple[tuple[str, int], ...]:
+        return tuple(sorted(groups.get(dimension, []), key=lambda pair: (-pair[1], pair[0])))
 
     first, last = conn.execute("SELECT min(created), max(created) FROM cables").fetchone()
     return CorpusStats(
-        cables=int(conn.execute("SELECT count(*) FROM cables").fetchone()[0]),
+        cables=sum(n for _, n in groups.get("origin", [])),
         paragraphs=_counter(conn, "store.paragraphs"),
         rejections=int(conn.execute("SELECT count(*) FROM rejections").fetchone()[0]),
         first=parse_created(first),
         last=parse_created(last),
-        by_origin=pairs(
-            "SELECT coalesce(origin, 'unknown'), count(*) AS n FROM cables "
-            "GROUP BY origin ORDER BY n DESC, 1"
-        ),
-        by_tag=pairs("SELECT tag, count(*) AS n FROM tags GROUP BY tag ORDER BY n DESC, tag"),
-        by_year=pairs(
-            "SELECT coalesce(substr(created, 1, 4), 'unknown') AS y, count(*) FROM cables "
-            "GROUP BY y ORDER BY y = 'unknown', y"
-        ),
-        by_classification=pairs(
-            "SELECT coalesce(classification, 'unknown'), count(*) AS n FROM cables "
-            "GROUP BY classification ORDER BY n DESC, 1"
-        ),
+        by_origin=most_first("origin"),
+        by_tag=most_first("tag"),
+        by_year=tuple(sorted(groups.get("year", []), key=lambda p: (p[0] == "unknown", p[0]))),
+        by_classification=most_first("classification"),
     )
 
 

@@ -122,9 +122,28 @@ V2 = """
 INSERT OR REPLACE INTO meta (key, value) SELECT 'store.paragraphs', count(*) FROM paragraphs;
 """
 
+V3 = """
+-- Cables by origin, tag, year and classification, kept by ingest with the rows they count, so
+-- that `briefgen stats` reads a few hundred rows instead of grouping millions (1 s -> 2 ms on
+-- the 251,287 cables of Cablegate). An unknown value (no origin, no date) is ''.
+CREATE TABLE counts (
+    dimension TEXT NOT NULL,
+    key       TEXT NOT NULL,
+    cables    INTEGER NOT NULL,
+    PRIMARY KEY (dimension, key)
+) WITHOUT ROWID;
+INSERT INTO counts SELECT 'origin', coalesce(origin, ''), count(*) FROM cables GROUP BY 2;
+INSERT INTO counts SELECT 'tag', tag, count(*) FROM tags GROUP BY tag;
+INSERT INTO counts
+SELECT 'year', coalesce(substr(created, 1, 4), ''), count(*) FROM cables GROUP BY 2;
+INSERT INTO counts
+SELECT 'classification', coalesce(classification, ''), count(*) FROM cables GROUP BY 2;
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "cables, paragraphs, tags, refs, rejections, meta, full-text index", V1),
     Migration(2, "running paragraph count in meta (store.paragraphs)", V2),
+    Migration(3, "cables by origin, tag, year and classification (counts)", V3),
 )
 """Every schema step, in order; append new steps, never edit released ones."""
 
