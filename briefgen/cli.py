@@ -535,7 +535,6 @@ def _make_briefing(
     import dataclasses
     import datetime as dt
 
-    from briefgen.deliver.email import request_from_options
     from briefgen.pipeline import make_briefing, summarize
 
     given = {
@@ -549,14 +548,18 @@ def _make_briefing(
     with errors_to_exit():
         request = build()
         settings = settings_of(**given)
-        email = request_from_options(
-            to=email_to or (),
-            cc=email_cc or (),
-            sender=email_from,
-            subject=email_subject,
-            send=send,
-            default_sender=settings.email_from,
-        )
+        email = None
+        if email_to or email_cc or email_subject is not None or send:
+            from briefgen.deliver.email import request_from_options
+
+            email = request_from_options(
+                to=email_to or (),
+                cc=email_cc or (),
+                sender=email_from,
+                subject=email_subject,
+                send=send,
+                default_sender=settings.email_from,
+            )
         request = dataclasses.replace(
             request,
             formats=tuple(f for f, on in (("pdf", pdf), ("docx", docx)) if on),

@@ -13,9 +13,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
-from briefgen.deliver.email import EmailRequest, SmtpSettings
 from briefgen.errors import ConfigError, InvalidArgumentError
 from briefgen.facts import Facts, ensure_facts
 from briefgen.models import Record
@@ -23,6 +22,9 @@ from briefgen.render import FORMATS
 from briefgen.store import Corpus, IngestReport
 from briefgen.summarize import cable_digest, ngo_profile, program_sheet, quarterly_summary
 from briefgen.summarize.records import BriefingMeta
+
+if TYPE_CHECKING:  # e-mail (and its SMTP, TLS) is imported only for a briefing that has one
+    from briefgen.deliver.email import EmailRequest, SmtpSettings
 
 Kind = Literal["ngo", "program", "quarterly", "cable"]
 KINDS: tuple[Kind, ...] = ("ngo", "program", "quarterly", "cable")
