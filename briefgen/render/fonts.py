@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
@@ -20,7 +20,7 @@ WORD_NAMES = {"sans": "DejaVu Sans", "serif": "DejaVu Serif", "mono": "DejaVu Sa
 """The names a word processor knows the bundled families by."""
 
 
-@lru_cache(maxsize=None)
+@cache
 def register_family(name: str) -> None:
     """Register the faces of one family once, with bold/italic mappings for Paragraph markup.
 
