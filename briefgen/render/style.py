@@ -278,7 +278,7 @@ class Style:
         word = self.word
         if reference_docx is not None:
             path = Path(reference_docx).expanduser()
-            if str(reference_docx) and not path.is_file():
+            if str(reference_docx) and not _is_file(path):
                 raise StyleError(f"reference docx not found: {path}")
             word = replace(word, reference_docx=str(path.resolve()) if str(reference_docx) else "")
         _validate(sources, "sources")
@@ -341,7 +341,7 @@ def _locate(name_or_path: str | Path, relative_to: Path | None) -> Path:
     if path.suffix != ".toml" and len(path.parts) == 1:
         candidates.append(asset_dir("styles") / f"{path.name}.toml")
     for candidate in candidates:
-        if candidate.is_file():
+        if _is_file(candidate):
             return candidate.resolve()
     names = ", ".join(available_styles())
     raise StyleError(f"style not found: {name_or_path} (packaged styles: {names})")
@@ -365,16 +365,25 @@ def _load_table(
     ):
         section = data.get(table)
         if isinstance(section, dict) and isinstance(section.get(key), str) and section[key]:
-            found = (path.parent / section[key]).expanduser().resolve()
-            if not found.is_file():
+            found = (path.parent / section[key]).expanduser()
+            if not _is_file(found):
                 raise StyleError(f"{path}: {what} not found: {found}")
-            section[key] = str(found)
+            section[key] = str(found.resolve())
     base = data.get("extends")
     if base is None:
         return data
     if not isinstance(base, str):
         raise StyleError(f"{path}: extends must be a style name or path")
     return _merge(_load_table(base, (*seen, path), path.parent), data)
+
+
+def _is_file(path: Path) -> bool:
+    """Return True for an existing file; False for anything else, a name the system cannot
+    even look up (a NUL byte in it, too long) included."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False
 
 
 def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
