@@ -12,6 +12,7 @@ the wrong party.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from briefgen.extract.clauses import (
@@ -109,6 +110,7 @@ def rule_attribution(ctx: Context) -> None:
 
 def _read_paragraph(ctx: Context, para: Para, spans: list[Span], state: _State) -> None:
     text = para.text
+    span_starts = [s.start for s in spans]
     state.item_people = None
     state.unresolved_heads = set()
     sentences = para.sentences
@@ -137,7 +139,8 @@ def _read_paragraph(ctx: Context, para: Para, spans: list[Span], state: _State) 
                 if previous.endswith(":") and state.last:
                     lead = (state.last, state.last_kind == "speech")
             in_entry = True
-        names = [s for s in spans if clause_start <= s.start < clause_end]
+        first = bisect_left(span_starts, clause_start)
+        names = [s for s in spans[first:] if s.start < clause_end]
         if not (names or entry_party or opens_entry or _may_refer(text, clause_start, state)):
             # No name, no list, no word that may stand for a party: nothing to attribute.
             state.forget()

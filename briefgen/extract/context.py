@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -151,6 +150,9 @@ def canonical_org(text: str) -> str:
     return lexicon.ORG_SYNONYMS.get(name, name)
 
 
+_WORD_EDGES = "\"'“”‘’()[],.;:!?"
+
+
 class Context:
     """Hold what extraction knows about one cable while its rules run."""
 
@@ -176,6 +178,8 @@ class Context:
         """Offsets (per paragraph index) that a figure rule has used, so counts skip them."""
         self.origin_mentions: list[Mention] = []
         self._ngos: frozenset[str] | None = None
+        self._lower_words: frozenset[str] | None = None
+        self._called: dict[str, bool] = {}
 
     # --- entities -------------------------------------------------------------------------
 
@@ -245,9 +249,41 @@ class Context:
 
     def written_lower(self, word: str) -> bool:
         """Return True when the cable writes `word` in lower case somewhere (a common word)."""
-        needle = word.lower()
-        pattern = re.compile(rf"(?<![\w-]){re.escape(needle)}(?![\w-])")
-        return any(not p.caps and pattern.search(p.text) for p in self.paras)
+        if self._lower_words is None:
+            # One pass over the cable's words, kept for every later question.
+            self._lower_words = frozenset(
+                w.strip(_WORD_EDGES)
+                for p in self.paras
+                if not p.caps
+                for w in p.text.split()
+                if w[:1].islower()
+            )
+        return word.lower() in self._lower_words
+
+    def called_a_body(self, word: str) -> bool:
+        """Return True when the cable calls `word` an NGO, a group or another kind of body
+        where it names it (`X, a local NGO,`, `the NGO X`, `X is a national organization`)."""
+        known = self._called.get(word)
+        if known is not None:
+            return known
+        from briefgen.extract.kinds import kind_from_context
+
+        found = False
+        for para in self.paras:
+            if para.caps or word not in para.text:
+                continue
+            position = para.text.find(word)
+            while position != -1 and not found:
+                end = position + len(word)
+                whole = (position == 0 or not para.text[position - 1].isalnum()) and (
+                    end == len(para.text) or not para.text[end].isalnum()
+                )
+                found = whole and kind_from_context(para.text, position, end) is not None
+                position = para.text.find(word, end)
+            if found:
+                break
+        self._called[word] = found
+        return found
 
     def capitalised_inside(self, word: str) -> bool:
         """Return True when the cable writes `word` capitalised inside a sentence."""
@@ -281,11 +317,21 @@ class Context:
             )
         return self._ngos
 
-    def say_kind(self, name: str, kind: str) -> None:
-        """Record that the cable calls the organization `name` a body of `kind` (`ngo`...)."""
+    def say_kind(self, name: str, kind: str, para: Para | None = None, offset: int = 0) -> None:
+        """Record that the cable calls the organization `name` a body of `kind` (`ngo`...);
+        with `para`, also where it says so (an `is_a` relation a briefing can cite)."""
         entity = self._entities.get(name)
-        if entity is not None:
-            entity.kinds_said.append(kind)
+        if entity is None:
+            return
+        entity.kinds_said.append(kind)
+        if para is not None and not any(
+            r.kind == "is_a" and r.subject == name for r in self.relations
+        ):
+            from briefgen.extract.kinds import KIND_LABELS
+
+            self.relations.append(
+                Relation("is_a", name, kind, None, KIND_LABELS[kind], self.source(para, offset))
+            )
 
     def org_kind(self, name: str) -> str | None:
         """Return the kind of the organization `name`: what the cable calls it most, else what

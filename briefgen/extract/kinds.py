@@ -181,7 +181,26 @@ _APPOSITIVE_RE = re.compile(
     r"state agency|ministry)s?\b",
     re.IGNORECASE,
 )
+_COPULA_KIND_RE = re.compile(
+    r"\s+(?:is|was|remains|has been|became)\s+(?:a|an|the|one of the)\s+(?:[\w'’-]+\s+){0,6}?"
+    r"(NGO|non-?governmental organi[sz]ation|intergovernmental organi[sz]ation|international "
+    r"organi[sz]ation|charity|foundation|association|network|coalition|group|think tank|"
+    r"political party|party|company|firm|bank|government agency|state agency|ministry|"
+    r"organi[sz]ation)s?\b",
+    re.IGNORECASE,
+)
+"""`Semilla is a highly respected and well known national organization`: what it is."""
+_ARMED_RE = re.compile(
+    r"\b(?:terroris\w*|militant|armed|insurgen\w*|criminal|extremis\w*|rebel|paramilitar\w*|"
+    r"separatis\w*|jihad\w*|mafia|gang|cartel|trafficking (?:group|organi[sz]ation))\b",
+    re.I,
+)
 _AFTER_NGO_RE = re.compile(r"(?:'s)?\s*(?:\(NGO\)|NGO\b(?! [A-Z]))")
+_KIND_HINT_RE = re.compile(
+    r"NGO|organi[sz]ation|group|foundation|association|network|coalition|charity|think tank|"
+    r"party|company|firm|bank|agency|ministry|newspaper|daily|weekly",
+    re.IGNORECASE,
+)
 _WORD_KINDS: dict[str, OrgKind] = {
     "ngo": "ngo",
     "non-governmental organization": "ngo",
@@ -206,6 +225,8 @@ _WORD_KINDS: dict[str, OrgKind] = {
     "government agency": "government",
     "state agency": "government",
     "ministry": "government",
+    "organization": "ngo",
+    "organisation": "ngo",
 }
 
 
@@ -224,6 +245,8 @@ def kind_from_name(name: str) -> OrgKind | None:
 def kind_from_context(text: str, start: int, end: int) -> OrgKind | None:
     """Return the kind the words around a name at `[start, end)` give it (`the NGO X`,
     `X, a Moscow-based human rights group,`), or None."""
+    if _KIND_HINT_RE.search(text, max(0, start - 60), min(len(text), end + 130)) is None:
+        return None  # no word of a kind near the name: the common case, one cheap search
     before = text[max(0, start - 60) : start].rstrip('"“ ') + " "
     if _IGO_BEFORE_RE.search(before):
         return "igo"
@@ -231,7 +254,9 @@ def kind_from_context(text: str, start: int, end: int) -> OrgKind | None:
         return "ngo"
     if _AFTER_NGO_RE.match(text, end):
         return "ngo"
-    appositive = _APPOSITIVE_RE.match(text, end)
+    appositive = _APPOSITIVE_RE.match(text, end) or _COPULA_KIND_RE.match(text, end)
+    if appositive is not None and _ARMED_RE.search(appositive.group(0)):
+        return None  # `a Kashmiri terrorist group`: not a body a profile calls an NGO
     if appositive is not None:
         word = " ".join(appositive.group(1).lower().split()).replace("nongov", "non-gov")
         word = word.rstrip("s") if word.endswith("ngos") else word
@@ -252,4 +277,4 @@ def rule_org_kinds(ctx: Context) -> None:
             if kind is None and mention.text.startswith(("NGO ", "the NGO ")):
                 kind = "ngo"
             if kind is not None:
-                ctx.say_kind(mention.name, kind)
+                ctx.say_kind(mention.name, kind, para, mention.start)

@@ -17,7 +17,8 @@ MULTI_CHAIN_RE = re.compile(rf"{_WORD}(?: (?:{JOINER} )*(?:{_WORD}|#\d+))+")
 """A run of at least two capitalised words: the same runs as CHAIN_RE less the one-word ones,
 written without alternations or word boundaries at the start, which makes it twice as fast."""
 
-_TITLE_WORDS = frozenset(w for title in lexicon.TITLES for w in title.replace("-", " ").split())
+TITLE_WORDS = frozenset(w for title in lexicon.TITLES for w in title.replace("-", " ").split())
+"""Every word of a title (`Minister`, `Deputy`, `Secretary`)."""
 TITLE_RE = re.compile(
     "|".join(sorted((re.escape(t) for t in lexicon.TITLES), key=len, reverse=True))
 )
@@ -92,5 +93,5 @@ def looks_like_name_word(word: str) -> bool:
         and word.isalpha()
         and word not in lexicon.NOT_NAME_WORDS
         and word not in lexicon.ORG_HEADS
-        and word not in _TITLE_WORDS
+        and word not in TITLE_WORDS
     )

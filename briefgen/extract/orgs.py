@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -15,6 +16,7 @@ from briefgen.extract.kinds import kind_from_context
 from briefgen.extract.names import (
     CHAIN_RE,
     TITLE_RE,
+    TITLE_WORDS,
     Token,
     looks_like_name_word,
     looks_like_surname,
@@ -481,17 +483,63 @@ def rule_entry_name(ctx: Context, para: Para) -> None:
         name = ctx.register("org", known or canonical_org(name_text))
         ctx.add_mention(para, "org", start, end, name, "entry_name", True)
         if re.search(r"\bNGOs\b", text[max(0, match.start() - 400) : match.start()]):
-            ctx.say_kind(name, "ngo")
+            ctx.say_kind(name, "ngo", para, start)
 
 
 _DESCRIBED_RE = re.compile(
     r"\b([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3}), (?:an?|another|the) (?:[\w'’-]+ ){0,4}?"
     r"(NGO|non-?governmental organi[sz]ation|human rights group|group|foundation|association|"
-    r"shelter|network|charity)(?=[,.;]| (?:that|which|working|based|founded|run|led|dedicated|"
+    r"shelter|network|charity|firm|company|newspaper|daily|weekly|think tank|movement|"
+    r"organi[sz]ation)(?=[,.;]| (?:that|which|working|based|founded|run|led|dedicated|"
     r"focused|whose|in|with|of)\b)"
 )
 """`Raices, another NGO, ...`, `Memorial, a Moscow-based human rights group,`."""
-_DESCRIBED_WORDS = ("ngo", "group", "foundation", "association", "shelter", "network", "charity")
+_DESCRIBED_WORDS = (
+    "ngo",
+    "group",
+    "foundation",
+    "association",
+    "shelter",
+    "network",
+    "charity",
+    "firm",
+    "company",
+    "newspaper",
+    "daily",
+    "weekly",
+    "think tank",
+    "movement",
+    "organi",
+)
+_DESCRIPTOR_NAME_RE = re.compile(
+    r"\b(?:the|a|an) (?:[A-Z][a-z]+(?:-based)? |[a-z]+(?:-[a-z]+)? ){0,2}(?:firm|company|bank|"
+    r"newspaper|daily|weekly|NGO|foundation|association|think tank|charity|group) [\"“]?"
+    r"([A-Z][\w'’-]+(?: (?:de |del |la )?[A-Z][\w'’-]+){0,3})"
+)
+"""`the Swiss firm Gunvor`, `the progressive daily Hankyoreh`: a name after what it is."""
+
+
+def rule_descriptor_name(ctx: Context, para: Para) -> None:
+    """Find a name the cable introduces by what it is (`the Swiss firm Gunvor`)."""
+    text = para.text
+    if para.caps or not any(word in para.lowered for word in _DESCRIPTOR_WORDS):
+        return
+    for match in _DESCRIPTOR_NAME_RE.finditer(text):
+        words = match.group(1).split()
+        if words[0] in lexicon.NOT_NAME_WORDS or words[0] in lexicon.MONTH_NAMES:
+            continue
+        start, end = match.span(1)
+        if _covered_by_name(para, start, end):
+            continue
+        name_text = match.group(1)
+        known = ctx.lookup(name_text)
+        if known is not None and ctx.kind_of(known) != "org":
+            continue
+        name = ctx.register("org", known or canonical_org(name_text))
+        ctx.add_mention(para, "org", start, end, name, "descriptor_name", True)
+
+
+_DESCRIPTOR_WORDS = (" firm ", " company ", " bank ", " newspaper ", " daily ", " weekly ")
 
 
 def rule_described_name(ctx: Context, para: Para) -> None:
@@ -525,7 +573,7 @@ def rule_described_name(ctx: Context, para: Para) -> None:
 _SUBJECT_NAME_RE = re.compile(
     r"(?:(?:The|the|There (?:is|are|was|were) (?:an? |the )?(?:[\w-]+ ){0,4}?(?:NGO|group|"
     r"organi[sz]ation|foundation|association|firm|company),?) )?[\"“]?"
-    r"((?:[A-Z][A-Za-z'’&.()-]*|[A-Z]{2,8})"
+    r"((?:[A-Z][A-Za-z'’&.()-]*|[A-Z]{2,8}(?:/[A-Z]{2,8})?)"
     r"(?: (?:(?:of|for|and|de|del|la|y) )?[A-Z][A-Za-z'’&.-]*){0,4})"
     r"[\"”]?(?: \([^()]{1,40}\))?(?:,[^,.;()]{3,90},)? "
 )
@@ -577,21 +625,35 @@ def _add_subject_name(ctx: Context, para: Para, match: re.Match[str]) -> None:
 
 
 def _proper_name(ctx: Context, words: list[str]) -> bool:
-    """Return True when `words` read as the name of a body rather than a common phrase."""
+    """Return True when `words` read as the name of a body rather than a common phrase or a
+    person: a single word must be an acronym, or a word the cable calls an NGO, a group or
+    another kind of body somewhere (`Semilla is a highly respected national organization`)."""
     first = words[0]
-    if first in lexicon.NOT_NAME_WORDS or first in lexicon.MONTH_NAMES or first in _LEADING_STOP:
+    if (
+        first in lexicon.NOT_NAME_WORDS
+        or first in lexicon.MONTH_NAMES
+        or first in _LEADING_STOP
+        or first in _STARTERS
+        or first.lower() in POST_PRONOUNS
+        or set(first) <= set("Xx")  # a redaction mask
+        or "." in first
+    ):
         return False
-    if first.lower() in POST_PRONOUNS:
-        return False  # `Post appreciates ...`: the cable's own post
     if len(words) == 1:
+        if gazetteer.find(first, first.lower(), first.isupper()):
+            return False  # a place (`UAE`, `UK`)
         if first.isupper() and 2 <= len(first) <= 8:
             return first not in _NOT_ACRONYMS
-        if first in lexicon.ORG_HEADS or country_of_demonym(first) or is_given_name(first):
+        if (
+            len(first) < 3
+            or first in lexicon.ORG_HEADS
+            or first in TITLE_WORDS
+            or country_of_demonym(first)
+            or is_given_name(first)
+            or ctx.written_lower(first)
+        ):
             return False
-        if gazetteer.find(first, first.lower(), False):
-            return False
-        # A word the cable also writes in lower case is a common word (`Police`, `Funding`).
-        return not ctx.written_lower(first) and ctx.capitalised_inside(first)
+        return ctx.called_a_body(first)
     if any(w in lexicon.NOT_NAME_WORDS and w not in ("of", "for", "and") for w in words[1:]):
         return False
     if is_given_name(first):
@@ -599,9 +661,20 @@ def _proper_name(ctx: Context, words: list[str]) -> bool:
     return not gazetteer.find(" ".join(words), " ".join(words).lower(), False)
 
 
+_STARTERS = frozenset(
+    """There Here This These Those It Its We Our They Their He His She Her I One Some Many Most
+    All Both Each Such Other Another What Which Who How Why When Where If As At In On By For
+    From With Without After Before During Since Until While Although Though Because However
+    Meanwhile Moreover Also Again Still Even Only Just Now Then Today Yesterday Tomorrow
+    Separately Finally Overall Nevertheless""".split()
+)
+"""Words that open sentences: never the name of a body."""
+
+
 _NOT_ACRONYMS = frozenset(
-    """US UN EU OK TV PM AM NOTE SBU
-    FOUO ID II III IV VI END COMMENT SUMMARY REF REFTEL ACTION TIP AIDS HIV CEO""".split()
+    """US UN EU OK TV PM AM NOTE SBU FOUO ID II III IV VI VII VIII IX XI XII END COMMENT SUMMARY
+    REF REFTEL ACTION TIP AIDS HIV CEO RSO DCM PAO POL ECON CONS MGMT GDP USD EUR FY NNNN
+    NOFORN SECRET CONFIDENTIAL UNCLASSIFIED""".split()
 )
 """Capitals that open sentences without naming a body of their own: notes and markers, common
 abbreviations."""
@@ -618,4 +691,46 @@ def rule_host_government(ctx: Context, para: Para) -> None:
             continue
         name = ctx.register("org", ctx.lookup(acronym) or acronym)
         if ctx.add_mention(para, "org", *match.span(1), name, "host_government"):
-            ctx.say_kind(name, "government")
+            ctx.say_kind(name, "government", para, match.start(1))
+
+
+_ACRONYM_RE = re.compile(r"(?<![\w/.-])([A-Z]{2,7}(?:[/-][A-Z]{2,7})?)(?![\w/.-])")
+"""A word in capitals inside mixed-case text (`DCEI`, `RAB`, `DHS/ICE`): a body's acronym."""
+
+
+def rule_acronym_mention(ctx: Context, para: Para) -> None:
+    """Find a body by an acronym no definition or list gave, where mixed-case text writes it:
+    cables name bodies by their acronyms more than by any other means."""
+    if para.caps:
+        return
+    text = para.text
+    for match in _ACRONYM_RE.finditer(text):
+        acronym = match.group(1)
+        if acronym in _NOT_ACRONYMS or acronym in _CAPS_WORDS or len(set(acronym)) == 1:
+            continue
+        start, end = match.span(1)
+        if any(m.start < end and start < m.end for m in para.mentions):
+            continue
+        known = ctx.lookup(acronym)
+        if known is not None:
+            if ctx.kind_of(known) == "org":
+                ctx.add_mention(para, "org", start, end, known, "acronym_mention")
+            continue
+        if _is_place(acronym):
+            continue
+        name = ctx.register("org", acronym)
+        ctx.add_mention(para, "org", start, end, name, "acronym_mention")
+
+
+@lru_cache(maxsize=4096)
+def _is_place(word: str) -> bool:
+    return bool(gazetteer.find(word, word.lower(), True))
+
+
+_CAPS_WORDS = frozenset(
+    """A I AN AND THE OF IN ON TO FOR BY OR AT AS IS IT BE NO NOT NOTE END SUMMARY COMMENT
+    ACTION REF REFS PARA PARAS TAGS SUBJECT INFO FM TO SIPDIS NNNN OK TBD USD EUR GBP JPY RUB
+    NB PS AM PM GMT UTC ET EST EDT CET KM KG MW TV DVD CD PC SMS GPS PDF URL VIP MOU MOA FYI
+    ASAP AKA QTE UNQTE BEGIN TEXT XX XXX XXXX NGO NGOS CSO CSOS IDP IDPS GDP GNP FDI""".split()
+)
+"""Capitals that are not a body's acronym: words, markers, units, currencies."""

@@ -23,11 +23,11 @@ _ORG = (
     r"[A-Z#][\w’'&-]*)*"
 )
 _APPOSITIVE_RE = re.compile(
-    rf"\b({_NAME}), ({_TITLE})(?: of (?:the )?({_ORG}))?"
+    rf"\b({_NAME}), (?:the )?({_TITLE})(?: of (?:the )?({_ORG}))?"
     rf"(?: and ({_TITLE}) of (?:the )?(?:[a-z]+'s )?({_ORG}))?"
 )
 _TITLE_STARTS = frozenset(t.split()[0] for t in lexicon.TITLES)
-_COMMA_TITLE_RE = re.compile(rf", (?:{_TITLE})\b")
+_COMMA_TITLE_RE = re.compile(rf", (?:the )?(?:{_TITLE})\b")
 _NAME_BEFORE_RE = re.compile(rf"\b{_NAME}$")
 # The second word is a lookahead so that pairs overlap: `Later Vladimir Nazarov` holds both
 # `Later Vladimir` and `Vladimir Nazarov`.
@@ -387,13 +387,17 @@ _SPEAKER_VERBS = (
     "thought|recalled|replied|responded|agreed|acknowledged|confirmed|lamented|cautioned|"
     "suggested|recommended|urged|alleged|expressed"
 )
-_SPEAKER_NAME_RE = re.compile(
-    r"(?:\b(?:According to|according to|Mr\.?|Ms\.?|Mrs\.?|Dr\.?) "
+_TITLED_NAME_RE = re.compile(
+    r"\b(?:According to|according to|Mr\.?|Ms\.?|Mrs\.?|Dr\.?) "
     r"([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\b"
-    rf"|\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+){{0,2}})(?:, [^,;.]{{3,80}},)? (?:also |then |later |"
-    rf"further |had |has )?(?:{_SPEAKER_VERBS})\b)"
 )
-"""A name the cable makes speak (`Benhachem said`, `According to Alonso,`, `Ms. Acosta`)."""
+"""`According to Alonso,`, `Ms. Acosta`: a name only people are given."""
+_SPEECH_VERB_RE = re.compile(rf"\b(?:{_SPEAKER_VERBS})\b")
+_NAME_BEFORE_VERB_RE = re.compile(
+    r"\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})(?:, [^,;.]{3,80},)? "
+    r"(?:also |then |later |further |had |has )?$"
+)
+"""A name just before a speech verb (`Benhachem said`, `Hilmi, in a statement, countered`)."""
 
 
 def rule_speaker_name(ctx: Context, para: Para) -> None:
@@ -402,8 +406,14 @@ def rule_speaker_name(ctx: Context, para: Para) -> None:
     text = para.text
     if para.caps:
         return
-    for match in _SPEAKER_NAME_RE.finditer(text):
-        group = 1 if match.group(1) else 2
+    # The speech verbs are found first (a literal search), then the name before each.
+    matches = list(_TITLED_NAME_RE.finditer(text))
+    for verb in _SPEECH_VERB_RE.finditer(text):
+        before = _NAME_BEFORE_VERB_RE.search(text, max(0, verb.start() - 120), verb.start())
+        if before is not None:
+            matches.append(before)
+    for match in matches:
+        group = 1
         words = match.group(group).replace("-", " ").split()
         if not all(looks_like_name_word(w) for w in words):
             continue

@@ -193,13 +193,13 @@ class Funding:
 class Relation:
     """A relation between two entities or an entity and a year: membership, founding, start."""
 
-    kind: Literal["member_of", "founded", "began", "partner_of", "based_in"]
+    kind: Literal["member_of", "founded", "began", "partner_of", "based_in", "is_a"]
     """The relation."""
     subject: str
     """Canonical name of the entity the relation is about (`Feminist League`)."""
     object: str | None
-    """Canonical name of the other entity (`IOM`), what was founded (`a TIP Shelter`), or the
-    place a body is based in (`based_in`)."""
+    """Canonical name of the other entity (`IOM`), what was founded (`a TIP Shelter`), the
+    place a body is based in (`based_in`), or the kind the cable calls it (`is_a`: `ngo`)."""
     year: int | None
     """The year, for founding and start facts."""
     text: str

@@ -28,6 +28,7 @@ ENTITY_RULES: tuple[tuple[str, ParaRule], ...] = (
     ("ngo_name", orgs.rule_ngo_name),
     ("entry_name", orgs.rule_entry_name),
     ("described_name", orgs.rule_described_name),
+    ("descriptor_name", orgs.rule_descriptor_name),
     ("org_phrase", orgs.rule_org_phrase),
     ("role_appositive", people.rule_role_appositive),
     ("first_name", people.rule_first_name),
@@ -37,6 +38,7 @@ ENTITY_RULES: tuple[tuple[str, ParaRule], ...] = (
     ("speaker_name", people.rule_speaker_name),
     ("caps_names", people.rule_caps_names),
     ("subject_name", orgs.rule_subject_name),
+    ("acronym_mention", orgs.rule_acronym_mention),
 )
 """Rules that find entities, most specific first: a span taken by one is not taken again."""
 

@@ -117,7 +117,8 @@ def ngo_profile(
     ]
     location = _location(evidence, used, all_names)
     kind = _org_kind(evidence, used, all_names)
-    first_cite = placed[0].sentence.cite if placed else None
+    kind_cite = _kind_cite(evidence, used, all_names, kind)
+    first_cite = kind_cite or (placed[0].sentence.cite if placed else None)
     budget = min(_BUDGET, 2500 + 1500 * len(used))
     kept = allocate(sections, _ORDER, _CAPS, budget)
     statements = {key: _statements(kept.get(key, items)) for key, items in sections.items()}
@@ -128,7 +129,11 @@ def ngo_profile(
     total = funding_total(fundings)
     capacity = _capacity(sections["facilities"])
     key_facts = _key_facts(
-        kind=(KIND_LABELS[kind].capitalize(), first_cite) if kind and first_cite else None,
+        kind=(
+            (KIND_LABELS[kind].capitalize() + ("" if kind_cite else " (by its name)"), first_cite)
+            if kind and first_cite
+            else None
+        ),
         leaders=leaders,
         location=location,
         legal=statements["legal_status"][:1],
@@ -143,10 +148,11 @@ def ngo_profile(
     label = KIND_LABELS.get(kind or "", None)
     synthesis = join(
         [
+            # A kind read from the name alone (`... Foundation`) is not stated as a fact here.
             identity(
                 org.name,
                 org.acronym,
-                (label, first_cite) if label and first_cite else None,
+                (label, kind_cite) if label and kind_cite else None,
                 location,
             ),
             leadership(org.name, leaders),
@@ -154,8 +160,11 @@ def ngo_profile(
             _funding_sentence(org.name, rows, total)
             or quoted(_first(statements["funding"]), org.name),
             quoted(_first(statements["assessment"]), org.name),
-            quoted(_first([s for s in statements["programs"] if s.text != _text(doing)]), org.name),
-        ]
+        ],
+        fillers=(
+            quoted(s, org.name)
+            for s in [*statements["programs"], *statements["facilities"], *timeline]
+        ),
     )
     meta = briefing_meta(
         kind="ngo-profile",
@@ -270,7 +279,9 @@ def _cap(statements: list[Statement], section: str) -> tuple[Statement, ...]:
     return tuple(statements[: _CAPS[section]])
 
 
-_DATED_SECTIONS = ("programs", "facilities", "networks", "funding", "legal_status")
+_DATED_SECTIONS = ("programs", "facilities", "networks", "legal_status")
+"""Sections whose dated sentences move to the timeline. Funding stays whole under Funding,
+where a donor looks for it (its table has a year column)."""
 
 
 def _take_dated(sections: dict[str, list[Placed]], evidence: Evidence) -> list[Statement]:
@@ -431,6 +442,18 @@ def _location(
     return name, first[name]
 
 
+def _kind_cite(
+    evidence: Evidence, used: Iterable[Cable], names: set[str], kind: str | None
+) -> Cite | None:
+    """Return where a cable says the organization is of `kind` (`X, a local NGO,`), if one does;
+    a kind read from the name alone (`Ministry of ...`) is cited where the name stands."""
+    for cable in used:
+        for relation in evidence.facts_of(cable.id).relations:
+            if relation.kind == "is_a" and relation.subject in names and relation.object == kind:
+                return Cite.of(relation.source)
+    return None
+
+
 def _org_kind(evidence: Evidence, used: Iterable[Cable], names: set[str]) -> str | None:
     """Return the kind most cables give the organization (`ngo`, `igo`...), or None."""
     kinds: Counter[str] = Counter()
@@ -540,13 +563,21 @@ _LEGAL_WORDS = (
 )
 
 
+_LEGAL_ANY = re.compile(
+    r"\b(?:shut down|closed down|raided|outlawed|banned|suspended|warned|dissolved|"
+    r"liquidated)\b",
+    re.I,
+)
+
+
 def _legal_word(text: str) -> str:
     """Return the legal status a sentence tells in a word or two (`registered`, `warned`)."""
     lowered = text.lower()
     for stem, word in _LEGAL_WORDS:
         if stem in lowered:
             return word
-    return "see Legal status below"
+    match = _LEGAL_ANY.search(text)
+    return match.group(0).lower() if match else "see Legal status"
 
 
 def _subtitle(

@@ -89,7 +89,14 @@ Rule = Callable[[Placed], bool]
 SECTION_RULES: tuple[tuple[str, Rule], ...] = (
     ("legal_status", lambda p: bool(_LEGAL.search(p.sentence.text)) and p.role != "says"),
     ("last_contact", lambda p: p.post and bool(_CONTACT.search(p.sentence.text))),
-    ("assessment", lambda p: ((p.comment or p.post_says) and p.role != "says") or _describes(p)),
+    (
+        "assessment",
+        lambda p: (
+            (p.comment and p.role != "says")
+            or (p.post_says and bool(_JUDGEMENT.search(p.sentence.text)))
+            or _describes(p)
+        ),
+    ),
     (
         "funding",
         lambda p: (

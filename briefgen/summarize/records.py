@@ -240,7 +240,7 @@ class NgoProfile:
     timeline: tuple[Statement, ...]
     """History and milestones, oldest first."""
     funding: tuple[FundingRow, ...]
-    """Funding history."""
+    """Its funding table: one row per grant or funding flow the cables state."""
     funding_total: str | None
     """The sum of the amounts stated, per currency, or None when no amount is stated."""
     networks: tuple[Statement, ...]

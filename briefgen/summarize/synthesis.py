@@ -9,7 +9,7 @@ to stand alone: a leading `It` or `The NGO` becomes the organization's name.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from briefgen.summarize.records import Cite, Person, Statement
 
@@ -69,13 +69,24 @@ def quoted(statement: Statement | None, name: str) -> Statement | None:
     return Statement(standalone(statement.text, name), statement.cites, statement.date)
 
 
-def join(statements: Sequence[Statement | None], limit: int = 5) -> tuple[Statement, ...]:
-    """Return the synthesis: the statements given, in order, none repeated, at most `limit`."""
+def join(
+    statements: Iterable[Statement | None],
+    fillers: Iterable[Statement | None] = (),
+    limit: int = 5,
+    least: int = 3,
+) -> tuple[Statement, ...]:
+    """Return the synthesis: the `statements` given (the questions it answers), in order, none
+    repeated, at most `limit`; when fewer than `least` answer, `fillers` complete them."""
     out: list[Statement] = []
     seen: set[str] = set()
     for statement in statements:
-        if statement is None or statement.text in seen:
-            continue
-        seen.add(statement.text)
-        out.append(statement)
-    return tuple(out[:limit])
+        if statement is not None and statement.text not in seen and len(out) < limit:
+            seen.add(statement.text)
+            out.append(statement)
+    for statement in fillers:
+        if len(out) >= least:
+            break
+        if statement is not None and statement.text not in seen:
+            seen.add(statement.text)
+            out.append(statement)
+    return tuple(out)

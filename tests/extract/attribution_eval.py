@@ -7,12 +7,16 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 from pathlib import Path
 
 from briefgen.extract import CableFacts, extract
 from briefgen.models import Cable, Paragraph
 
 LABELS = Path(__file__).parent / "fixtures" / "attribution_labels.jsonl"
+EARLIER = Path(__file__).parent / "fixtures" / "attribution_earlier.json"
+"""The paragraphs before each labelled one (up to 1,500 characters), copied from the real
+cables, so that a pronoun or an acronym defined there can be followed as the product would."""
 OWNING = ("actor", "speaker", "recipient")
 
 
@@ -21,6 +25,7 @@ class Label:
     """One hand-labelled statement."""
 
     cable: str
+    paragraph: int | str | None
     context: str
     sentence: str
     party: str
@@ -69,6 +74,7 @@ def load_labels(path: Path = LABELS) -> list[Label]:
             out.append(
                 Label(
                     row["cable"],
+                    row["paragraph"],
                     row["context"],
                     row["sentence"],
                     row["party"],
@@ -89,14 +95,25 @@ def facts_of(label: Label) -> tuple[str, CableFacts]:
         context = label.context.rstrip()
         sep = "" if not context or context.endswith(("--", "(")) else " "
         text = f"{context}{sep}{label.sentence}" if context else label.sentence
+        earlier = _earlier().get(f"{label.cable} {label.paragraph}", "")
+        before = tuple(
+            Paragraph(number, None, para)
+            for number, para in enumerate(earlier.split("\n\n") if earlier else (), start=1)
+        )
         cable = Cable(
             id=label.cable,
             origin=None,
             created=datetime(2009, 1, 1),
-            paragraphs=(Paragraph(1, None, text),),
+            paragraphs=(*before, Paragraph(len(before) + 1, None, text)),
         )
         _CACHE[key] = (text, extract(cable))
     return _CACHE[key]
+
+
+@lru_cache(maxsize=1)
+def _earlier() -> dict[str, str]:
+    data: dict[str, str] = json.loads(EARLIER.read_text(encoding="utf-8"))
+    return data
 
 
 def _norm(name: str) -> str:
@@ -115,10 +132,13 @@ def _is_party(label: Label, facts: CableFacts, name: str) -> bool:
     for mention in facts.mentions:
         if mention.name == name:
             forms.add(mention.text)
+    initials = "".join(w[0] for w in party.split() if w not in ("of", "for", "and", "the"))
     for form in forms:
         norm = _norm(form)
         if not norm:
             continue
+        if form.isupper() and 2 <= len(form) <= 6 and norm == initials:
+            return True  # `PC` for `Poder Ciudadano`, defined earlier in the cable
         if norm == party or (len(norm) > 3 and (norm in party or party in norm)):
             return True
         if (
@@ -137,7 +157,12 @@ def predict(label: Label) -> str:
     start = len(text) - len(label.sentence)
     end = len(text)
     role = "none"
+    last = len(_earlier().get(f"{label.cable} {label.paragraph}", "").split("\n\n")) + 1
+    if not _earlier().get(f"{label.cable} {label.paragraph}"):
+        last = 1
     for attribution in facts.attributions:
+        if attribution.paragraph != last:
+            continue
         if attribution.end <= start + 4 or attribution.start >= end:
             continue  # a clause of the context, not of the labelled sentence
         if any(_is_party(label, facts, a) for a in attribution.recipients):
