@@ -40,7 +40,8 @@ def nice_axis(low: float, high: float, steps: int = 4) -> tuple[float, float, fl
     The maximum leaves room above the highest value for its label.
     """
     low, high = min(0.0, low), max(0.0, high)
-    span = (high - low) or 1.0
+    # A span whose quarter underflows to 0 (a denormal figure) gets the finest ticks of all.
+    span = max((high - low) or 1.0, 1e-9)
     raw = span / steps
     magnitude = 10 ** math.floor(math.log10(raw))
     step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
@@ -48,6 +49,8 @@ def nice_axis(low: float, high: float, steps: int = 4) -> tuple[float, float, fl
         step = 1.0  # counts of a few things: no ticks at 0.5
     top = math.ceil((high + span * 0.08) / step) * step
     bottom = math.floor(low / step) * step if low < 0 else 0.0
+    if bottom > low:  # low / step underflowed to -0.0
+        bottom -= step
     return bottom, top, step
 
 
