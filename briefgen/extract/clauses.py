@@ -11,10 +11,9 @@ another head (`the formation of the group`), except for heads that speak for a b
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from itertools import islice
 from typing import Literal
 
 SubjectKind = Literal["named", "pronoun", "description", "none", "other"]
@@ -225,14 +224,17 @@ def split_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _opens_clause(text: str, start: int, end: int) -> bool:
     """Return True when `and ...` at `start` carries a verb of its own (`and trained 500`,
     `and the Ministry argues`), not one more item of a list (`and educational support`)."""
-    words = [w for _, _, w in _tokens(text, start, min(end, start + 80))][1:8]
-    for index, word in enumerate(words):
-        lower = word.lower()
-        if lower in (",", ";", ":", "(", ")"):
-            return False
-        if _is_verb(lower) or (index == 0 and lower.endswith("s") and not lower.endswith("ss")):
+    for index, raw in enumerate(text[start : min(end, start + 80)].split()[1:8]):
+        lower = raw.lower()
+        word = lower.strip(_PUNCTUATION)
+        if not word or (word != lower.rstrip(".") and lower[-1:] in ",;:()"):
+            return False  # a comma or a bracket ends the words a clause would open with
+        if _is_verb(word) or (index == 0 and word.endswith("s") and not word.endswith("ss")):
             return True
     return False
+
+
+_PUNCTUATION = "\"'“”‘’()[],.;:!?"
 
 
 def clause_opening(text: str, start: int, end: int) -> int:
@@ -264,7 +266,7 @@ def read_subject(text: str, start: int, end: int, names: Sequence[Span]) -> Subj
     tag = _speech_tag(text, position, end, names)
     if tag is not None:
         return tag
-    tokens = _tokens(text, position, end, MAX_SUBJECT_TOKENS + 24)
+    tokens = _tokens(text, position, end, MAX_SUBJECT_TOKENS + 8)
     first = tokens[0][2].lower().rstrip(".") if tokens else ""
     if first in PERSONAL_PRONOUNS:
         if first == "it" and _EXPLETIVE_RE.match(text, tokens[0][0]):
@@ -552,32 +554,11 @@ def _owned_body(text: str, offset: int) -> str | None:
 
 
 def _tokens(text: str, start: int, end: int, limit: int = 60) -> list[tuple[int, int, str]]:
-    """Return the first `limit` tokens of `text[start:end]` (a subject lies near its start).
-
-    A paragraph is tokenized once (`_word_index`); each clause takes its slice of it.
-    """
-    starts, ends, words = _word_index(text)
-    index = bisect_left(starts, start)
-    stop = min(len(starts), index + limit)
-    out = []
-    while index < stop and starts[index] < end:
-        if ends[index] <= end:
-            out.append((starts[index], ends[index], words[index]))
-        index += 1
-    return out
-
-
-@lru_cache(maxsize=32)
-def _word_index(text: str) -> tuple[list[int], list[int], list[str]]:
-    """Return the offsets and words of every token of a paragraph, found in one pass."""
-    starts: list[int] = []
-    ends: list[int] = []
-    words: list[str] = []
-    for match in _TOKEN_RE.finditer(text):
-        starts.append(match.start())
-        ends.append(match.end())
-        words.append(match.group(0))
-    return starts, ends, words
+    """Return the first `limit` tokens of `text[start:end]` (a subject lies near its start)."""
+    return [
+        (m.start(), m.end(), m.group(0))
+        for m in islice(_TOKEN_RE.finditer(text, start, end), limit)
+    ]
 
 
 def _span_at(names: Sequence[Span], offset: int) -> Span | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -123,7 +124,13 @@ class Para:
 
     def covered(self, start: int, end: int) -> bool:
         """Return True when `[start, end)` overlaps a mention found before."""
-        return any(m.start < end and start < m.end for m in self.mentions)
+        # Mentions are kept in text order and never overlap: only the neighbours can.
+        mentions = self.mentions
+        index = bisect_left([m.start for m in mentions], start)
+        for near in mentions[max(0, index - 1) : index + 1]:
+            if near.start < end and start < near.end:
+                return True
+        return False
 
 
 @dataclass(slots=True)
@@ -150,7 +157,7 @@ def canonical_org(text: str) -> str:
     return lexicon.ORG_SYNONYMS.get(name, name)
 
 
-_WORD_EDGES = "\"'“”‘’()[],.;:!?"
+_LOWER_WORD_RE = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
 
 
 class Context:
@@ -252,11 +259,7 @@ class Context:
         if self._lower_words is None:
             # One pass over the cable's words, kept for every later question.
             self._lower_words = frozenset(
-                w.strip(_WORD_EDGES)
-                for p in self.paras
-                if not p.caps
-                for w in p.text.split()
-                if w[:1].islower()
+                word for p in self.paras if not p.caps for word in _LOWER_WORD_RE.findall(p.text)
             )
         return word.lower() in self._lower_words
 

@@ -201,6 +201,27 @@ _KIND_HINT_RE = re.compile(
     r"party|company|firm|bank|agency|ministry|newspaper|daily|weekly",
     re.IGNORECASE,
 )
+_KIND_WORDS = (
+    "ngo",
+    "organi",
+    "group",
+    "foundation",
+    "association",
+    "network",
+    "coalition",
+    "charity",
+    "think tank",
+    "party",
+    "company",
+    "firm",
+    "bank",
+    "agency",
+    "ministry",
+    "newspaper",
+    "daily",
+    "weekly",
+)
+"""Words without one of which a paragraph says no body's kind."""
 _WORD_KINDS: dict[str, OrgKind] = {
     "ngo": "ngo",
     "non-governmental organization": "ngo",
@@ -267,7 +288,7 @@ def kind_from_context(text: str, start: int, end: int) -> OrgKind | None:
 def rule_org_kinds(ctx: Context) -> None:
     """Record what the cable calls each organization it names (`the NGO X`, `X, a party,`)."""
     for para in ctx.paras:
-        if para.caps:
+        if para.caps or not any(word in para.lowered for word in _KIND_WORDS):
             continue
         text = para.text
         for mention in para.mentions:

@@ -404,7 +404,7 @@ def rule_speaker_name(ctx: Context, para: Para) -> None:
     """Find a person by what the cable has them do that only people do: speak, or be called
     Mr., Ms. or Dr. (`Benhachem said`, `According to Alonso,`, `Hilmi ... countered`)."""
     text = para.text
-    if para.caps:
+    if para.caps or "speech" not in para.hints:
         return
     # The speech verbs are found first (a literal search), then the name before each.
     matches = list(_TITLED_NAME_RE.finditer(text))

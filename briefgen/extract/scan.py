@@ -47,6 +47,16 @@ HINTS: dict[str, tuple[str, ...]] = {
     "list": ("ministries of", "departments of"),
     "age": ("year-old", " age "),
     "year": (" 19", " 20"),
+    "speech": tuple(
+        f" {verb}"
+        for verb in (
+            "said|says|told|noted|added|explained|stated|claimed|countered|argued|asked|"
+            "commented|complained|insisted|opined|observed|warned|emphasized|stressed|believes|"
+            "believed|thinks|thought|recalled|replied|responded|agreed|acknowledged|confirmed|"
+            "lamented|cautioned|suggested|recommended|urged|alleged|expressed|according to|mr|"
+            "ms|mrs|dr"
+        ).split("|")
+    ),
 }
 """Rule groups and the lower-case keywords without which their rules find nothing."""
 
