@@ -10,13 +10,17 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from enum import IntEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from briefgen.cli_errors import BriefgenGroup, Exit, errors_to_exit, guarded
 from briefgen.cli_options import (
+    MAX_COUNT,
+    MAX_WORKERS,
+    Command,
+    CsvOption,
     DbOption,
     DocxOption,
     EmailCcOption,
@@ -28,68 +32,59 @@ from briefgen.cli_options import (
     PdfOption,
     PersonalOption,
     ReferenceDocxOption,
+    RowsJsonOption,
     SendOption,
     SmtpOption,
     StyleOption,
     TemplateOption,
+    WorkersOption,
     with_options_of,
 )
-from briefgen.errors import BriefgenError
 
 if TYPE_CHECKING:
+    from briefgen.config import Settings
     from briefgen.pipeline import BriefingRequest
     from briefgen.store import Corpus
 
+
 app = typer.Typer(
     name="briefgen",
+    cls=BriefgenGroup,
     help="Turn diplomatic cables into sourced briefings (PDF and Word).",
     no_args_is_help=True,
-    add_completion=False,
     pretty_exceptions_enable=False,
 )
 
-T = TypeVar("T")
+
+def command(
+    example: str, name: str | None = None, *, on: typer.Typer = app
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Register a command of `on` that refuses repeated single-value options, with an example
+    of its use under its help."""
+    return on.command(name, cls=Command, epilog=f"Example: {example}")
 
 
-class Exit(IntEnum):
-    """Exit statuses of every command."""
+def _print_version(value: bool) -> None:
+    if value:
+        from briefgen import __version__
 
-    OK = 0
-    FAILED = 1
-    USAGE = 2
-    INTERRUPTED = 130
-
-
-def fail(message: str, code: int = Exit.FAILED) -> typer.Exit:
-    """Print one error line on stderr and return the Exit to raise."""
-    typer.echo(f"briefgen: error: {message}", err=True)
-    return typer.Exit(code)
+        typer.echo(f"briefgen {__version__}")
+        raise typer.Exit()
 
 
-@contextmanager
-def errors_to_exit() -> Iterator[None]:
-    """Turn library errors into one stderr line and an exit status, never a traceback."""
-    try:
-        yield
-    except BriefgenError as exc:
-        raise fail(str(exc), exc.exit_code) from None
-    except KeyboardInterrupt:
-        raise fail("interrupted", Exit.INTERRUPTED) from None
-    except BrokenPipeError:
-        # A closed pipe (`briefgen parse ... | head`) is the reader's choice, not an error.
-        sys.stderr.close()
-        raise typer.Exit(Exit.OK) from None
-    except OSError as exc:
-        # The system refused a file operation the library did not expect to fail (a full disk,
-        # a read-only folder): still one line naming the file, never a traceback.
-        where = f"{exc.filename}: " if exc.filename else ""
-        raise fail(f"{where}{exc.strerror or exc}") from None
-
-
-def guarded(func: Callable[[], T]) -> T:
-    """Call `func` under errors_to_exit and return its result."""
-    with errors_to_exit():
-        return func()
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            callback=_print_version,
+            is_eager=True,
+            help="Print the version and exit.",
+        ),
+    ] = False,
+) -> None:
+    """Turn diplomatic cables into sourced briefings (PDF and Word)."""
 
 
 def _print_json(data: object) -> None:
@@ -98,44 +93,67 @@ def _print_json(data: object) -> None:
     typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
 
 
-@contextmanager
-def corpus_at(db: Path | None, *, create: bool = False) -> Iterator[Corpus]:
-    """Open the corpus --db names (else $BRIEFGEN_DB, else ./briefgen.db) under errors_to_exit."""
-    from briefgen.store import open_corpus
+def settings_of(**given: object) -> Settings:
+    """Return the settings of this run: the options given over $BRIEFGEN_*, over briefgen.toml."""
+    from briefgen.config import load_settings
 
-    with errors_to_exit(), open_corpus(db, os.environ, Path.cwd(), create=create) as corpus:
+    return load_settings(Path.cwd(), os.environ, given)
+
+
+@contextmanager
+def corpus_at(
+    db: Path | None, *, create: bool = False, read_only: bool = False
+) -> Iterator[Corpus]:
+    """Open the corpus of this run (`--db`, else $BRIEFGEN_DB, else briefgen.toml's `db`, else
+    ./briefgen.db) under errors_to_exit: every command finds it this one way."""
+    with errors_to_exit(), open_at(settings_of(db=db).db, create, read_only) as corpus:
         yield corpus
+
+
+def open_at(path: Path, create: bool = False, read_only: bool = False) -> Corpus:
+    """Open the corpus at a path the settings gave (see corpus_at)."""
+    from briefgen.store import Corpus
+
+    return Corpus.open(path, create=create, read_only=read_only)
 
 
 # --- read: briefgen parse -------------------------------------------------------------------
 
 
-@app.command("parse")
+@command("briefgen parse cables/ --json | jq .subject", "parse")
 def parse_command(
     paths: Annotated[
         list[str],
         typer.Argument(help="Cable files or folders (all cable files in it); - is stdin."),
     ],
-    json_out: JsonOption = False,
-    workers: Annotated[int, typer.Option("--workers", "-j", help="Parse in N processes.")] = 1,
+    json_out: RowsJsonOption = False,
+    csv_out: CsvOption = False,
+    workers: Annotated[
+        int, typer.Option("--workers", "-j", min=1, max=MAX_WORKERS, help="Parse in N processes.")
+    ] = 1,
 ) -> None:
-    """Read cables in any format and print them (JSON Lines with --json, else a table)."""
-    import json
-
+    """Read cables in any format and print them: a table, JSON Lines (--json) or CSV (--csv)."""
     from briefgen.models import Cable, Rejection
     from briefgen.read import read_paths
 
     rejected = 0
     cables: list[Cable] = []
-    with errors_to_exit():
-        for item in read_paths(paths, workers=max(1, workers)):
+
+    def records() -> Iterator[dict[str, Any]]:
+        nonlocal rejected
+        for item in read_paths(paths, workers=workers):
             if isinstance(item, Rejection):
                 rejected += 1
                 typer.echo(f"briefgen: rejected: {item}", err=True)
-            elif json_out:
-                typer.echo(json.dumps(item.as_dict(), ensure_ascii=False))
+            elif json_out or csv_out:
+                yield item.as_dict()
             else:
                 cables.append(item)
+
+    with errors_to_exit():
+        from briefgen.console import print_rows
+
+        print_rows(records(), csv_out=_rows_format(json_out, csv_out))
     if cables:
         from briefgen.console import print_cables
 
@@ -144,21 +162,23 @@ def parse_command(
         raise typer.Exit(Exit.FAILED)
 
 
+def _rows_format(json_out: bool, csv_out: bool) -> bool:
+    """Return True for CSV rows, False for JSON Lines; refuse both at once."""
+    if json_out and csv_out:
+        raise typer.BadParameter("--json and --csv print rows two ways: choose one")
+    return csv_out
+
+
 # --- store: ingest, cables, show, stats -----------------------------------------------------
 
 
-@app.command()
+@command("briefgen ingest cables/ cablegate.csv.gz --workers 2")
 def ingest(
     paths: Annotated[
         list[str], typer.Argument(help="Cable files, folders, CSV dumps, or - for stdin.")
     ],
     db: DbOption = None,
-    workers: Annotated[
-        int | None,
-        typer.Option(
-            "--workers", "-j", help="Processes parsing and extracting (default: all cores)."
-        ),
-    ] = None,
+    workers: WorkersOption = None,
     extract: Annotated[
         bool | None,
         typer.Option(
@@ -177,8 +197,15 @@ def ingest(
     from briefgen.pipeline import ingest as ingest_paths
     from briefgen.pipeline import pending_facts
 
-    with corpus_at(db, create=True) as corpus, ingest_progress() as progress:
-        report = ingest_paths(corpus, paths, workers=workers, progress=progress, extract=extract)
+    with corpus_at(db, create=True) as corpus, ingest_progress() as shown:
+        report = ingest_paths(
+            corpus,
+            paths,
+            workers=workers,
+            extract=extract,
+            progress=shown.stored if shown else None,
+            facts_progress=shown.extracted if shown else None,
+        )
         pending = pending_facts(corpus)
     for rejection in report.rejections:
         typer.echo(f"briefgen: rejected: {rejection}", err=True)
@@ -193,34 +220,50 @@ def ingest(
         raise typer.Exit(Exit.FAILED)
 
 
-@app.command()
+@command("briefgen cables --origin Astana --tag KTIP --tag KWMN --quarter 2009Q4 --search shelter")
 def cables(
     db: DbOption = None,
     origin: Annotated[
-        str | None, typer.Option(help="Sending post: Manama, Embassy Manama, ...")
+        list[str] | None,
+        typer.Option(help="Sending post: Manama, Embassy Manama, ... (repeat: any of them)."),
     ] = None,
-    tag: Annotated[str | None, typer.Option(help="TAGS code, e.g. KTIP.")] = None,
+    tag: Annotated[
+        list[str] | None, typer.Option(help="TAGS code, e.g. KTIP (repeat: any of them).")
+    ] = None,
     date_from: Annotated[
         str | None, typer.Option("--from", help="First day, YYYY-MM-DD (or YYYY-MM, YYYY).")
     ] = None,
     date_to: Annotated[
         str | None, typer.Option("--to", help="Last day, inclusive, YYYY-MM-DD.")
     ] = None,
-    quarter: Annotated[str | None, typer.Option(help="Calendar quarter, e.g. 2009Q4.")] = None,
+    quarter: Annotated[
+        list[str] | None,
+        typer.Option(help="Calendar quarter, e.g. 2009Q4 (repeat: any of them)."),
+    ] = None,
     classification: Annotated[
-        str | None, typer.Option(help="Classification, e.g. CONFIDENTIAL.")
+        list[str] | None,
+        typer.Option(help="Classification, e.g. CONFIDENTIAL (repeat: any of them)."),
     ] = None,
     search: Annotated[
-        str | None, typer.Option(help='Full-text query, e.g. "shelter AND Kokshetau".')
+        list[str] | None,
+        typer.Option(
+            help='Full-text query, e.g. "shelter AND Kokshetau" (repeat: every one must match).'
+        ),
     ] = None,
-    limit: Annotated[int, typer.Option(help="Most cables to list (0: no limit).")] = 100,
-    as_json: JsonOption = False,
+    limit: Annotated[
+        int, typer.Option(min=0, max=MAX_COUNT, help="Most cables to list (0: no limit).")
+    ] = 100,
+    as_json: RowsJsonOption = False,
+    csv_out: CsvOption = False,
 ) -> None:
     """List the cables matching every filter: best match first with --search, else by date.
 
-    An empty result prints a message on stderr and exits 0 (an empty list is an answer).
+    A filter repeated matches any of its values (two tags: cables with either), except
+    --search, whose queries must all match. An empty result prints a message on stderr and
+    exits 0 (an empty list is an answer).
     """
-    with corpus_at(db) as corpus:
+    rows_csv = _rows_format(as_json, csv_out)
+    with corpus_at(db, read_only=True) as corpus:
         rows = corpus.cables(
             origin=origin,
             tag=tag,
@@ -233,26 +276,29 @@ def cables(
         )
     more = bool(limit) and len(rows) > limit
     rows = rows[:limit] if limit else rows
-    if as_json:
-        _print_json([row.as_dict() for row in rows])
+    if as_json or csv_out:
+        from briefgen.console import print_rows
+
+        print_rows((row.as_dict() for row in rows), csv_out=rows_csv)
     elif rows:
+        from briefgen.console import bold
         from briefgen.store.present import summaries_text
 
-        typer.echo(summaries_text(rows))
+        typer.echo(summaries_text(rows, mark=bold))
     if not rows:
         typer.echo("briefgen: no cables match", err=True)
     elif more:
         typer.echo(f"briefgen: showing the first {limit}; --limit 0 lists them all", err=True)
 
 
-@app.command()
+@command("briefgen show 09ASTANA2101")
 def show(
     cable_id: Annotated[str, typer.Argument(metavar="ID", help="Cable id, e.g. 09ASTANA1985.")],
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Print one cable: header, numbered paragraphs, references and the cables citing it."""
-    with corpus_at(db) as corpus:
+    with corpus_at(db, read_only=True) as corpus:
         view = corpus.view(cable_id)
     if as_json:
         _print_json(view.as_dict())
@@ -262,10 +308,10 @@ def show(
         typer.echo(view_text(view))
 
 
-@app.command()
+@command("briefgen stats --json")
 def stats(db: DbOption = None, as_json: JsonOption = False) -> None:
     """Print corpus counts by origin, tag, year and classification."""
-    with corpus_at(db) as corpus:
+    with corpus_at(db, read_only=True) as corpus:
         counts = corpus.stats()
     if as_json:
         _print_json(counts.as_dict())
@@ -282,14 +328,8 @@ ENTITY_CABLES = 100
 """Cables `briefgen entity` reads by default: a name in 100,000 cables must not read them all."""
 
 
-@app.command("extract")
-def extract_command(
-    db: DbOption = None,
-    workers: Annotated[
-        int | None,
-        typer.Option("--workers", "-j", help="Extraction processes (default: all cores)."),
-    ] = None,
-) -> None:
+@command("briefgen extract --workers 2", "extract")
+def extract_command(db: DbOption = None, workers: WorkersOption = None) -> None:
     """Extract the facts of every cable not yet extracted; end with `N cables extracted`."""
     from briefgen.console import extract_progress
     from briefgen.pipeline import extract_facts
@@ -299,41 +339,51 @@ def extract_command(
     typer.echo(f"{done:,} cables extracted")
 
 
-@app.command()
+@command("briefgen entities --kind org --kind person --search League")
 def entities(
     kind: Annotated[
-        str | None, typer.Option("--kind", help="Only this kind: org, person or place.")
+        list[str] | None,
+        typer.Option("--kind", help="Only this kind: org, person or place (repeat: any of them)."),
     ] = None,
     search: Annotated[
         str | None, typer.Option("--search", help="Only names or aliases containing TEXT.")
     ] = None,
     db: DbOption = None,
-    as_json: JsonOption = False,
+    as_json: RowsJsonOption = False,
+    csv_out: CsvOption = False,
 ) -> None:
     """List the organizations, people and places named in the corpus, with mention counts."""
     from briefgen.console import extract_progress
     from briefgen.facts import ensure_facts
 
+    rows_csv = _rows_format(as_json, csv_out)
     with corpus_at(db) as corpus:
         with extract_progress() as progress:
             stored = ensure_facts(corpus, progress=progress)
-        rows = stored.entities(kind=kind, search=search)
-    if as_json:
-        _print_json([row.as_dict() for row in rows])
+        kinds: list[str | None] = list(dict.fromkeys(kind or [])) or [None]
+        rows = [row for k in kinds for row in stored.entities(kind=k, search=search)]
+    if len(kinds) > 1:
+        rows.sort(key=lambda row: (-row.mentions, row.name))
+    if as_json or csv_out:
+        from briefgen.console import print_rows
+
+        print_rows((row.as_dict() for row in rows), csv_out=rows_csv)
     else:
         from briefgen.facts.present import entities_text
 
         typer.echo(entities_text(rows))
 
 
-@app.command()
+@command('briefgen entity "Union of Crisis Centers" --max-cables 20')
 def entity(
     name: Annotated[str, typer.Argument(help="The name, alias or acronym (typos forgiven).")],
     db: DbOption = None,
     as_json: JsonOption = False,
     max_cables: Annotated[
         int,
-        typer.Option("--max-cables", help="Read the N cables that mention it most."),
+        typer.Option(
+            "--max-cables", min=1, max=MAX_COUNT, help="Read the N cables that mention it most."
+        ),
     ] = ENTITY_CABLES,
     every: Annotated[
         bool, typer.Option("--all", help="Read every cable that mentions it instead.")
@@ -382,8 +432,6 @@ def _make_briefing(
     import dataclasses
     import datetime as dt
 
-    from briefgen.config import load_settings
-    from briefgen.deliver.email import request_from_options
     from briefgen.pipeline import make_briefing, summarize
 
     given = {
@@ -396,15 +444,19 @@ def _make_briefing(
     }
     with errors_to_exit():
         request = build()
-        settings = load_settings(Path.cwd(), os.environ, given)
-        email = request_from_options(
-            to=email_to or (),
-            cc=email_cc or (),
-            sender=email_from,
-            subject=email_subject,
-            send=send,
-            default_sender=settings.email_from,
-        )
+        settings = settings_of(**given)
+        email = None
+        if email_to or email_cc or email_subject is not None or send:
+            from briefgen.deliver.email import request_from_options
+
+            email = request_from_options(
+                to=email_to or (),
+                cc=email_cc or (),
+                sender=email_from,
+                subject=email_subject,
+                send=send,
+                default_sender=settings.email_from,
+            )
         request = dataclasses.replace(
             request,
             formats=tuple(f for f, on in (("pdf", pdf), ("docx", docx)) if on),
@@ -417,7 +469,7 @@ def _make_briefing(
             source_url=settings.source_url,
             reference_docx=settings.reference_docx,
         )
-        with corpus_at(settings.db) as corpus:
+        with open_at(settings.db) as corpus:
             if as_json:
                 _print_json(summarize(corpus, request).as_dict())
                 return
@@ -443,7 +495,7 @@ briefing_command = with_options_of(_make_briefing)
 """Give a command building a BriefingRequest the options every briefing command takes."""
 
 
-@app.command("ngo")
+@command('briefgen ngo "Feminist League" --pdf --out briefings/', "ngo")
 @briefing_command
 def ngo(
     name: Annotated[str, typer.Argument(help="The NGO (case, articles and small typos forgiven).")],
@@ -454,7 +506,7 @@ def ngo(
     return BriefingRequest("ngo", name)
 
 
-@app.command("program")
+@command('briefgen program "Night Stars" --cable 09ASTANA1206 --docx', "program")
 @briefing_command
 def program(
     query: Annotated[str, typer.Argument(help="Program, campaign, play or grant: name or phrase.")],
@@ -468,7 +520,7 @@ def program(
     return BriefingRequest("program", query, cables=tuple(cable or ()))
 
 
-@app.command("quarterly")
+@command("briefgen quarterly 2009Q4 --origin Astana --tag KTIP --style memo", "quarterly")
 @briefing_command
 def quarterly(
     quarter: Annotated[str, typer.Argument(help="The quarter, like 2009Q4.")],
@@ -485,7 +537,7 @@ def quarterly(
     return BriefingRequest("quarterly", quarter, origins=tuple(origin or ()), tags=tuple(tag or ()))
 
 
-@app.command("cable")
+@command("briefgen cable 09ASTANA2101 --email-to desk@example.org", "cable")
 @briefing_command
 def cable_command(
     cable_id: Annotated[str, typer.Argument(metavar="ID", help="The cable id, like 09ASTANA2101.")],
@@ -499,17 +551,25 @@ def cable_command(
 # --- batch, templates, config ---------------------------------------------------------------
 
 
-@app.command()
+@command("briefgen batch examples/batch.toml --workers 2 --timeout 300")
 def batch(
     plan: Annotated[Path, typer.Argument(help="The batch plan (TOML); see examples/batch.toml.")],
     force: Annotated[
         bool, typer.Option("--force", help="Make every briefing, even those up to date.")
     ] = False,
     db: DbOption = None,
-    workers: Annotated[
-        int | None, typer.Option("--workers", "-j", help="Processes (default: all cores).")
-    ] = None,
+    workers: WorkersOption = None,
     smtp: SmtpOption = None,
+    timeout: Annotated[
+        float,
+        typer.Option(
+            "--timeout",
+            min=1,
+            max=86400,
+            metavar="SECONDS",
+            help="Stop a briefing taking longer than this; it fails, the others go on.",
+        ),
+    ] = 600.0,
     as_json: JsonOption = False,
 ) -> None:
     """Make every briefing of a batch plan in parallel, skipping those already up to date.
@@ -519,11 +579,10 @@ def batch(
     from datetime import datetime, timezone
 
     from briefgen.batch import load_plan, run_plan
-    from briefgen.config import load_settings
     from briefgen.console import batch_progress
 
     with errors_to_exit():
-        settings = load_settings(Path.cwd(), os.environ, {"db": db, "smtp": smtp})
+        settings = settings_of(db=db, smtp=smtp)
         checked = load_plan(plan, default_sender=settings.email_from)
         with batch_progress() as (facts_progress, jobs_progress):
             report = run_plan(
@@ -535,6 +594,7 @@ def batch(
                 settings=settings,
                 now=datetime.now(timezone.utc),
                 facts_progress=facts_progress,
+                timeout=timeout,
             )
     if as_json:
         _print_json(report.as_dict())
@@ -553,21 +613,24 @@ templates_app = typer.Typer(
 app.add_typer(templates_app, name="templates")
 
 
-@templates_app.command("list")
-def templates_list(as_json: JsonOption = False) -> None:
+@command("briefgen templates list --json", "list", on=templates_app)
+def templates_list(as_json: RowsJsonOption = False, csv_out: CsvOption = False) -> None:
     """List the packaged templates, each with what it is for."""
     from briefgen.templates_catalog import list_templates
 
+    rows_csv = _rows_format(as_json, csv_out)
     found = guarded(list_templates)
-    if as_json:
-        _print_json([info.as_dict() for info in found])
+    if as_json or csv_out:
+        from briefgen.console import print_rows
+
+        print_rows((info.as_dict() for info in found), csv_out=rows_csv)
     else:
         from briefgen.console import templates_text
 
         typer.echo(templates_text(found))
 
 
-@templates_app.command("copy")
+@command("briefgen templates copy ngo my-templates/", "copy", on=templates_app)
 def templates_copy(
     name: Annotated[str, typer.Argument(help="The template, e.g. ngo.md.j2 (or ngo).")],
     folder: Annotated[Path, typer.Argument(metavar="DIR", help="The folder to copy it into.")],
@@ -586,7 +649,7 @@ def templates_copy(
     typer.echo(extends_example(info), nl=False)
 
 
-@templates_app.command("doc")
+@command("briefgen templates doc > TEMPLATES.md", "doc", on=templates_app)
 def templates_doc() -> None:
     """Print the template reference: the data, filters and blocks each template has."""
     from briefgen.template_docs import templates_readme
@@ -598,7 +661,7 @@ config_app = typer.Typer(help="Show the settings briefgen runs with.", no_args_i
 app.add_typer(config_app, name="config")
 
 
-@config_app.command("show")
+@command("briefgen config show --json", "show", on=config_app)
 def config_show(
     db: DbOption = None,
     style: Annotated[str | None, typer.Option(help="Style name or style file.")] = None,
@@ -611,10 +674,8 @@ def config_show(
 
     Options win over $BRIEFGEN_* variables, then ./briefgen.toml, the user's, the defaults.
     """
-    from briefgen.config import load_settings
-
     given = {"db": db, "style": style, "out": out, "email_from": email_from, "smtp": smtp}
-    data = guarded(lambda: load_settings(Path.cwd(), os.environ, given)).as_dict()
+    data = guarded(lambda: settings_of(**given)).as_dict()
     if as_json:
         _print_json(data)
     else:
@@ -624,7 +685,7 @@ def config_show(
 
 
 def main() -> None:
-    """Run the command line."""
+    """Run the command line (BriefgenGroup.main maps every error to one line and a status)."""
     try:
         app()
     except KeyboardInterrupt:

@@ -13,12 +13,43 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from typer.core import TyperCommand
 
 DbOption = Annotated[
     Path | None,
-    typer.Option("--db", help="Corpus database (default: $BRIEFGEN_DB, else ./briefgen.db)."),
+    typer.Option(
+        "--db",
+        help="Corpus database (default: $BRIEFGEN_DB, else db in briefgen.toml, else "
+        "./briefgen.db).",
+    ),
 ]
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
+MAX_WORKERS = 256
+"""The most processes a command starts: more than any machine's cores, fewer than would
+exhaust its memory (each worker holds a Python interpreter)."""
+MAX_COUNT = 2**63 - 1
+"""The largest count SQLite takes (a 64-bit integer): `--limit`, `--max-cables`."""
+WorkersOption = Annotated[
+    int | None,
+    typer.Option(
+        "--workers",
+        "-j",
+        min=1,
+        max=MAX_WORKERS,
+        help="Worker processes (default: all cores).",
+        show_default=False,
+    ),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print it as one JSON object.")]
+RowsJsonOption = Annotated[
+    bool, typer.Option("--json", help="Print JSON Lines: one JSON object per row, as it comes.")
+]
+CsvOption = Annotated[
+    bool,
+    typer.Option(
+        "--csv",
+        help="Print CSV: a header, then one row each (lists joined by '; ', records as JSON).",
+    ),
+]
 PdfOption = Annotated[bool, typer.Option("--pdf", help="Write a PDF (neither flag: both).")]
 DocxOption = Annotated[bool, typer.Option("--docx", help="Write a DOCX (neither flag: both).")]
 OutOption = Annotated[
@@ -102,3 +133,45 @@ def _parameters(function: Callable[..., Any]) -> list[inspect.Parameter]:
     # name a class that is not there, such as BriefingRequest.
     stand_ins = {"BriefingRequest": object}
     return list(inspect.signature(function, locals=stand_ins, eval_str=True).parameters.values())
+
+
+class Command(TyperCommand):
+    """A command refusing an option given twice that takes one value.
+
+    Click keeps the last of `--from 2009 --from 2010` without a word; a user who repeats an
+    option means both, so an option is either repeatable (its help says so) or refused when
+    repeated.
+    """
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        """Check for repeated single-value options, then parse as typer does."""
+        single: dict[str, str] = {}
+        for param in self.params:
+            takes_one = not (param.multiple or getattr(param, "is_flag", False))
+            if param.param_type_name == "option" and takes_one:
+                for spelling in (*param.opts, *param.secondary_opts):
+                    single[spelling] = param.opts[0]
+        seen: set[str] = set()
+        for arg in args:
+            if arg == "--":
+                break
+            name = _option_name(arg, single)
+            if name is None:
+                continue
+            if name in seen:
+                raise typer.BadParameter(
+                    "given twice; it takes one value", ctx=ctx, param_hint=f"'{name}'"
+                )
+            seen.add(name)
+        return list(super().parse_args(ctx, args))
+
+
+def _option_name(arg: str, single: dict[str, str]) -> str | None:
+    """Return the option `arg` gives (`--from=2009`, `-j2`) if it takes one value, else None."""
+    if arg in single:
+        return single[arg]
+    if arg.startswith("--") and "=" in arg:
+        return single.get(arg.split("=", 1)[0])
+    if arg.startswith("-") and not arg.startswith("--") and len(arg) > 2:
+        return single.get(arg[:2])
+    return None

@@ -31,11 +31,12 @@ import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from briefgen.deliver.headers import parse_address
-from briefgen.deliver.smtp import SECURITY_MODES, Security, SmtpSettings, parse_endpoint
 from briefgen.errors import BriefgenError, ConfigError
+
+if TYPE_CHECKING:
+    from briefgen.deliver.smtp import Security, SmtpSettings
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -120,6 +121,8 @@ class Settings:
                 "no SMTP server configured (use --smtp HOST:PORT, $BRIEFGEN_SMTP_HOST "
                 "or smtp.host in briefgen.toml)"
             )
+        from briefgen.deliver.smtp import SmtpSettings
+
         return SmtpSettings(
             host=self.smtp_host,
             port=self.smtp_port,
@@ -183,6 +186,8 @@ def _secret(value: Any, base: Path | None) -> str:
 
 
 def _address(value: Any, base: Path | None) -> str:
+    from briefgen.deliver.headers import parse_address
+
     if not isinstance(value, str):
         raise ValueError("expected an e-mail address")
     try:
@@ -200,6 +205,8 @@ def _port(value: Any, base: Path | None) -> int:
 
 
 def _security(value: Any, base: Path | None) -> str:
+    from briefgen.deliver.smtp import SECURITY_MODES
+
     if value not in SECURITY_MODES:
         raise ValueError(f"expected one of {', '.join(SECURITY_MODES)}, got {value!r}")
     return str(value)
@@ -362,6 +369,8 @@ def _expand_overrides(overrides: Mapping[str, Any]) -> dict[str, Any]:
         if raw is None:
             continue
         if name == "smtp":
+            from briefgen.deliver.smtp import parse_endpoint
+
             try:
                 host, port = parse_endpoint(str(raw))
             except BriefgenError as exc:

@@ -13,9 +13,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
-from briefgen.deliver.email import EmailRequest, SmtpSettings
 from briefgen.errors import ConfigError, InvalidArgumentError
 from briefgen.facts import Facts, ensure_facts
 from briefgen.models import Record
@@ -23,6 +22,9 @@ from briefgen.render import FORMATS
 from briefgen.store import Corpus, IngestReport
 from briefgen.summarize import cable_digest, ngo_profile, program_sheet, quarterly_summary
 from briefgen.summarize.records import BriefingMeta
+
+if TYPE_CHECKING:  # e-mail (and its SMTP, TLS) is imported only for a briefing that has one
+    from briefgen.deliver.email import EmailRequest, SmtpSettings
 
 Kind = Literal["ngo", "program", "quarterly", "cable"]
 KINDS: tuple[Kind, ...] = ("ngo", "program", "quarterly", "cable")
@@ -289,17 +291,19 @@ def ingest(
     workers: int | None = None,
     progress: Callable[[IngestReport], None] | None = None,
     extract: bool | None = None,
+    facts_progress: Callable[[int, int], None] | None = None,
 ) -> IngestReport:
     """Read `paths` into the corpus, then extract the facts of every new or changed cable.
 
     With `extract` None (the default) facts are extracted here unless more than LAZY_BACKLOG
     cables await it; they are then left for later: each briefing extracts the cables it reads,
     and `extract_facts` does the rest. True always extracts here, False never. `workers`
-    processes parse and extract (default: every core).
+    processes parse and extract (default: every core). `progress(counts)` is called as cables
+    are stored, `facts_progress(done, total)` as their facts are.
     """
     report = corpus.ingest(paths, workers=workers, progress=progress)
     if extract is not False:
-        ensure_facts(corpus, defer=extract is None, workers=workers)
+        ensure_facts(corpus, defer=extract is None, workers=workers, progress=facts_progress)
     return report
 
 

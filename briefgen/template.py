@@ -3,20 +3,33 @@
 Every value a template prints with `{{ }}` is escaped for Markdown, so a cable sentence that
 starts with `#` or holds `*`, `|` or `<` prints literally. Trusted Markdown is marked with the
 `md` filter (or comes from macros, blocks and `super()`, whose own output was escaped already).
+
+The sandbox also bounds a template's work, so that a user template cannot hang a command or a
+batch, nor fill the memory: a user template runs for RENDER_SECONDS at most, the output of any
+template is at most MAX_OUTPUT characters, and the operations that make big values out of small
+ones (`"x" * n`, `n ** m`, widths in `%` and `format`, `center`, `ljust`, `slice`) are refused
+beyond MAX_SIZE.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
+import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+import string
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
-from types import TracebackType
+from types import BuiltinMethodType, FrameType, TracebackType
 from typing import Any
 
 import jinja2
+from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
@@ -132,6 +145,122 @@ FILTERS = {
 """The filters of the template environment, by name."""
 
 
+# --- bounds: what keeps a template's work in proportion to its data -------------------------
+
+RENDER_SECONDS = 5.0
+"""The longest a user template may run (wall clock): packaged ones take about 10 ms."""
+MAX_OUTPUT = 20_000_000
+"""The most characters a template may write (a quarterly of a busy post is about 1 MB)."""
+MAX_SIZE = 1_000_000
+"""The largest string or list an operator makes, and the largest width or count it takes."""
+MAX_POWER_BITS = 10_000
+"""The largest integer `**` makes, in bits (3,000 digits)."""
+_PADDING = frozenset({"center", "ljust", "rjust", "zfill", "expandtabs"})
+_PERCENT_SPEC = re.compile(r"%(?:\([^)]*\))?[#0\- +]*(\*|\d+)?(?:\.(\*|\d+))?")
+_DIGITS = re.compile(r"\d+")
+
+
+def _too_large(what: str) -> SecurityError:
+    return SecurityError(f"{what} is too large for a template (the limit is {MAX_SIZE:,})")
+
+
+def _check_counts(values: Iterable[Any], what: str) -> None:
+    """Raise SecurityError if any integer among `values` exceeds MAX_SIZE."""
+    for value in values:
+        if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_SIZE:
+            raise _too_large(what)
+
+
+def _check_percent_format(text: str) -> None:
+    """Raise SecurityError for a `%` format whose width or precision is too large."""
+    for match in _PERCENT_SPEC.finditer(text):
+        for number in match.groups():
+            if number == "*" or (number is not None and int(number) > MAX_SIZE):
+                raise _too_large("a width in a % format")
+
+
+def _check_brace_format(text: str) -> None:
+    """Raise SecurityError for a `{}` format whose spec has a large or computed width."""
+    try:
+        parsed = list(string.Formatter().parse(text))
+    except ValueError:
+        return  # str.format raises the same ValueError, with its own message
+    for _, _, spec, _ in parsed:
+        if spec and ("{" in spec or any(int(n) > MAX_SIZE for n in _DIGITS.findall(spec))):
+            raise _too_large("a width in a format")
+
+
+def _bounded_binop(operator: str, left: Any, right: Any) -> Any:
+    """Return `left <operator> right`, refusing results far larger than their operands."""
+    if operator == "*":
+        for seq, count in ((left, right), (right, left)):
+            repeated = isinstance(seq, (str, list, tuple)) and isinstance(count, int)
+            if repeated and len(seq) * max(count, 0) > MAX_SIZE:
+                raise _too_large("a repeated string or list")
+        return left * right
+    if operator == "**":
+        integers = isinstance(left, int) and isinstance(right, int) and abs(left) > 1
+        if integers and right > 0 and right * math.log2(abs(left)) > MAX_POWER_BITS:
+            raise _too_large("a power")
+        return left**right
+    if isinstance(left, str):  # `%` formatting
+        _check_percent_format(left)
+    return left % right
+
+
+def _bounded_filter(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
+    """Return `function` with its counts (`center(width)`, `slice(n)`) bounded by MAX_SIZE."""
+
+    @functools.wraps(function)
+    def bounded(*args: Any, **kwargs: Any) -> Any:
+        # A context- or environment-taking filter gets it first; the value comes next.
+        values = [
+            a for a in args if not isinstance(a, (jinja2.runtime.Context, jinja2.Environment))
+        ]
+        if name == "format" and values and isinstance(values[0], str):
+            _check_percent_format(values[0])
+        else:
+            _check_counts([*values[1:], *kwargs.values()], f"a count given to {name}")
+        return function(*args, **kwargs)
+
+    return bounded
+
+
+_BOUNDED_FILTERS = ("center", "format", "indent", "slice", "batch")
+"""The built-in filters taking a count that makes work or memory (`slice(n)` loops n times)."""
+
+
+class BoundedEnvironment(SandboxedEnvironment):
+    """Jinja2's sandbox, with the operators and methods that make big values bounded."""
+
+    intercepted_binops = frozenset({"*", "**", "%"})
+
+    def call_binop(
+        self, context: jinja2.runtime.Context, operator: str, left: Any, right: Any
+    ) -> Any:
+        """Run an intercepted operator within MAX_SIZE."""
+        return _bounded_binop(operator, left, right)
+
+    def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
+        """Sandbox `str.format` as Jinja2 does, refusing large widths in the format."""
+        wrapped = super().wrap_str_format(value)
+        if wrapped is not None:
+            _check_brace_format(value.__self__)
+        return wrapped
+
+    def call(
+        __self, __context: jinja2.runtime.Context, __obj: Any, *args: Any, **kwargs: Any
+    ) -> Any:
+        """Call an object from a template; string padding takes widths up to MAX_SIZE."""
+        if (
+            isinstance(__obj, BuiltinMethodType)
+            and isinstance(getattr(__obj, "__self__", None), str)
+            and __obj.__name__ in _PADDING
+        ):
+            _check_counts([*args, *kwargs.values()], f"a width given to {__obj.__name__}")
+        return super().call(__context, __obj, *args, **kwargs)
+
+
 # --- the environment ------------------------------------------------------------------------
 
 
@@ -139,7 +268,7 @@ FILTERS = {
 def environment(search_path: tuple[str, ...] = ()) -> SandboxedEnvironment:
     """Return the sandboxed environment loading from `search_path`, then the packaged templates."""
     folders = [*search_path, str(asset_dir("templates"))]
-    env = SandboxedEnvironment(
+    env = BoundedEnvironment(
         loader=jinja2.FileSystemLoader(folders),
         undefined=jinja2.StrictUndefined,
         # Autoescape makes macros, blocks and super() return Markup, which _finalize trusts;
@@ -151,8 +280,53 @@ def environment(search_path: tuple[str, ...] = ()) -> SandboxedEnvironment:
         lstrip_blocks=True,
         auto_reload=True,  # users edit their templates while a process (a batch) runs
     )
+    for name in _BOUNDED_FILTERS:
+        env.filters[name] = _bounded_filter(name, env.filters[name])
     env.filters.update(FILTERS)
+    # lipsum(n) writes n paragraphs of filler: nothing a briefing needs, and unbounded.
+    del env.globals["lipsum"]
     return env
+
+
+@contextmanager
+def _time_limit(env: SandboxedEnvironment, seconds: float) -> Iterator[None]:
+    """Stop the templates of `env` rendered in this thread once `seconds` have passed.
+
+    A trace function sees each line the template code runs (loops included), and only there:
+    other frames are not traced, so filters and data access run at full speed. Tracing works
+    in any thread, where a timer signal would reach only the main one.
+    """
+    limit = time.monotonic() + seconds
+    previous = sys.gettrace()
+
+    def on_line(frame: FrameType, event: str, arg: Any) -> Any:
+        if time.monotonic() > limit:
+            raise SecurityError(
+                f"the template took longer than {seconds:g} s (a loop over too much?)"
+            )
+        return on_line
+
+    def on_call(frame: FrameType, event: str, arg: Any) -> Any:
+        # Compiled templates run with their environment among their globals.
+        return on_line if frame.f_globals.get("environment") is env else None
+
+    sys.settrace(on_call)
+    try:
+        yield
+    finally:
+        sys.settrace(previous)
+
+
+def _render_bounded(template: jinja2.Template, context: Mapping[str, Any]) -> str:
+    """Return the template's output, refusing more than MAX_OUTPUT characters."""
+    pieces: list[str] = []
+    size = 0
+    for piece in template.generate(dict(context)):
+        size += len(piece)
+        if size > MAX_OUTPUT:
+            raise SecurityError(f"the output is too large (over {MAX_OUTPUT:,} characters)")
+        pieces.append(piece)
+    return "".join(pieces)
 
 
 def render_markdown(
@@ -166,7 +340,8 @@ def render_markdown(
     `template_name_or_path` is a template name looked up in `user_dirs` and then the packaged
     `templates/` folder (`ngo.md.j2`), or the path of a template file, whose folder is searched
     first so that it can include its neighbours and `{% extends %}` packaged templates.
-    Raises TemplateError naming the template file and line.
+    A user template (a path, or any template when `user_dirs` are given) runs for
+    RENDER_SECONDS at most. Raises TemplateError naming the template file and line.
     """
     dirs = [str(Path(d)) for d in user_dirs]
     name = str(template_name_or_path)
@@ -177,7 +352,10 @@ def render_markdown(
     env = environment(tuple(dirs))
     try:
         template = env.get_template(name)
-        return template.render(dict(context))
+        if not dirs:
+            return _render_bounded(template, context)  # packaged: trusted, linear in its data
+        with _time_limit(env, RENDER_SECONDS):
+            return _render_bounded(template, context)
     except jinja2.TemplateNotFound as exc:
         looked = ", ".join([*dirs, str(asset_dir("templates"))])
         raise TemplateError(f"template not found: {exc.name} (looked in {looked})") from None

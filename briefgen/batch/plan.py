@@ -25,6 +25,11 @@ is given the cable counts per post. Each job carries the BriefingRequest that
 `pipeline.make_briefing` makes, as the briefing commands do. Every error is a DeliveryError
 naming the plan file and the item
 (`batch.toml: briefing 2 (KTIP quarterlies): unknown key 'nmes'`).
+
+A plan is refused whole, before anything is made, when two of its jobs are one briefing
+written into one folder (`Feminist League` and `the feminist league`: each run would write
+the files of the other), when a quarter range spans more than MAX_QUARTERS, or when it makes
+more than MAX_JOBS briefings.
 """
 
 from __future__ import annotations
@@ -32,17 +37,20 @@ from __future__ import annotations
 import re
 import string
 import sys
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from briefgen.deliver.email import EmailRequest
 from briefgen.errors import BriefgenError, DeliveryError
+from briefgen.facts.catalog import name_key
 from briefgen.models import Record
 from briefgen.pipeline import KINDS, BriefingRequest, Kind
 from briefgen.render import FORMATS
 from briefgen.resources import asset_dir
+from briefgen.store import origin_key
+from briefgen.store.filters import id_candidates
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -51,7 +59,10 @@ else:  # pragma: no cover - Python 3.10
 
 PLACEHOLDERS = ("kind", "subject", "quarter", "origin", "tag", "name", "cable")
 """What `out` and an e-mail subject may contain; `{subject}` is the name, cable or quarter."""
-MAX_JOBS_PER_ITEM = 10_000
+MAX_QUARTERS = 400
+"""The longest quarter range of an item: a century, more than any archive of cables spans."""
+MAX_JOBS = 10_000
+"""The most briefings a plan makes (a typo in a range must not start hours of work)."""
 _QUARTER = re.compile(r"^(\d{4})Q([1-4])$")
 _COMMON_KEYS = frozenset({"out", "formats", "style", "template", "email"})
 _ITEM_KEYS: dict[Kind, frozenset[str]] = {
@@ -121,6 +132,23 @@ class Job(Record):
 
 OriginCounts = Callable[[PlanItem], Mapping[str, int]]
 """Return, for a quarterly item, the matching cables per post over its quarters and tag."""
+JobKey = Callable[["Job"], Hashable]
+"""Return what a job makes, so that two jobs making one briefing compare equal."""
+
+
+def text_key(job: Job) -> Hashable:
+    """Return what a job makes, as far as its text tells: names without case, spacing or a
+    leading article, cable ids without leading zeros, posts in any form (`Embassy Astana`)."""
+    request = job.request
+    if request.kind == "cable":
+        subject = id_candidates(request.subject)[-1]
+    elif request.kind == "quarterly":
+        subject = request.subject.upper()
+    else:
+        subject = name_key(request.subject)
+    posts = tuple(sorted(origin_key(o) or "" for o in request.origins))
+    tags = tuple(sorted(t.upper() for t in request.tags))
+    return (request.kind, subject, posts, tags, tuple(sorted(request.cables)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,21 +161,55 @@ class Plan:
     """The `[[briefing]]` items in file order."""
 
     def jobs(
-        self, origin_counts: OriginCounts | None = None, *, default_style: str | None = None
+        self,
+        origin_counts: OriginCounts | None = None,
+        *,
+        default_style: str | None = None,
+        key: JobKey = text_key,
     ) -> tuple[Job, ...]:
         """Return every job of the plan in order, `{ min_cables = N }` resolved by
         `origin_counts` (required when an item uses it), `default_style` (the configured
         style) for items that name none.
 
-        Raise DeliveryError naming the item when a job's e-mail subject is unsafe.
+        Raise DeliveryError naming the item when a job's e-mail subject is unsafe, when two
+        jobs make one briefing (by `key`) in one folder, or when there are more than MAX_JOBS.
         """
+        jobs = self._expand(origin_counts, default_style, skip_selectors=False)
+        self._check(jobs, key)
+        return jobs
+
+    def _expand(
+        self, counts: OriginCounts | None, style: str | None, *, skip_selectors: bool
+    ) -> tuple[Job, ...]:
         jobs: list[Job] = []
         for item in self.items:
+            if skip_selectors and item.min_cables is not None:
+                continue
             where = f"{self.path}: {item.title}"
-            for origin in self._origins(item, origin_counts, where):
+            for origin in self._origins(item, counts, where):
                 for subject in item.subjects:
-                    jobs.append(self._job(item, subject, origin, where, default_style))
+                    jobs.append(self._job(item, subject, origin, where, style))
+                if len(jobs) > MAX_JOBS:
+                    return tuple(jobs)  # enough for _check to refuse the plan
         return tuple(jobs)
+
+    def _check(self, jobs: Iterable[Job], key: JobKey) -> None:
+        """Raise DeliveryError for too many jobs, or two making one briefing in one folder."""
+        seen: dict[tuple[str, Hashable], Job] = {}
+        for count, job in enumerate(jobs, start=1):
+            if count > MAX_JOBS:
+                raise DeliveryError(
+                    f"{self.path}: the plan makes more than {MAX_JOBS:,} briefings; "
+                    "split it, or narrow its quarter ranges and posts"
+                )
+            # Folders compare without case: on macOS and Windows `Ngo` and `ngo` are one.
+            first = seen.setdefault((str(job.out).casefold(), key(job)), job)
+            if first is not job:
+                raise DeliveryError(
+                    f"{self.path}: {job.item}: {job.name!r} is the same briefing as "
+                    f"{first.item}'s {first.name!r}, in the same folder {job.out}: each would "
+                    "overwrite the other's files; name it once"
+                )
 
     def _origins(
         self, item: PlanItem, counts: OriginCounts | None, where: str
@@ -225,7 +287,10 @@ def load_plan(path: Path, *, default_sender: str | None = None) -> Plan:
     for label in labels:
         if labels.count(label) > 1:
             raise DeliveryError(f"{path}: two items are labelled {label!r}")
-    return Plan(path=path, items=tuple(items))
+    plan = Plan(path=path, items=tuple(items))
+    # What needs no corpus is checked now: posts picked by min_cables wait for the run.
+    plan._check(plan._expand(None, None, skip_selectors=True), text_key)
+    return plan
 
 
 def _item(
@@ -356,8 +421,10 @@ def _quarters(specs: Sequence[str]) -> tuple[str, ...]:
         start, end = _quarter(first), _quarter(last if sep else first)
         if end < start:
             raise ValueError(f"quarters: {spec!r} runs backwards")
-        if end - start >= MAX_JOBS_PER_ITEM:
-            raise ValueError(f"quarters: {spec!r} is too long a range")
+        if end - start >= MAX_QUARTERS:
+            raise ValueError(
+                f"quarters: {spec!r} spans {end - start + 1:,} quarters; at most {MAX_QUARTERS}"
+            )
         found += [f"{n // 4}Q{n % 4 + 1}" for n in range(start, end + 1)]
     return tuple(dict.fromkeys(found))
 

@@ -4,9 +4,11 @@
     report = run_plan(Path("briefgen.db"), plan)
     print(report.summary_line())          # 4 done, 0 skipped, 1 failed
 
-Each job is one `pipeline.make_briefing`, as a briefing command makes it. Each finished job
-leaves a stamp in its output folder (see stamps.py); a later run skips the job while the stamp
-still matches and the files are unchanged.
+Each job is one `pipeline.make_briefing`, as a briefing command makes it, in a worker process
+of its own: a job that runs past its timeout is stopped, and one whose worker dies (killed,
+out of memory) is tried again once; either way the other jobs go on. Each finished job leaves
+a stamp in its output folder (see stamps.py); a later run skips the job while the stamp still
+matches and the files are unchanged.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from briefgen import __version__
-from briefgen.batch.plan import Job, Plan, PlanItem
+from briefgen.batch.plan import Job, Plan, PlanItem, text_key
 from briefgen.batch.stamps import (
     digest,
     stamp_path,
@@ -34,14 +36,19 @@ from briefgen.batch.stamps import (
 from briefgen.config import Settings
 from briefgen.errors import BriefgenError
 from briefgen.facts import ensure_facts
+from briefgen.facts.query import resolve_name
 from briefgen.facts.store import META_KEY
 from briefgen.models import Record
 from briefgen.pipeline import make_briefing
-from briefgen.pool import ordered_map
+from briefgen.pool import WorkerTimeout, ordered_map
 from briefgen.resources import asset_dir
 from briefgen.store import Corpus
 
 Status = Literal["done", "skipped", "failed"]
+
+JOB_SECONDS = 600.0
+"""How long one briefing may take before its worker is stopped: a briefing takes seconds, the
+first one of a large corpus whose facts were left for later a minute at most."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +137,7 @@ def run_plan(
     settings: Settings | None = None,
     now: datetime | None = None,
     facts_progress: Callable[[int, int], None] | None = None,
+    timeout: float | None = JOB_SECONDS,
 ) -> BatchReport:
     """Run every job of `plan` against the corpus at `db_path` and return what became of each.
 
@@ -138,7 +146,10 @@ def run_plan(
     corpus read-only. A failing job is reported and the others go on; a job whose stamp shows
     it up to date is skipped unless `force`. `settings` gives the default style and the SMTP
     server for jobs that send; `now` is the e-mails' Date (default: the time the run starts).
-    Raises BriefgenError only for what stops every job: no corpus, or a plan that cannot expand.
+    A job running longer than `timeout` seconds (None: no limit) is stopped and fails.
+    Raises BriefgenError only for what stops every job: no corpus, or a plan that cannot expand
+    (two of its jobs make one briefing in one folder: the names are resolved in the corpus
+    first, so `Feminist Leage` is `Feminist League`).
     """
     started = time.monotonic()
     moment = now if now is not None else datetime.now(timezone.utc)
@@ -159,7 +170,9 @@ def run_plan(
                     reference_docx=settings.reference_docx,
                 ),
             )
-            for job in plan.jobs(_origin_counts(corpus), default_style=settings.style)
+            for job in plan.jobs(
+                _origin_counts(corpus), default_style=settings.style, key=_resolved_key(corpus)
+            )
         ]
         empty = _empty_selected(corpus, plan, jobs)
         base = {
@@ -177,19 +190,18 @@ def run_plan(
             progress(result, len(results), len(jobs))
 
     tasks: list[_Task] = []
-    stamps: dict[Path, Job] = {}
     for index, job in enumerate(jobs):
         if index in empty:
             # A post picked by `min_cables` over a range need not have cables in every quarter.
             reason = f"no cables from {job.request.origins[0]} in {job.request.subject}"
             finish(index, ItemResult(job, "skipped", reason=reason))
             continue
-        ready = _prepare(index, job, base, stamps, settings, moment, force)
+        ready = _prepare(index, job, base, settings, moment, force)
         if isinstance(ready, ItemResult):
             finish(index, ready)
         else:
             tasks.append(ready)
-    for index, result in _execute(Path(db_path), tasks, workers):
+    for index, result in _execute(Path(db_path), tasks, workers, timeout):
         finish(index, result)
     ordered = [results[i] for i in sorted(results)]
     return BatchReport(
@@ -212,6 +224,28 @@ def _origin_counts(corpus: Corpus) -> Callable[[PlanItem], Mapping[str, int]]:
         return found
 
     return counts
+
+
+def _resolved_key(corpus: Corpus) -> Callable[[Job], object]:
+    """Return the plan's collision key with names resolved as the briefing resolves them:
+    `Feminist Leage` and `the Feminist League` are one NGO; a cable id its stored form."""
+    from briefgen.store.queries import find_rowid
+
+    def key(job: Job) -> object:
+        request = job.request
+        try:
+            if request.kind == "ngo":
+                name, _kind = resolve_name(corpus, request.subject, "org")
+                request = replace(request, subject=name)
+            elif request.kind == "cable":
+                found = find_rowid(corpus.connection, request.subject)
+                if found is not None:
+                    request = replace(request, subject=found[1])
+        except BriefgenError:
+            pass  # not found or ambiguous: the job fails on its own, with that message
+        return text_key(replace(job, request=request))
+
+    return key
 
 
 def _empty_selected(corpus: Corpus, plan: Plan, jobs: Iterable[Job]) -> set[int]:
@@ -237,7 +271,6 @@ def _prepare(
     index: int,
     job: Job,
     base: Mapping[str, Any],
-    stamps: dict[Path, Job],
     settings: Settings,
     now: datetime,
     force: bool,
@@ -246,10 +279,6 @@ def _prepare(
     from briefgen.render import load_style
 
     stamp = stamp_path(job)
-    first = stamps.setdefault(stamp, job)
-    if first is not job:
-        reason = f"the same briefing as {first.item} in the same folder {job.out}"
-        return ItemResult(job, "failed", reason=reason)
     try:
         style_data = load_style(job.request.style).as_dict()
     except BriefgenError as exc:
@@ -271,29 +300,32 @@ def _prepare(
 
 
 def _execute(
-    db_path: Path, tasks: list[_Task], workers: int | None
+    db_path: Path, tasks: list[_Task], workers: int | None, timeout: float | None
 ) -> Iterable[tuple[int, ItemResult]]:
-    """Yield (index, result) for each task, in order, on a pool of processes."""
+    """Yield (index, result) for each task, in order, each made in a worker process.
+
+    Even one worker is a process of its own: a job that hangs or crashes must not take the
+    run with it.
+    """
     if not tasks:
         return
     count = min(workers if workers is not None else (os.cpu_count() or 1), len(tasks))
-    if count <= 1:
-        _open_worker(db_path)
-        try:
-            for task in tasks:
-                yield task.index, _run_task(task)
-        finally:
-            _close_worker()
-        return
     results = ordered_map(
-        _run_task, tasks, count, initializer=_open_worker, initargs=(db_path,), failed=_lost
+        _run_task,
+        tasks,
+        count,
+        initializer=_open_worker,
+        initargs=(db_path,),
+        failed=_lost,
+        timeout=timeout,
     )
     yield from zip((task.index for task in tasks), results, strict=True)
 
 
 def _lost(task: _Task, exc: BaseException) -> ItemResult:
-    """Return the result of a task whose worker died (killed, out of memory)."""
-    return ItemResult(task.job, "failed", reason=f"worker failed: {type(exc).__name__}: {exc}")
+    """Return the result of a task whose worker died (killed, out of memory) or timed out."""
+    reason = f"timed out: {exc}" if isinstance(exc, WorkerTimeout) else str(exc)
+    return ItemResult(task.job, "failed", reason=reason)
 
 
 # --- in the worker process ------------------------------------------------------------------
@@ -305,13 +337,6 @@ def _open_worker(db_path: Path) -> None:
     """Open this process's own read-only connection to the corpus."""
     global _CORPUS
     _CORPUS = Corpus.open(db_path, create=False, read_only=True)
-
-
-def _close_worker() -> None:
-    global _CORPUS
-    if _CORPUS is not None:
-        _CORPUS.close()
-        _CORPUS = None
 
 
 def _run_task(task: _Task) -> ItemResult:

@@ -182,13 +182,21 @@ def draft_path(outputs: Sequence[Path]) -> Path:
     return outputs[0].with_suffix(".eml")
 
 
+DRAFT_HEADER = b"X-Unsent: 1"
+"""Marks an .eml file as a draft: Outlook and Thunderbird open it to edit and send, not as a
+message received. Only the file carries it; the message sent never does."""
+
+
 def write_draft(message: EmailMessage, path: Path) -> Path:
-    """Write `message` to `path` as an RFC 5322 .eml file, atomically; return the path."""
+    """Write `message` to `path` as an RFC 5322 .eml draft (`X-Unsent: 1`), atomically;
+    return the path."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise DeliveryError(f"cannot write {path}: {exc.strerror or exc}") from None
-    write_atomic(path, message.as_bytes(policy=POLICY))
+    # Put before the message's own headers (their order carries no meaning), so the message
+    # object, which may be sent next, stays as it was built.
+    write_atomic(path, DRAFT_HEADER + POLICY.linesep.encode() + message.as_bytes(policy=POLICY))
     return path
 
 

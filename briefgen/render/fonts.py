@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
@@ -20,20 +20,31 @@ WORD_NAMES = {"sans": "DejaVu Sans", "serif": "DejaVu Serif", "mono": "DejaVu Sa
 """The names a word processor knows the bundled families by."""
 
 
-@lru_cache(maxsize=1)
-def register_fonts() -> None:
-    """Register every bundled face once, with bold/italic mappings for Paragraph markup."""
+@cache
+def register_family(name: str) -> None:
+    """Register the faces of one family once, with bold/italic mappings for Paragraph markup.
+
+    Only the families a style uses are loaded: reading a TrueType file costs about 10 ms, and
+    a style of sans and serif never needs the monospaced face, a sans-only one no serif.
+    """
     folder = asset_dir("fonts")
-    for faces in FACES.values():
-        for stem in dict.fromkeys(faces):
-            pdfmetrics.registerFont(TTFont(stem, str(folder / f"{stem}.ttf")))
-        regular, bold, italic, bold_italic = faces
-        for b, i, face in ((0, 0, regular), (1, 0, bold), (0, 1, italic), (1, 1, bold_italic)):
-            addMapping(regular, b, i, face)
+    faces = FACES[name]
+    for stem in dict.fromkeys(faces):
+        pdfmetrics.registerFont(TTFont(stem, str(folder / f"{stem}.ttf")))
+    regular, bold, italic, bold_italic = faces
+    for b, i, face in ((0, 0, regular), (1, 0, bold), (0, 1, italic), (1, 1, bold_italic)):
+        addMapping(regular, b, i, face)
+
+
+def register_fonts() -> None:
+    """Register every bundled family."""
+    for name in FACES:
+        register_family(name)
 
 
 def family(name: str, bold: bool = False, italic: bool = False) -> str:
-    """Return the reportlab font name of style family `name` in the given face."""
-    register_fonts()
+    """Return the reportlab font name of style family `name` in the given face, registering
+    that family first."""
+    register_family(name)
     faces = FACES[name]
     return faces[(1 if bold else 0) + (2 if italic else 0)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import string
 import sys
@@ -31,6 +32,16 @@ PLACEHOLDERS = (
     "page",
     "pages",
 )
+MIN_TEXT_MM = (80.0, 100.0)
+"""The smallest text block (width, height) the margins may leave: room for a table and a chart."""
+RANGES: dict[str, tuple[float, float]] = {
+    "headings.sizes": (5.0, 40.0),
+    "headings.space_before": (0.0, 72.0),
+    "table.font_size": (4.0, 20.0),
+    "text.toc_min_sections": (0, 1000),
+}
+"""The bounds of numeric style values (inclusive) checked on their own; fonts, margins and the
+logo are checked together with the values they depend on."""
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 _HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
 
@@ -42,7 +53,8 @@ class PageSpec:
     size: str = "A4"
     """`A4` or `Letter`."""
     margin_top: float = 24.0
-    """Top margin in millimetres (the header and banner sit inside it)."""
+    """Top margin in millimetres (the header and banner sit inside it); every margin is at
+    least 5 mm, and they leave a text block of at least 80 x 100 mm."""
     margin_bottom: float = 22.0
     """Bottom margin in millimetres (the footer and banner sit inside it)."""
     margin_left: float = 22.0
@@ -100,9 +112,9 @@ class HeadingSpec:
     """Heading sizes and spacing, level 1 first."""
 
     sizes: tuple[float, ...] = (15.0, 12.5, 11.0, 10.0)
-    """Point size per level; deeper levels use the last."""
+    """Point size per level, 5 to 40; deeper levels use the last."""
     space_before: tuple[float, ...] = (16.0, 12.0, 9.0, 8.0)
-    """Space above per level, in points."""
+    """Space above per level, in points, 0 to 72."""
     rule_under_h1: bool = True
     """Draw a hairline under level-1 headings."""
     uppercase_h1: bool = False
@@ -114,7 +126,7 @@ class TableSpec:
     """How tables look."""
 
     font_size: float = 8.5
-    """Cell text size in points."""
+    """Cell text size in points, 4 to 20."""
     stripes: bool = True
     """Shade every second body row."""
     grid: str = "rows"
@@ -123,7 +135,8 @@ class TableSpec:
 
 @dataclass(frozen=True, slots=True)
 class TextSpec:
-    """Running header and footer lines and fixed labels; `{page}`, `{title}` etc. are filled in."""
+    """Running header and footer lines and fixed labels; `{page}`, `{title}` etc. are filled in
+    as they are (a placeholder takes no format spec)."""
 
     header_left: str = "{title}"
     """Header, left."""
@@ -143,7 +156,8 @@ class TextSpec:
     )
     """The sentence under the Sources heading (empty for none)."""
     toc_min_sections: int = 3
-    """Print a table of contents when the document has at least this many level-1/2 headings."""
+    """Print a table of contents when the document has at least this many level-1/2 headings
+    (0 to 1000)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,7 +184,7 @@ class LogoSpec:
     path: str = ""
     """Image file (PNG or JPEG), relative to the style file; empty for none."""
     width: float = 30.0
-    """Printed width in millimetres."""
+    """Printed width in millimetres, from 5 to the text width."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,7 +278,7 @@ class Style:
         word = self.word
         if reference_docx is not None:
             path = Path(reference_docx).expanduser()
-            if str(reference_docx) and not path.is_file():
+            if str(reference_docx) and not _is_file(path):
                 raise StyleError(f"reference docx not found: {path}")
             word = replace(word, reference_docx=str(path.resolve()) if str(reference_docx) else "")
         _validate(sources, "sources")
@@ -327,7 +341,7 @@ def _locate(name_or_path: str | Path, relative_to: Path | None) -> Path:
     if path.suffix != ".toml" and len(path.parts) == 1:
         candidates.append(asset_dir("styles") / f"{path.name}.toml")
     for candidate in candidates:
-        if candidate.is_file():
+        if _is_file(candidate):
             return candidate.resolve()
     names = ", ".join(available_styles())
     raise StyleError(f"style not found: {name_or_path} (packaged styles: {names})")
@@ -351,16 +365,25 @@ def _load_table(
     ):
         section = data.get(table)
         if isinstance(section, dict) and isinstance(section.get(key), str) and section[key]:
-            found = (path.parent / section[key]).expanduser().resolve()
-            if not found.is_file():
+            found = (path.parent / section[key]).expanduser()
+            if not _is_file(found):
                 raise StyleError(f"{path}: {what} not found: {found}")
-            section[key] = str(found)
+            section[key] = str(found.resolve())
     base = data.get("extends")
     if base is None:
         return data
     if not isinstance(base, str):
         raise StyleError(f"{path}: extends must be a style name or path")
     return _merge(_load_table(base, (*seen, path), path.parent), data)
+
+
+def _is_file(path: Path) -> bool:
+    """Return True for an existing file; False for anything else, a name the system cannot
+    even look up (a NUL byte in it, too long) included."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False
 
 
 def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
@@ -400,15 +423,14 @@ def _check(key: str, value: Any, default: Any) -> Any:
     if isinstance(default, bool):
         ok = isinstance(value, bool)
     elif isinstance(default, float):
-        ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+        ok = _finite(value)
         value = float(value) if ok else value
     elif isinstance(default, int):
         ok = isinstance(value, int) and not isinstance(value, bool)
     elif isinstance(default, str):
         ok = isinstance(value, str)
     elif isinstance(default, tuple):
-        ok = isinstance(value, list) and bool(value)
-        ok = ok and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value)
+        ok = isinstance(value, list) and bool(value) and all(_finite(v) for v in value)
         value = tuple(float(v) for v in value) if ok else value
     elif isinstance(default, dict):
         ok = isinstance(value, dict) and all(isinstance(v, str) for v in value.values())
@@ -419,47 +441,99 @@ def _check(key: str, value: Any, default: Any) -> Any:
     return value
 
 
+def _finite(value: Any) -> bool:
+    """Return True for an int or float that is a finite number (TOML has inf and nan)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return False
+    return math.isfinite(value)
+
+
+def _in_range(key: str, values: Any) -> None:
+    """Raise StyleError unless every number of `values` lies within RANGES[key]."""
+    low, high = RANGES[key]
+    numbers = values if isinstance(values, tuple) else (values,)
+    if not all(low <= number <= high for number in numbers):
+        shown = list(numbers) if isinstance(values, tuple) else values
+        raise StyleError(f"{key} must be from {low:g} to {high:g}, not {shown}")
+
+
 def _validate(obj: Any, where: str) -> None:
     if isinstance(obj, PageSpec):
         if obj.size.upper() not in PAGE_SIZES_MM:
             raise StyleError(f"page.size must be A4 or Letter, not {obj.size!r}")
         if min(obj.margin_top, obj.margin_bottom, obj.margin_left, obj.margin_right) < 5:
             raise StyleError("page margins must be at least 5 mm")
+        width, height = PAGE_SIZES_MM[obj.size.upper()]
+        text = (
+            width - obj.margin_left - obj.margin_right,
+            height - obj.margin_top - obj.margin_bottom,
+        )
+        if text[0] < MIN_TEXT_MM[0] or text[1] < MIN_TEXT_MM[1]:
+            raise StyleError(
+                f"page margins must leave a text block of at least {MIN_TEXT_MM[0]:g} x "
+                f"{MIN_TEXT_MM[1]:g} mm on {obj.size} paper ({width:g} x {height:g} mm); "
+                f"these leave {text[0]:g} x {text[1]:g} mm"
+            )
     elif isinstance(obj, FontSpec):
         for name in ("body", "heading", "mono"):
             if getattr(obj, name) not in FONT_FAMILIES:
                 raise StyleError(f"fonts.{name} must be one of {', '.join(FONT_FAMILIES)}")
         if not 5 <= obj.size <= 20 or not 1 <= obj.leading <= 3 or not 4 <= obj.small <= 20:
             raise StyleError("fonts: size 5-20, small 4-20 and leading 1-3 are allowed")
+    elif isinstance(obj, HeadingSpec):
+        _in_range("headings.sizes", obj.sizes)
+        _in_range("headings.space_before", obj.space_before)
     elif isinstance(obj, (ColorSpec, BannerSpec)):
         colours = asdict(obj) if isinstance(obj, ColorSpec) else obj.colors
         for key, value in colours.items():
             if not isinstance(value, str) or not _HEX.match(value):
                 raise StyleError(f"{where}.{key} must be a colour like #1b365d, not {value!r}")
-    elif isinstance(obj, TableSpec) and obj.grid not in ("rows", "full", "none"):
-        raise StyleError("table.grid must be rows, full or none")
+    elif isinstance(obj, TableSpec):
+        if obj.grid not in ("rows", "full", "none"):
+            raise StyleError("table.grid must be rows, full or none")
+        _in_range("table.font_size", obj.font_size)
     elif isinstance(obj, TextSpec):
         for key in ("header_left", "header_right", "footer_left", "footer_right"):
-            _check_placeholders(f"text.{key}", getattr(obj, key))
+            _check_placeholders(f"text.{key}", getattr(obj, key), PLACEHOLDERS)
+        _in_range("text.toc_min_sections", obj.toc_min_sections)
     elif isinstance(obj, IdentitySpec):
         if not _LANGUAGE.match(obj.language):
             raise StyleError(
                 f"identity.language must be a language tag like en-US, not {obj.language!r}"
             )
     elif isinstance(obj, SourcesSpec) and obj.url:
-        try:
-            names = {n for _, n, _, _ in string.Formatter().parse(obj.url) if n is not None}
-        except ValueError as exc:
-            raise StyleError(f"sources.url: {exc}") from None
+        names = set(_fields("sources.url", obj.url))
         if names != {"id"}:
             raise StyleError(f"sources.url must hold {{id}} and no other placeholder: {obj.url!r}")
+    elif isinstance(obj, Style):
+        page_width = obj.page_mm()[0]
+        room = page_width - obj.page.margin_left - obj.page.margin_right
+        if not 5 <= obj.logo.width <= room:
+            raise StyleError(
+                f"logo.width must be from 5 to the text width ({room:g} mm), not {obj.logo.width:g}"
+            )
 
 
-def _check_placeholders(key: str, text: str) -> None:
+def _check_placeholders(key: str, text: str, known: tuple[str, ...]) -> None:
+    """Raise StyleError for an unknown placeholder in `text`, or for any format spec or
+    conversion: `{page:0>300000000}` would make a 300 MB footer."""
+    for name in _fields(key, text):
+        if name not in known:
+            raise StyleError(f"{key}: unknown placeholder {{{name}}} (use {', '.join(known)})")
+
+
+def _fields(key: str, text: str) -> list[str]:
+    """Return the placeholders of `text`; raise StyleError for a malformed one or one with a
+    format spec or conversion."""
     try:
-        names = [name for _, name, _, _ in string.Formatter().parse(text) if name is not None]
+        parsed = list(string.Formatter().parse(text))
     except ValueError as exc:
         raise StyleError(f"{key}: {exc}") from None
-    bad = [n for n in names if n not in PLACEHOLDERS]
-    if bad:
-        raise StyleError(f"{key}: unknown placeholder {{{bad[0]}}} (use {', '.join(PLACEHOLDERS)})")
+    fields = []
+    for _, name, spec, conversion in parsed:
+        if name is None:
+            continue
+        if spec or conversion:
+            raise StyleError(f"{key}: a placeholder takes no format or conversion: {{{name}}}")
+        fields.append(name)
+    return fields

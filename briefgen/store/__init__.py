@@ -8,7 +8,7 @@ with Corpus.open("briefgen.db") as corpus:
 
 from __future__ import annotations
 
-from briefgen.store.corpus import DB_ENV, DB_NAME, Corpus, default_db_path, open_corpus
+from briefgen.store.corpus import Corpus
 from briefgen.store.filters import origin_key, parse_quarter
 from briefgen.store.records import (
     CableSummary,
@@ -20,8 +20,6 @@ from briefgen.store.records import (
 from briefgen.store.schema import LATEST as SCHEMA_VERSION
 
 __all__ = [
-    "DB_ENV",
-    "DB_NAME",
     "SCHEMA_VERSION",
     "CableSummary",
     "CableView",
@@ -29,8 +27,6 @@ __all__ = [
     "CorpusStats",
     "IngestReport",
     "ReferenceView",
-    "default_db_path",
-    "open_corpus",
     "origin_key",
     "parse_quarter",
 ]

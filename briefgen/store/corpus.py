@@ -4,44 +4,23 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager
 from datetime import date
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from briefgen.errors import StoreError
 from briefgen.models import Cable, Rejection
 from briefgen.store import db, queries
-from briefgen.store.ingest import ProgressCallback, write_all
-from briefgen.store.parallel import iter_sources, parse_stream
-from briefgen.store.prepare import prepare_record
 from briefgen.store.records import CableSummary, CableView, CorpusStats, IngestReport
-from briefgen.store.schema import migrate
+from briefgen.store.schema import LATEST, check_version, migrate
 
-DB_ENV = "BRIEFGEN_DB"
-"""The environment variable naming the corpus database when `--db` is not given."""
-DB_NAME = "briefgen.db"
-"""The database file used in the current folder when neither `--db` nor $BRIEFGEN_DB is set."""
-
-
-def default_db_path(env: Mapping[str, str], cwd: Path | None = None) -> Path:
-    """Return the corpus database path: $BRIEFGEN_DB if set, else `briefgen.db` in `cwd`."""
-    named = env.get(DB_ENV, "").strip()
-    if named:
-        return Path(named).expanduser()
-    return (cwd if cwd is not None else Path(".")) / DB_NAME
-
-
-def open_corpus(
-    db: Path | None, env: Mapping[str, str], cwd: Path, *, create: bool = False
-) -> Corpus:
-    """Open the corpus named by `--db` (`db`), else $BRIEFGEN_DB, else `briefgen.db` in `cwd`.
-
-    Without `create`, a missing file is a StoreError telling the user to ingest first.
-    """
-    path = db if db is not None else default_db_path(env, cwd)
-    return Corpus.open(path, create=create)
+if TYPE_CHECKING:
+    # Writing (and its worker processes) is imported by the commands that write: reading ones
+    # such as `stats` start 50 ms sooner without multiprocessing.
+    from briefgen.store.ingest import ProgressCallback
 
 
 class Corpus(AbstractContextManager["Corpus"]):
@@ -53,10 +32,12 @@ class Corpus(AbstractContextManager["Corpus"]):
     StoreError, so that callers handle only briefgen's own errors.
     """
 
-    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+    def __init__(self, conn: sqlite3.Connection, path: Path, *, read_only: bool = False) -> None:
         """Wrap an open, migrated connection; use `Corpus.open(path)` instead."""
         self._conn = conn
         self.path = path
+        self.read_only = read_only
+        """True when the corpus was opened for reading only: every write fails."""
 
     @classmethod
     def open(
@@ -64,24 +45,60 @@ class Corpus(AbstractContextManager["Corpus"]):
     ) -> Corpus:
         """Open the corpus at `path`, creating the file (unless `create` is False) and
         bringing its schema up to date; or, `read_only`, as it is, for reading only (a worker
-        of a batch run, say)."""
+        of a batch run, a listing).
+
+        A corpus this process may not write (a read-only file or folder) is opened for
+        reading when `create` is False, so that it can still be queried; every write then
+        fails with a StoreError. Another application's SQLite file is refused untouched.
+        """
         where = Path(path)
         if (read_only or not create) and not where.exists():
             raise StoreError(
-                f"no corpus database at {where}: run `briefgen ingest PATH` first, "
-                f"or name the database with --db or ${DB_ENV}"
+                f"no corpus database at {where}: run `briefgen ingest PATH` first, or name "
+                "the database with --db, $BRIEFGEN_DB or `db` in briefgen.toml"
             )
         if read_only:
-            return cls(db.connect_read_only(where), where)
-        conn = db.connect(where)
+            return cls._open_read_only(where)
+        try:
+            conn = db.connect(where)
+        except db.ReadOnlyError:
+            if create:
+                raise
+            return cls._open_read_only(where)
         try:
             migrate(conn)
-        except (StoreError, sqlite3.DatabaseError) as exc:
+        except StoreError:
+            conn.close()
+            raise
+        return cls(conn, where)
+
+    @classmethod
+    def _open_read_only(cls, where: Path) -> Corpus:
+        conn = db.connect_read_only(where)
+        try:
+            version = check_version(conn)
+        except (StoreError, sqlite3.Error) as exc:
             conn.close()
             if isinstance(exc, StoreError):
                 raise
             raise StoreError(f"cannot open the corpus database {where}: {exc}") from None
-        return cls(conn, where)
+        if version == 0:
+            conn.close()
+            raise StoreError(
+                f"no corpus in {where} (an empty database): run `briefgen ingest PATH` first"
+            )
+        if version < LATEST:
+            conn.close()
+            # An older corpus is brought up to date when this process may write it.
+            upgraded = cls.open(where, create=False)
+            if upgraded.read_only:
+                upgraded.close()
+                raise StoreError(
+                    f"the corpus {where} has schema version {version} and is read-only: open "
+                    f"it once with write access (`briefgen stats`) to bring it to {LATEST}"
+                )
+            return upgraded
+        return cls(conn, where, read_only=True)
 
     def close(self) -> None:
         """Close the database connection."""
@@ -95,6 +112,10 @@ class Corpus(AbstractContextManager["Corpus"]):
     ) -> None:
         self.close()
         if isinstance(exc, sqlite3.Error):
+            if db.is_read_only_error(exc):
+                raise StoreError(
+                    f"cannot write the corpus {self.path}: {db.describe(exc)}"
+                ) from exc
             raise StoreError(f"corpus database error: {exc}") from exc
 
     @property
@@ -121,6 +142,9 @@ class Corpus(AbstractContextManager["Corpus"]):
         transactions of a few hundred cables, so an interrupted ingest leaves a consistent
         database and the same command run again finishes the job.
         """
+        from briefgen.store.ingest import write_all
+        from briefgen.store.parallel import iter_sources, parse_stream
+
         count = workers if workers is not None else (os.cpu_count() or 1)
         if count < 1:
             raise StoreError(f"invalid number of workers {count}: it must be 1 or more")
@@ -133,6 +157,9 @@ class Corpus(AbstractContextManager["Corpus"]):
         self, records: Iterable[Cable | Rejection], progress: ProgressCallback | None = None
     ) -> IngestReport:
         """Store cables (and record rejections) already read, exactly as `ingest` would."""
+        from briefgen.store.ingest import write_all
+        from briefgen.store.prepare import prepare_record
+
         return write_all(self._conn, map(prepare_record, records), progress)
 
     # --- reading ---------------------------------------------------------------------------
@@ -140,18 +167,22 @@ class Corpus(AbstractContextManager["Corpus"]):
     def cables(
         self,
         *,
-        origin: str | None = None,
-        tag: str | None = None,
+        origin: queries.Values = None,
+        tag: queries.Values = None,
         date_from: str | date | None = None,
         date_to: str | date | None = None,
-        quarter: str | None = None,
-        classification: str | None = None,
-        search: str | None = None,
+        quarter: queries.Values = None,
+        classification: queries.Values = None,
+        search: queries.Values = None,
         limit: int | None = None,
         offset: int = 0,
     ) -> list[CableSummary]:
         """Return the cables matching every filter given: best match first when searching,
-        else oldest first. Raises InvalidArgumentError for a bad date, quarter or search."""
+        else oldest first. Raises InvalidArgumentError for a bad date, quarter or search.
+
+        A filter given several values (a list) matches any of them: posts, tags,
+        classifications, quarters; several searches must all match.
+        """
         where = queries.CableFilter(
             origin=origin,
             tag=tag,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
@@ -130,6 +131,7 @@ def _write_batch(conn: sqlite3.Connection, batch: list[Parsed], run: int, tally:
     # table; the batch's write lock (BEGIN IMMEDIATE) keeps them ours.
     rowid = conn.execute("SELECT coalesce(max(rowid), 0) FROM cables").fetchone()[0]
     rows = _Rows()
+    counts: Counter[tuple[str, str]] = Counter()
     for cable in cables:
         if cable.id in seen:
             # The same cable met earlier in this run (another format, another file): the first
@@ -143,18 +145,26 @@ def _write_batch(conn: sqlite3.Connection, batch: list[Parsed], run: int, tally:
             rowid += 1
             rows.cables.append((rowid, cable.id, cable.digest, seq, *cable.columns))
             rows.add_children(rowid, cable)
+            counts.update(_keys(cable.columns[0], cable.columns[1], cable.columns[3], cable.tags))
             paragraphs += len(cable.paragraphs)
             tally.added += 1
         elif known[1] == cable.digest:
             tally.unchanged += 1
         else:
             seq += 1
+            counts.subtract(_stored_keys(conn, known[0]))
+            counts.update(_keys(cable.columns[0], cable.columns[1], cable.columns[3], cable.tags))
             old = _remove_version(conn, known[0])
             conn.execute(_UPDATE_CABLE, (cable.digest, seq, *cable.columns, known[0]))
             rows.add_children(known[0], cable)
             paragraphs += len(cable.paragraphs) - old
             tally.updated += 1
     rows.write(conn)
+    conn.executemany(
+        "INSERT INTO counts (dimension, key, cables) VALUES (?, ?, ?) "
+        "ON CONFLICT (dimension, key) DO UPDATE SET cables = cables + excluded.cables",
+        [(dimension, key, n) for (dimension, key), n in counts.items() if n],
+    )
     conn.executemany("INSERT OR IGNORE INTO temp.ingest_seen (id) VALUES (?)", [(i,) for i in ids])
     # Running totals kept with the rows they count, in the same transaction: counting three
     # million paragraphs for `stats` would take a second.
@@ -174,6 +184,25 @@ def _write_batch(conn: sqlite3.Connection, batch: list[Parsed], run: int, tally:
             "DELETE FROM rejections WHERE path = ? AND row = ?",
             [(c.path, c.row or 0) for c in cables if c.path is not None],
         )
+
+
+def _keys(
+    created: object, origin: object, classification: object, tags: Iterable[str]
+) -> list[tuple[str, str]]:
+    """Return the `counts` keys one cable adds to: its origin, year, classification, tags."""
+    year = created[:4] if isinstance(created, str) else ""
+    keys = [("origin", str(origin or "")), ("year", year)]
+    keys.append(("classification", str(classification or "")))
+    return keys + [("tag", tag) for tag in tags]
+
+
+def _stored_keys(conn: sqlite3.Connection, rowid: int) -> list[tuple[str, str]]:
+    """Return the `counts` keys of a stored cable (before a new version replaces it)."""
+    created, origin, classification = conn.execute(
+        "SELECT created, origin, classification FROM cables WHERE rowid = ?", (rowid,)
+    ).fetchone()
+    tags = [row[0] for row in conn.execute("SELECT tag FROM tags WHERE cable = ?", (rowid,))]
+    return _keys(created, origin, classification, tags)
 
 
 def _existing(conn: sqlite3.Connection, ids: list[str]) -> dict[str, tuple[int, str]]:

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
+from collections.abc import Callable
 
 from briefgen.store.records import CableSummary, CableView, CorpusStats
 
 WIDTH = 88
 """Column at which `show` wraps paragraph text."""
+_MATCH = re.compile(r"\*\*(.+?)\*\*")
+"""A matched word of a search snippet, between the `**` marks FTS5 puts around it."""
 
 
-def summaries_text(rows: list[CableSummary]) -> str:
-    """Return one line per cable (id, date, origin, classification, subject), snippets below."""
+def summaries_text(rows: list[CableSummary], mark: Callable[[str], str] = str) -> str:
+    """Return one line per cable (id, date, origin, classification, subject), snippets below,
+    their matched words given to `mark` (bold on a terminal) instead of between `**`."""
     lines = []
     for row in rows:
         day = row.created.strftime("%Y-%m-%d") if row.created else "----------"
@@ -24,7 +29,7 @@ def summaries_text(rows: list[CableSummary]) -> str:
         ]
         lines.append("  ".join(fields).rstrip())
         if row.snippet:
-            lines.append(f"    {row.snippet}")
+            lines.append("    " + _MATCH.sub(lambda m: mark(m.group(1)), row.snippet))
     return "\n".join(lines)
 
 

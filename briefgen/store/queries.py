@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -14,42 +15,71 @@ from briefgen.store.records import CableSummary, CableView, CorpusStats, Referen
 from briefgen.store.rows import SUMMARY_COLUMNS, parse_created, summary_of
 from briefgen.store.search import search_cables
 
+MAX_INTEGER = 2**63 - 1
+"""The largest integer SQLite binds: a limit or offset beyond it is refused, not an overflow."""
 COMMON_TAG = 1000
 """A tag on at least this many cables is common: listings walk cables by date and check it."""
 
 
+Values = str | Sequence[str] | None
+"""One value, several (any of them matches), or None (every cable matches)."""
+
+
 @dataclass(frozen=True, slots=True)
 class CableFilter:
-    """The conditions of a cable listing; every field left None matches every cable."""
+    """The conditions of a cable listing; every field left None matches every cable.
 
-    origin: str | None = None
+    A field given several values matches a cable holding any of them (`origin`, `tag`,
+    `classification`, `quarter`); several searches must all match.
+    """
+
+    origin: Values = None
     """The sending post, in any form (`Manama`, `Embassy Manama`, `MANAMA`)."""
-    tag: str | None = None
+    tag: Values = None
     """A TAGS code (`KTIP`), any case."""
     date_from: str | date | None = None
     """The first day (`2009-10-01`, `2009-10`, `2009`), inclusive."""
     date_to: str | date | None = None
     """The last day, inclusive (`2009` means up to the end of 2009)."""
-    quarter: str | None = None
+    quarter: Values = None
     """A calendar quarter (`2009Q4`)."""
-    classification: str | None = None
+    classification: Values = None
     """A classification (`CONFIDENTIAL`), any case; `SECRET` does not match `SECRET//NOFORN`."""
-    search: str | None = None
+    search: Values = None
     """An FTS5 query over subject and body (`shelter AND Kokshetau`, `"night stars"`)."""
+
+
+def values(given: Values) -> list[str]:
+    """Return a filter's values as a list (one value, several, or none)."""
+    if given is None:
+        return []
+    if isinstance(given, str):
+        return [given]
+    return list(dict.fromkeys(given))
+
+
+def search_query(given: Values) -> str | None:
+    """Return one FTS5 query matching every query given, or None for no search."""
+    queries = [q for q in values(given) if q.strip()]
+    if not queries:
+        return None
+    return queries[0] if len(queries) == 1 else " AND ".join(f"({q})" for q in queries)
 
 
 def list_cables(
     conn: sqlite3.Connection, where: CableFilter, limit: int | None, offset: int = 0
 ) -> list[CableSummary]:
     """Return the cables matching `where`: best match first when searching, else oldest first."""
-    if limit is not None and limit < 0:
-        raise InvalidArgumentError(f"invalid limit {limit}: it must be 0 or more")
-    if offset < 0:
-        raise InvalidArgumentError(f"invalid offset {offset}: it must be 0 or more")
+    for name, value in (("limit", limit), ("offset", offset)):
+        if value is not None and not 0 <= value <= MAX_INTEGER:
+            raise InvalidArgumentError(
+                f"invalid {name} {value}: it must be from 0 to {MAX_INTEGER}"
+            )
     clauses, params, hint = _conditions(conn, where)
     paging = [limit if limit is not None else -1, offset]
-    if where.search is not None and where.search.strip():
-        return search_cables(conn, where.search, clauses, params, paging, hint=hint)
+    query = search_query(where.search)
+    if query is not None:
+        return search_cables(conn, query, clauses, params, paging, hint=hint)
     sql = f"SELECT {SUMMARY_COLUMNS} FROM cables AS c{hint}"
     if clauses:
         sql += " WHERE " + " AND ".join(clauses)
@@ -68,55 +98,65 @@ def _conditions(
     clauses: list[str] = []
     params: list[object] = []
     walk_dates = True
-    if where.origin is not None:
-        clauses.append("c.origin_key = ?")
-        params.append(origin_key(where.origin))
+    origins = [origin_key(o) for o in values(where.origin)]
+    if origins:
+        clauses.append(f"c.origin_key IN ({_marks(origins)})")
+        params += origins
         walk_dates = False
-    if where.classification is not None:
-        clauses.append("c.classification = ?")
-        params.append(where.classification.strip().upper())
+    classes = [c.strip().upper() for c in values(where.classification)]
+    if classes:
+        clauses.append(f"c.classification IN ({_marks(classes)})")
+        params += classes
         walk_dates = False
-    if where.tag is not None:
-        code = where.tag.strip().upper()
-        tagged = _tagged(conn, code, COMMON_TAG)
+    codes = list(dict.fromkeys(t.strip().upper() for t in values(where.tag)))
+    if codes:
+        tagged = _tagged(conn, codes, COMMON_TAG)
+        marks = _marks(codes)
         if tagged == 0:
-            clauses.append("0")  # no cable carries it: say so before touching any index
+            clauses.append("0")  # no cable carries them: say so before touching any index
         elif tagged >= COMMON_TAG:
-            # Many cables carry it: checking each cable met in date order stops soon.
-            clauses.append("EXISTS (SELECT 1 FROM tags WHERE cable = c.rowid AND tag = ?)")
+            # Many cables carry them: checking each cable met in date order stops soon.
+            clauses.append(
+                f"EXISTS (SELECT 1 FROM tags WHERE cable = c.rowid AND tag IN ({marks}))"
+            )
         else:
             # Few do: start from those few and sort them.
-            clauses.append("c.rowid IN (SELECT cable FROM tags WHERE tag = ?)")
+            clauses.append(f"c.rowid IN (SELECT cable FROM tags WHERE tag IN ({marks}))")
             walk_dates = False
         if tagged:
-            params.append(code)
-    for low, high in _date_ranges(where):
-        if low is not None:
-            clauses.append("c.created >= ?")
-            params.append(day_key(low))
-        if high is not None:
-            clauses.append("c.created < ?")
-            params.append(day_key(high))
+            params += codes
+    quarters = [parse_quarter(q) for q in values(where.quarter)]
+    if quarters:
+        clauses.append(
+            "(" + " OR ".join("(c.created >= ? AND c.created < ?)" for _ in quarters) + ")"
+        )
+        params += [day_key(day) for bounds in quarters for day in bounds]
+    low, high = _date_range(where)
+    if low is not None:
+        clauses.append("c.created >= ?")
+        params.append(day_key(low))
+    if high is not None:
+        clauses.append("c.created < ?")
+        params.append(day_key(high))
     return clauses, params, " INDEXED BY cables_created" if walk_dates else ""
 
 
-def _tagged(conn: sqlite3.Connection, tag: str, most: int) -> int:
-    """Return how many cables carry `tag`, counting no further than `most`."""
-    sql = "SELECT count(*) FROM (SELECT 1 FROM tags WHERE tag = ? LIMIT ?)"
-    return int(conn.execute(sql, (tag, most)).fetchone()[0])
+def _marks(items: Sequence[object]) -> str:
+    return ",".join("?" * len(items))
 
 
-def _date_ranges(where: CableFilter) -> list[tuple[date | None, date | None]]:
-    ranges: list[tuple[date | None, date | None]] = []
-    if where.quarter is not None:
-        ranges.append(parse_quarter(where.quarter))
+def _tagged(conn: sqlite3.Connection, tags: Sequence[str], most: int) -> int:
+    """Return how many cables carry any of `tags`, counting no further than `most`."""
+    sql = f"SELECT count(*) FROM (SELECT 1 FROM tags WHERE tag IN ({_marks(tags)}) LIMIT ?)"
+    return int(conn.execute(sql, (*tags, most)).fetchone()[0])
+
+
+def _date_range(where: CableFilter) -> tuple[date | None, date | None]:
     low = parse_day(where.date_from) if where.date_from is not None else None
     high = parse_day(where.date_to, end=True) if where.date_to is not None else None
     if low is not None and high is not None and high <= low:
         raise InvalidArgumentError(f"invalid dates: --from {where.date_from} is after --to")
-    if low is not None or high is not None:
-        ranges.append((low, high))
-    return ranges
+    return low, high
 
 
 def find_rowid(conn: sqlite3.Connection, cable_id: str) -> tuple[int, str] | None:
@@ -198,31 +238,32 @@ def cable_view(conn: sqlite3.Connection, cable_id: str, where: str) -> CableView
 
 
 def corpus_stats(conn: sqlite3.Connection) -> CorpusStats:
-    """Return counts by origin, tag, year and classification over the whole corpus."""
+    """Return counts by origin, tag, year and classification over the whole corpus.
 
-    def pairs(sql: str) -> tuple[tuple[str, int], ...]:
-        return tuple((str(key), int(count)) for key, count in conn.execute(sql))
+    The counts are kept by ingest (the `counts` table), so this reads a few hundred rows.
+    """
+    groups: dict[str, list[tuple[str, int]]] = {}
+    for dimension, key, cables in conn.execute(
+        "SELECT dimension, key, cables FROM counts WHERE cables > 0"
+    ):
+        groups.setdefault(str(dimension), []).append((str(key) or "unknown", int(cables)))
 
-    first, last = conn.execute("SELECT min(created), max(created) FROM cables").fetchone()
+    def most_first(dimension: str) -> tuple[tuple[str, int], ...]:
+        return tuple(sorted(groups.get(dimension, []), key=lambda pair: (-pair[1], pair[0])))
+
+    # Two queries: SQLite answers a lone min() or max() from the index, both at once by a scan.
+    first = conn.execute("SELECT min(created) FROM cables").fetchone()[0]
+    last = conn.execute("SELECT max(created) FROM cables").fetchone()[0]
     return CorpusStats(
-        cables=int(conn.execute("SELECT count(*) FROM cables").fetchone()[0]),
+        cables=sum(n for _, n in groups.get("origin", [])),
         paragraphs=_counter(conn, "store.paragraphs"),
         rejections=int(conn.execute("SELECT count(*) FROM rejections").fetchone()[0]),
         first=parse_created(first),
         last=parse_created(last),
-        by_origin=pairs(
-            "SELECT coalesce(origin, 'unknown'), count(*) AS n FROM cables "
-            "GROUP BY origin ORDER BY n DESC, 1"
-        ),
-        by_tag=pairs("SELECT tag, count(*) AS n FROM tags GROUP BY tag ORDER BY n DESC, tag"),
-        by_year=pairs(
-            "SELECT coalesce(substr(created, 1, 4), 'unknown') AS y, count(*) FROM cables "
-            "GROUP BY y ORDER BY y = 'unknown', y"
-        ),
-        by_classification=pairs(
-            "SELECT coalesce(classification, 'unknown'), count(*) AS n FROM cables "
-            "GROUP BY classification ORDER BY n DESC, 1"
-        ),
+        by_origin=most_first("origin"),
+        by_tag=most_first("tag"),
+        by_year=tuple(sorted(groups.get("year", []), key=lambda p: (p[0] == "unknown", p[0]))),
+        by_classification=most_first("classification"),
     )
 
 

@@ -145,6 +145,36 @@ def test_the_example_plan_loads() -> None:
             r"two items are labelled 'a'",
         ),
         ('[defaults]\nnames = ["x"]\n[[briefing]]\nkind = "ngo"', r"defaults: unknown key 'names'"),
+        # Plans that would lose or flood work are refused when read, before anything is made.
+        (
+            '[[briefing]]\nkind = "quarterly"\nquarters = "2009Q1..4508Q4"',
+            r"briefing 1: quarters: '2009Q1\.\.4508Q4' spans 10,000 quarters; at most 400",
+        ),
+        (
+            '[defaults]\nout = "all"\n[[briefing]]\nkind = "quarterly"\n'
+            'quarters = ["1910Q1..2009Q4", "2010Q1..2109Q4"]\n'
+            'origins = ["A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M"]',
+            r"the plan makes more than 10,000 briefings",
+        ),
+        (
+            '[defaults]\nout = "ngo"\n[[briefing]]\nkind = "ngo"\nnames = ["Feminist League"]\n'
+            '[[briefing]]\nkind = "ngo"\nnames = "the  feminist LEAGUE"',
+            r"briefing 2: 'ngo the  feminist LEAGUE' is the same briefing as briefing 1's "
+            r"'ngo Feminist League', in the same folder",
+        ),
+        (
+            '[[briefing]]\nkind = "ngo"\nnames = ["Feminist League", "FEMINIST LEAGUE"]',
+            r"is the same briefing as briefing 1's 'ngo Feminist League'",
+        ),
+        (
+            '[[briefing]]\nkind = "cable"\nids = ["09ASTANA1985", "09astana01985"]\nout = "c"',
+            r"'cable 09astana01985' is the same briefing",
+        ),
+        (
+            '[[briefing]]\nkind = "quarterly"\nquarters = "2009Q4"\nout = "q"\n'
+            'origins = ["Embassy Astana", "ASTANA"]',
+            r"'quarterly 2009Q4 ASTANA' is the same briefing",
+        ),
     ],
 )
 def test_bad_plans_name_the_item(tmp_path: Path, text: str, message: str) -> None:
@@ -154,18 +184,22 @@ def test_bad_plans_name_the_item(tmp_path: Path, text: str, message: str) -> Non
 
 
 def test_unsafe_subject_from_a_name_is_caught_when_expanding(tmp_path: Path) -> None:
-    plan = load_plan(
-        write(
-            tmp_path,
-            '[[briefing]]\nlabel = "evil"\nkind = "ngo"\nnames = ["A\\r\\nBcc: v@example.org"]\n'
-            'email = { to = ["a@example.org"], from = "b@example.org", subject = "P: {name}" }',
-        )
+    text = (
+        '[[briefing]]\nlabel = "evil"\nkind = "ngo"\nnames = ["A\\r\\nBcc: v@example.org"]\n'
+        'email = { to = ["a@example.org"], from = "b@example.org", subject = "P: {name}" }'
     )
     with pytest.raises(DeliveryError, match=r"briefing 1 \(evil\): subject contains a control"):
-        plan.jobs()
-    assert plan.items[0].subjects == ("A\r\nBcc: v@example.org",)
+        load_plan(write(tmp_path, text))
 
 
 def test_missing_plan_file(tmp_path: Path) -> None:
     with pytest.raises(DeliveryError, match=r"missing\.toml: cannot read the plan"):
         load_plan(tmp_path / "missing.toml")
+
+
+def test_one_name_in_two_folders_is_two_briefings(tmp_path: Path) -> None:
+    text = (
+        '[[briefing]]\nkind = "ngo"\nnames = "Feminist League"\nout = "desk-a"\n'
+        '[[briefing]]\nkind = "ngo"\nnames = "the feminist league"\nout = "desk-b"\n'
+    )
+    assert len(load_plan(write(tmp_path, text)).jobs()) == 2

@@ -5,10 +5,13 @@ from __future__ import annotations
 import email
 import os
 import shutil
+import signal
 import subprocess
 import sys
+import time
 from email import policy
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pypdf import PdfReader
@@ -18,6 +21,7 @@ from briefgen.batch.plan import load_plan
 from briefgen.batch.run import ItemResult, run_plan
 from briefgen.cli import app
 from briefgen.config import Settings
+from briefgen.errors import DeliveryError
 from briefgen.facts import ensure_facts
 from briefgen.store import Corpus
 from tests.deliver.conftest import StartServer
@@ -177,14 +181,27 @@ origins = { min_cables = 4 }
     assert made.parent == tmp_path / "out" / "Embassy-Astana" / "2009Q4"
 
 
-def test_the_same_briefing_twice_in_one_folder_fails_the_second(
+def test_the_same_briefing_twice_in_one_folder_is_refused_when_read(tmp_path: Path) -> None:
+    text = '[[briefing]]\nkind = "ngo"\nnames = ["Feminist League"]\nformats = ["pdf"]\n'
+    with pytest.raises(DeliveryError, match="is the same briefing as briefing 1's"):
+        load_plan(write_plan(tmp_path, text * 2))
+
+
+def test_one_ngo_in_two_spellings_is_refused_before_anything_is_made(
     seed_db: Path, tmp_path: Path
 ) -> None:
-    text = '[[briefing]]\nkind = "ngo"\nnames = ["Feminist League"]\nformats = ["pdf"]\n'
-    report = run_plan(seed_db, load_plan(write_plan(tmp_path, text * 2)), workers=1)
-    assert len(report.done) == 1
-    (failed,) = report.failed
-    assert failed.reason.startswith("the same briefing as briefing 1 in the same folder")
+    # A typo the plan's text cannot tell, which the corpus resolves to the same NGO: each run
+    # would write the files of the other, and both were reported done.
+    text = (
+        '[defaults]\nout = "ngo"\nformats = ["pdf"]\n'
+        '[[briefing]]\nkind = "ngo"\nnames = ["Feminist League"]\n'
+        '[[briefing]]\nkind = "ngo"\nnames = ["Feminist Leage"]\n'
+        '[[briefing]]\nkind = "cable"\nids = ["09ASTANA1985"]\n'
+    )
+    plan = load_plan(write_plan(tmp_path, text))
+    with pytest.raises(DeliveryError, match=r"briefing 2: 'ngo Feminist Leage' is the same"):
+        run_plan(seed_db, plan, workers=1)
+    assert not (tmp_path / "ngo").exists()
 
 
 def test_drafts_and_sending(seed_db: Path, tmp_path: Path, smtp_server: StartServer) -> None:
@@ -310,3 +327,113 @@ def test_cli_sends_through_the_smtp_option(
     assert [p.get_filename() for p in message.iter_attachments()] == [
         "09astana1985_cable-digest_2009-11-10.pdf"
     ]
+
+
+LOOPS = "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}\n"
+
+
+def test_a_runaway_template_fails_its_job_and_the_batch_ends(seed_db: Path, tmp_path: Path) -> None:
+    (tmp_path / "loops.md.j2").write_text(LOOPS, encoding="utf-8")
+    text = (
+        '[defaults]\nformats = ["pdf"]\n'
+        '[[briefing]]\nkind = "ngo"\nnames = ["Feminist League"]\ntemplate = "loops.md.j2"\n'
+        '[[briefing]]\nkind = "cable"\nids = ["09ASTANA1985", "09ASTANA1206"]\n'
+    )
+    report = run_plan(seed_db, load_plan(write_plan(tmp_path, text)), workers=2)
+    (failed,) = report.failed
+    assert "loops.md.j2, line 1: the template took longer than 5 s" in failed.reason
+    assert len(report.done) == 2
+    assert report.seconds < 60
+
+
+class SilentServer:
+    """A TCP server that accepts connections and never says a word (a hung SMTP server)."""
+
+    def __init__(self) -> None:
+        import socket
+
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(8)
+        self.port = self.sock.getsockname()[1]
+
+    def close(self) -> None:
+        self.sock.close()
+
+
+def test_a_hanging_job_times_out_and_the_others_are_made(seed_db: Path, tmp_path: Path) -> None:
+    server = SilentServer()
+    try:
+        text = (
+            '[defaults]\nformats = ["pdf"]\n'
+            '[[briefing]]\nkind = "cable"\nids = ["09ASTANA1985"]\n'
+            'email = { to = ["desk@example.org"], from = "bg@example.org", send = true }\n'
+            '[[briefing]]\nkind = "cable"\nids = ["09ASTANA1206", "09ASTANA2101"]\n'
+        )
+        settings = Settings(
+            smtp_host="127.0.0.1", smtp_port=server.port, smtp_security="none", smtp_timeout=3600
+        )
+        plan = load_plan(write_plan(tmp_path, text))
+        report = run_plan(seed_db, plan, workers=2, settings=settings, timeout=10)
+    finally:
+        server.close()
+    assert len(report.failed) == 1, [r.line() for r in report.failed]
+    (failed,) = report.failed
+    assert failed.job.name == "cable 09ASTANA1985"
+    assert failed.reason.startswith("timed out: took longer than 10 s")
+    assert [r.job.name for r in report.done] == ["cable 09ASTANA1206", "cable 09ASTANA2101"]
+    assert report.seconds < 60
+
+
+def _batch_process(tmp_path: Path, seed_db: Path, jobs: int) -> subprocess.Popen[str]:
+    ids = ", ".join(f'"{c}"' for c in ("09ASTANA1985", "09ASTANA1206", "09ASTANA2101"))
+    text = '[defaults]\nformats = ["pdf", "docx"]\n' + "".join(
+        f'[[briefing]]\nkind = "cable"\nids = [{ids}]\nout = "run{n}/{{cable}}"\n'
+        for n in range(jobs // 3)
+    )
+    plan = write_plan(tmp_path, text)
+    return subprocess.Popen(
+        [sys.executable, "-m", "briefgen", "batch", str(plan), "--db", str(seed_db), "-j", "2"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=tmp_path,
+        start_new_session=True,
+    )
+
+
+def _workers_of(proc: subprocess.Popen[str]) -> list[Any]:
+    """Wait for the batch's two worker processes to start; return them."""
+    import psutil
+
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        children = psutil.Process(proc.pid).children()
+        if len(children) >= 2:
+            return children
+        time.sleep(0.05)
+    raise AssertionError("the batch started no workers")
+
+
+def test_a_killed_worker_loses_no_job(seed_db: Path, tmp_path: Path) -> None:
+    proc = _batch_process(tmp_path, seed_db, jobs=18)
+    workers = _workers_of(proc)
+    deadline = time.monotonic() + 60
+    while not list(tmp_path.glob("run*/*/*.pdf")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    workers[0].kill()  # kill -9, as the OOM killer would
+    out, err = proc.communicate(timeout=600)
+    # Before: BrokenProcessPool failed every job pending with the one that died.
+    assert proc.returncode == 0, err
+    assert out.startswith("18 done, 0 skipped, 0 failed"), out
+
+
+def test_ctrl_c_stops_a_batch_without_a_worker_traceback(seed_db: Path, tmp_path: Path) -> None:
+    proc = _batch_process(tmp_path, seed_db, jobs=18)
+    _workers_of(proc)
+    time.sleep(0.5)  # the workers are starting: importing, opening the corpus
+    os.killpg(proc.pid, signal.SIGINT)  # what a terminal's Ctrl-C does: the whole group
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130, err
+    assert err.strip().splitlines()[-1] == "briefgen: error: interrupted"
+    assert "Traceback" not in err and "KeyboardInterrupt" not in err, err

@@ -95,6 +95,8 @@ def test_draft_parses_back_with_headers_bodies_and_identical_attachments(
     assert message["Message-ID"].endswith("@example.org>")
     assert message["MIME-Version"] == "1.0"
     assert message.get_content_type() == "multipart/mixed"
+    # A mail client opens the draft as one to edit and send, not as a message received.
+    assert message["X-Unsent"] == "1"
 
     text = body_text(message, "plain")
     assert text.splitlines()[0] == "NGO profile: Krízis Center <Astana> & partners"
@@ -146,7 +148,7 @@ def test_international_domain_is_sent_as_idna() -> None:
 def test_write_draft_makes_the_folder_and_reports_failures(tmp_path: Path) -> None:
     message = build(request(), [])
     path = write_draft(message, tmp_path / "new" / "x.eml")
-    assert path.read_bytes() == message.as_bytes()
+    assert path.read_bytes() == b"X-Unsent: 1\r\n" + message.as_bytes()
     assert [p.name for p in path.parent.iterdir()] == ["x.eml"]  # no temporary file left
     (tmp_path / "file").write_text("not a folder")
     with pytest.raises(DeliveryError, match="cannot write"):
@@ -297,6 +299,7 @@ def test_send_reaches_a_real_server_whole(
     send(message, SmtpSettings(host="127.0.0.1", port=port, security="none", timeout=10))
 
     [envelope] = inbox.envelopes
+    assert b"X-Unsent" not in envelope.original_content  # the draft's mark stays on the draft
     assert envelope.mail_from == "desk@example.org"
     assert envelope.rcpt_tos == ["jane@example.org", "desk@example.net", "bob@example.com"]
     assert envelope.original_content.rstrip(b"\r\n") == message.as_bytes().rstrip(b"\r\n")

@@ -35,7 +35,7 @@ def test_entities_lists_orgs_with_counts(seeded: Path) -> None:
 def test_entities_json_with_search(seeded: Path) -> None:
     result = runner.invoke(app, ["entities", "--db", str(seeded), "--search", "morozova", "--json"])
     assert result.exit_code == 0, result.output
-    rows = json.loads(result.stdout)
+    rows = [json.loads(line) for line in result.stdout.splitlines()]  # JSON Lines
     assert [r["name"] for r in rows] == ["Galina Morozova"]
     assert rows[0]["cables"] == ["09ASTANA1985", "09ASTANA2101"]
 

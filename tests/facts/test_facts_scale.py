@@ -227,7 +227,7 @@ def test_entity_command_with_max_cables(tmp_path: Path) -> None:
     assert "drawn from the 1 cables that mention it most, of 2" in result.stdout
     result = runner.invoke(app, ["entity", "--db", str(db), "--max-cables", "0", "Feminist League"])
     assert result.exit_code != 0
-    assert result.output.startswith("briefgen: error: max_cables must be 1 or more")
+    assert result.output.startswith("briefgen: error: Invalid value for '--max-cables'")
 
 
 def test_facts_are_stored_compressed_and_old_json_rows_still_read(corpus: Corpus) -> None:

@@ -64,6 +64,25 @@ def test_user_style_extends_a_packaged_one(tmp_path: Path) -> None:
         ("[page\n", "not valid TOML"),
         ("extends = 'nonexistent'\n", "style not found: nonexistent"),
         ("[page]\nmargin_top = 1\n", "margins must be at least 5 mm"),
+        # Values out of range: each a clear message, never a layout failure deep in reportlab.
+        ("[page]\nmargin_left = 150\nmargin_right = 100\n", "leave a text block"),
+        ("[page]\nmargin_top = 200\nmargin_bottom = 150\n", "leave a text block"),
+        ("[headings]\nsizes = [5000]\n", "headings.sizes must be from 5 to 40"),
+        ("[headings]\nsizes = [-15, 12]\n", "headings.sizes must be from 5 to 40"),
+        ("[headings]\nspace_before = [-4]\n", "headings.space_before must be from 0 to 72"),
+        ("[table]\nfont_size = 0\n", "table.font_size must be from 4 to 20"),
+        ("[logo]\nwidth = 0\n", "logo.width must be from 5"),
+        ("[logo]\nwidth = 9000\n", "logo.width must be from 5"),
+        ("[text]\ntoc_min_sections = -1\n", "text.toc_min_sections must be from 0"),
+        ("[fonts]\nsize = 1e308\n", "fonts: size 5-20"),
+        ("[fonts]\nsize = nan\n", "fonts.size has a bad value"),
+        ("[headings]\nsizes = [inf]\n", "headings.sizes has a bad value"),
+        ("[text]\nfooter_right = '{page:0>300000000}'\n", "takes no format or conversion"),
+        ("[text]\nheader_left = '{title!r}'\n", "takes no format or conversion"),
+        (
+            "[sources]\nurl = 'https://example.org/{id:>999999999}'\n",
+            "takes no format or conversion",
+        ),
     ],
 )
 def test_bad_styles_are_refused(tmp_path: Path, text: str, message: str) -> None:
@@ -86,3 +105,18 @@ def test_unknown_style_and_format() -> None:
         load_style("no-such-style")
     with pytest.raises(RenderError, match="unknown output format 'odt'"):
         render(sample_document(rows=1), "odt", load_style("default"))
+
+
+def test_a_style_at_the_edges_of_every_range_still_renders(tmp_path: Path) -> None:
+    # The narrowest text block with the largest type: what the bounds allow must lay out.
+    path = tmp_path / "edges.toml"
+    path.write_text(
+        "[page]\nmargin_left = 65\nmargin_right = 65\nmargin_top = 98\nmargin_bottom = 98\n"
+        "[fonts]\nsize = 20\nsmall = 20\nleading = 3\n"
+        "[headings]\nsizes = [40, 5]\nspace_before = [72, 0]\n"
+        "[table]\nfont_size = 20\n"
+    )
+    style = load_style(path)
+    doc = sample_document(rows=4)
+    assert render(doc, "pdf", style).startswith(b"%PDF")
+    assert len(render(doc, "docx", style)) > 1000

@@ -54,7 +54,7 @@ def test_cables_lists_filters_and_searches(seeded: Path) -> None:
     found = runner.invoke(
         app, ["cables", "--db", str(seeded), "--search", "shelter AND Kokshetau", "--json"]
     )
-    data = json.loads(found.stdout)
+    data = [json.loads(line) for line in found.stdout.splitlines()]  # JSON Lines
     assert {row["id"] for row in data} == {"09ASTANA1985", "09ASTANA2101"}
     assert all("**" in row["snippet"] for row in data)
     by_origin = runner.invoke(app, ["cables", "--db", str(seeded), "--origin", "ASTANA"])
@@ -140,7 +140,7 @@ def test_a_real_process_uses_briefgen_db_from_the_environment(tmp_path: Path) ->
     shown = subprocess.run(
         [*run, "cables", "--tag", "ktip", "--json"], env=env, capture_output=True, text=True
     )
-    assert len(json.loads(shown.stdout)) == 3
+    assert len(shown.stdout.splitlines()) == 3
 
 
 def test_a_cut_listing_says_so(seeded: Path) -> None:
@@ -150,3 +150,36 @@ def test_a_cut_listing_says_so(seeded: Path) -> None:
     full = runner.invoke(app, ["cables", "--db", str(seeded), "--limit", "0"])
     assert len(full.stdout.splitlines()) == 3
     assert full.stderr == ""
+
+
+@pytest.mark.parametrize("value", ["99999999999999999999", "-1", "-5", "ten"])
+def test_a_limit_out_of_range_is_a_usage_error(seeded: Path, value: str) -> None:
+    result = runner.invoke(app, ["cables", "--db", str(seeded), "--limit", value])
+    assert result.exit_code == 2
+    assert isinstance(result.exception, SystemExit)  # a usage error, not a crash
+    assert "Invalid value for '--limit'" in result.stderr
+    assert "no cables match" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["ingest", str(SEEDS), "--workers", "0"],
+        ["ingest", str(SEEDS), "--workers", "100000"],
+        ["extract", "--workers", "-3"],
+        ["entity", "Feminist League", "--max-cables", "-1"],
+        ["parse", str(SEEDS), "--workers", "0"],
+    ],
+)
+def test_counts_out_of_range_are_usage_errors(seeded: Path, args: list[str]) -> None:
+    result = runner.invoke(app, [*args, *(["--db", str(seeded)] if args[0] != "parse" else [])])
+    assert result.exit_code == 2, result.output
+    assert isinstance(result.exception, SystemExit)
+
+
+def test_the_library_refuses_a_limit_sqlite_cannot_hold(seeded: Path) -> None:
+    from briefgen.errors import InvalidArgumentError
+    from briefgen.store import Corpus
+
+    with Corpus.open(seeded) as corpus, pytest.raises(InvalidArgumentError, match="limit"):
+        corpus.cables(limit=10**20)

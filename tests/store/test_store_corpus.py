@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -10,8 +11,7 @@ from store_samples import SAMPLE, make_cable, write_csv
 
 from briefgen.errors import NotFoundError, StoreError
 from briefgen.models import Rejection
-from briefgen.store import SCHEMA_VERSION, Corpus, IngestReport, db, default_db_path, open_corpus
-from briefgen.store.schema import MIGRATIONS, migrate
+from briefgen.store import SCHEMA_VERSION, Corpus, CorpusStats, IngestReport, db
 
 
 def test_a_new_corpus_has_the_latest_schema_and_its_migration_record(db_path: Path) -> None:
@@ -43,15 +43,10 @@ def test_a_file_that_is_not_a_database_is_a_store_error(tmp_path: Path) -> None:
 
 
 def test_reading_commands_do_not_create_a_missing_database(tmp_path: Path) -> None:
-    with pytest.raises(StoreError, match="briefgen ingest"):
-        open_corpus(None, {}, tmp_path)
+    for read_only in (False, True):
+        with pytest.raises(StoreError, match="briefgen ingest"):
+            Corpus.open(tmp_path / "briefgen.db", create=False, read_only=read_only)
     assert not (tmp_path / "briefgen.db").exists()
-
-
-def test_db_path_is_the_env_variable_else_briefgen_db_in_cwd(tmp_path: Path) -> None:
-    assert default_db_path({}, tmp_path) == tmp_path / "briefgen.db"
-    assert default_db_path({"BRIEFGEN_DB": "/data/c.db"}, tmp_path) == Path("/data/c.db")
-    assert default_db_path({"BRIEFGEN_DB": ""}, tmp_path) == tmp_path / "briefgen.db"
 
 
 def test_get_rebuilds_the_whole_cable(corpus: Corpus) -> None:
@@ -179,15 +174,84 @@ def test_a_failed_batch_leaves_nothing_behind(corpus: Corpus) -> None:
 
 
 def test_opening_a_version_1_database_migrates_it_and_keeps_its_cables(db_path: Path) -> None:
+    with Corpus.open(db_path) as corpus:
+        corpus.add(SAMPLE)
+        expected = corpus.stats()
+    # What version 1 left: no running paragraph count (v2), no counts table (v3).
     conn = db.connect(db_path)
-    assert migrate(conn, MIGRATIONS[:1]) == 1
-    Corpus(conn, db_path).add(SAMPLE)
-    conn.execute("DELETE FROM meta WHERE key = 'store.paragraphs'")  # v1 kept no count
+    conn.execute("DELETE FROM meta WHERE key = 'store.paragraphs'")
+    conn.execute("DROP TABLE counts")
+    conn.execute("DELETE FROM schema_migrations WHERE version > 1")
+    conn.execute("PRAGMA user_version = 1")
     conn.close()
     with Corpus.open(db_path) as corpus:
         assert corpus.connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert len(corpus) == 4
+        assert corpus.stats() == expected
         assert corpus.stats().paragraphs == 5
+
+
+def _stats_from_scratch(corpus: Corpus) -> CorpusStats:
+    """Return the statistics as the whole tables say, grouped anew (what counts must match)."""
+
+    def pairs(sql: str) -> dict[str, int]:
+        return {str(k): int(n) for k, n in corpus.connection.execute(sql)}
+
+    stats = corpus.stats()
+    return replace(
+        stats,
+        cables=len(corpus),
+        by_origin=tuple(
+            sorted(
+                pairs(
+                    "SELECT coalesce(origin, 'unknown'), count(*) FROM cables GROUP BY 1"
+                ).items(),
+                key=lambda p: (-p[1], p[0]),
+            )
+        ),
+        by_tag=tuple(
+            sorted(
+                pairs("SELECT tag, count(*) FROM tags GROUP BY tag").items(),
+                key=lambda p: (-p[1], p[0]),
+            )
+        ),
+        by_year=tuple(
+            sorted(
+                pairs(
+                    "SELECT coalesce(substr(created, 1, 4), 'unknown'), count(*) "
+                    "FROM cables GROUP BY 1"
+                ).items(),
+                key=lambda p: (p[0] == "unknown", p[0]),
+            )
+        ),
+        by_classification=tuple(
+            sorted(
+                pairs(
+                    "SELECT coalesce(classification, 'unknown'), count(*) FROM cables GROUP BY 1"
+                ).items(),
+                key=lambda p: (-p[1], p[0]),
+            )
+        ),
+    )
+
+
+def test_stats_counts_follow_every_change(corpus: Corpus) -> None:
+    corpus.add(SAMPLE)
+    assert corpus.stats() == _stats_from_scratch(corpus)
+    # New versions of two cables: another post, year, classification and tags.
+    changed = [
+        make_cable(
+            "09ASTANA1985", origin="Embassy Manama", tags=("KWMN",), created="2010-01-02T00:00"
+        ),
+        make_cable("09ASTANA1206", origin=None, classification=None, tags=()),
+        make_cable("09ALMATY1", origin="Consulate Almaty"),
+    ]
+    report = corpus.add(changed)
+    assert (report.added, report.updated) == (1, 2)
+    stats = corpus.stats()
+    assert stats == _stats_from_scratch(corpus)
+    assert stats.cables == 5
+    assert dict(stats.by_origin)["unknown"] == 1 and dict(stats.by_tag)["KWMN"] == 1
 
 
 def test_ingest_parses_in_worker_processes_and_keeps_input_order(
