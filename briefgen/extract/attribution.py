@@ -146,7 +146,7 @@ def _read_paragraph(ctx: Context, para: Para, spans: list[Span], state: _State) 
             state.forget()
             state.people_named, state.human, state.speaker_for = (), False, None
             continue
-        subject = read_subject(text, clause_start, clause_end, names)
+        subject = read_subject(para.words, clause_start, clause_end, names)
         unnamed = _THE_HEAD_RE.findall(text, clause_start, clause_end)
         # Only an item's opening clause hangs from the list's lead (`- Raise the profile`).
         item_lead = lead if opens_entry else None

@@ -11,9 +11,9 @@ another head (`the formation of the group`), except for heads that speak for a b
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
-from itertools import islice
+from dataclasses import dataclass, field
 from typing import Literal
 
 SubjectKind = Literal["named", "pronoun", "description", "none", "other"]
@@ -207,6 +207,49 @@ class Clause:
     """Its subject."""
 
 
+Token = tuple[int, int, str]
+"""A word or a punctuation mark of a paragraph: its start, its end and its text."""
+
+_Range = tuple[int, int] | None
+
+
+@dataclass(slots=True)
+class Words:
+    """The tokens of one paragraph, found by one pass and shared by every clause read in it."""
+
+    text: str
+    """The paragraph text."""
+    tokens: list[Token]
+    """Every token of the text, in order."""
+    starts: list[int]
+    """The offset of each token, to find a clause's first token by bisection."""
+    openings: dict[tuple[int, int], tuple[int, _Range, _Range]] = field(default_factory=dict)
+    """Each clause's opening as `_opening` found it, kept for the next rule reading it."""
+
+    @classmethod
+    def of(cls, text: str) -> Words:
+        """Return the tokens of `text`."""
+        tokens = [(m.start(), m.end(), m.group(0)) for m in _TOKEN_RE.finditer(text)]
+        return cls(text, tokens, [token[0] for token in tokens])
+
+    def window(self, start: int, end: int, limit: int) -> list[Token]:
+        """Return the first `limit` tokens of `text[start:end]`, as tokenizing that span alone
+        gives them; `start` never falls inside a token (clauses and openings start after a
+        space, a mark or a token)."""
+        first = bisect_left(self.starts, start)
+        found = self.tokens[first : first + limit]
+        if not found or found[-1][1] <= end:
+            return found
+        # The span ends before its last tokens: keep those inside it, and cut the one it ends
+        # inside where the span ends (`organiz` of `organization` at a 260-character limit).
+        kept = [token for token in found if token[1] <= end]
+        crossing = next((t for t in found[len(kept) :] if t[0] < end), None)
+        if crossing is not None:
+            tail = _TOKEN_RE.finditer(self.text, crossing[0], end)
+            kept.extend((m.start(), m.end(), m.group(0)) for m in tail)
+        return kept[:limit]
+
+
 def split_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Return the clause spans of the sentence `text[start:end]`: at `;` and `, and <...>`."""
     spans: list[tuple[int, int]] = []
@@ -237,36 +280,45 @@ def _opens_clause(text: str, start: int, end: int) -> bool:
 _PUNCTUATION = "\"'“”‘’()[],.;:!?"
 
 
-def clause_opening(text: str, start: int, end: int) -> int:
+def clause_opening(words: Words, start: int, end: int) -> int:
     """Return where the words of the clause `text[start:end]` proper begin: after its list
     marker, portion mark, joining conjunction and opening phrase (`In 2008,`, `Finally,`)."""
-    pos = _MARKER_RE.match(text, start, end)
-    position = pos.end() if pos else start
-    conjunction = _CONJUNCTION_RE.match(text, position, end)
-    if conjunction is not None:
-        position = conjunction.end()
-    position = _skip_opening(text, position, end, ())[0]
-    position = _skip_opening(text, position, end, ())[0]
+    position = _opening(words, start, end)[0]
+    text = words.text
     while position < end and text[position].isspace():
         position += 1
     return position
 
 
-def read_subject(text: str, start: int, end: int, names: Sequence[Span]) -> Subject:
-    """Return the subject of the clause `text[start:end]`; `names` are the parties named in it,
-    in text order."""
+def _opening(words: Words, start: int, end: int) -> tuple[int, _Range, _Range]:
+    """Return where a clause's words begin after its marker, conjunction and up to two
+    opening phrases (`However, since ..., X did`), and the span of each phrase that is an
+    `According to X,` (whose names are the clause's reporters); found once per clause."""
+    known = words.openings.get((start, end))
+    if known is not None:
+        return known
+    text = words.text
     pos = _MARKER_RE.match(text, start, end)
     position = pos.end() if pos else start
     conjunction = _CONJUNCTION_RE.match(text, position, end)
     if conjunction is not None:
         position = conjunction.end()
-    position, reporter = _skip_opening(text, position, end, names)
-    again, more = _skip_opening(text, position, end, names)  # `However, since ..., X did`
-    position, reporter = again, reporter or more
-    tag = _speech_tag(text, position, end, names)
+    position, according = _skip_opening(words, position, end)
+    position, again = _skip_opening(words, position, end)
+    words.openings[start, end] = found = (position, according, again)
+    return found
+
+
+def read_subject(words: Words, start: int, end: int, names: Sequence[Span]) -> Subject:
+    """Return the subject of the clause `text[start:end]`; `names` are the parties named in it,
+    in text order."""
+    text = words.text
+    position, according, again = _opening(words, start, end)
+    reporter = _names_within(names, according) or _names_within(names, again)
+    tag = _speech_tag(words, position, end, names)
     if tag is not None:
         return tag
-    tokens = _tokens(text, position, end, MAX_SUBJECT_TOKENS + 8)
+    tokens = words.window(position, end, MAX_SUBJECT_TOKENS + 8)
     first = tokens[0][2].lower().rstrip(".") if tokens else ""
     if first in PERSONAL_PRONOUNS:
         if first == "it" and _EXPLETIVE_RE.match(text, tokens[0][0]):
@@ -290,6 +342,12 @@ def read_subject(text: str, start: int, end: int, names: Sequence[Span]) -> Subj
     return _noun_phrase(text, tokens, names, reporter)
 
 
+def _names_within(names: Sequence[Span], bounds: _Range) -> tuple[str, ...]:
+    if bounds is None:
+        return ()
+    return tuple(s.name for s in names if bounds[0] <= s.start < bounds[1])
+
+
 _BE_WORDS = frozenset({"is", "are", "was", "were", "remain", "remains", "exist", "exists"})
 
 
@@ -311,8 +369,9 @@ inside them (`..., he claimed, ...`)."""
 _TAG_HINT_RE = re.compile(rf",[^,]{{0,70}}\b(?:{_TAG_VERBS})\b")
 
 
-def _speech_tag(text: str, start: int, end: int, names: Sequence[Span]) -> Subject | None:
+def _speech_tag(words: Words, start: int, end: int, names: Sequence[Span]) -> Subject | None:
     """Return the speaker a tag names, when the clause carries one; the clause is theirs."""
+    text = words.text
     if end - start < 20 or _TAG_HINT_RE.search(text, max(start, end - 120), end) is None:
         return None  # no tag verb near its end: the common case, found by one cheap search
     match = _TAG_RE.search(text, max(start, end - 120), end)
@@ -490,26 +549,21 @@ def _kin_after(text: str, offset: int) -> bool:
     return word in KIN_NOUNS or word in OTHER_PARTY_NOUNS
 
 
-def _skip_opening(
-    text: str, position: int, end: int, names: Sequence[Span]
-) -> tuple[int, tuple[str, ...]]:
-    """Skip an opening adverbial up to its comma; return where the clause proper starts and who
-    an `According to X,` names."""
-    opening = _FIRST_WORD_RE.match(text, position, end)
+def _skip_opening(words: Words, position: int, end: int) -> tuple[int, _Range]:
+    """Skip an opening adverbial up to its comma; return where the clause proper starts and,
+    for an `According to X,`, the span whose names are the clause's reporters."""
+    opening = _FIRST_WORD_RE.match(words.text, position, end)
     if opening is None:
-        return position, ()
+        return position, None
     first = opening.group(1).lower()
     participle = first.endswith(("ed", "ing")) and len(first) > 4
     if first not in _OPENING_WORDS and not participle:
-        return position, ()
-    tokens = _tokens(text, position, min(end, position + 260), 28)
-    reporter: tuple[str, ...] = ()
+        return position, None
+    tokens = words.window(position, min(end, position + 260), 28)
     subordinate = first in _SUBORDINATORS or participle
     for index, (tok_start, tok_end, word) in enumerate(tokens[:26]):
         if word == ",":
-            if first == "according":
-                reporter = tuple(s.name for s in names if position <= s.start < tok_start)
-            return tok_end, reporter
+            return tok_end, (position, tok_start) if first == "according" else None
         if word in (";", ":"):
             break
         if word.lower() in _SUBORDINATORS:
@@ -524,8 +578,8 @@ def _skip_opening(
         ):
             skip += 1
         if skip > 1 and skip < len(tokens):
-            return tokens[skip][0], ()
-    return position, ()
+            return tokens[skip][0], None
+    return position, None
 
 
 _SUBORDINATORS = frozenset(
@@ -551,14 +605,6 @@ def _owned_body(text: str, offset: int) -> str | None:
         return None
     match = _OWN_BODY_RE.match(text, offset)
     return match.group(1).lower() if match else None
-
-
-def _tokens(text: str, start: int, end: int, limit: int = 60) -> list[tuple[int, int, str]]:
-    """Return the first `limit` tokens of `text[start:end]` (a subject lies near its start)."""
-    return [
-        (m.start(), m.end(), m.group(0))
-        for m in islice(_TOKEN_RE.finditer(text, start, end), limit)
-    ]
 
 
 def _span_at(names: Sequence[Span], offset: int) -> Span | None:

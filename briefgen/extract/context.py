@@ -10,6 +10,7 @@ from datetime import datetime
 from typing import Any, TypeVar, cast
 
 from briefgen.extract import lexicon
+from briefgen.extract.clauses import Words, split_clauses
 from briefgen.extract.gazetteer import fold
 from briefgen.extract.kinds import kind_from_name
 from briefgen.extract.names import MULTI_CHAIN_RE, Token, tokens
@@ -98,10 +99,13 @@ class Para:
         return self._chains
 
     @property
+    def words(self) -> Words:
+        """Return its tokens, found once and shared by the rules that read clauses."""
+        return self.memo("words", lambda: Words.of(self.text))
+
+    @property
     def clauses(self) -> list[tuple[int, int, int]]:
         """Return the clauses of its sentences as (sentence index, start, end), in order."""
-        from briefgen.extract.clauses import split_clauses
-
         def compute() -> list[tuple[int, int, int]]:
             sentences = self.sentences
             return [

@@ -596,7 +596,7 @@ def rule_subject_name(ctx: Context, para: Para) -> None:
         return
     text = para.text
     for _, clause_start, clause_end in para.clauses:
-        position = clause_opening(text, clause_start, clause_end)
+        position = clause_opening(para.words, clause_start, clause_end)
         match = _SUBJECT_NAME_RE.match(text, position, clause_end)
         if match is None or not _VERB_AFTER_RE.match(text, match.end()):
             continue
