@@ -106,6 +106,7 @@ class Para:
     @property
     def clauses(self) -> list[tuple[int, int, int]]:
         """Return the clauses of its sentences as (sentence index, start, end), in order."""
+
         def compute() -> list[tuple[int, int, int]]:
             sentences = self.sentences
             return [

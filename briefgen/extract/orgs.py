@@ -716,10 +716,16 @@ def rule_acronym_mention(ctx: Context, para: Para) -> None:
             if ctx.kind_of(known) == "org":
                 ctx.add_mention(para, "org", start, end, known, "acronym_mention")
             continue
-        if _is_place(acronym):
+        if _is_place(acronym) or _STATE_NOUN_AFTER_RE.match(text, end):
             continue
         name = ctx.register("org", acronym)
         ctx.add_mention(para, "org", start, end, name, "acronym_mention")
+
+
+_STATE_NOUN_AFTER_RE = re.compile(
+    r" (?:government|authorities|officials|citizens|nationals|military|forces|police)\b"
+)
+"""An unknown acronym written before these (`the EG government`) abbreviates a country."""
 
 
 @lru_cache(maxsize=4096)

@@ -400,6 +400,13 @@ _NAME_BEFORE_VERB_RE = re.compile(
 """A name just before a speech verb (`Benhachem said`, `Hilmi, in a statement, countered`)."""
 
 
+_SPEAKING_BODIES = frozenset(
+    """Post Embassy Mission Consulate Washington Department Government Ministry Congress
+    Parliament Court Police Committee Commission Council Office Agency Bureau Team""".split()
+)
+"""Single words that speak in cables (`Post believes`) as a body, never as a person."""
+
+
 def rule_speaker_name(ctx: Context, para: Para) -> None:
     """Find a person by what the cable has them do that only people do: speak, or be called
     Mr., Ms. or Dr. (`Benhachem said`, `According to Alonso,`, `Hilmi ... countered`)."""
@@ -422,7 +429,9 @@ def rule_speaker_name(ctx: Context, para: Para) -> None:
         start, end = match.span(group)
         if any(m.start < end and start < m.end for m in para.mentions):
             continue
-        if len(words) == 1 and (ctx.written_lower(words[0]) or ctx.lookup(words[0])):
+        if len(words) == 1 and (
+            words[0] in _SPEAKING_BODIES or ctx.written_lower(words[0]) or ctx.lookup(words[0])
+        ):
             continue  # a common word (`Officials said`) or a name known otherwise
         _add_person(ctx, para, start, end, "speaker_name")
 

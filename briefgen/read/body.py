@@ -214,7 +214,7 @@ _NOT_NAME_WORDS = frozenset(
     """
     AND THE OF FOR TO IN ON WITH BY FROM AT AS OR NOT BUT IS ARE WAS BE THIS THAT COLLECTIVE
     PRIORITY IMMEDIATE ROUTINE NIACT SECSTATE WASHDC AMEMBASSY AMCONSUL PAGE SECTION
-    """.split()  # noqa: SIM905
+    """.split()
 )
 
 
@@ -228,7 +228,7 @@ def _routing_like(word: str) -> bool:
 _ROUTING_PREFIXES = frozenset(
     """
     RUEH RUEK RUEA RUEB RUEC RUEW RUCN RUCP RUCQ RHEH RHEF RHMF RHMC RUFO RUFG RUMI RUZE RUSN
-    """.split()  # noqa: SIM905
+    """.split()
 )
 
 

@@ -41,7 +41,7 @@ _NOT_STATION = frozenset(
     BY TO AT FROM DATED SECTION POINT AS WELL THE
     JAN FEB MAR APR MAY JUN JUL AUG SEP SEPT OCT NOV DEC JANUARY FEBRUARY MARCH APRIL JUNE JULY
     AUGUST SEPTEMBER OCTOBER NOVEMBER DECEMBER
-    """.split()  # noqa: SIM905
+    """.split()
 )
 _SERIAL_JOINS = frozenset({"AND", "&", "/", ","})
 # The years cables were sent in: a number outside them is no year (`MATAMOROS 37`).

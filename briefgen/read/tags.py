@@ -31,7 +31,7 @@ SUBJECT_CODES = frozenset(
     PINR PINS PINT PKAO PKFK PKPA PMAR PMIL PNAT PNUC PREF PREL PROP PROV PSEC PSOE PTEL PTER
     PUNE SANC SCUL SENV SHUM SMIG SNAR SOCI SOFA SPCE STEC TBIO TFIN TINT TNGD TPHY TRGY TRSY
     TSPA TSPL
-    """.split()  # noqa: SIM905
+    """.split()
 )
 """TAGS subject codes (one word each, listed so for easy reading and extending)."""
 
@@ -47,7 +47,7 @@ COUNTRY_CODES = frozenset(
     SA SB SC SE SF SG SH SI SK SL SM SN SO SP ST SU SV SW SY SZ TB TD TH TI TK TL TN TO TP TS TT
     TU TV TW TX TZ UC UG UK UN UP US UV UY UZ VC VE VI VM VT WA WE WI WS WZ XA XB XC XD XE XF XG
     XH XI XK XL XM XN XO XP XQ XR XS XT XU XV XW XX XY XZ YI YM ZA ZI ZL ZP ZR ZU
-    """.split()  # noqa: SIM905
+    """.split()
 )
 """Country and region codes."""
 
@@ -56,7 +56,7 @@ ORGANIZATION_CODES = frozenset(
     APEC APECO ASEAN AU CBW CTBT EAP ECOWAS EUN GCC IAEA ICAO ICTR ICTY IMF INTERPOL IWC MERCOSUR
     NAFTA NATO NPT OAS OAU OPEC OSCE SAARC UNAUS UNCHR UNDP UNEP UNESCO UNGA UNHCR UNHRC UNICEF
     UNMIK UNO UNSC USEU USTR USUN WHO WMO WTO WTRO
-    """.split()  # noqa: SIM905
+    """.split()
 )
 """Organization tags written as codes."""
 

@@ -84,7 +84,8 @@ def figure_notes(
 def _shown(figure: Figure) -> str:
     """Return a figure as a reader sees it: as written, with the conversion the cable gives."""
     text = figure.text
-    if figure.converted_value is not None and figure.converted_unit:
+    # A figure read with the cable's own conversion (`100,000 pesos (about US$27,000)`) has it.
+    if figure.converted_value is not None and figure.converted_unit and "(" not in text:
         text = f"{text} (about {figure.converted_unit} {figure.converted_value:,.0f})"
     return text
 

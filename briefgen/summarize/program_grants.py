@@ -247,9 +247,15 @@ def _record_row(
         years = str(funding.year)
         if funding.end_year and funding.end_year != funding.year:
             years = f"{funding.year}-{funding.end_year}"
+    recipient = funding.recipient
+    cable = evidence.cable(cable_id)
+    if cable is not None and recipient and recipient == cable.origin:
+        # The post asked for or received the money to pass on (`Post has requested $20,000
+        # for the second round`): who carries the work out is the program's implementer.
+        recipient = None
     grant = Grant(
         short_name(evidence, cable_id, funding.funder) or funder,
-        short_name(evidence, cable_id, funding.recipient) or implementer,
+        short_name(evidence, cable_id, recipient) or implementer,
         amount_text(funding.amount or ""),
         period or getattr(funding, "period", None) or years,
         _STATUS_OF_RECORD.get(recorded, recorded) if recorded else status,

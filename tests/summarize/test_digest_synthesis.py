@@ -73,7 +73,7 @@ def test_requests_news_figures_and_roles(corpus: Corpus) -> None:
     points = " ".join(p.text for p in brief.main_points)
     assert "177 raids, made 206 arrests, and rescued 287 TIP victims" in points
     assert "Susana Trimarco to set up specialized anti-trafficking units" in points
-    money = [f for f in brief.figures if "100,000 pesos" in f.values]
+    money = [f for f in brief.figures if any(v.startswith("100,000 pesos") for v in f.values)]
     assert money and "Trimarco's anti-TIP foundation 100,000 pesos" in money[0].text
     assert money[0].cite.paragraph == 2
     people = {p.name: p.title for p in brief.people}
