@@ -87,14 +87,24 @@ def _purpose(text: str | None) -> str:
     return words[:1].upper() + words[1:]
 
 
+_NOT_GIVEN = frozenset({"proposed", "requested"})
+
+
 def funding_total(fundings: Iterable[Funding]) -> str | None:
-    """Return the sum of stated amounts per currency and rate (`$30,000`, `$150,000/year`), or
-    None when none is stated."""
+    """Return the sum of the amounts given per currency and rate (`$30,000`, `$150,000/year`),
+    each grant once however often the cables tell it, or None when none is stated."""
     sums: dict[tuple[str, str], float] = defaultdict(float)
+    counted: set[tuple[object, ...]] = set()
     for f in fundings:
-        if f.value is not None and f.unit:
-            # A yearly amount added to a one-off grant would be a sum of nothing: rates apart.
-            sums[(f.unit, f.per or "")] += f.value
+        if f.value is None or not f.unit or f.status in _NOT_GIVEN:
+            continue  # a request or a proposal is no money received
+        # One grant told by two cables (or twice in one) is counted once.
+        grant = (f.funder or "", f.recipient or "", f.value, f.unit, f.per or "", f.year)
+        if grant in counted:
+            continue
+        counted.add(grant)
+        # A yearly amount added to a one-off grant would be a sum of nothing: rates apart.
+        sums[(f.unit, f.per or "")] += f.value
     if not sums:
         return None
     parts = []
