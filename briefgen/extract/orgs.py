@@ -33,7 +33,9 @@ _NGO_NAME_RE = re.compile(r"\bNGOs?,? [\"“]?([A-Z][a-z]{2,})\b")
 _BRANCH_RE = re.compile(
     r"\b([A-Z][A-Za-z]+(?:-[A-Z][A-Za-z]+)?) \(the [a-z ]+(?:branch|wing|arm) of "
 )
-_LEADING_STOP = lexicon.FUNCTION_WORDS | {"Members", "Students"}
+# Quantifiers open a description, never a name (`Other NGOs funded by SENAME`).
+_QUANTIFIERS = {"Other", "Another", "Several", "Many", "Some", "Most", "Various", "Numerous", "Few"}
+_LEADING_STOP = lexicon.FUNCTION_WORDS | {"Members", "Students"} | _QUANTIFIERS
 _TRAILING_STOP = _LEADING_STOP | {"SECRET", "CONFIDENTIAL", "UNCLASSIFIED", "SBU", "NOFORN"}
 _TITLE_TAILS = frozenset(
     """Officer Chairman Commander Director Secretary President Minister Chief Head Speaker
@@ -718,8 +720,21 @@ def rule_acronym_mention(ctx: Context, para: Para) -> None:
             continue
         if _is_place(acronym) or _STATE_NOUN_AFTER_RE.match(text, end):
             continue
+        if ctx.written_lower(acronym.lower()) and _in_caps_run(text, start, end):
+            continue  # `OTHER TIDBITS`: a heading's word the cable also writes as a word
+
         name = ctx.register("org", acronym)
         ctx.add_mention(para, "org", start, end, name, "acronym_mention")
+
+
+def _in_caps_run(text: str, start: int, end: int) -> bool:
+    """Tell whether the capitals at `text[start:end]` stand next to another word in capitals."""
+    before = text[max(0, start - 30) : start].split()
+    after = text[end : end + 30].split()
+    return any(
+        len(w.strip(".,:;()")) > 2 and w.strip(".,:;()").isupper()
+        for w in (before[-1:] + after[:1])
+    )
 
 
 _STATE_NOUN_AFTER_RE = re.compile(

@@ -233,3 +233,16 @@ def test_diplomatic_titles_before_a_name() -> None:
     assert roles["Omar Quesada"] == "Regional President"
     assert roles["Richard Holbrooke"] == "Special Envoy"
     assert roles["Eric Holder"] == "Attorney General"
+
+
+def test_quantifiers_headings_and_country_abbreviations_are_no_bodies() -> None:
+    facts = extract(
+        _cable(
+            "--(9) Other NGO's partially funded by SENAME are part of SENAME's network.",
+            "Officials say other donors asked the same. OTHER TIDBITS follow below.",
+            "SDF is fully funded by the EG government, and involves direct payment to USAID.",
+        )
+    )
+    orgs = {e.name for e in facts.entities if e.kind == "org"}
+    assert not orgs & {"Other", "OTHER", "Other NGO", "EG"}, orgs
+    assert {"SENAME", "SDF"} <= orgs
