@@ -658,6 +658,8 @@ def _proper_name(ctx: Context, words: list[str]) -> bool:
         return ctx.called_a_body(first)
     if any(w in lexicon.NOT_NAME_WORDS and w not in ("of", "for", "and") for w in words[1:]):
         return False
+    if all(w.isupper() for w in words):
+        return False  # `HIGHLIGHT TO CHINESE ...`: a heading or talking point in capitals
     if is_given_name(first):
         return False  # a person's name, which the person rules read
     return not gazetteer.find(" ".join(words), " ".join(words).lower(), False)
@@ -676,10 +678,12 @@ _STARTERS = frozenset(
 _NOT_ACRONYMS = frozenset(
     """US UN EU OK TV PM AM NOTE SBU FOUO ID II III IV VI VII VIII IX XI XII END COMMENT SUMMARY
     REF REFTEL ACTION TIP AIDS HIV CEO RSO DCM PAO POL ECON CONS MGMT GDP USD EUR FY NNNN
-    NOFORN SECRET CONFIDENTIAL UNCLASSIFIED""".split()
+    NOFORN SECRET CONFIDENTIAL UNCLASSIFIED
+    WMD NPT HEU LEU UAV CTBT FMCT MTCR UNSCR SCR CW BW CBW ICBM SLBM IED IEDS MANPADS TDY CODEL
+    STAFFDEL DATT SYG VP DG PDAS DAS CDA POC FYI DOB IPR FTA FDI GOP BTC MOU LOI""".split()
 )
 """Capitals that open sentences without naming a body of their own: notes and markers, common
-abbreviations."""
+abbreviations, the cables' words for weapons, treaties, trips and titles."""
 _HOST_GOVERNMENT_RE = re.compile(r"\b(?:the )?(GO[A-Z]{1,3})\b")
 
 
@@ -720,21 +724,39 @@ def rule_acronym_mention(ctx: Context, para: Para) -> None:
             continue
         if _is_place(acronym) or _STATE_NOUN_AFTER_RE.match(text, end):
             continue
-        if ctx.written_lower(acronym.lower()) and _in_caps_run(text, start, end):
-            continue  # `OTHER TIDBITS`: a heading's word the cable also writes as a word
+        run = _caps_run(text, start, end)
+        if (
+            run >= 3
+            or (run == 2 and ctx.written_lower(acronym))
+            or country_of_demonym(acronym.capitalize())
+        ):
+            # `REMAIN STRONG`, `OTHER TIDBITS`, `TO CHINESE`: a heading's words, a demonym
+            continue
 
         name = ctx.register("org", acronym)
         ctx.add_mention(para, "org", start, end, name, "acronym_mention")
 
 
-def _in_caps_run(text: str, start: int, end: int) -> bool:
-    """Tell whether the capitals at `text[start:end]` stand next to another word in capitals."""
-    before = text[max(0, start - 30) : start].split()
-    after = text[end : end + 30].split()
-    return any(
-        len(w.strip(".,:;()")) > 2 and w.strip(".,:;()").isupper()
-        for w in (before[-1:] + after[:1])
-    )
+def _caps_run(text: str, start: int, end: int) -> int:
+    """Return how many words in capitals stand in a row with `text[start:end]` (itself
+    included), counting at most three on each side."""
+
+    def caps(word: str) -> bool:
+        word = word.strip(".,:;()!?\"'-")
+        return len(word) > 1 and word.isupper()
+
+    before = text[max(0, start - 60) : start].split()[-3:]
+    after = text[end : end + 60].split()[:3]
+    run = 1
+    for word in reversed(before):
+        if not caps(word):
+            break
+        run += 1
+    for word in after:
+        if not caps(word):
+            break
+        run += 1
+    return run
 
 
 _STATE_NOUN_AFTER_RE = re.compile(

@@ -122,7 +122,12 @@ def find_program(
         # the cables write it; elsewhere its words are only words.
         hits = [h for h in hits if h.phrased]
     central = {c.id for c in evidence.cables if _central(c, concepts)}
-    hits += [_central_hit(c, passages, concepts) for c in evidence.cables if c.id in central]
+    # A cable without paragraphs (a header and nothing else) has no passage to stand for it.
+    hits += [
+        _central_hit(c, passages, concepts)
+        for c in evidence.cables
+        if c.id in central and c.paragraphs
+    ]
     if not hits:
         raise NotFoundError(_not_found(query, passages, concepts, cables))
     groups: dict[str, list[_Hit]] = {}

@@ -246,3 +246,15 @@ def test_quantifiers_headings_and_country_abbreviations_are_no_bodies() -> None:
     orgs = {e.name for e in facts.entities if e.kind == "org"}
     assert not orgs & {"Other", "OTHER", "Other NGO", "EG"}, orgs
     assert {"SENAME", "SDF"} <= orgs
+
+
+def test_headings_in_capitals_and_cable_terms_are_no_bodies() -> None:
+    facts = extract(
+        _cable(
+            "Ties are old. STRONG POLITICAL CONNECTIONS help him. HIGHLIGHT TO CHINESE officials.",
+            "The CODEL discussed WMD and the NPT with the MFA on Monday.",
+        )
+    )
+    orgs = {e.name for e in facts.entities if e.kind == "org"}
+    assert not orgs & {"STRONG", "CHINESE", "CODEL", "WMD", "NPT"}, orgs
+    assert "MFA" in " ".join(orgs) or "Ministry of Foreign Affairs" in orgs
