@@ -146,8 +146,10 @@ CHANGE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "Funding",
         re.compile(
-            r"\b(?:grants?|granted|award(?:ed|s)?|allocat\w+|fund(?:ed|ing|s)?|donat\w+|"
-            r"pledg\w+|budget\w*|financ\w+|gives?|gave|provid\w+|approved)\b",
+            # In lower case (or opening the sentence): `Finance Cell`, `Monetary Fund` are names.
+            r"(?-i:\b(?:grants?|granted|award(?:ed|s)?|allocat\w+|fund(?:ed|ing|s)?|donat\w+|"
+            r"pledg\w+|budget\w*|financ\w+|gives?|gave|provid\w+|approved)\b|"
+            r"^(?:Grants?|Funding|Funds|The budget|Donors?)\b)",
             _RULES,
         ),
     ),
@@ -272,6 +274,9 @@ _LEGAL = re.compile(
     r"convicted|acquitted|appeal)\b",
     _RULES,
 )
+_NOT_YET = re.compile(
+    r"\b(?:until|unless|if|once|before|would|will)\b[^.;]{0,40}\b(?:sign|conclude|reach)", _RULES
+)
 _NEVER_HYPOTHETICAL = ("Ratings", "Elections and votes", "Appointments and resignations")
 """Kinds of change a conditional (`if Alckmin were elected`) so often only imagines that
 a sentence with one is not taken for the change."""
@@ -347,6 +352,8 @@ def change_kind(sentence: str, *, money: bool = False) -> str | None:
             continue
         if name in _NEVER_HYPOTHETICAL and _HYPOTHETICAL.search(sentence):
             continue  # `any downgrade to Tier 3 would take place ...` places no one.
+        if name == "Agreements" and _NOT_YET.search(sentence):
+            continue  # `until GIRoA has signed an agreement`: a condition, not a signing
         if name == "Convictions and sentences" and not _LEGAL.search(sentence):
             continue  # `five fundamental convictions`: beliefs, not verdicts.
         if rule.search(sentence):

@@ -113,6 +113,23 @@ def test_funding_needs_an_amount_and_guidance_is_no_change() -> None:
         assert change_kind(guidance) is None, guidance
 
 
+def test_a_name_with_a_money_word_is_no_funding_and_a_condition_no_agreement() -> None:
+    # Shapes of a real Kabul cable: a unit's name, and a signing set as a condition.
+    seized = (
+        "The government revealed, as part of an Afghan Threat Finance Cell investigation, that "
+        "it had stopped him entering the country with $52 million earlier this year."
+    )
+    assert change_kind(seized, money=True) is None
+    condition = (
+        "The Ambassador will not authorize the use of the funds until the government has "
+        "signed an agreement delineating its own responsibility."
+    )
+    assert change_kind(condition) != "Agreements"
+    assert change_kind("Funding for the new shelter, $30,000, came from INL.", money=True) == (
+        "Funding"
+    )
+
+
 def test_an_action_cable_leads_with_its_rating_not_its_pointer() -> None:
     lead, from_summary = lead_of(
         cable(
