@@ -251,12 +251,22 @@ _WORD_KINDS: dict[str, OrgKind] = {
 }
 
 
+_POLITICAL_WORDS = frozenset(
+    """Democratic Socialist Liberal Republican Communist Nationalist Labour Labor Conservative
+    Progressive Revolutionary Christian-Democratic Social-Democratic Popular""".split()
+)
+_PARTY_HEADS = frozenset({"Movement", "Alliance", "League", "Coalition", "Front", "Union", "Bloc"})
+"""A name joining a political word to one of these heads is a party's, not an NGO's."""
+
+
 def kind_from_name(name: str) -> OrgKind | None:
     """Return the kind a body's name tells (`Ministry of Justice`: government), or None."""
     curated = CURATED_KINDS.get(name)
     if curated is not None:
         return curated
     words = set(name.replace(",", " ").split())
+    if words & _POLITICAL_WORDS and words & _PARTY_HEADS:
+        return "party"  # `Orange Democratic Movement`, `United Progressive Alliance`
     for kind, heads in _HEAD_KINDS:
         if words & heads:
             return kind

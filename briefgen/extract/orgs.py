@@ -24,6 +24,7 @@ from briefgen.extract.names import (
     tokens,
 )
 from briefgen.extract.records import EntityKind
+from briefgen.extract.text import parse_number
 
 _ACRONYM_DEF_RE = re.compile(r"\(([A-Z][A-Z/&]{1,9})\)")
 _MINISTRIES_RE = re.compile(r"\b(Ministries|Departments) of ")
@@ -39,7 +40,8 @@ _LEADING_STOP = lexicon.FUNCTION_WORDS | {"Members", "Students"} | _QUANTIFIERS
 _TRAILING_STOP = _LEADING_STOP | {"SECRET", "CONFIDENTIAL", "UNCLASSIFIED", "SBU", "NOFORN"}
 _TITLE_TAILS = frozenset(
     """Officer Chairman Commander Director Secretary President Minister Chief Head Speaker
-    Counselor Ambassador Spokesman Deputy Advisor Adviser Member""".split()
+    Counselor Ambassador Spokesman Deputy Advisor Adviser Member Commissioner Inspector
+    Governor Mayor Spokesperson Coordinator Envoy""".split()
 )
 _THEATER_HEADS = frozenset({"Theater", "Theatre", "Opera", "Museum", "Circus", "Philharmonic"})
 _TITLES_WITH_HEADS = tuple(
@@ -261,9 +263,18 @@ def _trim(items: list[Token]) -> list[Token]:
         items = items[:-2]  # `the Ministry of Defense Alexander Serenko`
     while items and not items[-1].capital:
         items = items[:-1]
+    for index, item in enumerate(items[1:-1], 1):
+        rest = items[index + 1 :]
+        if item.word in _TITLE_TAILS and len(rest) <= 3 and all(_name_word(t) for t in rest):
+            items = items[:index]  # `Police Commissioner Ali`: a title and a person's name
+            break
     if items and items[-1].word in _TITLE_TAILS:
         return []  # `Embassy Officer`, `Board Chairman`: a title, not a name
     return items
+
+
+def _name_word(token: Token) -> bool:
+    return token.capital and not token.is_head and token.word not in lexicon.FUNCTION_WORDS
 
 
 def _is_person_name(first: str, last: str) -> bool:
@@ -638,6 +649,7 @@ def _proper_name(ctx: Context, words: list[str]) -> bool:
         or first in _STARTERS
         or first.lower() in POST_PRONOUNS
         or set(first) <= set("Xx")  # a redaction mask
+        or parse_number(first.lower()) is not None  # `Four CID officers`
         or "." in first
     ):
         return False

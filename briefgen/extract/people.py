@@ -243,7 +243,10 @@ def _across_honorifics(text: str, chains: list[list[Token]]) -> list[list[Token]
 
 def _given(word: str) -> bool:
     """Return True for a known given name (the curated list or the name dictionary)."""
-    return word in lexicon.FIRST_NAMES or is_given_name(word)
+    if word in lexicon.FIRST_NAMES:
+        return True
+    # The name dictionary holds `The`, `An`, `May`: a sentence's words before a name's.
+    return word not in lexicon.NOT_NAME_WORDS and is_given_name(word)
 
 
 def _title_at(items: list[Token]) -> bool:

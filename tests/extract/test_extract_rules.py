@@ -258,3 +258,20 @@ def test_headings_in_capitals_and_cable_terms_are_no_bodies() -> None:
     orgs = {e.name for e in facts.entities if e.kind == "org"}
     assert not orgs & {"STRONG", "CHINESE", "CODEL", "WMD", "NPT"}, orgs
     assert "MFA" in " ".join(orgs) or "Ministry of Foreign Affairs" in orgs
+
+
+def test_titles_counts_newspapers_and_party_names_read_right() -> None:
+    # Shapes of a real Nairobi cable.
+    facts = extract(
+        _cable(
+            "Michuki opposed it, and Police Commissioner Ali was incensed at having been cut out.",
+            "(S) Third, Four CID officers tracked down the journalist's home.",
+            "The dossier was serialized in The Nation newspaper in January.",
+            "Orange Democratic Movement (ODM) opposition leaders privately confirm the threats.",
+        )
+    )
+    names = {e.name: e for e in facts.entities}
+    assert not {"Police Commissioner Ali", "Police Commissioner", "Four CID", "The Nation"} & set(
+        names
+    ), set(names)
+    assert names["Orange Democratic Movement"].org_kind == "party"
