@@ -405,6 +405,17 @@ def _date_phrase(span: str) -> str:
     return f"from {span}" if " to " in span else f"on {span}"
 
 
+_LEANS_BACK = re.compile(
+    r"^(?:It|They|He|She|Its|Their|His|Her|However|Moreover|Also|But|And|In addition|"
+    r"Additionally|Furthermore|For example|Meanwhile|(?:This|These|That|Those) (?:is|are|was|"
+    r"were|will|would|has|have|had|includes?|included|means|also)\b)"
+)
+"""A sentence standing on the one before it (`This includes ...`); `This INL-approved
+purchase provided ...` names what it speaks of and stands alone."""
+_FRAGMENT = re.compile(r"^(?:[A-Z][a-z]+ing|To|Implement|Provide|Ensure|Support)\b(?! is\b)")
+"""A list item's fragment (`Providing training ...`, `Implement activities ...`): no subject."""
+
+
 def _first_fit(
     sections: dict[str, list[Statement]],
     keys: Sequence[str],
@@ -419,6 +430,8 @@ def _first_fit(
             text = statement.text
             if text in used or len(text.split()) > longest or text.endswith(":"):
                 continue
+            if _LEANS_BACK.match(text) or _FRAGMENT.match(text):
+                continue  # `This includes ...`, `Providing training ...`: not on its own
             own = set(words(text))
             if own and len(own & said) >= 0.6 * len(own):
                 continue  # it says again what the opening already says

@@ -11,7 +11,7 @@ import pytest
 
 from briefgen.store import Corpus
 from briefgen.summarize.program_synthesis import date_span
-from briefgen.summarize.records import ProgramSheet, Statement
+from briefgen.summarize.records import Cite, ProgramSheet, Statement
 from tests.summarize.program_corpus import fold, make_corpus, sheet
 
 PROGRAMS = [
@@ -127,3 +127,18 @@ def test_events_of_one_date_do_not_break_the_sheet(corpus: Corpus) -> None:
     brief = sheet(corpus, "G/TIP-funded anti-trafficking seminars", "09ASTANA777")
     when = next(k for k in brief.overview if k.label == "When")
     assert when.value == "September 22, 2009"
+
+
+def test_a_sentence_leaning_back_or_a_list_fragment_never_opens_a_sheet() -> None:
+    from briefgen.summarize.program_synthesis import _first_fit
+
+    cite = Cite("09STATE114986", 2)
+    sections = {
+        "activities": [
+            Statement("This includes equipment needed to facilitate information sharing.", (cite,)),
+            Statement("Providing training based upon the findings of the assessments.", (cite,)),
+            Statement("The advisor trained 40 police officers in firearms tracing.", (cite,)),
+        ]
+    }
+    pick = _first_fit(sections, ("activities",), set())
+    assert pick is not None and pick.text.startswith("The advisor trained")
