@@ -260,14 +260,22 @@ _NOT_NEWS = re.compile(
     r"\b(?:the|a) need (?:for|to)\b|\bimportance of\b|"
     r"^(?:continue|increase|intensify|ensure|improve|develop|dedicate|sustain|adopt|enact|"
     r"implement|establish|strengthen|consider|make|take|begin|expand|conduct|prosecute|"
-    r"investigate|train|create|pass|amend|finalize|encourage|support|provide|vigorously)\b",
+    r"investigate|train|create|pass|amend|finalize|encourage|support|provide|vigorously)\b|"
+    # A scenesetter's address (`Madam Secretary, ...`, `Mr. President:`): a portrait, no news.
+    r"^(?:madam|mr\.?|mister) (?:secretary|president|ambassador|deputy secretary|under secretary"
+    r"|speaker|chairman)\b|"
+    # Urged, offered or readied: money not given (`urging Berlin to provide 3 billion Euro`).
+    r"\b(?:urg\w+|call(?:ed|s|ing)? (?:on|for)|ready to|willing to|prepared to|offer(?:ed|s)? to|"
+    r"seek\w*|ask\w*|plan(?:s|ned)? to|intend\w* to|hopes? to)\b[^.;]{0,40}\b(?:provide|give|"
+    r"fund|grant|allocate|donate|finance)\b",
     _RULES,
 )
 """Guidance, conditions and definitions (`please inform...`, `If posts have questions...`,
 `a country that has been included on ... be ranked as Tier 3`) and a report's recommendations
 in the imperative (`Continue to implement the new law`) are not news: never a development."""
 
-_HYPOTHETICAL = re.compile(r"\b(?:would|could|may|might|if|unless|whether)\b", _RULES)
+# `may` in lower case only: `In May, USAID awarded ...` is a month.
+_HYPOTHETICAL = re.compile(r"\b(?:would|could|(?-i:may)|might|if|unless|whether)\b", _RULES)
 _LEGAL = re.compile(
     r"\b(?:court|trial|judge|prosecut\w*|offenders?|crimes?|criminals?|guilty|charges?|"
     r"traffick\w*|cases?|law|prison|jail|fines?|penalt\w+|imprison\w*|verdict|sentenced|"
@@ -277,7 +285,13 @@ _LEGAL = re.compile(
 _NOT_YET = re.compile(
     r"\b(?:until|unless|if|once|before|would|will)\b[^.;]{0,40}\b(?:sign|conclude|reach)", _RULES
 )
-_NEVER_HYPOTHETICAL = ("Ratings", "Elections and votes", "Appointments and resignations")
+_NEVER_HYPOTHETICAL = (
+    "Ratings",
+    "Elections and votes",
+    "Appointments and resignations",
+    "Funding",
+    "Security incidents",
+)
 """Kinds of change a conditional (`if Alckmin were elected`) so often only imagines that
 a sentence with one is not taken for the change."""
 

@@ -128,6 +128,18 @@ def test_a_name_with_a_money_word_is_no_funding_and_a_condition_no_agreement() -
     assert change_kind("Funding for the new shelter, $30,000, came from INL.", money=True) == (
         "Funding"
     )
+    assert change_kind("In May, USAID awarded a $1.2 million grant to IOM.", money=True) == (
+        "Funding"
+    )
+    for not_given in (
+        # Shapes of real Berlin cables: an address, an urging, an offer, a hypothesis.
+        "Madam Secretary, the U.S. presence numbers 744 employees and a budget of $153 million.",
+        "A board member issued a statement urging Berlin to provide 3 billion Euro in state aid.",
+        "Once the situation allows, Germany is ready to provide 90 million Euro in assistance.",
+    ):
+        assert change_kind(not_given, money=True) is None, not_given
+    hypothesis = "Observers would have expected major clashes with the minister if he had stayed."
+    assert change_kind(hypothesis) is None
 
 
 def test_an_action_cable_leads_with_its_rating_not_its_pointer() -> None:
