@@ -194,8 +194,7 @@ def load_cable(conn: sqlite3.Connection, cable_id: str, where: str) -> Cable:
     paragraphs = tuple(
         Paragraph(number=p[0], heading=p[1], text=p[2], label=p[3])
         for p in conn.execute(
-            "SELECT number, heading, text, label FROM paragraphs WHERE cable = ? "
-            "ORDER BY position",
+            "SELECT number, heading, text, label FROM paragraphs WHERE cable = ? ORDER BY position",
             (rowid,),
         )
     )

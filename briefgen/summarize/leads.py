@@ -20,6 +20,7 @@ from briefgen.models import Cable, Paragraph
 from briefgen.summarize.evidence import (
     Sentence,
     clean_sentence,
+    label_of,
     marked_paragraph,
     paragraph_sentences,
 )
@@ -447,7 +448,7 @@ def section_sentences(cable: Cable, marker: str) -> list[Sentence]:
     `section_paragraphs`)."""
     out: list[Sentence] = []
     for para, stop in section_paragraphs(cable, marker):
-        for sentence in paragraph_sentences(cable.id, para):
+        for sentence in paragraph_sentences(cable.id, para, label_of(cable, para)):
             if stop is not None and sentence.start >= stop:
                 break
             if sentence.text:
@@ -491,9 +492,11 @@ def scored_sentences(
     letters = [ch for p in cable.paragraphs for ch in p.text if ch.isalpha()]
     mixed = sum(ch.islower() for ch in letters) > 0.3 * max(1, len(letters))
     out: list[Scored] = []
+    labels = cable.cite_labels()
     for place, para in enumerate(cable.paragraphs):
         rank = 0  # Its place among the paragraph's quotable sentences.
-        for sentence in _points(paragraph_sentences(cable.id, para), para.text):
+        sentences = paragraph_sentences(cable.id, para, labels[place])
+        for sentence in _points(sentences, para.text):
             if not quotable(sentence, include_personal=include_personal):
                 continue
             if mixed and _shouted(sentence.text):

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from briefgen.extract import Figure, Funding
 from briefgen.models import Cable
-from briefgen.summarize.evidence import Evidence, Sentence
+from briefgen.summarize.evidence import Evidence, Sentence, cited_paragraph
 from briefgen.summarize.funding import short_name
 from briefgen.summarize.program_passages import list_lead
 from briefgen.summarize.records import Cite, Grant
@@ -260,7 +260,7 @@ def _record_row(
         period or getattr(funding, "period", None) or years,
         _STATUS_OF_RECORD.get(recorded, recorded) if recorded else status,
         _purpose(funding.purpose),
-        Cite(cable_id, funding.source.paragraph),
+        Cite(cable_id, funding.source.paragraph, funding.source.label),
     )
     return _Row(grant, funding.value, funding.unit)
 
@@ -325,7 +325,7 @@ def amount_text(text: str) -> str:
 
 def _lead_of(cable: Cable, sentence: Sentence) -> str | None:
     """Return the lead of the list a sentence is an item of, or None."""
-    para = cable.paragraph(sentence.cite.paragraph) if sentence.cite.paragraph else None
+    para = cited_paragraph(cable, sentence.cite)
     if para is None:
         return None
     lead = list_lead(para)

@@ -247,7 +247,8 @@ def _central_hit(cable: Cable, passages: Sequence[Passage], concepts: Sequence[C
     best = max(scored, key=lambda h: h.score, default=_Hit(own[0], 0.0, 0) if own else None)
     if best is None:
         para = cable.paragraphs[0]
-        best = _Hit(Passage(cable, para, tuple(paragraph_sentences(cable.id, para)), 0, ""), 0, 0)
+        sentences = tuple(paragraph_sentences(cable.id, para, cable.cite_labels()[0]))
+        best = _Hit(Passage(cable, para, sentences, 0, ""), 0, 0)
     return _Hit(best.passage, best.score + 10.0, best.first, best.phrased)
 
 
@@ -376,21 +377,31 @@ def _program_sentences(
 ) -> tuple[Sentence, ...]:
     """Return the sentences about the program: whole cables about it, and from each other
     passage the sentence naming it and those going on about it."""
-    chosen: dict[tuple[str, int | None, int], Sentence] = {}
+    # Keyed by cable, paragraph place and sentence: 18A and 18B share the number 18.
+    chosen: dict[tuple[str, int, int], Sentence] = {}
     strong = _strong(concepts)
     for hit in hits:
         passage = hit.passage
         if passage.cable.id in central:
-            for para in passage.cable.paragraphs:
-                for s in paragraph_sentences(passage.cable.id, para):
-                    chosen[(s.cite.cable_id, s.cite.paragraph, s.index)] = s
+            cable = passage.cable
+            labels = cable.cite_labels()
+            for place, para in enumerate(cable.paragraphs):
+                for s in paragraph_sentences(cable.id, para, labels[place]):
+                    chosen[(s.cite.cable_id, place, s.index)] = s
             continue
+        place = _place(passage)
         for s in _taken(passage, hit.first, strong):
-            chosen[(s.cite.cable_id, s.cite.paragraph, s.index)] = s
+            chosen[(s.cite.cable_id, place, s.index)] = s
     order = {c.id: n for n, c in enumerate(_cables_of(hits))}
-    return tuple(
-        chosen[k] for k in sorted(chosen, key=lambda k: (order.get(k[0], 0), k[0], k[1] or 0, k[2]))
-    )
+    return tuple(chosen[k] for k in sorted(chosen, key=lambda k: (order.get(k[0], 0), *k)))
+
+
+def _place(passage: Passage) -> int:
+    """Return the place of a passage's paragraph in its cable, from 0."""
+    for place, para in enumerate(passage.cable.paragraphs):
+        if para is passage.paragraph:
+            return place
+    return len(passage.cable.paragraphs)
 
 
 def _cables_of(hits: Iterable[_Hit]) -> list[Cable]:
