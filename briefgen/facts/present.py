@@ -45,9 +45,7 @@ def profile_text(profile: EntityProfile) -> str:
         lines.append("\nroles:")
         for r in profile.roles:
             org = f" of {r.organization}" if r.organization else ""
-            lines.append(
-                f"  {r.person}: {r.title}{org}  [{_where(r.source)}]"
-            )
+            lines.append(f"  {r.person}: {r.title}{org}  [{_where(r.source)}]")
     if profile.related:
         lines.append("\nrelated:")
         lines.extend(f"  {n} ({k}), {c} paragraph(s)" for n, k, c in profile.related[:15])
