@@ -21,8 +21,11 @@ class Located(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class Cite:
-    """A pointer to the cable paragraph a statement comes from, named as the cable names it:
-    `09BISHKEK1021 ¶18`, `09BISHKEK1021 ¶18A`, `06X123 "THE SHELTER"`, `06X123 ¶(3)`."""
+    """A pointer to the cable paragraph a statement comes from, named as the cable names it.
+
+    Printed `09BISHKEK1021 ¶18`, `09BISHKEK1021 ¶18A`, `06X123 "THE SHELTER"`, `06X123 ¶(3)`
+    (see docs/architecture.md, Citations).
+    """
 
     cable_id: str
     """The cable's canonical id (`09ASTANA2101`)."""
