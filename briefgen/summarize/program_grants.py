@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from briefgen.extract import Figure, Funding
 from briefgen.models import Cable
 from briefgen.summarize.evidence import Evidence, Sentence, cited_paragraph
+from briefgen.summarize.figures import Place, place_of
 from briefgen.summarize.funding import short_name
 from briefgen.summarize.program_passages import list_lead
 from briefgen.summarize.records import Cite, Grant
@@ -119,7 +120,7 @@ def program_grants(
     sentences: Sequence[Sentence],
     evidence: Evidence,
     implementer: str,
-    owns: Iterable[tuple[str, int | None]] = (),
+    owns: Iterable[Place] = (),
 ) -> tuple[tuple[Grant, ...], tuple[Total, ...]]:
     """Return the grants table of a program and its totals.
 
@@ -132,7 +133,7 @@ def program_grants(
     for sentence in sentences:
         if not _MONEY_WORDS.search(sentence.text):
             continue
-        place = (sentence.cite.cable_id, sentence.cite.paragraph)
+        place = place_of(sentence.cite)
         if place in broad and not _PROGRAM_MONEY.search(sentence.text):
             continue
         cable = next(c for c in evidence.cables if c.id == sentence.cite.cable_id)

@@ -335,7 +335,7 @@ def _one_per_list(
     lists: dict[tuple[str, int], list[_Hit]] = {}
     for hit in hits:
         if hit.passage.listed and hit.passage.cable.id not in central:
-            key = (hit.passage.cable.id, hit.passage.paragraph.number or 0)
+            key = (hit.passage.cable.id, _place(hit.passage))
             lists.setdefault(key, []).append(hit)
     # A list's lead naming the program (`INL programs ... as follows:`) stands for the whole
     # list only when no item of it matches: else the items are the programs.
@@ -344,9 +344,9 @@ def _one_per_list(
         for h in hits
         if h.passage.item == 0
         and h.passage.cable.id not in central
-        and (h.passage.cable.id, h.passage.paragraph.number or 0) in lists
+        and (h.passage.cable.id, _place(h.passage)) in lists
     }
-    for (cable_id, number), items in lists.items():
+    for items in lists.values():
         best = max(h.score for h in items)
         top = [h for h in items if h.score == best]
         names = {name_in(h.passage.sentences[h.first].text, concepts) for h in top}
@@ -354,14 +354,14 @@ def _one_per_list(
         if len(top) > 1 and (None in names or len(names) > 1):
             labels = "; ".join(f"«{_label(h)}»" for h in top[:MAX_CANDIDATES])
             raise AmbiguousNameError(
-                f"{query!r} matches {len(top)} programs listed in {cable_id} ¶{number}: "
+                f"{query!r} matches {len(top)} programs listed in {_cite(top[0])}: "
                 f"{labels}; name one of them"
             )
         dropped.update(id(h) for h in items if h.score < best)
     kept = [h for h in hits if id(h) not in dropped]
     if not any(c.required and c.kind not in WEAK for c in concepts):
         # Only a kind of program or a place (`training`): one passage, or a choice to make.
-        distinct = {(h.passage.cable.id, h.passage.paragraph.number, h.passage.item) for h in kept}
+        distinct = {(h.passage.cable.id, _place(h.passage), h.passage.item) for h in kept}
         if len(distinct) > 1 and not central:
             top = sorted(kept, key=lambda h: -h.score)[:MAX_CANDIDATES]
             labels = "; ".join(f"«{_label(h)}» ({_cite(h)})" for h in top)
