@@ -12,6 +12,7 @@ from briefgen.facts import ensure_facts
 from briefgen.models import Cable
 from briefgen.read import read_text
 from briefgen.store import Corpus, db
+from briefgen.store.present import view_text
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "citations"
 LETTERED = (FIXTURES / "09KAMPALA1021.txt").read_text(encoding="utf-8")
@@ -47,7 +48,12 @@ def test_a_cable_is_found_under_the_id_it_was_released_under(tmp_path: Path) -> 
         corpus.add([_full()])
         assert "09AMEMBASSYKAMPALA1021" in corpus
         assert corpus.get("09amembassykampala1021").id == "09KAMPALA1021"
-        assert corpus.view("09AMEMBASSYKAMPALA1021").cable.id == "09KAMPALA1021"
+        view = corpus.view("09AMEMBASSYKAMPALA1021")
+        assert view.cable.id == "09KAMPALA1021"
+        shown = view_text(view)
+        # `briefgen show` names both ids and each paragraph as a citation of it does.
+        assert "Released as:    09AMEMBASSYKAMPALA1021" in shown
+        assert "\n2A.  (C) SHELTER:" in shown and "\n2B.  (C) TRAINING:" in shown
         assert "09AMEMBASSYKAMPALA1022" not in corpus
 
 
