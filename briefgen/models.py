@@ -122,12 +122,54 @@ class Cable(Record):
         blob = json.dumps(data, sort_keys=True, ensure_ascii=False).encode("utf-8")
         return hashlib.blake2b(blob, digest_size=16).hexdigest()
 
-    def paragraph(self, number: int) -> Paragraph | None:
-        """Return the paragraph with this number, or None."""
-        for para in self.paragraphs:
-            if para.number == number:
+    def paragraph(self, number: int, label: str | None = None) -> Paragraph | None:
+        """Return the paragraph with this number (and, when given, this citation label, as
+        `cite_labels` gives it: `¶18A` tells 18A from 18B), or None."""
+        labels = self.cite_labels() if label is not None else None
+        for index, para in enumerate(self.paragraphs):
+            if para.number == number and (labels is None or labels[index] == label):
                 return para
         return None
+
+    def cite_labels(self) -> tuple[str | None, ...]:
+        """Return, paragraph by paragraph, how a citation names it after the cable id when its
+        number alone does not (see `cite_labels`)."""
+        return cite_labels(self.paragraphs)
+
+
+HEADING_WORDS = 6
+"""The words of a heading a citation keeps; a longer heading is cut with an ellipsis."""
+
+
+def cite_labels(paragraphs: tuple[Paragraph, ...]) -> tuple[str | None, ...]:
+    """Return how a citation names each paragraph after the cable id, when its number does not.
+
+    A lettered or sub-numbered paragraph by its label (`¶18A`, `¶2.b`, `¶A`); an unnumbered
+    paragraph under a heading by the heading in quotes (`"THE SHELTER"`), with its place
+    under that heading when several share it (`"THE SHELTER" ¶2`); an unnumbered paragraph
+    with no heading by its place in the cable, in brackets (`¶(3)`). A plain numbered
+    paragraph gets None: its number (`¶18`) names it.
+    """
+    shared: dict[str, int] = {}
+    for para in paragraphs:
+        if para.label is None and para.number is None and para.heading:
+            shared[para.heading] = shared.get(para.heading, 0) + 1
+    seen: dict[str, int] = {}
+    labels: list[str | None] = []
+    for position, para in enumerate(paragraphs, start=1):
+        if para.label:
+            labels.append(f"¶{para.label}")
+        elif para.number is not None:
+            labels.append(None)
+        elif para.heading:
+            seen[para.heading] = seen.get(para.heading, 0) + 1
+            words = para.heading.replace('"', "'").split()
+            quoted = " ".join(words[:HEADING_WORDS]) + ("…" if len(words) > HEADING_WORDS else "")
+            place = f" ¶{seen[para.heading]}" if shared[para.heading] > 1 else ""
+            labels.append(f'"{quoted}"{place}')
+        else:
+            labels.append(f"¶({position})")
+    return tuple(labels)
 
 
 @dataclass(frozen=True, slots=True)

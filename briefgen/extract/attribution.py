@@ -284,6 +284,7 @@ def _attribute(
                 gift.recipients,
                 gift.givers,
                 rule,
+                para.label,
             )
         )
     if actors and rule != "list_lead":

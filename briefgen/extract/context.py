@@ -49,6 +49,8 @@ class Para:
     """The text in lower case, for case-blind matching."""
     caps: bool
     """True when the paragraph is written in capitals."""
+    label: str | None = None
+    """How a citation names it when its number does not (`Cable.cite_labels`)."""
     mentions: list[Mention] = field(default_factory=list)
     """Mentions found in it so far, kept in text order by `Context.add_mention`."""
     _sentences: Sentences | None = None
@@ -172,9 +174,12 @@ class Context:
         self.cable = cable
         self.created: datetime | None = cable.created
         self.paras: list[Para] = []
+        labels = cable.cite_labels()
         for index, para in enumerate(cable.paragraphs):
             text = para.text
-            self.paras.append(Para(index, para.number, text, text.lower(), is_caps(text)))
+            self.paras.append(
+                Para(index, para.number, text, text.lower(), is_caps(text), labels[index])
+            )
         self._entities: dict[str, _Entity] = {}
         self._alias: dict[str, str] = {}
         self._ambiguous: set[str] = set()
@@ -407,7 +412,15 @@ class Context:
         if para.covered(start, end):
             return None
         mention = Mention(
-            kind, para.text[start:end], name, self.cable.id, para.number, start, end, rule
+            kind,
+            para.text[start:end],
+            name,
+            self.cable.id,
+            para.number,
+            start,
+            end,
+            rule,
+            para.label,
         )
         starts = [m.start for m in para.mentions]
         para.mentions.insert(bisect_left(starts, start), mention)
@@ -415,7 +428,7 @@ class Context:
 
     def source(self, para: Para, offset: int) -> Source:
         """Return the source of a fact found at `offset` of `para`."""
-        return Source(self.cable.id, para.number, para.sentence(offset))
+        return Source(self.cable.id, para.number, para.sentence(offset), para.label)
 
     def names_in(self, para: Para, start: int, end: int, people: bool = True) -> list[str]:
         """Return the canonical names of orgs (and people) mentioned in `[start, end)`."""

@@ -24,6 +24,9 @@ class Source:
     """The paragraph number (None for text outside numbered paragraphs)."""
     sentence: str
     """The whole sentence the fact comes from, as the cable gives it."""
+    label: str | None = None
+    """How a citation names the paragraph when its number does not (`¶18A`, `"THE SHELTER"`,
+    `¶(3)`: `Cable.cite_labels`); None for a plain numbered paragraph."""
 
     def as_dict(self) -> dict[str, Any]:
         """Return the source as a JSON-ready dict."""
@@ -50,6 +53,9 @@ class Mention:
     """Offset just past the last character in the paragraph text."""
     rule: str
     """The name of the rule that found it (`curated`, `acronym`, `title_before_name`...)."""
+    label: str | None = None
+    """How a citation names the paragraph when its number does not (`¶18A`, `"THE SHELTER"`,
+    `¶(3)`: `Cable.cite_labels`); None for a plain numbered paragraph."""
 
     def as_dict(self) -> dict[str, Any]:
         """Return the mention as a JSON-ready dict."""
@@ -309,6 +315,9 @@ class Attribution:
     rule: str
     """How the actors were found: `named`, `pronoun`, `description`, `entry` (the list entry
     the clause sits in), `list_lead` (the sentence a list hangs from), `elided`, `post`."""
+    label: str | None = None
+    """How a citation names the paragraph when its number does not (`¶18A`, `"THE SHELTER"`,
+    `¶(3)`: `Cable.cite_labels`); None for a plain numbered paragraph."""
 
     def as_dict(self) -> dict[str, Any]:
         """Return the attribution as a JSON-ready dict."""

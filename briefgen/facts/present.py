@@ -15,12 +15,17 @@ def entities_text(rows: list[EntitySummary]) -> str:
     return "\n".join(lines)
 
 
-def _where(cable_id: str, paragraph: int | None) -> str:
-    return cable_id if paragraph is None else f"{cable_id} ¶{paragraph}"
+def _where(source: Source) -> str:
+    """Return where a fact was read as a citation names it (`09X1 ¶18A`, `09X1 ¶18`)."""
+    if source.label is not None:
+        return f"{source.cable_id} {source.label}"
+    if source.paragraph is None:
+        return source.cable_id
+    return f"{source.cable_id} ¶{source.paragraph}"
 
 
 def _src(source: Source) -> str:
-    return f"[{_where(source.cable_id, source.paragraph)}]"
+    return f"[{_where(source)}]"
 
 
 def profile_text(profile: EntityProfile) -> str:
@@ -40,9 +45,7 @@ def profile_text(profile: EntityProfile) -> str:
         lines.append("\nroles:")
         for r in profile.roles:
             org = f" of {r.organization}" if r.organization else ""
-            lines.append(
-                f"  {r.person}: {r.title}{org}  [{_where(r.source.cable_id, r.source.paragraph)}]"
-            )
+            lines.append(f"  {r.person}: {r.title}{org}  [{_where(r.source)}]")
     if profile.related:
         lines.append("\nrelated:")
         lines.extend(f"  {n} ({k}), {c} paragraph(s)" for n, k, c in profile.related[:15])
@@ -58,7 +61,7 @@ def profile_text(profile: EntityProfile) -> str:
                 parts.append(str(f.year) if not f.end_year else f"{f.year}-{f.end_year}")
             if f.purpose:
                 parts.append(f.purpose)
-            lines.append(f"  {'; '.join(parts)}  [{_where(f.source.cable_id, f.source.paragraph)}]")
+            lines.append(f"  {'; '.join(parts)}  [{_where(f.source)}]")
     if profile.relations:
         lines.append("\nrelations:")
         for rel in profile.relations:
@@ -73,5 +76,5 @@ def profile_text(profile: EntityProfile) -> str:
     if profile.events:
         lines.append("\nevents:")
         for e in profile.events:
-            lines.append(f"  {e.date}: {e.text}  [{_where(e.source.cable_id, e.source.paragraph)}]")
+            lines.append(f"  {e.date}: {e.text}  [{_where(e.source)}]")
     return "\n".join(lines)

@@ -316,11 +316,12 @@ def _assemble(
     for facts in cable_facts:
         mine = [m for m in facts.mentions if m.name == canonical and m.kind == ekind]
         mentions.extend(mine)
-        paragraphs = {m.paragraph for m in mine}
-        seen: set[tuple[str, str, int | None]] = set()
+        # A paragraph is its number and label: 18A and 18B share the number 18.
+        paragraphs = {(m.paragraph, m.label) for m in mine}
+        seen: set[tuple[str, str, int | None, str | None]] = set()
         for m in facts.mentions:
-            key = (m.name, m.kind, m.paragraph)
-            if m.paragraph in paragraphs and m.name != canonical and key not in seen:
+            key = (m.name, m.kind, m.paragraph, m.label)
+            if (m.paragraph, m.label) in paragraphs and m.name != canonical and key not in seen:
                 seen.add(key)
                 related[(m.name, m.kind)] += 1
         roles.extend(r for r in facts.roles if canonical in (r.person, r.organization))

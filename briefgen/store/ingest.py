@@ -6,12 +6,15 @@ import contextlib
 import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
+from typing import NamedTuple
 
-from briefgen.models import Rejection
+from briefgen.models import Cable, Rejection
+from briefgen.read.copies import merge_copies
 from briefgen.store.db import transaction
-from briefgen.store.prepare import COLUMNS, Parsed, PreparedCable
+from briefgen.store.prepare import COLUMNS, Parsed, PreparedCable, cable_of, prepare
+from briefgen.store.queries import load_cable
 from briefgen.store.records import IngestReport
 
 BATCH = 1000
@@ -111,8 +114,8 @@ class _Rows:
     def write(self, conn: sqlite3.Connection) -> None:
         conn.executemany(_INSERT_CABLE, self.cables)
         conn.executemany(
-            "INSERT INTO paragraphs (cable, position, number, heading, text) "
-            "VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO paragraphs (cable, position, number, heading, text, label) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
             self.paragraphs,
         )
         conn.executemany("INSERT INTO tags (cable, position, tag) VALUES (?, ?, ?)", self.tags)
@@ -121,7 +124,7 @@ class _Rows:
 
 
 def _write_batch(conn: sqlite3.Connection, batch: list[Parsed], run: int, tally: _Tally) -> None:
-    cables = [item for item in batch if isinstance(item, PreparedCable)]
+    cables = _merge_repeats([item for item in batch if isinstance(item, PreparedCable)], tally)
     ids = [cable.id for cable in cables]
     existing = _existing(conn, ids)
     seen = _seen(conn, ids)
@@ -133,12 +136,6 @@ def _write_batch(conn: sqlite3.Connection, batch: list[Parsed], run: int, tally:
     rows = _Rows()
     counts: Counter[tuple[str, str]] = Counter()
     for cable in cables:
-        if cable.id in seen:
-            # The same cable met earlier in this run (another format, another file): the first
-            # copy wins, so a rerun over the same inputs changes nothing.
-            tally.unchanged += 1
-            continue
-        seen.add(cable.id)
         known = existing.get(cable.id)
         if known is None:
             seq += 1
@@ -148,15 +145,21 @@ def _write_batch(conn: sqlite3.Connection, batch: list[Parsed], run: int, tally:
             counts.update(_keys(cable.columns[0], cable.columns[1], cable.columns[3], cable.tags))
             paragraphs += len(cable.paragraphs)
             tally.added += 1
-        elif known[1] == cable.digest:
+            continue
+        if known.digest != cable.digest and (cable.id in seen or not known.read_from(cable)):
+            # Another copy of a stored cable (another layout, another file, or one met earlier
+            # in this run): the two are merged, so a cut-off copy never shadows the whole one.
+            # The same input read again (a fixed reader, an edited file) replaces it instead.
+            cable = prepare(merged(load_cable(conn, cable.id, ""), cable_of(cable)))
+        if known.digest == cable.digest:
             tally.unchanged += 1
         else:
             seq += 1
-            counts.subtract(_stored_keys(conn, known[0]))
+            counts.subtract(_stored_keys(conn, known.rowid))
             counts.update(_keys(cable.columns[0], cable.columns[1], cable.columns[3], cable.tags))
-            old = _remove_version(conn, known[0])
-            conn.execute(_UPDATE_CABLE, (cable.digest, seq, *cable.columns, known[0]))
-            rows.add_children(known[0], cable)
+            old = _remove_version(conn, known.rowid)
+            conn.execute(_UPDATE_CABLE, (cable.digest, seq, *cable.columns, known.rowid))
+            rows.add_children(known.rowid, cable)
             paragraphs += len(cable.paragraphs) - old
             tally.updated += 1
     rows.write(conn)
@@ -205,14 +208,55 @@ def _stored_keys(conn: sqlite3.Connection, rowid: int) -> list[tuple[str, str]]:
     return _keys(created, origin, classification, tags)
 
 
-def _existing(conn: sqlite3.Connection, ids: list[str]) -> dict[str, tuple[int, str]]:
+def _merge_repeats(cables: list[PreparedCable], tally: _Tally) -> list[PreparedCable]:
+    """Return the batch's cables with the copies of one cable merged into one, in the place of
+    the first; each further copy counts as unchanged (the merged cable counts once)."""
+    merged_ones: dict[str, PreparedCable] = {}
+    for cable in cables:
+        held = merged_ones.get(cable.id)
+        if held is None:
+            merged_ones[cable.id] = cable
+        else:
+            merged_ones[cable.id] = prepare(merged(cable_of(held), cable_of(cable)))
+            tally.unchanged += 1
+    return list(merged_ones.values())
+
+
+def merged(held: Cable, new: Cable) -> Cable:
+    """Return the cable held merged with a new copy of it (`merge_copies`: the most complete
+    text, the most specific marking; the held one on a tie, so that a rerun changes nothing).
+
+    When both copies hold the same text, the new copy's paragraphs are kept: the same text read
+    by this reader, with the labels and headings it gives (a row stored before labels were
+    kept gets them back).
+    """
+    cable = merge_copies(held, new)
+    if [p.text for p in cable.paragraphs] == [p.text for p in new.paragraphs]:
+        cable = replace(cable, paragraphs=new.paragraphs)
+    return cable
+
+
+class _Stored(NamedTuple):
+    """What the writer needs of a stored cable to tell a repeat, a re-read and a new copy."""
+
+    rowid: int
+    digest: str
+    path: str | None
+    row: int | None
+
+    def read_from(self, cable: PreparedCable) -> bool:
+        """Return True when `cable` was read from the same input as the stored copy."""
+        return self.path is not None and (self.path, self.row) == (cable.path, cable.row)
+
+
+def _existing(conn: sqlite3.Connection, ids: list[str]) -> dict[str, _Stored]:
     if not ids:
         return {}
     marks = ",".join("?" * len(ids))
     rows = conn.execute(
-        f"SELECT id, rowid, content_hash FROM cables WHERE id IN ({marks})", ids
+        f"SELECT id, rowid, content_hash, path, row FROM cables WHERE id IN ({marks})", ids
     ).fetchall()
-    return {row[0]: (row[1], row[2]) for row in rows}
+    return {row[0]: _Stored(row[1], row[2], row[3], row[4]) for row in rows}
 
 
 def _seen(conn: sqlite3.Connection, ids: list[str]) -> set[str]:

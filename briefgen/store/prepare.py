@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from typing import NamedTuple
 
-from briefgen.models import Cable, Rejection, format_utc
+from briefgen.models import Cable, Paragraph, Rejection, format_utc
 from briefgen.store.filters import origin_key
 
 
@@ -22,8 +23,8 @@ class PreparedCable(NamedTuple):
     """`Cable.content_hash()`."""
     columns: tuple[object, ...]
     """The `cables` columns after id, content_hash and change_seq, in COLUMNS order."""
-    paragraphs: tuple[tuple[int | None, str | None, str], ...]
-    """(number, heading, text) per paragraph, in order."""
+    paragraphs: tuple[tuple[int | None, str | None, str, str | None], ...]
+    """(number, heading, text, label) per paragraph, in order."""
     tags: tuple[str, ...]
     """TAGS codes in order."""
     references: tuple[str, ...]
@@ -57,6 +58,7 @@ COLUMNS = (
     "path",
     "row",
     "format",
+    "given_id",
 )
 """The `cables` columns PreparedCable.columns holds, in order."""
 
@@ -79,12 +81,13 @@ def prepare(cable: Cable) -> PreparedCable:
         cable.path,
         cable.row,
         cable.format,
+        cable.given_id,
     )
     return PreparedCable(
         id=cable.id,
         digest=cable.content_hash(),
         columns=columns,
-        paragraphs=tuple((p.number, p.heading, p.text) for p in cable.paragraphs),
+        paragraphs=tuple((p.number, p.heading, p.text, p.label) for p in cable.paragraphs),
         tags=cable.tags,
         references=cable.references,
         subject=cable.subject,
@@ -92,6 +95,42 @@ def prepare(cable: Cable) -> PreparedCable:
         path=cable.path,
         row=cable.row,
     )
+
+
+def cable_of(prepared: PreparedCable) -> Cable:
+    """Return the cable a PreparedCable was made from (the inverse of `prepare`)."""
+    values = dict(zip(COLUMNS, prepared.columns, strict=True))
+    created = values["created"]
+    return Cable(
+        id=prepared.id,
+        given_id=_text(values["given_id"]),
+        path=prepared.path,
+        row=prepared.row,
+        format=str(values["format"]),
+        created=(
+            datetime.strptime(created, "%Y-%m-%dT%H:%M:%SZ") if isinstance(created, str) else None
+        ),
+        origin=_text(values["origin"]),
+        classification=_text(values["classification"]),
+        classified_by=_text(values["classified_by"]),
+        nondisclosure_deadline=_text(values["nondisclosure_deadline"]),
+        subject=_text(values["subject"]),
+        tags=prepared.tags,
+        references=prepared.references,
+        recipients=tuple(json.loads(str(values["recipients"]))),
+        info_recipients=tuple(json.loads(str(values["info_recipients"]))),
+        signers=tuple(json.loads(str(values["signers"]))),
+        summary=_text(values["summary"]),
+        comment=_text(values["comment"]),
+        paragraphs=tuple(
+            Paragraph(number=number, heading=heading, text=text, label=label)
+            for number, heading, text, label in prepared.paragraphs
+        ),
+    )
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) else None
 
 
 def prepare_record(record: Cable | Rejection) -> Parsed:

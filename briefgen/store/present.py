@@ -39,6 +39,7 @@ def view_text(view: CableView) -> str:
     created = cable.created.strftime("%Y-%m-%d %H:%M UTC") if cable.created else None
     header = [
         ("Reference", cable.id),
+        ("Released as", cable.given_id),
         ("Created", created),
         ("Origin", cable.origin),
         ("Classification", cable.classification),
@@ -57,11 +58,12 @@ def view_text(view: CableView) -> str:
         if para.heading and para.heading != heading:
             lines += ["", para.heading]
         heading = para.heading
-        mark = f"{para.number}." if para.number is not None else ""
+        # A lettered paragraph shows its label (18A), as a citation of it names it.
+        mark = f"{para.label or para.number}." if para.label or para.number is not None else ""
         wrapped = textwrap.fill(
             para.text,
             width=WIDTH,
-            initial_indent=f"{mark:<5}",
+            initial_indent=f"{mark:<4} " if mark else body_indent,
             subsequent_indent=body_indent,
         )
         lines += ["", wrapped]

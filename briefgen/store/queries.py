@@ -160,11 +160,16 @@ def _date_range(where: CableFilter) -> tuple[date | None, date | None]:
 
 
 def find_rowid(conn: sqlite3.Connection, cable_id: str) -> tuple[int, str] | None:
-    """Return the rowid and stored id of a cable, trying the usual spellings of its id."""
-    for candidate in id_candidates(cable_id):
-        row = conn.execute("SELECT rowid, id FROM cables WHERE id = ?", (candidate,)).fetchone()
-        if row is not None:
-            return int(row[0]), str(row[1])
+    """Return the rowid and stored id of a cable, trying the usual spellings of its id, then
+    the id it was released under when the reader repaired it (`given_id`)."""
+    candidates = id_candidates(cable_id)
+    for column in ("id", "given_id"):
+        for candidate in candidates:
+            row = conn.execute(
+                f"SELECT rowid, id FROM cables WHERE {column} = ?", (candidate,)
+            ).fetchone()
+            if row is not None:
+                return int(row[0]), str(row[1])
     return None
 
 
@@ -177,7 +182,7 @@ def load_cable(conn: sqlite3.Connection, cable_id: str, where: str) -> Cable:
     row = conn.execute(
         "SELECT id, path, row, format, created, origin, classification, classified_by, "
         "nondisclosure_deadline, subject, tags_json, refs_json, recipients, info_recipients, "
-        "signers, summary, comment FROM ("
+        "signers, summary, comment, given_id FROM ("
         "SELECT c.*, "
         "(SELECT json_group_array(tag) FROM (SELECT tag FROM tags WHERE cable = c.rowid "
         "ORDER BY position)) AS tags_json, "
@@ -187,9 +192,9 @@ def load_cable(conn: sqlite3.Connection, cable_id: str, where: str) -> Cable:
         (rowid,),
     ).fetchone()
     paragraphs = tuple(
-        Paragraph(number=p[0], heading=p[1], text=p[2])
+        Paragraph(number=p[0], heading=p[1], text=p[2], label=p[3])
         for p in conn.execute(
-            "SELECT number, heading, text FROM paragraphs WHERE cable = ? ORDER BY position",
+            "SELECT number, heading, text, label FROM paragraphs WHERE cable = ? ORDER BY position",
             (rowid,),
         )
     )
@@ -211,6 +216,7 @@ def load_cable(conn: sqlite3.Connection, cable_id: str, where: str) -> Cable:
         signers=tuple(json.loads(row[14])),
         summary=row[15],
         comment=row[16],
+        given_id=row[17],
         paragraphs=paragraphs,
     )
 

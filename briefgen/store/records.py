@@ -18,8 +18,9 @@ class IngestReport(Record):
     updated: int = 0
     """Cables already in the corpus whose content changed (same id, new content hash)."""
     unchanged: int = 0
-    """Cables already in the corpus with the same content, and repeats of a cable met earlier
-    in the same run (the same cable in two formats, say), which are skipped."""
+    """Cables already in the corpus with the same content (or a copy of one that adds nothing
+    to it), and further copies of a cable met in the same batch (the same cable in two
+    formats, say), which are merged into it (`read.merge_copies`)."""
     rejected: int = 0
     """Inputs that could not be read as a cable."""
     rejections: tuple[Rejection, ...] = ()

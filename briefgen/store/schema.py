@@ -140,10 +140,23 @@ INSERT INTO counts
 SELECT 'classification', coalesce(classification, ''), count(*) FROM cables GROUP BY 2;
 """
 
+V4 = """
+-- A lettered or sub-numbered paragraph's label (18A, 2.b) and the id a cable was released
+-- under when the reader repaired it (08SECTION01GF02BISHIEK21 for 08BISHKEK1021).
+ALTER TABLE paragraphs ADD COLUMN label TEXT;
+ALTER TABLE cables ADD COLUMN given_id TEXT;
+CREATE INDEX cables_given_id ON cables (given_id) WHERE given_id IS NOT NULL;
+-- Rows written before hold neither, though their content hashes counted both: mark every hash
+-- stale, so that ingesting the same files again rewrites the cables whole instead of finding
+-- them unchanged.
+UPDATE cables SET content_hash = 'pre-v4:' || content_hash;
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "cables, paragraphs, tags, refs, rejections, meta, full-text index", V1),
     Migration(2, "running paragraph count in meta (store.paragraphs)", V2),
     Migration(3, "cables by origin, tag, year and classification (counts)", V3),
+    Migration(4, "paragraph labels and the id as released (given_id)", V4),
 )
 """Every schema step, in order; append new steps, never edit released ones."""
 

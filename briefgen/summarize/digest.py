@@ -252,7 +252,7 @@ def _parties(facts: CableFacts, people: Sequence[Person], limit: int = 12) -> tu
     first: dict[str, Cite] = {}
     for mention in facts.mentions:
         if mention.kind == "org" and mention.name not in first:
-            first[mention.name] = Cite(facts.cable_id, mention.paragraph)
+            first[mention.name] = Cite(facts.cable_id, mention.paragraph, mention.label)
     # A person's name taken for a body (`Fernandez`) is not an organization of the cable.
     person_words = {w for p in people for w in p.name.split()}
     parties = []

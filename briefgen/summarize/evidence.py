@@ -194,8 +194,12 @@ def clean_sentence(text: str) -> str:
     return " ".join(text.split()).lstrip("-•* ")
 
 
-def paragraph_sentences(cable_id: str, para: Paragraph) -> list[Sentence]:
-    """Return the sentences of one paragraph; victim-safety flags spread to whole bullets."""
+def paragraph_sentences(cable_id: str, para: Paragraph, label: str | None = None) -> list[Sentence]:
+    """Return the sentences of one paragraph, cited with its number and `label` (as
+    `Cable.cite_labels` names it; a lettered paragraph's own label when not given);
+    victim-safety flags spread to whole bullets."""
+    if label is None and para.label:
+        label = f"¶{para.label}"
     text = para.text
     split = Sentences.split(text)
     bounds = [split.bounds(i) for i in range(len(split))]
@@ -209,7 +213,7 @@ def paragraph_sentences(cable_id: str, para: Paragraph) -> list[Sentence]:
             if i == 0 and "\n- " in text:
                 whole = True
             flagged_items.add(_item_of(items, start))
-    cite = Cite(cable_id, para.number)
+    cite = Cite(cable_id, para.number, label)
     out = []
     for i, (start, end) in enumerate(bounds):
         sentence = clean_sentence(text[start:end])
@@ -231,8 +235,27 @@ def _item_of(items: Sequence[int], offset: int) -> int:
 
 def cable_sentences(cable: Cable) -> Iterator[Sentence]:
     """Yield every sentence of a cable in order."""
-    for para in cable.paragraphs:
-        yield from paragraph_sentences(cable.id, para)
+    for para, label in zip(cable.paragraphs, cable.cite_labels(), strict=True):
+        yield from paragraph_sentences(cable.id, para, label)
+
+
+def label_of(cable: Cable, para: Paragraph) -> str | None:
+    """Return how a citation names `para`, one of the paragraphs of `cable`."""
+    for candidate, label in zip(cable.paragraphs, cable.cite_labels(), strict=True):
+        if candidate is para:
+            return label
+    return f"¶{para.label}" if para.label else None
+
+
+def cited_paragraph(cable: Cable, cite: Cite) -> Paragraph | None:
+    """Return the paragraph of `cable` a citation points to (18A, not 18B), or None for a
+    citation of the cable as a whole or of a paragraph it does not hold."""
+    if cite.paragraph is None and cite.label is None:
+        return None
+    for para, label in zip(cable.paragraphs, cable.cite_labels(), strict=True):
+        if para.number == cite.paragraph and label == cite.label:
+            return para
+    return None
 
 
 Role = str
@@ -250,8 +273,9 @@ def sentences_about(
     pronoun or description resolved to it, or as the party a list entry is about); a sentence
     that only names it, with another actor, is returned as `named`.
     """
-    roles: dict[tuple[int | None, int], Role] = {}
-    clauses: dict[int | None, list[tuple[int, int, Role]]] = {}
+    # Paragraphs are keyed by number and label: 18A and 18B share the number 18.
+    roles: dict[tuple[int | None, str | None, int], Role] = {}
+    clauses: dict[tuple[int | None, str | None], list[tuple[int, int, Role]]] = {}
     for attribution in facts.attributions:
         role: Role | None = None
         if names.intersection(attribution.reporter):
@@ -260,28 +284,29 @@ def sentences_about(
             # `According to X, Y did ...` is X's account of Y, not a fact the cable states.
             role = "says" if attribution.speech else "acts"
         if role is not None:
-            clauses.setdefault(attribution.paragraph, []).append(
+            clauses.setdefault((attribution.paragraph, attribution.label), []).append(
                 (attribution.start, attribution.end, role)
             )
-    named: dict[int | None, list[int]] = {}
+    named: dict[tuple[int | None, str | None], list[int]] = {}
     for mention in facts.mentions:
         if mention.name in names:
-            named.setdefault(mention.paragraph, []).append(mention.start)
+            named.setdefault((mention.paragraph, mention.label), []).append(mention.start)
     chosen: list[tuple[Sentence, Role]] = []
-    for para in cable.paragraphs:
-        spans = clauses.get(para.number, [])
-        offsets = named.get(para.number, [])
+    for para, label in zip(cable.paragraphs, cable.cite_labels(), strict=True):
+        spans = clauses.get((para.number, label), [])
+        offsets = named.get((para.number, label), [])
         if not spans and not offsets:
             continue
-        for sentence in paragraph_sentences(cable.id, para):
+        for sentence in paragraph_sentences(cable.id, para, label):
+            key = (para.number, label, sentence.index)
             inside = [r for s, _, r in spans if sentence.start <= s < sentence.end]
             if inside:
-                roles[(para.number, sentence.index)] = "acts" if "acts" in inside else "says"
+                roles[key] = "acts" if "acts" in inside else "says"
             elif any(sentence.start <= o < sentence.end for o in offsets):
-                roles[(para.number, sentence.index)] = "named"
+                roles[key] = "named"
             else:
                 continue
-            chosen.append((sentence, roles[(para.number, sentence.index)]))
+            chosen.append((sentence, roles[key]))
     return chosen
 
 

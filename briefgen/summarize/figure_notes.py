@@ -49,14 +49,15 @@ def figure_notes(
     and those with more figures are kept first. With `least` above 1, a sentence needs that
     many figures, or money, to be noted (a quarter's figures, not its anecdotes).
     """
-    groups: dict[tuple[str, int | None, str], list[Figure]] = {}
+    groups: dict[tuple[str, int | None, str | None, str], list[Figure]] = {}
     for figure in figures:
         if figure_says_something(figure):
-            key = (figure.source.cable_id, figure.source.paragraph, figure.source.sentence)
+            source = figure.source
+            key = (source.cable_id, source.paragraph, source.label, source.sentence)
             groups.setdefault(key, []).append(figure)
     notes: list[tuple[float, int, FigureNote]] = []
     skipped = {_key(text) for text in skip}
-    for order, ((cable_id, paragraph, raw), members) in enumerate(groups.items()):
+    for order, ((cable_id, paragraph, label, raw), members) in enumerate(groups.items()):
         text = clean_sentence(raw)
         if not text or boilerplate_reason(text) or any(_key(text) in k for k in skipped):
             continue
@@ -76,7 +77,7 @@ def figure_notes(
             continue  # `nothing is 100 percent guaranteed`: a percentage alone may be a phrase.
         weight = len(values) + (3 if change else 0)
         shown = _trimmed(text, [f.text for f in members])
-        notes.append((weight, order, FigureNote(values, shown, Cite(cable_id, paragraph))))
+        notes.append((weight, order, FigureNote(values, shown, Cite(cable_id, paragraph, label))))
     kept = sorted(notes, key=lambda t: (-t[0], t[1]))[:limit]
     return tuple(note for _, _, note in sorted(kept, key=lambda t: t[1]))
 

@@ -9,10 +9,24 @@ from collections.abc import Collection, Iterable
 from briefgen.extract import Figure
 from briefgen.models import Cable
 from briefgen.summarize.privacy import personal_reason
-from briefgen.summarize.records import Chart, Cite, KeyFact
+from briefgen.summarize.records import Chart, Cite, KeyFact, Located
 
-Place = tuple[str, int | None]
-"""A cable id and paragraph number."""
+Place = tuple[str, int | None, str | None]
+"""A cable id, paragraph number and citation label (18A and 18B share the number 18)."""
+
+
+def place_of(where: Located) -> Place:
+    """Return the paragraph a fact's source or a citation points to, as a Place."""
+    return (where.cable_id, where.paragraph, where.label)
+
+
+def paragraph_places(cable: Cable) -> list[Place]:
+    """Return the Place of each paragraph of `cable`, in order."""
+    return [
+        (cable.id, para.number, label)
+        for para, label in zip(cable.paragraphs, cable.cite_labels(), strict=True)
+    ]
+
 
 # What a count measures decides where it belongs; the first matching rule names it.
 FIGURE_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -53,7 +67,12 @@ _DULL = re.compile(r"^(?:years?|months?|days?|weeks?|times?|hours?|percent)$", r
 
 def statistics_paragraphs(cables: Iterable[Cable]) -> set[Place]:
     """Return the paragraphs of `cables` that report statistics or trends (see STATISTICS)."""
-    return {(c.id, p.number) for c in cables for p in c.paragraphs if STATISTICS.search(p.text)}
+    return {
+        place
+        for c in cables
+        for place, p in zip(paragraph_places(c), c.paragraphs, strict=True)
+        if STATISTICS.search(p.text)
+    }
 
 
 def figure_class(figure: Figure, context: Collection[Place] = ()) -> str | None:
@@ -72,7 +91,7 @@ def figure_class(figure: Figure, context: Collection[Place] = ()) -> str | None:
         return None
     for name, rule in FIGURE_CLASSES:
         if rule.search(what):
-            place = (figure.source.cable_id, figure.source.paragraph)
+            place = place_of(figure.source)
             if name == "Outcome" and (
                 place in context or STATISTICS.search(figure.source.sentence)
             ):
@@ -129,13 +148,13 @@ def _money_context(figure: Figure) -> str:
 
 def series_charts(figures: Iterable[Figure], min_points: int = 3) -> tuple[Chart, ...]:
     """Return a chart for each year series of at least `min_points` points."""
-    groups: dict[tuple[str, str, str], list[Figure]] = defaultdict(list)
+    groups: dict[tuple[Place, str], list[Figure]] = defaultdict(list)
     for figure in figures:
         if figure.kind == "series" and figure.year is not None:
-            key = (figure.source.cable_id, str(figure.source.paragraph), figure.what or "value")
+            key = (place_of(figure.source), figure.what or "value")
             groups[key].append(figure)
     charts = []
-    for (_, _, what), points in groups.items():
+    for (_, what), points in groups.items():
         by_year = {p.year: p for p in points}
         if len(by_year) < min_points:
             continue

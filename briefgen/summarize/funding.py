@@ -37,7 +37,7 @@ def funding_rows(
             short_name(evidence, cid, f.channel),
             f.amount or "",
             _purpose(f.purpose),
-            Cite(cid, f.source.paragraph),
+            Cite(cid, f.source.paragraph, f.source.label),
         )
         for i, other in enumerate(rows):
             merged = _merge(other, row)

@@ -20,6 +20,7 @@ from briefgen.models import Cable, Paragraph
 from briefgen.summarize.evidence import (
     Sentence,
     clean_sentence,
+    label_of,
     marked_paragraph,
     paragraph_sentences,
 )
@@ -468,7 +469,7 @@ def section_sentences(cable: Cable, marker: str) -> list[Sentence]:
     `section_paragraphs`)."""
     out: list[Sentence] = []
     for para, stop in section_paragraphs(cable, marker):
-        for sentence in paragraph_sentences(cable.id, para):
+        for sentence in paragraph_sentences(cable.id, para, label_of(cable, para)):
             if stop is not None and sentence.start >= stop:
                 break
             if sentence.text:
@@ -488,19 +489,28 @@ def scored_sentences(
 
     Boilerplate, non-prose and (unless `include_personal`) victims' details are left out.
     """
-    summary_spans = [(s.cite.paragraph, s.start, s.end) for s in summary_sentences(cable)]
+    # Paragraphs are keyed by number and label: 18A and 18B share the number 18.
+    summary_spans = [
+        ((s.cite.paragraph, s.cite.label), s.start, s.end) for s in summary_sentences(cable)
+    ]
     names = _spans(
-        (m.paragraph, m.start) for m in facts.mentions if m.kind in ("org", "person", "place")
+        ((m.paragraph, m.label), m.start)
+        for m in facts.mentions
+        if m.kind in ("org", "person", "place")
     )
     figures = _spans(
-        (f.source.paragraph, f.start) for f in facts.figures if _figure_counts(f.kind, f.what)
+        ((f.source.paragraph, f.source.label), f.start)
+        for f in facts.figures
+        if _figure_counts(f.kind, f.what)
     )
-    money = _spans((f.source.paragraph, f.start) for f in facts.figures if f.kind == "money")
+    money = _spans(
+        ((f.source.paragraph, f.source.label), f.start) for f in facts.figures if f.kind == "money"
+    )
     # A full name no title goes with (a surname alone may be any official's).
     officials = {r.person for r in facts.roles}
     surnames = {name.split()[-1] for name in officials}
     private = _spans(
-        (m.paragraph, m.start)
+        ((m.paragraph, m.label), m.start)
         for m in facts.mentions
         if m.kind == "person"
         and " " in m.name
@@ -512,9 +522,12 @@ def scored_sentences(
     letters = [ch for p in cable.paragraphs for ch in p.text if ch.isalpha()]
     mixed = sum(ch.islower() for ch in letters) > 0.3 * max(1, len(letters))
     out: list[Scored] = []
+    labels = cable.cite_labels()
     for place, para in enumerate(cable.paragraphs):
         rank = 0  # Its place among the paragraph's quotable sentences.
-        for sentence in _points(paragraph_sentences(cable.id, para), para.text):
+        key = (para.number, labels[place])
+        sentences = paragraph_sentences(cable.id, para, labels[place])
+        for sentence in _points(sentences, para.text):
             if not quotable(sentence, include_personal=include_personal):
                 continue
             if mixed and _shouted(sentence.text):
@@ -522,12 +535,12 @@ def scored_sentences(
             if (
                 not include_personal
                 and _VICTIM_WORDS.search(sentence.text)
-                and _count_in(private, para.number, sentence)
+                and _count_in(private, key, sentence)
             ):
                 continue
-            n_names = _count_in(names, para.number, sentence)
-            n_figures = _count_in(figures, para.number, sentence)
-            has_money = _count_in(money, para.number, sentence) > 0
+            n_names = _count_in(names, key, sentence)
+            n_figures = _count_in(figures, key, sentence)
+            has_money = _count_in(money, key, sentence) > 0
             change = change_kind(sentence.text, money=has_money)
             past = _background(sentence.text, cable)
             if past:
@@ -537,7 +550,7 @@ def scored_sentences(
                     sentence,
                     _score(sentence.text, n_names, n_figures, change, rank) - (2.0 if past else 0),
                     change,
-                    any(p == para.number and a <= sentence.start < b for p, a, b in summary_spans),
+                    any(p == key and a <= sentence.start < b for p, a, b in summary_spans),
                     (place, sentence.index),
                     n_figures,
                 )
@@ -600,14 +613,18 @@ def _figure_counts(kind: str, what: str | None) -> bool:
     return bool(what) and not _DULL.match(what or "")
 
 
-def _spans(places: Iterable[tuple[int | None, int]]) -> dict[int | None, list[int]]:
-    found: dict[int | None, list[int]] = {}
+_Key = tuple[int | None, str | None]
+"""A paragraph of a cable: its number and citation label."""
+
+
+def _spans(places: Iterable[tuple[_Key, int]]) -> dict[_Key, list[int]]:
+    found: dict[_Key, list[int]] = {}
     for paragraph, start in places:
         found.setdefault(paragraph, []).append(start)
     return found
 
 
-def _count_in(spans: dict[int | None, list[int]], paragraph: int | None, sentence: Sentence) -> int:
+def _count_in(spans: dict[_Key, list[int]], paragraph: _Key, sentence: Sentence) -> int:
     return sum(1 for start in spans.get(paragraph, ()) if sentence.start <= start < sentence.end)
 
 

@@ -19,6 +19,8 @@ from briefgen.summarize.evidence import Evidence, Sentence
 from briefgen.summarize.figures import (
     comparison_chart,
     key_figures,
+    paragraph_places,
+    place_of,
     series_charts,
     statistics_paragraphs,
 )
@@ -76,7 +78,7 @@ def program_sheet(
     match = find_program(corpus, stored, phrase, cables)
     evidence = match.evidence
     chosen = readable(match.sentences, include_personal)
-    owns = {(c.id, p.number) for c in match.cables if c.id in match.central for p in c.paragraphs}
+    owns = {place for c in match.cables if c.id in match.central for place in paragraph_places(c)}
     grants, totals = program_grants(chosen, evidence, "", owns)
     funders = _funders(grants)
     found = _recipients(grants) + implementers(evidence, chosen, [f.value for f in funders])
@@ -99,7 +101,7 @@ def program_sheet(
         if k.label != "Statistic"
     )
     figures_panel = _distinct(figures_panel)
-    own = [f for f in figures if (f.source.cable_id, f.source.paragraph) not in stats]
+    own = [f for f in figures if place_of(f.source) not in stats]
     series = series_charts(own)
     chart = series[0] if series else comparison_chart(figures_panel, "Outcome", "Results reported")
     newest = max((c.created.date().isoformat() for c in match.cables if c.created), default=None)
@@ -228,14 +230,14 @@ def _figures(
 ) -> list[Figure]:
     """Return the counts and percentages the program's sentences state (money is in the
     grants table)."""
-    places = {(s.cite.cable_id, s.cite.paragraph) for s in chosen}
+    cited = {place_of(s.cite) for s in chosen}
     texts = {s.text for s in chosen}
     out: list[Figure] = []
     for cable in cables:
         for figure in evidence.facts_of(cable.id).figures:
             if figure.kind == "money":
                 continue
-            if (figure.source.cable_id, figure.source.paragraph) not in places:
+            if place_of(figure.source) not in cited:
                 continue
             said = " ".join(figure.source.sentence.split())
             if any(said[:60] in t or t[:60] in said for t in texts):

@@ -16,7 +16,8 @@ from dataclasses import dataclass, replace
 
 from briefgen.extract import Figure, Funding
 from briefgen.models import Cable
-from briefgen.summarize.evidence import Evidence, Sentence
+from briefgen.summarize.evidence import Evidence, Sentence, cited_paragraph
+from briefgen.summarize.figures import Place, place_of
 from briefgen.summarize.funding import short_name
 from briefgen.summarize.program_passages import list_lead
 from briefgen.summarize.records import Cite, Grant
@@ -119,7 +120,7 @@ def program_grants(
     sentences: Sequence[Sentence],
     evidence: Evidence,
     implementer: str,
-    owns: Iterable[tuple[str, int | None]] = (),
+    owns: Iterable[Place] = (),
 ) -> tuple[tuple[Grant, ...], tuple[Total, ...]]:
     """Return the grants table of a program and its totals.
 
@@ -132,7 +133,7 @@ def program_grants(
     for sentence in sentences:
         if not _MONEY_WORDS.search(sentence.text):
             continue
-        place = (sentence.cite.cable_id, sentence.cite.paragraph)
+        place = place_of(sentence.cite)
         if place in broad and not _PROGRAM_MONEY.search(sentence.text):
             continue
         cable = next(c for c in evidence.cables if c.id == sentence.cite.cable_id)
@@ -260,7 +261,7 @@ def _record_row(
         period or getattr(funding, "period", None) or years,
         _STATUS_OF_RECORD.get(recorded, recorded) if recorded else status,
         _purpose(funding.purpose),
-        Cite(cable_id, funding.source.paragraph),
+        Cite(cable_id, funding.source.paragraph, funding.source.label),
     )
     return _Row(grant, funding.value, funding.unit)
 
@@ -325,7 +326,7 @@ def amount_text(text: str) -> str:
 
 def _lead_of(cable: Cable, sentence: Sentence) -> str | None:
     """Return the lead of the list a sentence is an item of, or None."""
-    para = cable.paragraph(sentence.cite.paragraph) if sentence.cite.paragraph else None
+    para = cited_paragraph(cable, sentence.cite)
     if para is None:
         return None
     lead = list_lead(para)

@@ -252,7 +252,8 @@ def _central_hit(cable: Cable, passages: Sequence[Passage], concepts: Sequence[C
     best = max(scored, key=lambda h: h.score, default=_Hit(own[0], 0.0, 0) if own else None)
     if best is None:
         para = cable.paragraphs[0]
-        best = _Hit(Passage(cable, para, tuple(paragraph_sentences(cable.id, para)), 0, ""), 0, 0)
+        sentences = tuple(paragraph_sentences(cable.id, para, cable.cite_labels()[0]))
+        best = _Hit(Passage(cable, para, sentences, 0, ""), 0, 0)
     return _Hit(best.passage, best.score + 10.0, best.first, best.phrased)
 
 
@@ -339,7 +340,7 @@ def _one_per_list(
     lists: dict[tuple[str, int], list[_Hit]] = {}
     for hit in hits:
         if hit.passage.listed and hit.passage.cable.id not in central:
-            key = (hit.passage.cable.id, hit.passage.paragraph.number or 0)
+            key = (hit.passage.cable.id, _place(hit.passage))
             lists.setdefault(key, []).append(hit)
     # A list's lead naming the program (`INL programs ... as follows:`) stands for the whole
     # list only when no item of it matches: else the items are the programs.
@@ -348,9 +349,9 @@ def _one_per_list(
         for h in hits
         if h.passage.item == 0
         and h.passage.cable.id not in central
-        and (h.passage.cable.id, h.passage.paragraph.number or 0) in lists
+        and (h.passage.cable.id, _place(h.passage)) in lists
     }
-    for (cable_id, number), items in lists.items():
+    for items in lists.values():
         best = max(h.score for h in items)
         top = [h for h in items if h.score == best]
         names = {name_in(h.passage.sentences[h.first].text, concepts) for h in top}
@@ -358,14 +359,14 @@ def _one_per_list(
         if len(top) > 1 and (None in names or len(names) > 1):
             labels = "; ".join(f"«{_label(h)}»" for h in top[:MAX_CANDIDATES])
             raise AmbiguousNameError(
-                f"{query!r} matches {len(top)} programs listed in {cable_id} ¶{number}: "
+                f"{query!r} matches {len(top)} programs listed in {_cite(top[0])}: "
                 f"{labels}; name one of them"
             )
         dropped.update(id(h) for h in items if h.score < best)
     kept = [h for h in hits if id(h) not in dropped]
     if not any(c.required and c.kind not in WEAK for c in concepts):
         # Only a kind of program or a place (`training`): one passage, or a choice to make.
-        distinct = {(h.passage.cable.id, h.passage.paragraph.number, h.passage.item) for h in kept}
+        distinct = {(h.passage.cable.id, _place(h.passage), h.passage.item) for h in kept}
         if len(distinct) > 1 and not central:
             top = sorted(kept, key=lambda h: -h.score)[:MAX_CANDIDATES]
             labels = "; ".join(f"«{_label(h)}» ({_cite(h)})" for h in top)
@@ -381,21 +382,31 @@ def _program_sentences(
 ) -> tuple[Sentence, ...]:
     """Return the sentences about the program: whole cables about it, and from each other
     passage the sentence naming it and those going on about it."""
-    chosen: dict[tuple[str, int | None, int], Sentence] = {}
+    # Keyed by cable, paragraph place and sentence: 18A and 18B share the number 18.
+    chosen: dict[tuple[str, int, int], Sentence] = {}
     strong = _strong(concepts)
     for hit in hits:
         passage = hit.passage
         if passage.cable.id in central:
-            for para in passage.cable.paragraphs:
-                for s in paragraph_sentences(passage.cable.id, para):
-                    chosen[(s.cite.cable_id, s.cite.paragraph, s.index)] = s
+            cable = passage.cable
+            labels = cable.cite_labels()
+            for place, para in enumerate(cable.paragraphs):
+                for s in paragraph_sentences(cable.id, para, labels[place]):
+                    chosen[(s.cite.cable_id, place, s.index)] = s
             continue
+        place = _place(passage)
         for s in _taken(passage, hit.first, strong):
-            chosen[(s.cite.cable_id, s.cite.paragraph, s.index)] = s
+            chosen[(s.cite.cable_id, place, s.index)] = s
     order = {c.id: n for n, c in enumerate(_cables_of(hits))}
-    return tuple(
-        chosen[k] for k in sorted(chosen, key=lambda k: (order.get(k[0], 0), k[0], k[1] or 0, k[2]))
-    )
+    return tuple(chosen[k] for k in sorted(chosen, key=lambda k: (order.get(k[0], 0), *k)))
+
+
+def _place(passage: Passage) -> int:
+    """Return the place of a passage's paragraph in its cable, from 0."""
+    for place, para in enumerate(passage.cable.paragraphs):
+        if para is passage.paragraph:
+            return place
+    return len(passage.cable.paragraphs)
 
 
 def _cables_of(hits: Iterable[_Hit]) -> list[Cable]:

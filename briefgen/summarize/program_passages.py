@@ -107,8 +107,8 @@ def list_lead(paragraph: Paragraph) -> str | None:
 def passages_of(cable: Cable) -> list[Passage]:
     """Return the passages of a cable: each list item, each paragraph without a list."""
     out: list[Passage] = []
-    for para in cable.paragraphs:
-        sentences = paragraph_sentences(cable.id, para)
+    for para, label in zip(cable.paragraphs, cable.cite_labels(), strict=True):
+        sentences = paragraph_sentences(cable.id, para, label)
         starts = [0] + [m.start() + 1 for m in _LIST_ITEM.finditer(para.text)]
         lead = list_lead(para) or ""
         for item, start in enumerate(starts):

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from briefgen.models import Cable
 from briefgen.summarize.evidence import Sentence, marked_paragraph
-from briefgen.summarize.figures import statistics_paragraphs
+from briefgen.summarize.figures import paragraph_places, place_of, statistics_paragraphs
 from briefgen.summarize.program_passages import continues
 from briefgen.summarize.records import Cite, Quote, Statement
 
@@ -254,8 +254,12 @@ def sort_sentences(
     sections["context"] = []
     # A paragraph citing statistics or trends reports the state of things, all of it.
     stats = statistics_paragraphs(cables)
-    comments = {(c.id, marked_paragraph(c, "COMMENT")) for c in cables}
-    comments = {place for place in comments if place[1] is not None}
+    comments = {
+        place
+        for c in cables
+        for place, para in zip(paragraph_places(c), c.paragraphs, strict=True)
+        if para.number is not None and para.number == marked_paragraph(c, "COMMENT")
+    }
     previous: tuple[Cite, str] | None = None
     for sentence in chosen:
         text = sentence.text
@@ -264,7 +268,7 @@ def sort_sentences(
             lowered.strip('"“” ;.') in said or said[:40] in lowered for said in shown
         ):
             continue
-        place = (sentence.cite.cable_id, sentence.cite.paragraph)
+        place = place_of(sentence.cite)
         if place in stats and _CASES.search(text):
             key = "context"
         elif place in comments:

@@ -121,7 +121,7 @@ def implementers(
                 continue
             if mention.kind not in ("org", "person"):
                 continue
-            if mention.paragraph != sentence.cite.paragraph:
+            if (mention.paragraph, mention.label) != (sentence.cite.paragraph, sentence.cite.label):
                 continue
             position = sentence.text.find(mention.text)
             if position < 0:
@@ -160,7 +160,7 @@ def places(evidence: Evidence, sentences: Sequence[Sentence]) -> KeyFact | None:
             (sentence.text.find(m.text), m.name)
             for m in evidence.facts_of(sentence.cite.cable_id).mentions
             if m.kind == "place"
-            and m.paragraph == sentence.cite.paragraph
+            and (m.paragraph, m.label) == (sentence.cite.paragraph, sentence.cite.label)
             and m.text in sentence.text
         ]
         # `the northern cities of Iquique and Arica`: towns a gazetteer may not know.

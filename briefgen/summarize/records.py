@@ -15,27 +15,46 @@ class Located(Protocol):
     @property
     def paragraph(self) -> int | None: ...
 
+    @property
+    def label(self) -> str | None: ...
+
 
 @dataclass(frozen=True, slots=True)
 class Cite:
-    """A pointer to the cable paragraph a statement comes from."""
+    """A pointer to the cable paragraph a statement comes from, named as the cable names it.
+
+    Printed `09BISHKEK1021 ¶18`, `09BISHKEK1021 ¶18A`, `06X123 "THE SHELTER"`, `06X123 ¶(3)`
+    (see docs/architecture.md, Citations).
+    """
 
     cable_id: str
     """The cable's canonical id (`09ASTANA2101`)."""
     paragraph: int | None
-    """The paragraph number, or None for the cable as a whole."""
+    """The paragraph number (18 for 18A), or None for an unnumbered paragraph or the cable as
+    a whole."""
+    label: str | None = None
+    """How the citation names the paragraph when its number does not (`¶18A`, `¶2.b`,
+    `"THE SHELTER"`, `"THE SHELTER" ¶2`, `¶(3)`: `Cable.cite_labels`); None for a plain
+    numbered paragraph (`¶18`) and for the cable as a whole."""
 
     @classmethod
     def of(cls, source: Located) -> Cite:
         """Return the citation of an extracted fact's source."""
-        return cls(source.cable_id, source.paragraph)
+        return cls(source.cable_id, source.paragraph, source.label)
 
     def __str__(self) -> str:
+        if self.label is not None:
+            return f"{self.cable_id} {self.label}"
         return self.cable_id if self.paragraph is None else f"{self.cable_id} ¶{self.paragraph}"
 
     def as_dict(self) -> dict[str, Any]:
         """Return the citation as a JSON-ready dict."""
-        return {"cable_id": self.cable_id, "paragraph": self.paragraph, "text": str(self)}
+        return {
+            "cable_id": self.cable_id,
+            "paragraph": self.paragraph,
+            "label": self.label,
+            "text": str(self),
+        }
 
 
 @dataclass(frozen=True, slots=True)

@@ -177,8 +177,12 @@ def test_opening_a_version_1_database_migrates_it_and_keeps_its_cables(db_path: 
     with Corpus.open(db_path) as corpus:
         corpus.add(SAMPLE)
         expected = corpus.stats()
-    # What version 1 left: no running paragraph count (v2), no counts table (v3).
+    # What version 1 left: no running paragraph count (v2), no counts table (v3), no paragraph
+    # labels or given ids (v4).
     conn = db.connect(db_path)
+    conn.execute("DROP INDEX cables_given_id")
+    conn.execute("ALTER TABLE cables DROP COLUMN given_id")
+    conn.execute("ALTER TABLE paragraphs DROP COLUMN label")
     conn.execute("DELETE FROM meta WHERE key = 'store.paragraphs'")
     conn.execute("DROP TABLE counts")
     conn.execute("DELETE FROM schema_migrations WHERE version > 1")
