@@ -57,7 +57,7 @@ _FUNDING = re.compile(
 )
 _FACILITY = re.compile(
     r"\b(?:shelters?|hotlines?|bedrooms?|beds|house up to|capacity|social workers?|"
-    r"psychologists?|premises|offices? in|branch(?:es)? in|cent(?:er|re)s? (?:for|in))\b",
+    r"psychologists?|premises|offices? in|branch(?:es)? in|(?-i:cent(?:er|re)s?) (?:for|in))\b",
     re.I,
 )
 _NETWORK = re.compile(
