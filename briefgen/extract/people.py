@@ -287,7 +287,14 @@ def rule_first_name(ctx: Context, para: Para) -> None:
         return
     for match in _pairs(para):
         first, last = match.group(1), match.group(2)
-        if _given(first) and looks_like_name_word(last):
+        # `The Ehl-i-Beyt and Cem Foundations`: `The` and `Cem` are given names somewhere, but
+        # no name opens with an article nor ends with bodies (`Foundations`).
+        if (
+            _given(first)
+            and looks_like_name_word(last)
+            and first not in lexicon.NOT_NAME_WORDS
+            and last[:-1] not in lexicon.ORG_HEADS
+        ):
             end = match.end(2)
             for _ in range(2):  # `Jose Luis Rodriguez Zapatero`: take the whole name
                 more = _NEXT_NAME_RE.match(para.text, end)

@@ -68,3 +68,46 @@ def test_a_role_in_a_unit_the_body_has_does_not_lead_the_body() -> None:
     roles = {(r.person, r.organization): r.leadership for r in facts.roles}
     assert roles[("Denis Smirnov", "World Wildlife Fund")] is False
     assert roles[("Olga Petrova", "Amur Tiger Fund")] is True
+
+
+def test_a_body_named_before_a_title_and_a_name_ends_at_the_title() -> None:
+    facts = _facts(
+        "(C) Alevi Cem Foundation Chairman Izettin Dogan told us that the ruling was very "
+        "important."
+    )
+    orgs = {e.name for e in facts.entities if e.kind == "org"}
+    assert orgs == {"Alevi Cem Foundation"}
+    roles = {(r.person, r.title, r.organization, r.leadership) for r in facts.roles}
+    assert roles == {("Izettin Dogan", "Chairman", "Alevi Cem Foundation", True)}
+
+
+def test_no_person_opens_with_an_article_or_ends_with_bodies() -> None:
+    facts = _facts(
+        "(C) The Ehl-i-Beyt and Cem Foundations continue to seek legal recognition of their faith."
+    )
+    assert not [e.name for e in facts.entities if e.kind == "person"]
+
+
+COMMENT = (
+    "(C) Comment: Though the Cem and Ehl-i-Beyt Foundations share similar complaints against "
+    "the Government, their strategies are notably different. Ehl-i-Beyt, with its big tent "
+    "approach to membership, takes a collaborative approach. With that goal in mind, the "
+    "Foundation is opening an Istanbul-based Academy in April. The Cem Foundation on the other "
+    "hand feels it has no choice but to go to court. In the event the court rules against it, "
+    "the Foundation is likely to take the case to the ECHR."
+)
+
+
+def _actors_at(facts: CableFacts, offset: int) -> tuple[str, ...]:
+    return next(
+        (a.actors for a in facts.attributions if a.paragraph == 2 and a.start <= offset < a.end),
+        (),
+    )
+
+
+def test_the_head_two_bodies_share_is_not_given_to_the_one_with_a_name() -> None:
+    facts = _facts(
+        "(C) Frustrated, the Cem Foundation submitted two petitions to the Government.", COMMENT
+    )
+    assert _actors_at(facts, COMMENT.index("Foundation is opening")) == ()
+    assert _actors_at(facts, COMMENT.index("Foundation is likely")) == ("Cem Foundation",)
