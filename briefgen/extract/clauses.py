@@ -105,7 +105,7 @@ SPEECH_VERBS = frozenset(
     blames blame wrote writes write saying telling noting arguing claiming complaining
     urging asking calling pressing recommending suggesting proposing warning requesting
     insisting stressing emphasizing expressing criticizing praising accusing alleging
-    lobbying""".split()
+    lobbying enthuse enthuses enthused""".split()
 )
 """Verbs that report speech, a view or a judgement: the clause is its subject's claim."""
 IRREGULAR_VERBS = frozenset(
@@ -354,7 +354,8 @@ _BE_WORDS = frozenset({"is", "are", "was", "were", "remain", "remains", "exist",
 _TAG_VERBS = (
     r"said|says|noted|notes|added|adds|explained|stated|claimed|claims|argued|complained|"
     r"insisted|asserted|observed|commented|remarked|concluded|warned|acknowledged|believes|"
-    r"believed|thinks|thought|reported|reports|told (?:us|poloff|emboffs?|the [A-Za-z]+)"
+    r"believed|thinks|thought|reported|reports|alleged|stressed|emphasized|cautioned|conceded|"
+    r"lamented|recalled|enthused|told (?:us|poloff|emboffs?|the [A-Za-z]+)"
 )
 _TAG_RE = re.compile(
     rf"[,;]\s*[\"”]?\s*(?P<who>[^,;\"”]{{1,60}}?)\s+(?:also\s+|later\s+|then\s+)?"

@@ -259,7 +259,7 @@ def _place(
     """Return the sentence with what routes it: its role, whether the post acts in it, whether
     it is the cable's COMMENT, and whether the organization receives money in it."""
     origin = cable.origin or ""
-    post = post_says = receives = False
+    post = post_says = receives = others_say = False
     for attribution in facts.attributions:
         if attribution.paragraph != sentence.cite.paragraph:
             continue
@@ -268,13 +268,25 @@ def _place(
         if origin and origin in attribution.actors:
             post = True
             post_says = post_says or attribution.speech
+        elif attribution.speech and attribution.actors and not names & set(attribution.actors):
+            others_say = True
         receives = receives or bool(names.intersection(attribution.recipients))
     comment = bool(cable.comment) and _normal(sentence.text) in _normal(cable.comment or "")
     if role == "acts" and not receives and _receives_itself(sentence.text):
         receives = True
     by_leader = role != "named" and not _acts_in(facts, sentence, names - leaders)
     figures = bool(_NUMBER.search(sentence.text))
-    return Placed(sentence, role, post, comment, receives, by_leader, post_says, figures)
+    return Placed(
+        sentence,
+        role,
+        post,
+        comment,
+        receives=receives,
+        by_leader=by_leader,
+        post_says=post_says,
+        figures=figures,
+        others_say=others_say,
+    )
 
 
 def _receives_itself(text: str) -> bool:

@@ -37,6 +37,9 @@ class Placed:
     """True when a leader of the organization, not the organization, acts or speaks in it."""
     post_says: bool = False
     """True when the post says or judges something in it (`we assess`, `Post believes`)."""
+    others_say: bool = False
+    """True when a party other than the organization and the post speaks in it (`Sofuoglu
+    suggested ...` in a COMMENT): that party's claim, not the post's judgement."""
     figures: bool = False
     """True when it states a number: such sentences are kept first when a section is cut."""
     also: tuple[Cite, ...] = ()
@@ -46,7 +49,8 @@ class Placed:
 _LEGAL = re.compile(
     r"\b(?:(?:re-?|de-?|un)?registered(?! (?:[a-z-]+ )?(?:sex )?\w+s\b)|(?:re-?|de-?)?registration|"
     r"legal (?:status|entity|personality)|dissolv\w*|liquidat\w*|closed down|shut down|"
-    r"banned|suspended|warned|official warning|raided|outlawed|licen[cs]e (?:was )?revoked)\b",
+    r"banned|suspended|warned|official warning|raided|outlawed|licen[cs]e (?:was )?revoked|"
+    r"designated (?:[\w.'’-]+ ){0,8}?as an? (?:[\w-]+ )?(?:terrorist|extremist))\b",
     re.I,
 )
 """What the authorities decided of the organization itself, not `registered sex workers`."""
@@ -92,7 +96,7 @@ SECTION_RULES: tuple[tuple[str, Rule], ...] = (
     (
         "assessment",
         lambda p: (
-            (p.comment and p.role != "says")
+            (p.comment and p.role != "says" and not p.others_say)
             or (p.post_says and bool(_JUDGEMENT.search(p.sentence.text)))
             or _describes(p)
         ),

@@ -111,3 +111,14 @@ def test_the_head_two_bodies_share_is_not_given_to_the_one_with_a_name() -> None
     )
     assert _actors_at(facts, COMMENT.index("Foundation is opening")) == ()
     assert _actors_at(facts, COMMENT.index("Foundation is likely")) == ("Cem Foundation",)
+
+
+def test_a_trailing_enthused_makes_the_clause_its_speakers_view() -> None:
+    text = (
+        "(C) Patrick Utomi spoke at the rally. Chris Ekiyor, the President of the Ijaw Youth "
+        'Council, is "very smart", Utomi enthused.'
+    )
+    facts = _facts(text)
+    clause = next(a for a in facts.attributions if a.start <= text.index("Chris") < a.end)
+    assert clause.speech
+    assert "Ijaw Youth Council" not in clause.actors

@@ -36,6 +36,34 @@ SHARED_NUMBERS = Cable(
             "(S/NF) USG Concern: The Vienna-based NGO Irakhilfe Nord instructs donors to send "
             "funds to Creditanstalt. Officials said it uses collected funds for charitable work.",
         ),
+        Paragraph(
+            7,
+            None,
+            "(S/NF) PRSA -- designated by the U.S. Treasury Department as a terrorist entity and "
+            "renamed the Palestinian Relief Association -- collects donations for charities.",
+        ),
+    ),
+)
+COURTS_COMMENT = (
+    "The Cem Foundation feels it has no choice but to pursue resolutions through the courts. "
+    "Speaking off the record, Sofuoglu suggested the AKP is pressuring the courts to delay a "
+    "hearing on the Cem Foundation's case against the Prime Ministry."
+)
+COURTS = Cable(
+    id="07ISTANBUL900",
+    created=datetime(2007, 1, 12),
+    origin="Consulate Istanbul",
+    classification="CONFIDENTIAL",
+    subject="TURKEY: ALEVI FOUNDATIONS",
+    comment=COURTS_COMMENT,
+    paragraphs=(
+        Paragraph(
+            8,
+            None,
+            "(C) Frustrated, the Cem Foundation submitted two petitions to the Government in "
+            "June 2005.",
+        ),
+        Paragraph(10, None, f"(C) Comment: {COURTS_COMMENT} End Comment."),
     ),
 )
 SPOKESMEN = Cable(
@@ -105,7 +133,7 @@ BURMA = tuple(
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Corpus]:
     path: Path = tmp_path_factory.mktemp("review") / "corpus.db"
     with Corpus.open(path) as opened:
-        opened.add([SHARED_NUMBERS, SPOKESMEN, *BURMA])
+        opened.add([SHARED_NUMBERS, SPOKESMEN, COURTS, *BURMA])
         ensure_facts(opened)
         yield opened
 
@@ -148,3 +176,18 @@ def test_a_kind_one_cable_states_beats_the_kind_others_read_from_the_name(
     assert data["kind"] == "political party"
     assert "NGO" not in data["meta"]["title"]
     assert [p["name"] for p in data["leaders"]] == ["Aung San Suu Kyi"]
+
+
+def test_a_designation_as_a_terrorist_entity_is_legal_status(corpus: Corpus) -> None:
+    data = profile(corpus, "Palestinian Relief Society of Austria")
+    assert any("designated by the U.S. Treasury" in s["text"] for s in data["legal_status"])
+
+
+def test_what_another_speaker_suggests_in_a_comment_is_not_the_posts_assessment(
+    corpus: Corpus,
+) -> None:
+    data = profile(corpus, "Cem Foundation")
+    assessment = " ".join(s["text"] for s in data["assessment"])
+    assert "no choice but to pursue resolutions" in assessment
+    assert "Sofuoglu suggested" not in assessment
+    assert "Sofuoglu suggested" in every_text(data)
