@@ -494,6 +494,11 @@ def _noun_phrase(
             index += 1
             continue
         if _is_verb(lower) and not (head is not None and _noun_too(lower)):
+            if head is not None and lower in _AGENT_PARTICIPLES:
+                agents = _agents_after(tokens, index + 1, names)
+                if agents:
+                    # `A program conducted jointly by the PDI and IOM trained ...`: theirs.
+                    return Subject("named", agents, reporter=reporter)
             break  # `A January 20 report by X found`: after a noun, `report` is one too
         head = lower
         index += 1
@@ -531,6 +536,43 @@ def _noun_phrase(
         and lowered not in POSSESSIVE_PRONOUNS
     )
     return Subject("other", head=head, reporter=reporter, bare=bare)
+
+
+_AGENT_PARTICIPLES = frozenset(
+    """conducted run organized organised implemented led operated managed carried held hosted
+    coordinated""".split()
+)
+"""Participles whose agent (`by X`) does what the phrase they end does (`a program run by X`)."""
+
+
+def _agents_after(
+    tokens: list[tuple[int, int, str]], index: int, names: Sequence[Span]
+) -> tuple[str, ...]:
+    """Return the parties named after `[jointly] by` at `index` (`by the PDI and the IOM`),
+    when a verb follows them: the phrase before was the clause's subject, and theirs."""
+    if index < len(tokens) and tokens[index][2].lower() in ADVERBS:
+        index += 1
+    if index >= len(tokens) or tokens[index][2].lower() != "by":
+        return ()
+    index += 1
+    found: list[str] = []
+    while index < len(tokens):
+        span = _span_at(names, tokens[index][0])
+        if span is not None:
+            found.append(span.name)
+            index = _after(tokens, index, span.end)
+            continue
+        word = tokens[index][2].lower()
+        if word in ("and", "the", ","):
+            index += 1
+            continue
+        if word == "(":
+            index = _skip_parenthesis(tokens, index)
+            continue
+        break
+    if not found or index >= len(tokens) or not _is_verb(tokens[index][2].lower()):
+        return ()
+    return tuple(dict.fromkeys(found))
 
 
 def _noun_too(word: str) -> bool:

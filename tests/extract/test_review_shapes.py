@@ -122,3 +122,18 @@ def test_a_trailing_enthused_makes_the_clause_its_speakers_view() -> None:
     clause = next(a for a in facts.attributions if a.start <= text.index("Chris") < a.end)
     assert clause.speech
     assert "Ijaw Youth Council" not in clause.actors
+
+
+def test_a_program_run_by_parties_is_theirs_when_it_acts() -> None:
+    text = (
+        "(U) An innovative outreach program conducted jointly by the PDI and the International "
+        "Organization for Migration (IOM) trained approximately 225 sex workers in five regions."
+    )
+    facts = _facts(text)
+    assert _actors_at_first(facts) == ("PDI", "International Organization for Migration")
+    report = "(U) A report conducted by the PDI in 2008 was never published."
+    assert _actors_at_first(_facts(report)) == ()
+
+
+def _actors_at_first(facts: CableFacts) -> tuple[str, ...]:
+    return next((a.actors for a in facts.attributions if a.start == 0), ())
