@@ -88,6 +88,9 @@ _HEADER = re.compile(r"^[^.;]{0,90}:$")
 """A list entry's header or a lead-in (`(1) International Organization for Migration (IOM):`),
 which states nothing by itself."""
 
+_HEADLINE = re.compile(r"^(?:[\"“]?(?:[A-Z][\w’'-]*|of|and|the|in|on|for|to)[\"”]?,?\s*){2,10}$")
+"""A subheading every word of which is capitalized (`AMIA "Local Connection" Reexamined`)."""
+
 Rule = Callable[[Placed], bool]
 
 SECTION_RULES: tuple[tuple[str, Rule], ...] = (
@@ -138,7 +141,12 @@ def route(placed: list[Placed]) -> dict[str, list[Placed]]:
     kept: list[tuple[str, str, int]] = []  # (normalized text, section, index in section)
     for item in placed:
         text = item.sentence.text
-        if _NOISE.search(text) or len(text.split()) < 4 or _HEADER.match(text):
+        if (
+            _NOISE.search(text)
+            or len(text.split()) < 4
+            or _HEADER.match(text)
+            or _HEADLINE.match(text)
+        ):
             continue
         norm = " ".join(text.lower().split())
         same = next((k for k in kept if fuzz.ratio(norm, k[0]) >= 90), None)

@@ -12,6 +12,9 @@ from briefgen.facts import ensure_facts
 from briefgen.models import Cable, Paragraph
 from briefgen.pipeline import BriefingRequest, summarize
 from briefgen.store import Corpus
+from briefgen.summarize.evidence import Sentence
+from briefgen.summarize.ngo_sections import Placed, route
+from briefgen.summarize.records import Cite
 
 from .test_ngo_profile import every_text
 
@@ -191,3 +194,20 @@ def test_what_another_speaker_suggests_in_a_comment_is_not_the_posts_assessment(
     assert "no choice but to pursue resolutions" in assessment
     assert "Sofuoglu suggested" not in assessment
     assert "Sofuoglu suggested" in every_text(data)
+
+
+def test_a_subheading_is_no_statement() -> None:
+    def placed(text: str) -> Placed:
+        sentence = Sentence(Cite("08BUENOSAIRES900", 1), text, 0, 0, len(text), None, False)
+        return Placed(sentence, "acts", post=False, comment=False)
+
+    sections = route(
+        [
+            placed('AMIA "Local Connection" Reexamined'),
+            placed("Utomi Asks USG Support for Amnesty, Development"),
+            placed("AMIA leaders welcomed the visit of the FBI Deputy Director."),
+        ]
+    )
+    assert [p.sentence.text for p in sections["programs"]] == [
+        "AMIA leaders welcomed the visit of the FBI Deputy Director."
+    ]
