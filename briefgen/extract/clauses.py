@@ -600,11 +600,13 @@ def _skip_opening(words: Words, position: int, end: int) -> tuple[int, _Range]:
         return position, None
     first = opening.group(1).lower()
     participle = first.endswith(("ed", "ing")) and len(first) > 4
-    if first not in _OPENING_WORDS and not participle:
+    # `To carry out the consensus ..., the IYC has advocated`: a purpose, then the subject.
+    purpose = first == "to"
+    if first not in _OPENING_WORDS and not participle and not purpose:
         return position, None
     tokens = words.window(position, min(end, position + 260), 28)
-    subordinate = first in _SUBORDINATORS or participle
-    for index, (tok_start, tok_end, word) in enumerate(tokens[:26]):
+    subordinate = first in _SUBORDINATORS or participle or purpose
+    for index, (tok_start, tok_end, word) in enumerate(tokens[:28]):
         if word == ",":
             return tok_end, (position, tok_start) if first == "according" else None
         if word in (";", ":"):

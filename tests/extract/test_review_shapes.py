@@ -137,3 +137,12 @@ def test_a_program_run_by_parties_is_theirs_when_it_acts() -> None:
 
 def _actors_at_first(facts: CableFacts) -> tuple[str, ...]:
     return next((a.actors for a in facts.attributions if a.start == 0), ())
+
+
+def test_a_purpose_before_the_comma_is_an_opening_phrase() -> None:
+    text = (
+        "(C) To carry out the consensus achieved at the summit of Ijaw Youths held February 6 in "
+        "Yenagoa to close the militant camps within 90 days, the Ijaw Youth Council has "
+        "advocated amnesty for militants."
+    )
+    assert _actors_at_first(_facts(text)) == ("Ijaw Youth Council",)
