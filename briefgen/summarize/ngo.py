@@ -628,6 +628,7 @@ _LEGAL_WORDS = (
     ("registered", "registered"),
     ("registration", "registration"),
     ("licen", "licensing"),
+    ("designated", "designated a terrorist entity"),
 )
 
 

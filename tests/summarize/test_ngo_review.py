@@ -184,6 +184,8 @@ def test_a_kind_one_cable_states_beats_the_kind_others_read_from_the_name(
 def test_a_designation_as_a_terrorist_entity_is_legal_status(corpus: Corpus) -> None:
     data = profile(corpus, "Palestinian Relief Society of Austria")
     assert any("designated by the U.S. Treasury" in s["text"] for s in data["legal_status"])
+    legal = next(k for k in data["key_facts"] if k["label"] == "Legal status")
+    assert legal["value"] == "designated a terrorist entity"
 
 
 def test_what_another_speaker_suggests_in_a_comment_is_not_the_posts_assessment(
