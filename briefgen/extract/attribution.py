@@ -45,6 +45,8 @@ _THE_HEAD_RE = re.compile(
     r"company|firm|movement|party|committee|council|commission|unit)\b",
     re.I,
 )
+_SHARED_HEAD_RE = re.compile(r"\b[A-Z][\w'’-]* and (?:the )?[A-Z][\w'’-]* ([A-Z][a-z]+)s\b")
+"""Two bodies sharing one head word: `the Cem and Ehl-i-Beyt Foundations`."""
 _WINDOW = 3
 """How many paragraphs back a pronoun or description may find its party."""
 
@@ -73,6 +75,9 @@ class _State:
     """The party each facility word was last said to run (`shelter`: the NGO that opened it)."""
     unresolved_heads: set[str] = field(default_factory=set)
     """Description words (`group`) the paragraph used for a body it does not name."""
+    shared_heads: set[str] = field(default_factory=set)
+    """Head words the paragraph gave two bodies at once (`the Cem and Ehl-i-Beyt Foundations`):
+    a later `the Foundation` may mean either."""
     orgs_named: list[_Actor] = field(default_factory=list)
     """Organizations named so far, most recent first (a description may mean one of them)."""
     item_people: list[_Actor] | None = None
@@ -113,6 +118,7 @@ def _read_paragraph(ctx: Context, para: Para, spans: list[Span], state: _State) 
     span_starts = [s.start for s in spans]
     state.item_people = None
     state.unresolved_heads = set()
+    state.shared_heads = set()
     sentences = para.sentences
     entry_party: str | None = None
     in_entry = False
@@ -167,6 +173,9 @@ def _read_paragraph(ctx: Context, para: Para, spans: list[Span], state: _State) 
         # A `the group` this clause does not resolve to anyone stays unnamed for the paragraph.
         resolved = subject.word if subject.kind == "description" else None
         state.unresolved_heads.update(h.lower() for h in unnamed if h.lower() != resolved)
+        state.shared_heads.update(
+            h.lower() for h in _SHARED_HEAD_RE.findall(text, clause_start, clause_end)
+        )
         state.speaker_for = (
             _Actor(subject.names[0], "org", para.index)
             if subject.represented and subject.names
@@ -384,6 +393,11 @@ def _description(
     head word, else the list entry's party, else the one that acted just before when its kind
     fits the word, unless the paragraph spoke of such a body before without naming it."""
     singular = head[:-1] if head.endswith("s") and head not in ("ngos", "press") else head
+    if singular in state.shared_heads:
+        # The paragraph spoke of two such bodies: only the one acting just before is sure.
+        last = [a for a in state.last if a.kind == "org"]
+        sure = len(last) == 1 and singular in last[0].name.lower().replace("-", " ").split()
+        return (last[0],) if sure else ()
     named = [
         a for a in state.orgs_named if a.paragraph >= (recent[0].paragraph - 1 if recent else 0)
     ]

@@ -105,7 +105,7 @@ SPEECH_VERBS = frozenset(
     blames blame wrote writes write saying telling noting arguing claiming complaining
     urging asking calling pressing recommending suggesting proposing warning requesting
     insisting stressing emphasizing expressing criticizing praising accusing alleging
-    lobbying""".split()
+    lobbying enthuse enthuses enthused""".split()
 )
 """Verbs that report speech, a view or a judgement: the clause is its subject's claim."""
 IRREGULAR_VERBS = frozenset(
@@ -354,7 +354,8 @@ _BE_WORDS = frozenset({"is", "are", "was", "were", "remain", "remains", "exist",
 _TAG_VERBS = (
     r"said|says|noted|notes|added|adds|explained|stated|claimed|claims|argued|complained|"
     r"insisted|asserted|observed|commented|remarked|concluded|warned|acknowledged|believes|"
-    r"believed|thinks|thought|reported|reports|told (?:us|poloff|emboffs?|the [A-Za-z]+)"
+    r"believed|thinks|thought|reported|reports|alleged|stressed|emphasized|cautioned|conceded|"
+    r"lamented|recalled|enthused|told (?:us|poloff|emboffs?|the [A-Za-z]+)"
 )
 _TAG_RE = re.compile(
     rf"[,;]\s*[\"”]?\s*(?P<who>[^,;\"”]{{1,60}}?)\s+(?:also\s+|later\s+|then\s+)?"
@@ -493,6 +494,11 @@ def _noun_phrase(
             index += 1
             continue
         if _is_verb(lower) and not (head is not None and _noun_too(lower)):
+            if head is not None and lower in _AGENT_PARTICIPLES:
+                agents = _agents_after(tokens, index + 1, names)
+                if agents:
+                    # `A program conducted jointly by the PDI and IOM trained ...`: theirs.
+                    return Subject("named", agents, reporter=reporter)
             break  # `A January 20 report by X found`: after a noun, `report` is one too
         head = lower
         index += 1
@@ -532,6 +538,43 @@ def _noun_phrase(
     return Subject("other", head=head, reporter=reporter, bare=bare)
 
 
+_AGENT_PARTICIPLES = frozenset(
+    """conducted run organized organised implemented led operated managed carried held hosted
+    coordinated""".split()
+)
+"""Participles whose agent (`by X`) does what the phrase they end does (`a program run by X`)."""
+
+
+def _agents_after(
+    tokens: list[tuple[int, int, str]], index: int, names: Sequence[Span]
+) -> tuple[str, ...]:
+    """Return the parties named after `[jointly] by` at `index` (`by the PDI and the IOM`),
+    when a verb follows them: the phrase before was the clause's subject, and theirs."""
+    if index < len(tokens) and tokens[index][2].lower() in ADVERBS:
+        index += 1
+    if index >= len(tokens) or tokens[index][2].lower() != "by":
+        return ()
+    index += 1
+    found: list[str] = []
+    while index < len(tokens):
+        span = _span_at(names, tokens[index][0])
+        if span is not None:
+            found.append(span.name)
+            index = _after(tokens, index, span.end)
+            continue
+        word = tokens[index][2].lower()
+        if word in ("and", "the", ","):
+            index += 1
+            continue
+        if word == "(":
+            index = _skip_parenthesis(tokens, index)
+            continue
+        break
+    if not found or index >= len(tokens) or not _is_verb(tokens[index][2].lower()):
+        return ()
+    return tuple(dict.fromkeys(found))
+
+
 def _noun_too(word: str) -> bool:
     """Return True for a verb's base form that is also a noun (`report`, `claim`, `request`)."""
     return word in SPEECH_VERBS and not word.endswith(("ed", "s")) and word not in AUXILIARIES
@@ -557,11 +600,13 @@ def _skip_opening(words: Words, position: int, end: int) -> tuple[int, _Range]:
         return position, None
     first = opening.group(1).lower()
     participle = first.endswith(("ed", "ing")) and len(first) > 4
-    if first not in _OPENING_WORDS and not participle:
+    # `To carry out the consensus ..., the IYC has advocated`: a purpose, then the subject.
+    purpose = first == "to"
+    if first not in _OPENING_WORDS and not participle and not purpose:
         return position, None
     tokens = words.window(position, min(end, position + 260), 28)
-    subordinate = first in _SUBORDINATORS or participle
-    for index, (tok_start, tok_end, word) in enumerate(tokens[:26]):
+    subordinate = first in _SUBORDINATORS or participle or purpose
+    for index, (tok_start, tok_end, word) in enumerate(tokens[:28]):
         if word == ",":
             return tok_end, (position, tok_start) if first == "according" else None
         if word in (";", ":"):

@@ -74,6 +74,8 @@ CURATED_KINDS: dict[str, OrgKind] = {
 _HEAD_KINDS: tuple[tuple[OrgKind, frozenset[str]], ...] = (
     ("mission", frozenset({"Embassy", "Consulate", "Embassies"})),
     ("party", frozenset({"Party", "Partido"})),
+    # A union or league of nations is their body (`Union of South American Nations`).
+    ("igo", frozenset({"Nations"})),
     (
         "government",
         frozenset(
@@ -195,7 +197,14 @@ _ARMED_RE = re.compile(
     r"separatis\w*|jihad\w*|mafia|gang|cartel|trafficking (?:group|organi[sz]ation))\b",
     re.I,
 )
-_AFTER_NGO_RE = re.compile(r"(?:'s)?\s*(?:\(NGO\)|NGO\b(?! [A-Z]))")
+_AFTER_NGO_RE = re.compile(
+    r"(?:'s)?\s*(?:\(NGO\)|NGO\b(?! [A-Z]))"
+    r"|\s+and other (?:[a-z-]+ ){0,2}(?:NGOs|non-?governmental organi[sz]ations)\b"
+)
+"""`X NGO`, `X (NGO)`, `WWF and other environmental NGOs`."""
+_AFTER_PARTY_RE = re.compile(r"(?:'s)?\s*(?:\([A-Z][\w-]{1,12}\)\s*)?(?:political )?party\b")
+"""`Aung San Suu Kyi's National League for Democracy (NLD) party`: a party, whatever its name
+says (`League`)."""
 _KIND_HINT_RE = re.compile(
     r"NGO|organi[sz]ation|group|foundation|association|network|coalition|charity|think tank|"
     r"party|company|firm|bank|agency|ministry|newspaper|daily|weekly",
@@ -285,6 +294,8 @@ def kind_from_context(text: str, start: int, end: int) -> OrgKind | None:
         return "ngo"
     if _AFTER_NGO_RE.match(text, end):
         return "ngo"
+    if _AFTER_PARTY_RE.match(text, end):
+        return "party"
     appositive = _APPOSITIVE_RE.match(text, end) or _COPULA_KIND_RE.match(text, end)
     if appositive is not None and _ARMED_RE.search(appositive.group(0)):
         return None  # `a Kashmiri terrorist group`: not a body a profile calls an NGO

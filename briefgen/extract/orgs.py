@@ -23,7 +23,7 @@ from briefgen.extract.names import (
     span_text,
     tokens,
 )
-from briefgen.extract.records import EntityKind
+from briefgen.extract.records import EntityKind, Role
 from briefgen.extract.text import parse_number
 
 _ACRONYM_DEF_RE = re.compile(r"\(([A-Z][A-Z/&]{1,9})\)")
@@ -292,6 +292,10 @@ def rule_org_phrase(ctx: Context, para: Para) -> None:
         if len(items) < 2 or not any(t.is_head for t in items):
             continue
         for part in _split_orgs(text, items):
+            whole = part
+            held = _title_then_name(part)
+            if held is not None:
+                part = part[:held]
             part = _trim(part)
             heads = [t for t in part if t.is_head and t.word not in lexicon.WEAK_ORG_HEADS]
             if not heads or len(part) < 2:
@@ -303,6 +307,38 @@ def rule_org_phrase(ctx: Context, para: Para) -> None:
             if len(part) == 2 and part[1].word == "NGO" and country_of_demonym(part[0].word):
                 continue  # `the Spanish NGO`: what the body is, not its name
             _add_org(ctx, para, part)
+            if held is not None:
+                _add_holder(ctx, para, part, whole[held:])
+
+
+def _title_then_name(part: list[Token]) -> int | None:
+    """Return where a title followed by a person's name cuts the chain (`Alevi Cem Foundation
+    Chairman Izettin Dogan`), or None."""
+    for index in range(1, len(part) - 2):
+        if part[index].word in _TITLE_TAILS and all(
+            looks_like_name_word(t.word) for t in part[index + 1 :]
+        ):
+            return index
+    return None
+
+
+def _add_holder(ctx: Context, para: Para, org: list[Token], held: list[Token]) -> None:
+    """Record the person named after the body and a title (`Chairman Izettin Dogan`)."""
+    if not org:
+        return
+    body = ctx.lookup(span_text(para.text, org))
+    start, end = held[1].start, held[-1].end
+    if body is None or any(m.start < end and start < m.end for m in para.mentions):
+        return
+    full = span_text(para.text, held[1:])
+    known = ctx.lookup(full)
+    if known is not None and ctx.kind_of(known) != "person":
+        return
+    name = ctx.register("person", known or full, (held[-1].word,))
+    ctx.add_mention(para, "person", start, end, name, "org_title_name", over_places=True)
+    title = held[0].word
+    leader = title in lexicon.LEADER_TITLES
+    ctx.roles.append(Role(name, title, body, leader, ctx.source(para, start)))
 
 
 def _add_org(ctx: Context, para: Para, part: list[Token]) -> None:

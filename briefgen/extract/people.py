@@ -290,7 +290,14 @@ def rule_first_name(ctx: Context, para: Para) -> None:
         return
     for match in _pairs(para):
         first, last = match.group(1), match.group(2)
-        if _given(first) and looks_like_name_word(last):
+        # `The Ehl-i-Beyt and Cem Foundations`: `The` and `Cem` are given names somewhere, but
+        # no name opens with an article nor ends with bodies (`Foundations`).
+        if (
+            _given(first)
+            and looks_like_name_word(last)
+            and first not in lexicon.NOT_NAME_WORDS
+            and last[:-1] not in lexicon.ORG_HEADS
+        ):
             end = match.end(2)
             for _ in range(2):  # `Jose Luis Rodriguez Zapatero`: take the whole name
                 more = _NEXT_NAME_RE.match(para.text, end)
@@ -339,6 +346,12 @@ _ROLE_APPOSITIVE_RE = re.compile(
     rf"(?: and {_ROLE_WORDS})?) (?:of|at|for) "
 )
 """`Rafael Rubio, head of the Spanish NGO ...`: a name, then its role in lower case."""
+_ROLE_THEN_NAME_RE = re.compile(
+    rf"(?:'s)? ({_ROLE_WORDS}) ([A-Z][a-z]+(?:[ -][A-Z][a-z]+){{1,3}})\b"
+)
+"""After an organization's name: `AMIA president Luis Grynwald`, `National League for
+Democracy leader Aung San Suu Kyi`."""
+_ACRONYM_BEFORE_ROLE_RE = re.compile(rf"\b([A-Z]{{2,8}})(?='s | )(?=(?:'s)? {_ROLE_WORDS} [A-Z])")
 _LEADING_ROLES = frozenset(
     {
         "head",
@@ -359,7 +372,10 @@ _LEADING_ROLES = frozenset(
 def rule_role_appositive(ctx: Context, para: Para) -> None:
     """Find a person named with a lower-case role in an organization named just after it."""
     text = para.text
-    if para.caps or ", " not in text:
+    if para.caps:
+        return
+    _role_then_name(ctx, para)
+    if ", " not in text:
         return
     for match in _ROLE_APPOSITIVE_RE.finditer(text):
         words = match.group(1).replace("-", " ").split()
@@ -380,8 +396,38 @@ def rule_role_appositive(ctx: Context, para: Para) -> None:
         name = _add_person(ctx, para, *match.span(1), "role_appositive")
         if name is None:
             continue
-        leader = any(r in role for r in _LEADING_ROLES) and "deputy" not in role
+        # `coordinator of the World Wildlife Fund's forestry program`: the role is in a unit
+        # the organization has, not at its head.
+        of_unit = text.startswith(("'s ", "’s "), org.end)
+        leader = not of_unit and any(r in role for r in _LEADING_ROLES) and "deputy" not in role
         ctx.roles.append(Role(name, title, org.name, leader, ctx.source(para, match.start())))
+
+
+def _role_then_name(ctx: Context, para: Para) -> None:
+    """Find a person named after an organization and a lower-case role (`AMIA president Luis
+    Grynwald`): the role is in that organization."""
+    text = para.text
+    # Bodies named by a mention, or by an acronym the cable defined (`AMIA`), which is only
+    # marked as a mention by a later rule.
+    bodies = [(m.start, m.end, m.name) for m in para.mentions if m.kind == "org"]
+    for acronym in _ACRONYM_BEFORE_ROLE_RE.finditer(text):
+        known = ctx.lookup(acronym.group(1))
+        if known is not None and ctx.kind_of(known) == "org":
+            bodies.append((acronym.start(1), acronym.end(1), known))
+    for start, end, org_name in bodies:
+        match = _ROLE_THEN_NAME_RE.match(text, end)
+        if match is None:
+            continue
+        words = match.group(2).replace("-", " ").split()
+        if not all(looks_like_name_word(w) for w in words):
+            continue
+        role = match.group(1)
+        name = _add_person(ctx, para, *match.span(2), "role_appositive")
+        if name is None:
+            continue
+        title = " ".join(w.capitalize() for w in role.split())
+        leader = any(r in role for r in _LEADING_ROLES) and "deputy" not in role
+        ctx.roles.append(Role(name, title, org_name, leader, ctx.source(para, start)))
 
 
 _SPEAKER_VERBS = (

@@ -177,6 +177,13 @@ def resolve_name(corpus: Corpus, name: str, kind: str | None = None) -> tuple[st
     conn = corpus.connection
     exact = entities_named(conn, [wanted], kind).get(wanted)
     if exact:
+        # `Cem Foundation` is that body's own name, and only an alias of `Alevi Cem
+        # Foundation` in the cables that name both: its own name wins unless the alias holder
+        # is named in more cables (`IOM`, a stray body's name, still means the usual one).
+        # (For people, a bare surname's own entity yields to the full name: `_one`.)
+        own = [hit for hit in exact if hit[1] == "org" and name_key(hit[0]) == wanted]
+        if len(own) == 1 and len(exact) > 1 and exact[own[0]] >= max(exact.values()):
+            return own[0]
         return _one(name, exact)
     # Typos: rapidfuzz over the distinct names only (thousands, not the millions of aliases).
     scored = process.extract(wanted, all_keys(conn, corpus.path, kind), scorer=fuzz.ratio, limit=5)

@@ -18,6 +18,7 @@ from briefgen.summarize.evidence import (
     Sentence,
     clean_sentence,
     load_evidence,
+    paragraph_sentences,
     sentences_about,
 )
 from briefgen.summarize.funding import funding_rows, funding_total
@@ -39,6 +40,14 @@ _RECEIVES = re.compile(
     r"comes from)\b",
     re.I,
 )
+_ENDED = re.compile(
+    r"(?:closed|banned|suspended|frozen|shut|dissolved|inactive|dormant|outlawed|disbanded|"
+    r"liquidated|halted|stopped|detained|jailed|imprisoned|barred)\b",
+    re.I,
+)
+"""`its office has been closed since 2005`: since when it stopped, not since when it acts."""
+_OTHER_RECIPIENT = re.compile(r"\s+(?:received\s+)?(?:by|to)\s+(?!(?:it|its|them|us)\b)", re.I)
+"""After `allocation` or `received`: the party that receives is named next, not the subject."""
 _NUMBER = re.compile(
     r"\b(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|"
     r"thousands?)\b(?! (?:19|20)\d\d)"
@@ -91,7 +100,10 @@ def ngo_profile(
         facts = evidence.facts_of(cable.id)
         names = _names_in(facts, forms) | leader_names
         names_by_cable[cable.id] = names
+        foreign = _foreign_blocks(cable, facts, names)
         for sentence, role in sentences_about(cable, facts, names):
+            if sentence in foreign:
+                continue
             if include_personal or not sentence.personal:
                 placed.append(_place(cable, facts, names, leader_names, sentence, role))
     # Cables that only mention a leader in passing still count; cables that don't mention the
@@ -204,6 +216,28 @@ def ngo_profile(
     )
 
 
+def _foreign_blocks(cable: Cable, facts: CableFacts, names: set[str]) -> set[Sentence]:
+    """Return the sentences of blocks that share their paragraph number with another block
+    (`6. Terrorist Financing Issues` then three `USG Concern:` entries) and never name the
+    organization: facts are keyed by paragraph number and offset, so such a block would take
+    the facts of its sibling that does name it (another NGO's entry given to this one)."""
+    counts = Counter(p.number for p in cable.paragraphs if p.number is not None)
+    shared = {number for number, count in counts.items() if count > 1}
+    if not shared:
+        return set()
+    mentions = [m for m in facts.mentions if m.paragraph in shared and m.name in names]
+    foreign: set[Sentence] = set()
+    for para in cable.paragraphs:
+        if para.number not in shared:
+            continue
+        if any(
+            m.paragraph == para.number and para.text[m.start : m.end] == m.text for m in mentions
+        ):
+            continue
+        foreign.update(paragraph_sentences(cable.id, para))
+    return foreign
+
+
 def _names_in(facts: CableFacts, forms: set[str]) -> set[str]:
     """Return the canonical names a cable gives the organization (`Cuba en Transicion` where
     another cable says `Cuba in Transition`)."""
@@ -225,7 +259,7 @@ def _place(
     """Return the sentence with what routes it: its role, whether the post acts in it, whether
     it is the cable's COMMENT, and whether the organization receives money in it."""
     origin = cable.origin or ""
-    post = post_says = receives = False
+    post = post_says = receives = others_say = False
     for attribution in facts.attributions:
         if attribution.paragraph != sentence.cite.paragraph:
             continue
@@ -234,13 +268,37 @@ def _place(
         if origin and origin in attribution.actors:
             post = True
             post_says = post_says or attribution.speech
+        elif attribution.speech and attribution.actors and not names & set(attribution.actors):
+            others_say = True
         receives = receives or bool(names.intersection(attribution.recipients))
     comment = bool(cable.comment) and _normal(sentence.text) in _normal(cable.comment or "")
-    if role == "acts" and not receives and _RECEIVES.search(sentence.text):
+    if role == "acts" and not receives and _receives_itself(sentence.text):
         receives = True
     by_leader = role != "named" and not _acts_in(facts, sentence, names - leaders)
     figures = bool(_NUMBER.search(sentence.text))
-    return Placed(sentence, role, post, comment, receives, by_leader, post_says, figures)
+    return Placed(
+        sentence,
+        role,
+        post,
+        comment,
+        receives=receives,
+        by_leader=by_leader,
+        post_says=post_says,
+        figures=figures,
+        others_say=others_say,
+    )
+
+
+def _receives_itself(text: str) -> bool:
+    """Return True when a word of receiving money in `text` is not followed by another party
+    that receives it (`criticized the security allocation received by the states`)."""
+    for match in _RECEIVES.finditer(text):
+        if match.group(0).lower().startswith(("receiv", "allocat")) and _OTHER_RECIPIENT.match(
+            text, match.end()
+        ):
+            continue
+        return True
+    return False
 
 
 def _acts_in(facts: CableFacts, sentence: Sentence, names: set[str]) -> bool:
@@ -455,7 +513,16 @@ def _kind_cite(
 
 
 def _org_kind(evidence: Evidence, used: Iterable[Cable], names: set[str]) -> str | None:
-    """Return the kind most cables give the organization (`ngo`, `igo`...), or None."""
+    """Return the kind most cables give the organization (`ngo`, `igo`...), or None. A kind a
+    cable states (`the NLD party`) wins over kinds read from the name (`League`)."""
+    stated: Counter[str] = Counter(
+        relation.object
+        for cable in used
+        for relation in evidence.facts_of(cable.id).relations
+        if relation.kind == "is_a" and relation.subject in names and relation.object
+    )
+    if stated:
+        return stated.most_common(1)[0][0]
     kinds: Counter[str] = Counter()
     for cable in used:
         for entity in evidence.facts_of(cable.id).entities:
@@ -472,6 +539,7 @@ def _active_since(evidence: Evidence, used: Iterable[Cable], names: set[str]) ->
                 relation.kind in ("began", "founded")
                 and relation.subject in names
                 and relation.year
+                and not _ENDED.match(relation.text)
             ):
                 cite = Cite.of(relation.source)
                 candidate = Statement(
@@ -560,6 +628,7 @@ _LEGAL_WORDS = (
     ("registered", "registered"),
     ("registration", "registration"),
     ("licen", "licensing"),
+    ("designated", "designated a terrorist entity"),
 )
 
 

@@ -37,6 +37,9 @@ class Placed:
     """True when a leader of the organization, not the organization, acts or speaks in it."""
     post_says: bool = False
     """True when the post says or judges something in it (`we assess`, `Post believes`)."""
+    others_say: bool = False
+    """True when a party other than the organization and the post speaks in it (`Sofuoglu
+    suggested ...` in a COMMENT): that party's claim, not the post's judgement."""
     figures: bool = False
     """True when it states a number: such sentences are kept first when a section is cut."""
     also: tuple[Cite, ...] = ()
@@ -46,7 +49,8 @@ class Placed:
 _LEGAL = re.compile(
     r"\b(?:(?:re-?|de-?|un)?registered(?! (?:[a-z-]+ )?(?:sex )?\w+s\b)|(?:re-?|de-?)?registration|"
     r"legal (?:status|entity|personality)|dissolv\w*|liquidat\w*|closed down|shut down|"
-    r"banned|suspended|warned|official warning|raided|outlawed|licen[cs]e (?:was )?revoked)\b",
+    r"banned|suspended|warned|official warning|raided|outlawed|licen[cs]e (?:was )?revoked|"
+    r"designated (?:[\w.'’-]+ ){0,8}?as an? (?:[\w-]+ )?(?:terrorist|extremist))\b",
     re.I,
 )
 """What the authorities decided of the organization itself, not `registered sex workers`."""
@@ -57,7 +61,7 @@ _FUNDING = re.compile(
 )
 _FACILITY = re.compile(
     r"\b(?:shelters?|hotlines?|bedrooms?|beds|house up to|capacity|social workers?|"
-    r"psychologists?|premises|offices? in|branch(?:es)? in|cent(?:er|re)s? (?:for|in))\b",
+    r"psychologists?|premises|offices? in|branch(?:es)? in|(?-i:cent(?:er|re)s?) (?:for|in))\b",
     re.I,
 )
 _NETWORK = re.compile(
@@ -84,6 +88,9 @@ _HEADER = re.compile(r"^[^.;]{0,90}:$")
 """A list entry's header or a lead-in (`(1) International Organization for Migration (IOM):`),
 which states nothing by itself."""
 
+_HEADLINE = re.compile(r"^(?:[\"“]?(?:[A-Z][\w’'-]*|of|and|the|in|on|for|to)[\"”]?,?\s*){2,10}$")
+"""A subheading every word of which is capitalized (`AMIA "Local Connection" Reexamined`)."""
+
 Rule = Callable[[Placed], bool]
 
 SECTION_RULES: tuple[tuple[str, Rule], ...] = (
@@ -92,7 +99,7 @@ SECTION_RULES: tuple[tuple[str, Rule], ...] = (
     (
         "assessment",
         lambda p: (
-            (p.comment and p.role != "says")
+            (p.comment and p.role != "says" and not p.others_say)
             or (p.post_says and bool(_JUDGEMENT.search(p.sentence.text)))
             or _describes(p)
         ),
@@ -134,7 +141,12 @@ def route(placed: list[Placed]) -> dict[str, list[Placed]]:
     kept: list[tuple[str, str, int]] = []  # (normalized text, section, index in section)
     for item in placed:
         text = item.sentence.text
-        if _NOISE.search(text) or len(text.split()) < 4 or _HEADER.match(text):
+        if (
+            _NOISE.search(text)
+            or len(text.split()) < 4
+            or _HEADER.match(text)
+            or _HEADLINE.match(text)
+        ):
             continue
         norm = " ".join(text.lower().split())
         same = next((k for k in kept if fuzz.ratio(norm, k[0]) >= 90), None)

@@ -199,3 +199,33 @@ def test_a_rule_breaking_on_one_cable_does_not_stop_the_pass(corpus: Corpus) -> 
     facts = {f.cable_id: f for f in facts_for(corpus, ["09ASTANA1985", "09ASTANA2101"])}
     assert facts["09ASTANA1985"].mentions == ()
     assert facts["09ASTANA2101"].mentions
+
+
+def test_a_bodys_own_name_wins_over_a_longer_body_using_it_as_an_alias(tmp_path: Path) -> None:
+    from datetime import datetime
+
+    from briefgen.models import Paragraph
+
+    def cable(number: int, *texts: str) -> Cable:
+        return Cable(
+            id=f"07ISTANBUL{number}",
+            created=datetime(2007, 1, number),
+            origin="Consulate Istanbul",
+            paragraphs=tuple(Paragraph(i + 1, None, t) for i, t in enumerate(texts)),
+        )
+
+    corpus = Corpus.open(tmp_path / "alevi.db")
+    corpus.add(
+        [
+            cable(1, "(C) Frustrated, the Cem Foundation submitted two petitions in June 2005."),
+            cable(2, "(C) The Cem Foundation appealed to the Ankara Administrative Court."),
+            cable(
+                3,
+                "(C) Alevi Cem Foundation Chairman Izettin Dogan told us the ruling was important.",
+                "(C) Dogan was more optimistic about two prominent Cem Foundation cases.",
+            ),
+        ]
+    )
+    ensure_facts(corpus)
+    assert resolve_name(corpus, "Cem Foundation") == ("Cem Foundation", "org")
+    assert resolve_name(corpus, "Alevi Cem Foundation") == ("Alevi Cem Foundation", "org")

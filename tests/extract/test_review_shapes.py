@@ -1,0 +1,148 @@
+"""Kinds and leaders read off sentence shapes met in real cables of posts no rule was tuned to."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from briefgen.extract import CableFacts, extract
+from briefgen.extract.kinds import kind_from_context, kind_from_name
+from briefgen.models import Cable, Paragraph
+
+
+def _facts(*texts: str) -> CableFacts:
+    return extract(
+        Cable(
+            id="09RANGOON900",
+            created=datetime(2009, 8, 18),
+            origin="Embassy Rangoon",
+            paragraphs=tuple(Paragraph(i + 1, None, t) for i, t in enumerate(texts)),
+        )
+    )
+
+
+def _kind_after(text: str, name: str) -> str | None:
+    start = text.index(name)
+    return kind_from_context(text, start, start + len(name))
+
+
+def test_a_name_followed_by_party_is_a_party_whatever_its_name_says() -> None:
+    text = (
+        "While many outside Burma perpetuate the impression of Aung San Suu Kyi's National "
+        "League for Democracy (NLD) party as a large movement, the reality is quite different."
+    )
+    assert kind_from_name("National League for Democracy") == "ngo"  # `League`, a guess
+    assert _kind_after(text, "National League for Democracy") == "party"
+    assert _kind_after("The Delta League party won.", "Delta League") == "party"
+    assert _kind_after("The Delta League partly agreed.", "Delta League") is None
+
+
+def test_a_body_listed_with_other_ngos_is_an_ngo() -> None:
+    assert _kind_after("WWF and other environmental NGOs support their efforts.", "WWF") == "ngo"
+    assert _kind_after("WWF and other donors support their efforts.", "WWF") is None
+
+
+def test_a_union_of_nations_is_intergovernmental() -> None:
+    assert kind_from_name("Union of South American Nations") == "igo"
+    assert kind_from_name("Association of Southeast Asian Nations") == "igo"
+
+
+def test_a_role_written_between_a_body_and_a_name_is_held_in_that_body() -> None:
+    facts = _facts(
+        "(C) The 1994 bombing of the Argentine Israeli Mutual Association (AMIA) killed 85.",
+        "(C) AMIA president Luis Grynwald noted that 2007 was an important year for the "
+        "organization.",
+        "(S) The generals said they are open to communication with National League for "
+        "Democracy leader Aung San Suu Kyi, which they have initiated via correspondence.",
+    )
+    roles = {(r.person, r.organization, r.leadership) for r in facts.roles}
+    assert ("Luis Grynwald", "Argentine Israeli Mutual Association", True) in roles
+    assert ("Aung San Suu Kyi", "National League for Democracy", True) in roles
+
+
+def test_a_role_in_a_unit_the_body_has_does_not_lead_the_body() -> None:
+    facts = _facts(
+        "(C) Half of the hardwood ends up in the United States, according to Denis Smirnov, "
+        "coordinator of the World Wildlife Fund's forestry program in Primorye.",
+        "(C) Olga Petrova, director of the Amur Tiger Fund, said the same.",
+    )
+    roles = {(r.person, r.organization): r.leadership for r in facts.roles}
+    assert roles[("Denis Smirnov", "World Wildlife Fund")] is False
+    assert roles[("Olga Petrova", "Amur Tiger Fund")] is True
+
+
+def test_a_body_named_before_a_title_and_a_name_ends_at_the_title() -> None:
+    facts = _facts(
+        "(C) Alevi Cem Foundation Chairman Izettin Dogan told us that the ruling was very "
+        "important."
+    )
+    orgs = {e.name for e in facts.entities if e.kind == "org"}
+    assert orgs == {"Alevi Cem Foundation"}
+    roles = {(r.person, r.title, r.organization, r.leadership) for r in facts.roles}
+    assert roles == {("Izettin Dogan", "Chairman", "Alevi Cem Foundation", True)}
+
+
+def test_no_person_opens_with_an_article_or_ends_with_bodies() -> None:
+    facts = _facts(
+        "(C) The Ehl-i-Beyt and Cem Foundations continue to seek legal recognition of their faith."
+    )
+    assert not [e.name for e in facts.entities if e.kind == "person"]
+
+
+COMMENT = (
+    "(C) Comment: Though the Cem and Ehl-i-Beyt Foundations share similar complaints against "
+    "the Government, their strategies are notably different. Ehl-i-Beyt, with its big tent "
+    "approach to membership, takes a collaborative approach. With that goal in mind, the "
+    "Foundation is opening an Istanbul-based Academy in April. The Cem Foundation on the other "
+    "hand feels it has no choice but to go to court. In the event the court rules against it, "
+    "the Foundation is likely to take the case to the ECHR."
+)
+
+
+def _actors_at(facts: CableFacts, offset: int) -> tuple[str, ...]:
+    return next(
+        (a.actors for a in facts.attributions if a.paragraph == 2 and a.start <= offset < a.end),
+        (),
+    )
+
+
+def test_the_head_two_bodies_share_is_not_given_to_the_one_with_a_name() -> None:
+    facts = _facts(
+        "(C) Frustrated, the Cem Foundation submitted two petitions to the Government.", COMMENT
+    )
+    assert _actors_at(facts, COMMENT.index("Foundation is opening")) == ()
+    assert _actors_at(facts, COMMENT.index("Foundation is likely")) == ("Cem Foundation",)
+
+
+def test_a_trailing_enthused_makes_the_clause_its_speakers_view() -> None:
+    text = (
+        "(C) Patrick Utomi spoke at the rally. Chris Ekiyor, the President of the Ijaw Youth "
+        'Council, is "very smart", Utomi enthused.'
+    )
+    facts = _facts(text)
+    clause = next(a for a in facts.attributions if a.start <= text.index("Chris") < a.end)
+    assert clause.speech
+    assert "Ijaw Youth Council" not in clause.actors
+
+
+def test_a_program_run_by_parties_is_theirs_when_it_acts() -> None:
+    text = (
+        "(U) An innovative outreach program conducted jointly by the PDI and the International "
+        "Organization for Migration (IOM) trained approximately 225 sex workers in five regions."
+    )
+    facts = _facts(text)
+    assert _actors_at_first(facts) == ("PDI", "International Organization for Migration")
+    report = "(U) A report conducted by the PDI in 2008 was never published."
+    assert _actors_at_first(_facts(report)) == ()
+
+
+def _actors_at_first(facts: CableFacts) -> tuple[str, ...]:
+    return next((a.actors for a in facts.attributions if a.start == 0), ())
+
+
+def test_a_purpose_before_the_comma_is_an_opening_phrase() -> None:
+    text = (
+        "(C) To carry out the consensus achieved at the summit of Ijaw Youths held February 6 in "
+        "Yenagoa to close the militant camps within 90 days, the Ijaw Youth Council has "
+        "advocated amnesty for militants."
+    )
+    assert _actors_at_first(_facts(text)) == ("Ijaw Youth Council",)
