@@ -261,8 +261,11 @@ def _place(
     origin = cable.origin or ""
     post = post_says = receives = others_say = False
     for attribution in facts.attributions:
-        if attribution.paragraph != sentence.cite.paragraph:
-            continue
+        if (attribution.paragraph, attribution.label) != (
+            sentence.cite.paragraph,
+            sentence.cite.label,
+        ):
+            continue  # 18A and 18B share the number 18: the label tells them apart
         if not sentence.start <= attribution.start < sentence.end:
             continue
         if origin and origin in attribution.actors:
@@ -304,7 +307,7 @@ def _receives_itself(text: str) -> bool:
 def _acts_in(facts: CableFacts, sentence: Sentence, names: set[str]) -> bool:
     """Return True when one of `names` acts, speaks or receives in the sentence."""
     return any(
-        a.paragraph == sentence.cite.paragraph
+        (a.paragraph, a.label) == (sentence.cite.paragraph, sentence.cite.label)
         and sentence.start <= a.start < sentence.end
         and bool(names.intersection(a.actors) or names.intersection(a.recipients))
         for a in facts.attributions
@@ -446,9 +449,11 @@ def _year_of(sentence: Sentence, evidence: Evidence) -> str | None:
         span = _SPAN.match(sentence.text, max(0, match.start() - 5))
         return f"{span.group(1)}-{span.group(2)}" if span else match.group(0)
     for event in evidence.facts_of(sentence.cite.cable_id).events:
-        if event.source.paragraph == sentence.cite.paragraph and event.source.sentence in (
-            sentence.text,
-        ):
+        source = event.source
+        if (source.paragraph, source.label) == (
+            sentence.cite.paragraph,
+            sentence.cite.label,
+        ) and source.sentence in (sentence.text,):
             return event.date
     return _cable_year(sentence, evidence) if this_year else None
 
