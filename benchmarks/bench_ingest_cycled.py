@@ -111,6 +111,9 @@ def main() -> None:
     parser.add_argument("--workers", type=int, help="Passed to ingest (default: all cores).")
     parser.add_argument("--old-ref", help="Also time the ingest of this commit (e.g. 77b3776).")
     parser.add_argument("--keep", type=Path, help="Write the cycled CSV here and keep it.")
+    parser.add_argument(
+        "--keep-db", type=Path, help="Keep the new version's database at this path (a new file)."
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -123,7 +126,10 @@ def main() -> None:
         if args.old_ref:
             versions.insert(0, (f"old {args.old_ref}", old_checkout(args.old_ref, folder)))
         for label, code in versions:
-            result = ingest(code, csv_path, folder / f"{label.split()[0]}.db", args.workers)
+            db = folder / f"{label.split()[0]}.db"
+            if label == "new" and args.keep_db:
+                db = args.keep_db
+            result = ingest(code, csv_path, db, args.workers)
             wall, cpu = float(str(result["wall"])), float(str(result["cpu"]))
             print(
                 f"  {label:<12} {wall:8.1f} s wall  {cpu:8.1f} s CPU  "
