@@ -1,9 +1,10 @@
 """Find the folder where briefgen keeps work it can redo: compiled templates, packed fonts.
 
 Each briefing is a fresh process; compiling the packaged templates and deflating the fonts a
-DOCX embeds cost about a third of a second every time, for the same result. The results are
-kept under `$BRIEFGEN_CACHE_DIR`, else `$XDG_CACHE_HOME/briefgen`, else `~/.cache/briefgen`,
-in a folder named for briefgen's version (so an upgrade never reads an older layout).
+DOCX embeds cost about a tenth of a second every time, for the same result. The results are
+kept under `$BRIEFGEN_CACHE_DIR`, else the user cache folder (platformdirs:
+`~/.cache/briefgen` on Linux), in a folder named for briefgen's version (so an upgrade
+never reads an older layout).
 `BRIEFGEN_CACHE_DIR=off` turns the cache off. A folder that cannot be made or written is
 no error: the work is then done each time, as without a cache.
 """
@@ -31,8 +32,9 @@ def cache_dir(name: str) -> Path | None:
     if chosen:
         root = Path(chosen)
     else:
-        base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-        root = Path(base) / "briefgen"
+        import platformdirs
+
+        root = Path(platformdirs.user_cache_dir("briefgen", appauthor=False))
     folder = root / __version__ / name
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
