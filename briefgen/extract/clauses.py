@@ -215,29 +215,43 @@ _Range = tuple[int, int] | None
 
 @dataclass(slots=True)
 class Words:
-    """The tokens of one paragraph, found by one pass and shared by every clause read in it."""
+    """The tokens of one paragraph, read where a clause needs them and shared by every clause
+    read in it."""
 
     text: str
     """The paragraph text."""
-    tokens: list[Token]
-    """Every token of the text, in order."""
-    starts: list[int]
-    """The offset of each token, to find a clause's first token by bisection."""
     openings: dict[tuple[int, int], tuple[int, _Range, _Range]] = field(default_factory=dict)
     """Each clause's opening as `_opening` found it, kept for the next rule reading it."""
+    _tokens: list[Token] | None = None
+    _starts: list[int] | None = None
 
     @classmethod
     def of(cls, text: str) -> Words:
-        """Return the tokens of `text`."""
-        tokens = [(m.start(), m.end(), m.group(0)) for m in _TOKEN_RE.finditer(text)]
-        return cls(text, tokens, [token[0] for token in tokens])
+        """Return the words of `text` (tokenized on demand)."""
+        return cls(text)
 
     def window(self, start: int, end: int, limit: int) -> list[Token]:
-        """Return the first `limit` tokens of `text[start:end]`, as tokenizing that span alone
-        gives them; `start` never falls inside a token (clauses and openings start after a
-        space, a mark or a token)."""
-        first = bisect_left(self.starts, start)
-        found = self.tokens[first : first + limit]
+        """Return the first `limit` tokens of `text[start:end]`, as the paragraph's tokens
+        give them: those lying in the span, the one the span ends inside cut where it ends."""
+        text = self.text
+        if start == 0 or text[start - 1] not in _TOKEN_CHARS:
+            # Nothing before `start` joins a token to it: tokenizing from `start` reads what
+            # tokenizing the whole paragraph would, and costs only the clause's first words.
+            found: list[Token] = []
+            for match in _TOKEN_RE.finditer(text, start, end):
+                found.append((match.start(), match.end(), match.group(0)))
+                if len(found) == limit:
+                    break
+            return found
+        return self._window_of_all(start, end, limit)
+
+    def _window_of_all(self, start: int, end: int, limit: int) -> list[Token]:
+        # `start` may fall inside a token: take the paragraph's tokens, found once.
+        if self._tokens is None or self._starts is None:
+            self._tokens = [(m.start(), m.end(), m.group(0)) for m in _TOKEN_RE.finditer(self.text)]
+            self._starts = [token[0] for token in self._tokens]
+        first = bisect_left(self._starts, start)
+        found = self._tokens[first : first + limit]
         if not found or found[-1][1] <= end:
             return found
         # The span ends before its last tokens: keep those inside it, and cut the one it ends
@@ -248,6 +262,11 @@ class Words:
             tail = _TOKEN_RE.finditer(self.text, crossing[0], end)
             kept.extend((m.start(), m.end(), m.group(0)) for m in tail)
         return kept[:limit]
+
+
+_TOKEN_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'’-.,")
+"""Characters a token may hold past its first: one of them before an offset may join it to a
+token already begun."""
 
 
 def split_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
