@@ -23,6 +23,11 @@ _GIFT_WORDS_RE = re.compile(
     r"USD|EUR|dollars|euros?|\$|€|£)",
     re.IGNORECASE,
 )
+_GIFT_WORDS_LOWER_RE = re.compile(
+    r"(?=[abcdefglmrstu$€£])" + _GIFT_WORDS_RE.pattern.replace("USD|EUR", "usd|eur")
+)
+"""`_GIFT_WORDS_RE` for ASCII text in lower case: case-blind matching tries every letter of
+every word at every offset, and most offsets open no gift word (the lookahead skips them)."""
 _GIVE_TO_RE = re.compile(
     r"\b(?:provid\w*|gave|give[sn]?|giving|donat\w*|grant(?:ed|s)?|award\w*|allocat\w*|"
     r"disburs\w*|transferr?\w*|sen[dt]s?|deliver\w*|pledg\w*|contribut\w*|offer\w*|extend\w*|"
@@ -78,7 +83,10 @@ def read_gift(
     """Return the gift the clause `text[start:end]` tells of; `subject` names its subject, whose
     words end at `subject_end`; `ngos` are the bodies the cable calls NGOs."""
     clause = text[start:end]
-    if _GIFT_WORDS_RE.search(clause) is None:
+    if clause.isascii():
+        if _GIFT_WORDS_LOWER_RE.search(clause.lower()) is None:
+            return Gift()
+    elif _GIFT_WORDS_RE.search(clause) is None:
         return Gift()
     recipients: list[str] = []
     givers: list[str] = []
