@@ -70,6 +70,12 @@ class Para:
         return self._sentences
 
     @property
+    def ascii(self) -> bool:
+        """Return True when the text is ASCII: its lower case then has the same offsets, and
+        a case-blind pattern may run on `lowered` as a plain one."""
+        return self.memo("ascii", self.text.isascii)
+
+    @property
     def folded(self) -> str:
         """Return the text as the name automata scan it (see `gazetteer.fold`)."""
         return self.memo("folded", lambda: fold(self.lowered))
