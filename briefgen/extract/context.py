@@ -168,7 +168,25 @@ def canonical_org(text: str) -> str:
     return lexicon.ORG_SYNONYMS.get(name, name)
 
 
-_LOWER_WORD_RE = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
+_LOWER_WORD_RE = re.compile(r"[a-z][a-z'’-]*")
+"""A word written in lower case: it stands alone when no word character, apostrophe or hyphen
+comes before it and no lower-case letter, apostrophe or hyphen after it."""
+_GOES_ON = frozenset("abcdefghijklmnopqrstuvwxyz'’-")
+
+
+def _written_alone(text: str, word: str) -> bool:
+    """Return True when `word` (lower case) stands as a whole word somewhere in `text`."""
+    position = text.find(word)
+    while position != -1:
+        end = position + len(word)
+        before = text[position - 1] if position else " "
+        if (
+            not (before.isalnum() or before in "_'’-")
+            and (end == len(text) or text[end] not in _GOES_ON)
+        ):
+            return True
+        position = text.find(word, position + 1)
+    return False
 
 
 class Context:
@@ -196,7 +214,7 @@ class Context:
         """Offsets (per paragraph index) that a figure rule has used, so counts skip them."""
         self.origin_mentions: list[Mention] = []
         self._ngos: frozenset[str] | None = None
-        self._lower_words: frozenset[str] | None = None
+        self._lower_words: dict[str, bool] = {}
         self._called: dict[str, bool] = {}
 
     # --- entities -------------------------------------------------------------------------
@@ -267,12 +285,15 @@ class Context:
 
     def written_lower(self, word: str) -> bool:
         """Return True when the cable writes `word` in lower case somewhere (a common word)."""
-        if self._lower_words is None:
-            # One pass over the cable's words, kept for every later question.
-            self._lower_words = frozenset(
-                word for p in self.paras if not p.caps for word in _LOWER_WORD_RE.findall(p.text)
+        key = word.lower()
+        known = self._lower_words.get(key)
+        if known is None:
+            # Looked for where asked, word by word: most cables ask of a few words only.
+            known = _LOWER_WORD_RE.fullmatch(key) is not None and any(
+                _written_alone(p.text, key) for p in self.paras if not p.caps
             )
-        return word.lower() in self._lower_words
+            self._lower_words[key] = known
+        return known
 
     def called_a_body(self, word: str) -> bool:
         """Return True when the cable calls `word` an NGO, a group or another kind of body
