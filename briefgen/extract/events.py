@@ -39,9 +39,9 @@ def rule_dated_events(ctx: Context, para: Para) -> None:
         start, end = para.sentences.bounds(para.sentences.index(match.start()))
         sentence = para.text[start:end].strip()
         clause = sentence
-        prefix = re.match(rf"(?:On |on )?{re.escape(match.group(0))},? ", sentence)
+        prefix = _date_prefix(sentence, match.group(0))
         if prefix:
-            clause = sentence[prefix.end() :]
+            clause = sentence[prefix:]
         ctx.events.append(
             Event(
                 when.isoformat(),
@@ -52,6 +52,17 @@ def rule_dated_events(ctx: Context, para: Para) -> None:
                 ctx.source(para, match.start()),
             )
         )
+
+
+def _date_prefix(sentence: str, written: str) -> int:
+    """Return the length of a sentence's opening `On <date>, ` (or `<date> `), else 0."""
+    position = 3 if sentence.startswith(("On ", "on ")) and sentence.startswith(written, 3) else 0
+    if not sentence.startswith(written, position):
+        return 0
+    position += len(written)
+    if sentence.startswith(", ", position):
+        return position + 2
+    return position + 1 if sentence.startswith(" ", position) else 0
 
 
 def _resolve(text: str, year: str | None, created: datetime | None) -> date | None:
