@@ -234,7 +234,7 @@ class Words:
         """Return the first `limit` tokens of `text[start:end]`, as the paragraph's tokens
         give them: those lying in the span, the one the span ends inside cut where it ends."""
         text = self.text
-        if start == 0 or text[start - 1] not in _TOKEN_CHARS:
+        if start == 0 or start >= len(text) or not _joined(text[start - 1], text[start]):
             # Nothing before `start` joins a token to it: tokenizing from `start` reads what
             # tokenizing the whole paragraph would, and costs only the clause's first words.
             found: list[Token] = []
@@ -264,9 +264,17 @@ class Words:
         return kept[:limit]
 
 
-_TOKEN_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'’-.,")
-"""Characters a token may hold past its first: one of them before an offset may join it to a
-token already begun."""
+_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'’-")
+
+
+def _joined(before: str, after: str) -> bool:
+    """Return True when one token may hold both `before` and the character `after` it: a
+    word's letters (`after` may be its closing full stop) or a number's digits and marks."""
+    if before in _WORD_CHARS:
+        return after in _WORD_CHARS or after == "."
+    if before.isdecimal():
+        return after.isdecimal() or after in ".,"
+    return before in ".," and after.isdecimal()
 
 
 def split_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
