@@ -14,7 +14,10 @@ from briefgen.extract.countries import country_of_demonym, is_country
 from briefgen.extract.records import Mention, Relation
 
 _PLACE = r"[A-Z][\w.'’]*(?:[ -](?:de |del |la )?[A-Z][\w.'’]*){0,2}"
-_BASED_ADJ_RE = re.compile(rf"\b({_PLACE})-based\b")
+_PLACE_START = r"[A-Z](?<!\w[A-Z])" + _PLACE.removeprefix("[A-Z]")
+"""`_PLACE` where no word character comes before it, tested after its capital so that the
+search skips to capitals."""
+_BASED_ADJ_RE = re.compile(rf"({_PLACE_START})-based\b")
 _BASED_IN_RE = re.compile(
     rf"\b(?:is |are |was |were |, |has been |remains )?(?:based|headquartered|located) in "
     rf"(?:the )?({_PLACE})"
@@ -25,7 +28,7 @@ _OFFICE_RE = re.compile(
 )
 _PLACE_OFFICE_RE = re.compile(rf"(?:'s|’s) ({_PLACE}) (?:office|branch|headquarters)\b")
 _DEMONYM_RE = re.compile(
-    r"\b([A-Z][a-z]+) (?:NGO|non-?governmental organi[sz]ation|human rights (?:group|"
+    r"([A-Z](?<!\w[A-Z])[a-z]+) (?:NGO|non-?governmental organi[sz]ation|human rights (?:group|"
     r"organi[sz]ation)|foundation|organi[sz]ation|association|charity)\b"
 )
 _HINTS = ("based", "headquarter", "located", "office", "branch", "ngo", "organi", "foundation")

@@ -180,9 +180,8 @@ def _written_alone(text: str, word: str) -> bool:
     while position != -1:
         end = position + len(word)
         before = text[position - 1] if position else " "
-        if (
-            not (before.isalnum() or before in "_'’-")
-            and (end == len(text) or text[end] not in _GOES_ON)
+        if not (before.isalnum() or before in "_'’-") and (
+            end == len(text) or text[end] not in _GOES_ON
         ):
             return True
         position = text.find(word, position + 1)
