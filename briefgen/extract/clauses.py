@@ -14,6 +14,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Literal
 
 SubjectKind = Literal["named", "pronoun", "description", "none", "other"]
@@ -237,12 +238,8 @@ class Words:
         if start == 0 or start >= len(text) or not _joined(text[start - 1], text[start]):
             # Nothing before `start` joins a token to it: tokenizing from `start` reads what
             # tokenizing the whole paragraph would, and costs only the clause's first words.
-            found: list[Token] = []
-            for match in _TOKEN_RE.finditer(text, start, end):
-                found.append((match.start(), match.end(), match.group(0)))
-                if len(found) == limit:
-                    break
-            return found
+            matches = islice(_TOKEN_RE.finditer(text, start, end), limit)
+            return [(match.start(), match.end(), match[0]) for match in matches]
         return self._window_of_all(start, end, limit)
 
     def _window_of_all(self, start: int, end: int, limit: int) -> list[Token]:
