@@ -7,6 +7,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from operator import attrgetter
 from typing import Any, TypeVar, cast
 
 from briefgen.extract import lexicon
@@ -33,6 +34,7 @@ from briefgen.extract.text import Sentences, is_caps
 from briefgen.models import Cable
 
 T = TypeVar("T")
+_START = attrgetter("start")
 
 
 @dataclass(slots=True)
@@ -129,15 +131,14 @@ class Para:
 
     def mentions_between(self, start: int, end: int) -> list[Mention]:
         """Return the mentions lying within `[start, end)`, in text order."""
-        starts = [m.start for m in self.mentions]
-        first = bisect_left(starts, start)
+        first = bisect_left(self.mentions, start, key=_START)
         return [m for m in self.mentions[first:] if m.start < end and m.end <= end]
 
     def covered(self, start: int, end: int) -> bool:
         """Return True when `[start, end)` overlaps a mention found before."""
         # Mentions are kept in text order and never overlap: only the neighbours can.
         mentions = self.mentions
-        index = bisect_left([m.start for m in mentions], start)
+        index = bisect_left(mentions, start, key=_START)
         for near in mentions[max(0, index - 1) : index + 1]:
             if near.start < end and start < near.end:
                 return True
@@ -435,8 +436,7 @@ class Context:
         mention = Mention(
             kind, para.text[start:end], name, self.cable.id, para.number, start, end, rule
         )
-        starts = [m.start for m in para.mentions]
-        para.mentions.insert(bisect_left(starts, start), mention)
+        para.mentions.insert(bisect_left(para.mentions, start, key=_START), mention)
         return mention
 
     def source(self, para: Para, offset: int) -> Source:
