@@ -208,8 +208,9 @@ class Clause:
     """Its subject."""
 
 
-Token = tuple[int, int, str]
-"""A word or a punctuation mark of a paragraph: its start, its end and its text."""
+Token = re.Match[str]
+"""A word or a punctuation mark of a paragraph, as its match: `start()`, `end()` and `[0]`, its
+text (kept as the match: building a tuple of each costs more than reading the few looked at)."""
 
 _Range = tuple[int, int] | None
 
@@ -238,26 +239,24 @@ class Words:
         if start == 0 or start >= len(text) or not _joined(text[start - 1], text[start]):
             # Nothing before `start` joins a token to it: tokenizing from `start` reads what
             # tokenizing the whole paragraph would, and costs only the clause's first words.
-            matches = islice(_TOKEN_RE.finditer(text, start, end), limit)
-            return [(match.start(), match.end(), match[0]) for match in matches]
+            return list(islice(_TOKEN_RE.finditer(text, start, end), limit))
         return self._window_of_all(start, end, limit)
 
     def _window_of_all(self, start: int, end: int, limit: int) -> list[Token]:
         # `start` may fall inside a token: take the paragraph's tokens, found once.
         if self._tokens is None or self._starts is None:
-            self._tokens = [(m.start(), m.end(), m.group(0)) for m in _TOKEN_RE.finditer(self.text)]
-            self._starts = [token[0] for token in self._tokens]
+            self._tokens = list(_TOKEN_RE.finditer(self.text))
+            self._starts = [token.start() for token in self._tokens]
         first = bisect_left(self._starts, start)
         found = self._tokens[first : first + limit]
-        if not found or found[-1][1] <= end:
+        if not found or found[-1].end() <= end:
             return found
         # The span ends before its last tokens: keep those inside it, and cut the one it ends
         # inside where the span ends (`organiz` of `organization` at a 260-character limit).
-        kept = [token for token in found if token[1] <= end]
-        crossing = next((t for t in found[len(kept) :] if t[0] < end), None)
+        kept = [token for token in found if token.end() <= end]
+        crossing = next((t for t in found[len(kept) :] if t.start() < end), None)
         if crossing is not None:
-            tail = _TOKEN_RE.finditer(self.text, crossing[0], end)
-            kept.extend((m.start(), m.end(), m.group(0)) for m in tail)
+            kept.extend(_TOKEN_RE.finditer(self.text, crossing.start(), end))
         return kept[:limit]
 
 
@@ -343,23 +342,23 @@ def read_subject(words: Words, start: int, end: int, names: Sequence[Span]) -> S
     if tag is not None:
         return tag
     tokens = words.window(position, end, MAX_SUBJECT_TOKENS + 8)
-    first = tokens[0][2].lower().rstrip(".") if tokens else ""
+    first = tokens[0][0].lower().rstrip(".") if tokens else ""
     if first in PERSONAL_PRONOUNS:
-        if first == "it" and _EXPLETIVE_RE.match(text, tokens[0][0]):
+        if first == "it" and _EXPLETIVE_RE.match(text, tokens[0].start()):
             return Subject("other", reporter=reporter)
         return Subject(
             "pronoun",
             word=first,
             speech=_speech_after(tokens, 1),
             reporter=reporter,
-            end=tokens[0][1],
+            end=tokens[0].end(),
         )
-    if first in POST_PRONOUNS and (first != "embassy" or tokens[0][2][0].isupper()):
+    if first in POST_PRONOUNS and (first != "embassy" or tokens[0][0][0].isupper()):
         return Subject("pronoun", word="we", speech=_speech_after(tokens, 1), reporter=reporter)
-    if first == "there" and len(tokens) > 1 and tokens[1][2].lower() in _BE_WORDS:
+    if first == "there" and len(tokens) > 1 and tokens[1][0].lower() in _BE_WORDS:
         # `There is a formally recognized NGO, "Anassir", which advocates ...`: the body it
         # introduces is what the clause is about.
-        introduced = [n for n in names if n.start < tokens[min(len(tokens) - 1, 12)][1]]
+        introduced = [n for n in names if n.start < tokens[min(len(tokens) - 1, 12)].end()]
         if introduced:
             return Subject("named", (introduced[0].name,), reporter=reporter)
         return Subject("other", reporter=reporter)
@@ -414,7 +413,7 @@ def _speech_tag(words: Words, start: int, end: int, names: Sequence[Span]) -> Su
 
 def _noun_phrase(
     text: str,
-    tokens: list[tuple[int, int, str]],
+    tokens: list[Token],
     names: Sequence[Span],
     reporter: tuple[str, ...],
     opened: bool = False,
@@ -427,8 +426,9 @@ def _noun_phrase(
     document = False  # `a report by X found ...`: X's words
     index = 0
     while index < len(tokens) and index < MAX_SUBJECT_TOKENS:
-        tok_start, _tok_end, word = tokens[index]
-        span = _span_at(names, tok_start)
+        token = tokens[index]
+        word = token[0]
+        span = _span_at(names, token.start())
         if span is not None:
             index = _after(tokens, index, span.end)
             owned = _owned_body(text, span.end)
@@ -440,7 +440,7 @@ def _noun_phrase(
             if not blocked:
                 found.append(span.name)
             if found and index < len(tokens):
-                nxt = tokens[index][2].lower()
+                nxt = tokens[index][0].lower()
                 # `X and Y`, `X, Y and Z`: every name of a compound subject acts.
                 if nxt in ("and", "or", "nor", ",") and _span_at_token(tokens, index + 1, names):
                     index += 1
@@ -478,10 +478,10 @@ def _noun_phrase(
                 speech=document or _speech_at(tokens, index),
                 reporter=reporter,
                 represented=represented,
-                end=tokens[index][0],
+                end=tokens[index].start(),
             )
         if lower in POSSESSIVE_PRONOUNS and index == 0:
-            nxt = tokens[1][2].lower() if len(tokens) > 1 else ""
+            nxt = tokens[1][0].lower() if len(tokens) > 1 else ""
             if nxt in KIN_NOUNS or nxt in OTHER_PARTY_NOUNS:
                 return Subject("other", head="kin", reporter=reporter)
             possessive = lower
@@ -525,13 +525,13 @@ def _noun_phrase(
             "named", tuple(dict.fromkeys(found)), reporter=reporter, represented=represented
         )
     if possessive is not None:
-        body = _OWN_BODY_RE.match(text, tokens[0][1]) if tokens else None
+        body = _OWN_BODY_RE.match(text, tokens[0].end()) if tokens else None
         return Subject(
             "pronoun",
             word=possessive,
             reporter=reporter,
             owned=body.group(1) if body else None,
-            end=tokens[min(index, len(tokens) - 1)][0] if tokens else None,
+            end=tokens[min(index, len(tokens) - 1)].start() if tokens else None,
         )
     if head in DESCRIPTION_HEADS and not blocked and index < len(tokens) and tokens:
         return Subject(
@@ -539,11 +539,11 @@ def _noun_phrase(
             word=head,
             speech=_speech_at(tokens, index),
             reporter=reporter,
-            end=tokens[index][0],
+            end=tokens[index].start(),
         )
-    if head is None and tokens and _is_verb(tokens[0][2].lower()):
+    if head is None and tokens and _is_verb(tokens[0][0].lower()):
         return Subject("none", reporter=reporter)
-    first = tokens[0][2] if tokens else ""
+    first = tokens[0][0] if tokens else ""
     lowered = first.lower()
     bare = (
         bool(first)
@@ -585,9 +585,10 @@ def _skip_opening(words: Words, position: int, end: int) -> tuple[int, _Range]:
         return position, None
     tokens = words.window(position, min(end, position + 260), 28)
     subordinate = first in _SUBORDINATORS or participle
-    for index, (tok_start, tok_end, word) in enumerate(tokens[:26]):
+    for index, token in enumerate(tokens[:26]):
+        word = token[0]
         if word == ",":
-            return tok_end, (position, tok_start) if first == "according" else None
+            return token.end(), (position, token.start()) if first == "according" else None
         if word in (";", ":"):
             break
         if word.lower() in _SUBORDINATORS:
@@ -598,11 +599,11 @@ def _skip_opening(words: Words, position: int, end: int) -> tuple[int, _Range]:
     if first in ("in", "on", "during", "since", "by") and len(tokens) > 1:
         skip = 1
         while skip < len(tokens) and (
-            tokens[skip][2][:1].isdigit() or tokens[skip][2].rstrip(".") in _MONTH_WORDS
+            tokens[skip][0][:1].isdigit() or tokens[skip][0].rstrip(".") in _MONTH_WORDS
         ):
             skip += 1
         if skip > 1 and skip < len(tokens):
-            return tokens[skip][0], None
+            return tokens[skip].start(), None
     return position, None
 
 
@@ -641,43 +642,43 @@ def _span_at(names: Sequence[Span], offset: int) -> Span | None:
 
 
 def _span_at_token(
-    tokens: list[tuple[int, int, str]], index: int, names: Sequence[Span]
+    tokens: list[Token], index: int, names: Sequence[Span]
 ) -> Span | None:
-    while index < len(tokens) and tokens[index][2].lower() in ("and", "or", "the", ","):
+    while index < len(tokens) and tokens[index][0].lower() in ("and", "or", "the", ","):
         index += 1
-    return _span_at(names, tokens[index][0]) if index < len(tokens) else None
+    return _span_at(names, tokens[index].start()) if index < len(tokens) else None
 
 
-def _after(tokens: list[tuple[int, int, str]], index: int, offset: int) -> int:
-    while index < len(tokens) and tokens[index][0] < offset:
+def _after(tokens: list[Token], index: int, offset: int) -> int:
+    while index < len(tokens) and tokens[index].start() < offset:
         index += 1
     return index
 
 
-def _skip_apposition(tokens: list[tuple[int, int, str]], index: int) -> int:
+def _skip_apposition(tokens: list[Token], index: int) -> int:
     """Skip `, another NGO,` or `, which is in charge of the group,` to the word after it."""
-    relative = index < len(tokens) and tokens[index][2].lower() in ("who", "which", "whose")
+    relative = index < len(tokens) and tokens[index][0].lower() in ("who", "which", "whose")
     for look in range(index, min(len(tokens), index + (40 if relative else 20))):
-        if tokens[look][2] == ",":
+        if tokens[look][0] == ",":
             return look + 1
-        if tokens[look][2] in (";", ":", "(", ")"):
+        if tokens[look][0] in (";", ":", "(", ")"):
             break
     return index
 
 
-def _skip_parenthesis(tokens: list[tuple[int, int, str]], index: int) -> int:
+def _skip_parenthesis(tokens: list[Token], index: int) -> int:
     for look in range(index, min(len(tokens), index + 20)):
-        if tokens[look][2] == ")":
+        if tokens[look][0] == ")":
             return look + 1
     return index + 1
 
 
-def _is_noun_after_possessive(text: str, tokens: list[tuple[int, int, str]], index: int) -> bool:
+def _is_noun_after_possessive(text: str, tokens: list[Token], index: int) -> bool:
     """Return True inside `X's office in Chile`: the words after a possessive name its thing."""
     if index == 0:
         return False
-    before = text[tokens[index - 1][1] : tokens[index][0]]
-    previous = tokens[index - 1][2]
+    before = text[tokens[index - 1].end() : tokens[index].start()]
+    previous = tokens[index - 1][0]
     return previous.endswith(("'s", "’s", "'", "’")) or before.startswith(("'s", "’s"))
 
 
@@ -691,10 +692,10 @@ def _is_verb(word: str) -> bool:
     )
 
 
-def _speech_at(tokens: list[tuple[int, int, str]], index: int) -> bool:
+def _speech_at(tokens: list[Token], index: int) -> bool:
     """Return True when the verb group starting at `index` reports speech (`has also noted`)."""
     for look in range(index, min(len(tokens), index + 4)):
-        word = tokens[look][2].lower()
+        word = tokens[look][0].lower()
         if word in SPEECH_VERBS:
             return True
         if word not in AUXILIARIES and word not in ADVERBS:
@@ -702,5 +703,5 @@ def _speech_at(tokens: list[tuple[int, int, str]], index: int) -> bool:
     return False
 
 
-def _speech_after(tokens: list[tuple[int, int, str]], index: int) -> bool:
+def _speech_after(tokens: list[Token], index: int) -> bool:
     return _speech_at(tokens, index)
