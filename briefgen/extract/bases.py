@@ -31,6 +31,8 @@ _DEMONYM_RE = re.compile(
     r"([A-Z](?<!\w[A-Z])[a-z]+) (?:NGO|non-?governmental organi[sz]ation|human rights (?:group|"
     r"organi[sz]ation)|foundation|organi[sz]ation|association|charity)\b"
 )
+_BASED_IN_WORDS = ("based in ", "headquartered in ", "located in ")
+"""The words `_BASED_IN_RE` needs: a paragraph without them states no base that way."""
 _HINTS = ("based", "headquarter", "located", "office", "branch", "ngo", "organi", "foundation")
 
 
@@ -42,10 +44,10 @@ def rule_bases(ctx: Context, para: Para) -> None:
     orgs = [m for m in para.mentions if m.kind == "org"]
     if not orgs:
         return
-    for match in _BASED_ADJ_RE.finditer(text):
+    for match in _BASED_ADJ_RE.finditer(text) if "-based" in text else ():
         org = _appositive_owner(text, orgs, match.start()) or _next_org(orgs, match.end(), 60)
         _add(ctx, para, org, match.group(1), match)
-    for match in _BASED_IN_RE.finditer(text):
+    for match in _BASED_IN_RE.finditer(text) if any(w in text for w in _BASED_IN_WORDS) else ():
         org = _owner_before(text, orgs, match.start())
         _add(ctx, para, org, match.group(1), match)
     for mention in orgs:
