@@ -26,7 +26,7 @@ from briefgen.extract.clauses import (
 from briefgen.extract.context import Context, Para
 from briefgen.extract.countries import is_country
 from briefgen.extract.forenames import gender_of
-from briefgen.extract.gifts import Gift, read_gift
+from briefgen.extract.gifts import NO_GIFT, read_gift
 from briefgen.extract.records import Attribution
 
 _ENTRY_MARK_RE = re.compile(
@@ -275,7 +275,7 @@ def _attribute(
     actor_names = tuple(dict.fromkeys(a.name for a in actors))
     # What a speaker says was given is the speaker's claim, not a gift this clause records.
     gift = (
-        Gift()
+        NO_GIFT
         if speech
         else read_gift(
             para.text,

@@ -641,9 +641,7 @@ def _span_at(names: Sequence[Span], offset: int) -> Span | None:
     return None
 
 
-def _span_at_token(
-    tokens: list[Token], index: int, names: Sequence[Span]
-) -> Span | None:
+def _span_at_token(tokens: list[Token], index: int, names: Sequence[Span]) -> Span | None:
     while index < len(tokens) and tokens[index][0].lower() in ("and", "or", "the", ","):
         index += 1
     return _span_at(names, tokens[index].start()) if index < len(tokens) else None

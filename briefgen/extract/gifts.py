@@ -71,6 +71,10 @@ class Gift:
     """Canonical names of who gives, when named after `by` or `from` (not the subject)."""
 
 
+NO_GIFT = Gift()
+"""A clause that tells of no gift (shared: a gift is frozen)."""
+
+
 def read_gift(
     text: str,
     start: int,
@@ -85,9 +89,9 @@ def read_gift(
     clause = text[start:end]
     if clause.isascii():
         if _GIFT_WORDS_LOWER_RE.search(clause.lower()) is None:
-            return Gift()
+            return NO_GIFT
     elif _GIFT_WORDS_RE.search(clause) is None:
-        return Gift()
+        return NO_GIFT
     recipients: list[str] = []
     givers: list[str] = []
     for span in names:
