@@ -223,6 +223,8 @@ _HINT_WORDS = (
     "weekly",
 )
 """The words of `_KIND_HINT_RE`, in lower case."""
+_KIND_HINT_LOWER_RE = re.compile("|".join(_HINT_WORDS))
+"""`_KIND_HINT_RE` for ASCII text in lower case: plain letters, one search."""
 _KIND_WORDS = (
     "ngo",
     "organi",
@@ -292,8 +294,7 @@ def kind_from_context(text: str, start: int, end: int) -> OrgKind | None:
     window = text[low:high]
     if window.isascii():
         # In ASCII text a case-blind match is a match in lower case: a few substring tests.
-        lowered = window.lower()
-        if not any(word in lowered for word in _HINT_WORDS):
+        if _KIND_HINT_LOWER_RE.search(window.lower()) is None:
             return None  # no word of a kind near the name: the common case
     elif _KIND_HINT_RE.search(text, low, high) is None:
         return None
