@@ -10,7 +10,15 @@ from briefgen.extract.records import Event, Quotation, Recommendation, Relation
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _MONTH_NAMES = tuple(_MONTHS.split("|"))
-_DATE_RE = re.compile(rf"\b({_MONTHS}) (\d{{1,2}})(?:-(\d{{1,2}}))?(?:, ((?:19|20)\d\d))?\b")
+_MONTHS_AT_WORD_START = "|".join(
+    f"{first}(?<!\\w{first})(?:{'|'.join(m[1:] for m in _MONTHS.split('|') if m[0] == first)})"
+    for first in dict.fromkeys(m[0] for m in _MONTHS.split("|"))
+)
+"""The month names grouped by first letter, testing the word boundary after it, so that a search
+skips to those capitals instead of trying every offset (same matches as `\\b(?:months)`)."""
+_DATE_RE = re.compile(
+    rf"({_MONTHS_AT_WORD_START}) (\d{{1,2}})(?:-(\d{{1,2}}))?(?:, ((?:19|20)\d\d))?\b"
+)
 _MEMBER_RE = re.compile(r"\bis (?:a|an|one) (?:member|founding member) of\b")
 _BEGAN_RE = re.compile(r"\bIn ((?:19|20)\d\d),? when (.+?) (began|started) (.+?)(?=[,.;]|$)")
 _SINCE_RE = re.compile(r"\bsince ((?:19|20)\d\d)\b")
