@@ -265,6 +265,19 @@ class Context:
             return None
         return self._alias.get(name.lower())
 
+    def spelt_by(self, acronym: str) -> str | None:
+        """Return the one organization named so far whose capitalised words' initials spell
+        `acronym` (`Human Rights Watch` for `HRW`), or None."""
+        wanted = acronym.lower()
+        found = {
+            e.name
+            for e in self._entities.values()
+            if e.kind == "org"
+            and len(e.name.split()) == len(acronym)
+            and "".join(w[0] for w in e.name.split() if w[:1].isupper()).lower() == wanted
+        }
+        return found.pop() if len(found) == 1 else None
+
     def near_acronym(self, acronym: str) -> str | None:
         """Return the entity whose acronym is one letter off (`ATIPCA` for `AATIPCA`), or None."""
         from rapidfuzz.distance import Levenshtein

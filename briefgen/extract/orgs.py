@@ -711,6 +711,10 @@ def _proper_name(ctx: Context, words: list[str]) -> bool:
         return False
     if all(w.isupper() for w in words):
         return False  # `HIGHLIGHT TO CHINESE ...`: a heading or talking point in capitals
+    if not any(w in lexicon.ORG_HEADS for w in words) and (
+        "and" in words or any(w in _TITLE_TAILS for w in words)
+    ):
+        return False  # `Vivanco and Wilkenson`, `State Security Secretary Beltrame`: people
     if is_given_name(first):
         return False  # a person's name, which the person rules read
     return not gazetteer.find(" ".join(words), " ".join(words).lower(), False)
@@ -784,7 +788,9 @@ def rule_acronym_mention(ctx: Context, para: Para) -> None:
             # `REMAIN STRONG`, `OTHER TIDBITS`, `TO CHINESE`: a heading's words, a demonym
             continue
 
-        name = ctx.register("org", acronym)
+        # `HRW` after `Human Rights Watch`: the body named before, in its short form.
+        spelt = ctx.spelt_by(acronym) if len(acronym) >= 3 else None
+        name = ctx.register("org", spelt or acronym, aliases=(acronym,) if spelt else ())
         ctx.add_mention(para, "org", start, end, name, "acronym_mention")
 
 
