@@ -711,8 +711,10 @@ def _proper_name(ctx: Context, words: list[str]) -> bool:
         return False
     if all(w.isupper() for w in words):
         return False  # `HIGHLIGHT TO CHINESE ...`: a heading or talking point in capitals
+    parts = [w for w in words if w != "and"]
+    acronyms = all(sum(c.isupper() for c in w) >= 2 for w in parts)  # `LeT and JeM`
     if not any(w in lexicon.ORG_HEADS for w in words) and (
-        "and" in words or any(w in _TITLE_TAILS for w in words)
+        ("and" in words and not acronyms) or any(w in _TITLE_TAILS for w in words)
     ):
         return False  # `Vivanco and Wilkenson`, `State Security Secretary Beltrame`: people
     if is_given_name(first):
