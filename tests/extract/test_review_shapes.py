@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from briefgen.extract import CableFacts, extract
+from briefgen.extract.forenames import gender_of, is_given_name
 from briefgen.extract.kinds import kind_from_context, kind_from_name
 from briefgen.models import Cable, Paragraph
 
@@ -146,3 +147,30 @@ def test_a_purpose_before_the_comma_is_an_opening_phrase() -> None:
         "advocated amnesty for militants."
     )
     assert _actors_at_first(_facts(text)) == ("Ijaw Youth Council",)
+
+
+def test_he_after_a_name_written_surname_first_is_that_person() -> None:
+    # `Li` is a woman's given name in the dictionary, and a surname here: a name the
+    # dictionary gives both genders (or none) tells no gender, and the speaker just named wins.
+    second = (
+        "(C) CIIS's Li Guofu echoed this approach, saying that China was not convinced that "
+        "Iran is pursuing nuclear weapons. He indicated that observers were incorrect."
+    )
+    facts = _facts(
+        "(C) Pressed on how China would respond, Xu said that China took proliferation "
+        "concerns seriously. He added that it was still too soon.",
+        second,
+    )
+    clauses = {second[a.start : a.end].strip(): a for a in facts.attributions if a.paragraph == 2}
+    echoed = next(a for text, a in clauses.items() if text.startswith("(C) CIIS"))
+    he = next(a for text, a in clauses.items() if text.startswith("He indicated"))
+    assert echoed.speech  # `echoed this approach, saying ...` is a view, not an act
+    assert he.actors == ("Li Guofu",)
+
+
+def test_gender_comes_only_from_names_of_one_gender() -> None:
+    assert gender_of("Li") is None  # F and unisex in the dictionary
+    assert gender_of("Ali") is None  # F and M
+    assert gender_of("Maria") == "f"
+    assert gender_of("Mohammed") == "m"
+    assert is_given_name("Li") and is_given_name("Ali")  # still given names
