@@ -64,12 +64,12 @@ _ABBREVIATIONS = frozenset(
     ]
 )
 _BOUNDARY_RE = re.compile(
-    r"[.!?:;][\"')\]]*\s+(?=[\"'(\-]?[A-Z0-9]|--?\s?\(\d)|\n(?=[-•] [A-Z\"])"
+    r"[.!?:;][\"')\]]*\s+(?=[\"'(\-]?[A-Z0-9]|--?\s?\(\d|--[A-Z]|x{5}|Х{3})|\n(?=[-•] [A-Z\"])"
     r"|\s(?=--\s?\(?\d{1,2}\))"
 )
-"""Where a sentence may end: after its stop before a capital, or before a list marker (`- ` at
-a line's start,
-`--(2)`) that opens an entry of its own."""
+"""Where a sentence may end: after its stop before a capital, a redaction mask (`xxxxx`, or
+Cyrillic `ХХХ`) or a `--` bullet, or before a list marker (`- ` at a line's start, `--(2)`)
+that opens an entry of its own."""
 _LOWER_WORD_RE = re.compile(r"[a-z]{3}")
 _UPPER_RE = re.compile(r"[A-Z]")
 
