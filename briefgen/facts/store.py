@@ -19,7 +19,7 @@ from briefgen.pool import ordered_map
 from briefgen.store import Corpus
 from briefgen.store.db import transaction as db_transaction
 
-FACTS_VERSION = 22
+FACTS_VERSION = 23
 """Raise this when a rule changes: every cable's facts are then computed again."""
 
 META_KEY = "extract.facts_version"
