@@ -8,6 +8,12 @@ and reading alone on the same cables, in this one process.
     .venv/bin/python benchmarks/bench_extract.py --cables 500
     .venv/bin/python benchmarks/bench_extract.py --folder examples/cables --repeat 200
 
+With --old-ref, extract the same cables (--folder, or a .csv.gz unpacked first) with the code of
+that commit too (unpacked by `git archive`), each version in its own process reading the cables
+with its own reader, and print both CPU figures side by side (process time, best of --repeat):
+
+    .venv/bin/python benchmarks/bench_extract.py --folder cables-3406.csv.gz --old-ref 77b3776
+
 With --db, extract the facts of a corpus already ingested (by `briefgen ingest --no-extract`
 or benchmarks/bench_corpus.py --keep-db) on every core, as `briefgen ingest` does, then time
 name lookups and entity profiles on it. Work on a copy: the facts are written into the file.
@@ -18,9 +24,14 @@ name lookups and entity profiles on it. Work on a copy: the facts are written in
 from __future__ import annotations
 
 import argparse
+import gzip
+import json
 import os
+import shutil
 import statistics
+import subprocess
 import sys
+import tarfile
 import tempfile
 import time
 from collections.abc import Callable
@@ -56,6 +67,28 @@ def _read(path: Path) -> tuple[list[Cable], float]:
 
 
 T = TypeVar("T")
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# Run in the process of each version: read the cables, extract them, print a JSON line.
+RUN = r"""
+import json, sys, time
+from briefgen.extract import extract
+from briefgen.models import Cable
+from briefgen.read import read_paths
+
+path, repeat = sys.argv[1], int(sys.argv[2])
+cables = [c for c in read_paths([path]) if isinstance(c, Cable)]
+extract(cables[0])  # builds the gazetteer automaton once, as a long ingest would
+best = None
+for _ in range(repeat):
+    start = time.process_time()
+    for cable in cables:
+        extract(cable)
+    seconds = time.process_time() - start
+    best = seconds if best is None else min(best, seconds)
+print(json.dumps({"seconds": best, "cables": len(cables)}))
+"""
 
 
 def _timed(call: Callable[[], T], repeat: int = 5) -> tuple[float, float, T]:
@@ -112,6 +145,52 @@ def bench_corpus(db: Path, workers: int | None) -> None:
             )
 
 
+def old_checkout(ref: str, folder: Path) -> Path:
+    """Unpack commit `ref` of this repository's package into `folder`; return its path."""
+    archive = subprocess.run(
+        ["git", "-C", str(ROOT), "archive", "--format=tar", ref, "briefgen"],
+        check=True,
+        capture_output=True,
+    ).stdout
+    target = folder / "old"
+    target.mkdir()
+    with tempfile.TemporaryFile() as handle:
+        handle.write(archive)
+        handle.seek(0)
+        with tarfile.open(fileobj=handle) as tar:
+            tar.extractall(target, filter="data")
+    return target
+
+
+def bench_side_by_side(source: Path, ref: str, repeat: int) -> None:
+    """Extract the cables of `source` with the code of commit `ref` and with this tree, each in
+    its own process, and print their CPU figures."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        if source.suffix == ".gz":
+            unpacked = folder / source.stem
+            with gzip.open(source, "rb") as packed, unpacked.open("wb") as sink:
+                shutil.copyfileobj(packed, sink)
+            source = unpacked
+        versions = [(f"old {ref}", old_checkout(ref, folder)), ("new", ROOT)]
+        print(f"extract: {source.name}, CPU time of one process, best of {repeat}")
+        for label, code in versions:
+            out = subprocess.run(
+                [sys.executable, "-c", RUN, str(source), str(repeat)],
+                check=True,
+                capture_output=True,
+                text=True,
+                env={"PYTHONPATH": str(code), "PATH": "/usr/bin:/bin"},
+                cwd=code,
+            ).stdout
+            result = json.loads(out.strip().splitlines()[-1])
+            cables, seconds = result["cables"], result["seconds"]
+            print(
+                f"  {label:<12} {cables} cables  {seconds:7.2f} s CPU  "
+                f"{seconds * 1000 / cables:6.2f} ms/cable  {cables / seconds:6.0f} cables/s"
+            )
+
+
 def main() -> None:
     """Run the benchmark and print its figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -120,7 +199,13 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=1, help="extract every cable this often")
     parser.add_argument("--db", type=Path, help="extract this ingested corpus, time lookups")
     parser.add_argument("--workers", type=int, help="extraction processes (default: all cores)")
+    parser.add_argument("--old-ref", help="also extract --folder with the code of this commit")
     args = parser.parse_args()
+    if args.old_ref is not None:
+        if args.folder is None:
+            raise SystemExit("--old-ref needs --folder")
+        bench_side_by_side(args.folder.resolve(), args.old_ref, args.repeat)
+        return
     if args.db is not None:
         bench_corpus(args.db, args.workers)
         return

@@ -59,6 +59,8 @@ print(json.dumps({"seconds": best, "count": count, "cables": cables, "bytes": si
 """
 
 _SKIP = {".md", ".json"}
+TARGET_PAGES = 1500
+"""Real cable pages per second of CPU in one process (issue 14)."""
 
 
 def page_files(folders: list[Path]) -> list[Path]:
@@ -151,6 +153,9 @@ def main() -> None:
         for label, code in versions:
             result = measure(code, "pages", args.repeat, [str(p) for p in files])
             print("  " + line(label, result, "pages/s"))
+        rate = result["count"] / result["seconds"]
+        verdict = "met" if rate >= TARGET_PAGES else "MISSED"
+        print(f"  target: {TARGET_PAGES:,} pages/s or more in one process: {verdict}")
         if csv_path.is_file():
             print(f"csv: {args.csv.name}, read_paths, best of {args.repeat}")
             for label, code in versions:

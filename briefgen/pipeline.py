@@ -20,7 +20,6 @@ from briefgen.facts import Facts, ensure_facts
 from briefgen.models import Record
 from briefgen.render import FORMATS
 from briefgen.store import Corpus, IngestReport
-from briefgen.summarize import cable_digest, ngo_profile, program_sheet, quarterly_summary
 from briefgen.summarize.records import BriefingMeta
 
 if TYPE_CHECKING:  # e-mail (and its SMTP, TLS) is imported only for a briefing that has one
@@ -160,11 +159,16 @@ def summarize(corpus: Corpus, request: BriefingRequest) -> Briefing:
     return _SUMMARIZERS[request.kind](corpus, stored, request)
 
 
+# Each kind imports its own summarizer: loading the four costs a quarter of a briefing's start.
 def _ngo(corpus: Corpus, stored: Facts, request: BriefingRequest) -> Briefing:
+    from briefgen.summarize.ngo import ngo_profile
+
     return ngo_profile(corpus, stored, request.subject, include_personal=request.include_personal)
 
 
 def _program(corpus: Corpus, stored: Facts, request: BriefingRequest) -> Briefing:
+    from briefgen.summarize.program import program_sheet
+
     return program_sheet(
         corpus,
         stored,
@@ -175,6 +179,8 @@ def _program(corpus: Corpus, stored: Facts, request: BriefingRequest) -> Briefin
 
 
 def _quarterly(corpus: Corpus, stored: Facts, request: BriefingRequest) -> Briefing:
+    from briefgen.summarize.quarterly import quarterly_summary
+
     return quarterly_summary(
         corpus,
         stored,
@@ -186,6 +192,8 @@ def _quarterly(corpus: Corpus, stored: Facts, request: BriefingRequest) -> Brief
 
 
 def _cable(corpus: Corpus, stored: Facts, request: BriefingRequest) -> Briefing:
+    from briefgen.summarize.digest import cable_digest
+
     return cable_digest(corpus, stored, request.subject, include_personal=request.include_personal)
 
 

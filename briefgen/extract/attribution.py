@@ -26,7 +26,7 @@ from briefgen.extract.clauses import (
 from briefgen.extract.context import Context, Para
 from briefgen.extract.countries import is_country
 from briefgen.extract.forenames import gender_of
-from briefgen.extract.gifts import Gift, read_gift
+from briefgen.extract.gifts import NO_GIFT, read_gift
 from briefgen.extract.records import Attribution
 
 _ENTRY_MARK_RE = re.compile(
@@ -47,6 +47,13 @@ _THE_HEAD_RE = re.compile(
 )
 _SHARED_HEAD_RE = re.compile(r"\b[A-Z][\w'’-]* and (?:the )?[A-Z][\w'’-]* ([A-Z][a-z]+)s\b")
 """Two bodies sharing one head word: `the Cem and Ehl-i-Beyt Foundations`."""
+_THE_HEAD_LOWER_RE = re.compile(
+    r"th(?<!\wth)(?:e|is|at) (group|organi[sz]ation|ngo|foundation|association|network|"
+    r"coalition|company|firm|movement|party|committee|council|commission|unit)\b"
+)
+"""`_THE_HEAD_RE` for ASCII text in lower case, led by a literal the search can skip to."""
+_FACILITY_WORDS = ("shelter", "center", "centre", "hotline", "clinic", "school")
+"""The words `_FACILITY_RE` and `_THE_FACILITY_RE` need (a clause without them has none)."""
 _WINDOW = 3
 """How many paragraphs back a pronoun or description may find its party."""
 
@@ -153,7 +160,10 @@ def _read_paragraph(ctx: Context, para: Para, spans: list[Span], state: _State) 
             state.people_named, state.human, state.speaker_for = (), False, None
             continue
         subject = read_subject(para.words, clause_start, clause_end, names)
-        unnamed = _THE_HEAD_RE.findall(text, clause_start, clause_end)
+        if para.ascii:
+            unnamed = _THE_HEAD_LOWER_RE.findall(para.lowered, clause_start, clause_end)
+        else:
+            unnamed = _THE_HEAD_RE.findall(text, clause_start, clause_end)
         # Only an item's opening clause hangs from the list's lead (`- Raise the profile`).
         item_lead = lead if opens_entry else None
         _attribute(
@@ -258,7 +268,12 @@ def _attribute(
     if not actors and subject.kind != "named":
         # `4 victims reside in the shelter, which can house up to 15`: about the shelter of
         # the party said to run it.
-        owned = _THE_FACILITY_RE.search(para.text, start, end)
+        clause = para.text[start:end]
+        owned = (
+            _THE_FACILITY_RE.search(para.text, start, end)
+            if any(word in clause for word in _FACILITY_WORDS[:5])
+            else None
+        )
         if owned is not None and owned.group(1).rstrip("s") in state.facilities:
             actors, rule = (state.facilities[owned.group(1).rstrip("s")],), "facility"
     if subject.owned is not None and actors:
@@ -269,7 +284,7 @@ def _attribute(
     actor_names = tuple(dict.fromkeys(a.name for a in actors))
     # What a speaker says was given is the speaker's claim, not a gift this clause records.
     gift = (
-        Gift()
+        NO_GIFT
         if speech
         else read_gift(
             para.text,
@@ -299,8 +314,10 @@ def _attribute(
     if actors and rule != "list_lead":
         state.acted(actors, "speech" if speech else "act")
         if not speech and actors[0].kind == "org":
-            for word in _FACILITY_RE.findall(para.text[start:end].lower()):
-                state.facilities[word.rstrip("s")] = actors[0]
+            lowered = para.lowered[start:end] if para.ascii else para.text[start:end].lower()
+            if any(word in lowered for word in _FACILITY_WORDS):
+                for word in _FACILITY_RE.findall(lowered):
+                    state.facilities[word.rstrip("s")] = actors[0]
     else:
         # An item hanging from `X recounted:` tells of others: `she` in it is not X.
         state.forget()

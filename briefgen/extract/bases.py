@@ -14,7 +14,10 @@ from briefgen.extract.countries import country_of_demonym, is_country
 from briefgen.extract.records import Mention, Relation
 
 _PLACE = r"[A-Z][\w.'’]*(?:[ -](?:de |del |la )?[A-Z][\w.'’]*){0,2}"
-_BASED_ADJ_RE = re.compile(rf"\b({_PLACE})-based\b")
+_PLACE_START = r"[A-Z](?<!\w[A-Z])" + _PLACE.removeprefix("[A-Z]")
+"""`_PLACE` where no word character comes before it, tested after its capital so that the
+search skips to capitals."""
+_BASED_ADJ_RE = re.compile(rf"({_PLACE_START})-based\b")
 _BASED_IN_RE = re.compile(
     rf"\b(?:is |are |was |were |, |has been |remains )?(?:based|headquartered|located) in "
     rf"(?:the )?({_PLACE})"
@@ -25,9 +28,11 @@ _OFFICE_RE = re.compile(
 )
 _PLACE_OFFICE_RE = re.compile(rf"(?:'s|’s) ({_PLACE}) (?:office|branch|headquarters)\b")
 _DEMONYM_RE = re.compile(
-    r"\b([A-Z][a-z]+) (?:NGO|non-?governmental organi[sz]ation|human rights (?:group|"
+    r"([A-Z](?<!\w[A-Z])[a-z]+) (?:NGO|non-?governmental organi[sz]ation|human rights (?:group|"
     r"organi[sz]ation)|foundation|organi[sz]ation|association|charity)\b"
 )
+_BASED_IN_WORDS = ("based in ", "headquartered in ", "located in ")
+"""The words `_BASED_IN_RE` needs: a paragraph without them states no base that way."""
 _HINTS = ("based", "headquarter", "located", "office", "branch", "ngo", "organi", "foundation")
 
 
@@ -39,10 +44,10 @@ def rule_bases(ctx: Context, para: Para) -> None:
     orgs = [m for m in para.mentions if m.kind == "org"]
     if not orgs:
         return
-    for match in _BASED_ADJ_RE.finditer(text):
+    for match in _BASED_ADJ_RE.finditer(text) if "-based" in text else ():
         org = _appositive_owner(text, orgs, match.start()) or _next_org(orgs, match.end(), 60)
         _add(ctx, para, org, match.group(1), match)
-    for match in _BASED_IN_RE.finditer(text):
+    for match in _BASED_IN_RE.finditer(text) if any(w in text for w in _BASED_IN_WORDS) else ():
         org = _owner_before(text, orgs, match.start())
         _add(ctx, para, org, match.group(1), match)
     for mention in orgs:

@@ -14,6 +14,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Literal
 
 SubjectKind = Literal["named", "pronoun", "description", "none", "other"]
@@ -207,47 +208,69 @@ class Clause:
     """Its subject."""
 
 
-Token = tuple[int, int, str]
-"""A word or a punctuation mark of a paragraph: its start, its end and its text."""
+Token = re.Match[str]
+"""A word or a punctuation mark of a paragraph, as its match: `start()`, `end()` and `[0]`, its
+text (kept as the match: building a tuple of each costs more than reading the few looked at)."""
 
 _Range = tuple[int, int] | None
 
 
 @dataclass(slots=True)
 class Words:
-    """The tokens of one paragraph, found by one pass and shared by every clause read in it."""
+    """The tokens of one paragraph, read where a clause needs them and shared by every clause
+    read in it."""
 
     text: str
     """The paragraph text."""
-    tokens: list[Token]
-    """Every token of the text, in order."""
-    starts: list[int]
-    """The offset of each token, to find a clause's first token by bisection."""
     openings: dict[tuple[int, int], tuple[int, _Range, _Range]] = field(default_factory=dict)
     """Each clause's opening as `_opening` found it, kept for the next rule reading it."""
+    _tokens: list[Token] | None = None
+    _starts: list[int] | None = None
 
     @classmethod
     def of(cls, text: str) -> Words:
-        """Return the tokens of `text`."""
-        tokens = [(m.start(), m.end(), m.group(0)) for m in _TOKEN_RE.finditer(text)]
-        return cls(text, tokens, [token[0] for token in tokens])
+        """Return the words of `text` (tokenized on demand)."""
+        return cls(text)
 
     def window(self, start: int, end: int, limit: int) -> list[Token]:
-        """Return the first `limit` tokens of `text[start:end]`, as tokenizing that span alone
-        gives them; `start` never falls inside a token (clauses and openings start after a
-        space, a mark or a token)."""
-        first = bisect_left(self.starts, start)
-        found = self.tokens[first : first + limit]
-        if not found or found[-1][1] <= end:
+        """Return the first `limit` tokens of `text[start:end]`, as the paragraph's tokens
+        give them: those lying in the span, the one the span ends inside cut where it ends."""
+        text = self.text
+        if start == 0 or start >= len(text) or not _joined(text[start - 1], text[start]):
+            # Nothing before `start` joins a token to it: tokenizing from `start` reads what
+            # tokenizing the whole paragraph would, and costs only the clause's first words.
+            return list(islice(_TOKEN_RE.finditer(text, start, end), limit))
+        return self._window_of_all(start, end, limit)
+
+    def _window_of_all(self, start: int, end: int, limit: int) -> list[Token]:
+        # `start` may fall inside a token: take the paragraph's tokens, found once.
+        if self._tokens is None or self._starts is None:
+            self._tokens = list(_TOKEN_RE.finditer(self.text))
+            self._starts = [token.start() for token in self._tokens]
+        first = bisect_left(self._starts, start)
+        found = self._tokens[first : first + limit]
+        if not found or found[-1].end() <= end:
             return found
         # The span ends before its last tokens: keep those inside it, and cut the one it ends
         # inside where the span ends (`organiz` of `organization` at a 260-character limit).
-        kept = [token for token in found if token[1] <= end]
-        crossing = next((t for t in found[len(kept) :] if t[0] < end), None)
+        kept = [token for token in found if token.end() <= end]
+        crossing = next((t for t in found[len(kept) :] if t.start() < end), None)
         if crossing is not None:
-            tail = _TOKEN_RE.finditer(self.text, crossing[0], end)
-            kept.extend((m.start(), m.end(), m.group(0)) for m in tail)
+            kept.extend(_TOKEN_RE.finditer(self.text, crossing.start(), end))
         return kept[:limit]
+
+
+_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'’-")
+
+
+def _joined(before: str, after: str) -> bool:
+    """Return True when one token may hold both `before` and the character `after` it: a
+    word's letters (`after` may be its closing full stop) or a number's digits and marks."""
+    if before in _WORD_CHARS:
+        return after in _WORD_CHARS or after == "."
+    if before.isdecimal():
+        return after.isdecimal() or after in ".,"
+    return before in ".," and after.isdecimal()
 
 
 def split_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -319,23 +342,23 @@ def read_subject(words: Words, start: int, end: int, names: Sequence[Span]) -> S
     if tag is not None:
         return tag
     tokens = words.window(position, end, MAX_SUBJECT_TOKENS + 8)
-    first = tokens[0][2].lower().rstrip(".") if tokens else ""
+    first = tokens[0][0].lower().rstrip(".") if tokens else ""
     if first in PERSONAL_PRONOUNS:
-        if first == "it" and _EXPLETIVE_RE.match(text, tokens[0][0]):
+        if first == "it" and _EXPLETIVE_RE.match(text, tokens[0].start()):
             return Subject("other", reporter=reporter)
         return Subject(
             "pronoun",
             word=first,
             speech=_speech_after(tokens, 1),
             reporter=reporter,
-            end=tokens[0][1],
+            end=tokens[0].end(),
         )
-    if first in POST_PRONOUNS and (first != "embassy" or tokens[0][2][0].isupper()):
+    if first in POST_PRONOUNS and (first != "embassy" or tokens[0][0][0].isupper()):
         return Subject("pronoun", word="we", speech=_speech_after(tokens, 1), reporter=reporter)
-    if first == "there" and len(tokens) > 1 and tokens[1][2].lower() in _BE_WORDS:
+    if first == "there" and len(tokens) > 1 and tokens[1][0].lower() in _BE_WORDS:
         # `There is a formally recognized NGO, "Anassir", which advocates ...`: the body it
         # introduces is what the clause is about.
-        introduced = [n for n in names if n.start < tokens[min(len(tokens) - 1, 12)][1]]
+        introduced = [n for n in names if n.start < tokens[min(len(tokens) - 1, 12)].end()]
         if introduced:
             return Subject("named", (introduced[0].name,), reporter=reporter)
         return Subject("other", reporter=reporter)
@@ -391,7 +414,7 @@ def _speech_tag(words: Words, start: int, end: int, names: Sequence[Span]) -> Su
 
 def _noun_phrase(
     text: str,
-    tokens: list[tuple[int, int, str]],
+    tokens: list[Token],
     names: Sequence[Span],
     reporter: tuple[str, ...],
     opened: bool = False,
@@ -404,8 +427,9 @@ def _noun_phrase(
     document = False  # `a report by X found ...`: X's words
     index = 0
     while index < len(tokens) and index < MAX_SUBJECT_TOKENS:
-        tok_start, _tok_end, word = tokens[index]
-        span = _span_at(names, tok_start)
+        token = tokens[index]
+        word = token[0]
+        span = _span_at(names, token.start())
         if span is not None:
             index = _after(tokens, index, span.end)
             owned = _owned_body(text, span.end)
@@ -417,7 +441,7 @@ def _noun_phrase(
             if not blocked:
                 found.append(span.name)
             if found and index < len(tokens):
-                nxt = tokens[index][2].lower()
+                nxt = tokens[index][0].lower()
                 # `X and Y`, `X, Y and Z`: every name of a compound subject acts.
                 if nxt in ("and", "or", "nor", ",") and _span_at_token(tokens, index + 1, names):
                     index += 1
@@ -455,10 +479,10 @@ def _noun_phrase(
                 speech=document or _speech_at(tokens, index),
                 reporter=reporter,
                 represented=represented,
-                end=tokens[index][0],
+                end=tokens[index].start(),
             )
         if lower in POSSESSIVE_PRONOUNS and index == 0:
-            nxt = tokens[1][2].lower() if len(tokens) > 1 else ""
+            nxt = tokens[1][0].lower() if len(tokens) > 1 else ""
             if nxt in KIN_NOUNS or nxt in OTHER_PARTY_NOUNS:
                 return Subject("other", head="kin", reporter=reporter)
             possessive = lower
@@ -507,13 +531,13 @@ def _noun_phrase(
             "named", tuple(dict.fromkeys(found)), reporter=reporter, represented=represented
         )
     if possessive is not None:
-        body = _OWN_BODY_RE.match(text, tokens[0][1]) if tokens else None
+        body = _OWN_BODY_RE.match(text, tokens[0].end()) if tokens else None
         return Subject(
             "pronoun",
             word=possessive,
             reporter=reporter,
             owned=body.group(1) if body else None,
-            end=tokens[min(index, len(tokens) - 1)][0] if tokens else None,
+            end=tokens[min(index, len(tokens) - 1)].start() if tokens else None,
         )
     if head in DESCRIPTION_HEADS and not blocked and index < len(tokens) and tokens:
         return Subject(
@@ -521,11 +545,11 @@ def _noun_phrase(
             word=head,
             speech=_speech_at(tokens, index),
             reporter=reporter,
-            end=tokens[index][0],
+            end=tokens[index].start(),
         )
-    if head is None and tokens and _is_verb(tokens[0][2].lower()):
+    if head is None and tokens and _is_verb(tokens[0][0].lower()):
         return Subject("none", reporter=reporter)
-    first = tokens[0][2] if tokens else ""
+    first = tokens[0][0] if tokens else ""
     lowered = first.lower()
     bare = (
         bool(first)
@@ -546,23 +570,23 @@ _AGENT_PARTICIPLES = frozenset(
 
 
 def _agents_after(
-    tokens: list[tuple[int, int, str]], index: int, names: Sequence[Span]
+    tokens: list[re.Match[str]], index: int, names: Sequence[Span]
 ) -> tuple[str, ...]:
     """Return the parties named after `[jointly] by` at `index` (`by the PDI and the IOM`),
     when a verb follows them: the phrase before was the clause's subject, and theirs."""
-    if index < len(tokens) and tokens[index][2].lower() in ADVERBS:
+    if index < len(tokens) and tokens[index][0].lower() in ADVERBS:
         index += 1
-    if index >= len(tokens) or tokens[index][2].lower() != "by":
+    if index >= len(tokens) or tokens[index][0].lower() != "by":
         return ()
     index += 1
     found: list[str] = []
     while index < len(tokens):
-        span = _span_at(names, tokens[index][0])
+        span = _span_at(names, tokens[index].start())
         if span is not None:
             found.append(span.name)
             index = _after(tokens, index, span.end)
             continue
-        word = tokens[index][2].lower()
+        word = tokens[index][0].lower()
         if word in ("and", "the", ","):
             index += 1
             continue
@@ -570,7 +594,7 @@ def _agents_after(
             index = _skip_parenthesis(tokens, index)
             continue
         break
-    if not found or index >= len(tokens) or not _is_verb(tokens[index][2].lower()):
+    if not found or index >= len(tokens) or not _is_verb(tokens[index][0].lower()):
         return ()
     return tuple(dict.fromkeys(found))
 
@@ -606,9 +630,10 @@ def _skip_opening(words: Words, position: int, end: int) -> tuple[int, _Range]:
         return position, None
     tokens = words.window(position, min(end, position + 260), 28)
     subordinate = first in _SUBORDINATORS or participle or purpose
-    for index, (tok_start, tok_end, word) in enumerate(tokens[:28]):
+    for index, token in enumerate(tokens[:28]):
+        word = token[0]
         if word == ",":
-            return tok_end, (position, tok_start) if first == "according" else None
+            return token.end(), (position, token.start()) if first == "according" else None
         if word in (";", ":"):
             break
         if word.lower() in _SUBORDINATORS:
@@ -619,11 +644,11 @@ def _skip_opening(words: Words, position: int, end: int) -> tuple[int, _Range]:
     if first in ("in", "on", "during", "since", "by") and len(tokens) > 1:
         skip = 1
         while skip < len(tokens) and (
-            tokens[skip][2][:1].isdigit() or tokens[skip][2].rstrip(".") in _MONTH_WORDS
+            tokens[skip][0][:1].isdigit() or tokens[skip][0].rstrip(".") in _MONTH_WORDS
         ):
             skip += 1
         if skip > 1 and skip < len(tokens):
-            return tokens[skip][0], None
+            return tokens[skip].start(), None
     return position, None
 
 
@@ -661,44 +686,42 @@ def _span_at(names: Sequence[Span], offset: int) -> Span | None:
     return None
 
 
-def _span_at_token(
-    tokens: list[tuple[int, int, str]], index: int, names: Sequence[Span]
-) -> Span | None:
-    while index < len(tokens) and tokens[index][2].lower() in ("and", "or", "the", ","):
+def _span_at_token(tokens: list[Token], index: int, names: Sequence[Span]) -> Span | None:
+    while index < len(tokens) and tokens[index][0].lower() in ("and", "or", "the", ","):
         index += 1
-    return _span_at(names, tokens[index][0]) if index < len(tokens) else None
+    return _span_at(names, tokens[index].start()) if index < len(tokens) else None
 
 
-def _after(tokens: list[tuple[int, int, str]], index: int, offset: int) -> int:
-    while index < len(tokens) and tokens[index][0] < offset:
+def _after(tokens: list[Token], index: int, offset: int) -> int:
+    while index < len(tokens) and tokens[index].start() < offset:
         index += 1
     return index
 
 
-def _skip_apposition(tokens: list[tuple[int, int, str]], index: int) -> int:
+def _skip_apposition(tokens: list[Token], index: int) -> int:
     """Skip `, another NGO,` or `, which is in charge of the group,` to the word after it."""
-    relative = index < len(tokens) and tokens[index][2].lower() in ("who", "which", "whose")
+    relative = index < len(tokens) and tokens[index][0].lower() in ("who", "which", "whose")
     for look in range(index, min(len(tokens), index + (40 if relative else 20))):
-        if tokens[look][2] == ",":
+        if tokens[look][0] == ",":
             return look + 1
-        if tokens[look][2] in (";", ":", "(", ")"):
+        if tokens[look][0] in (";", ":", "(", ")"):
             break
     return index
 
 
-def _skip_parenthesis(tokens: list[tuple[int, int, str]], index: int) -> int:
+def _skip_parenthesis(tokens: list[Token], index: int) -> int:
     for look in range(index, min(len(tokens), index + 20)):
-        if tokens[look][2] == ")":
+        if tokens[look][0] == ")":
             return look + 1
     return index + 1
 
 
-def _is_noun_after_possessive(text: str, tokens: list[tuple[int, int, str]], index: int) -> bool:
+def _is_noun_after_possessive(text: str, tokens: list[Token], index: int) -> bool:
     """Return True inside `X's office in Chile`: the words after a possessive name its thing."""
     if index == 0:
         return False
-    before = text[tokens[index - 1][1] : tokens[index][0]]
-    previous = tokens[index - 1][2]
+    before = text[tokens[index - 1].end() : tokens[index].start()]
+    previous = tokens[index - 1][0]
     return previous.endswith(("'s", "’s", "'", "’")) or before.startswith(("'s", "’s"))
 
 
@@ -712,10 +735,10 @@ def _is_verb(word: str) -> bool:
     )
 
 
-def _speech_at(tokens: list[tuple[int, int, str]], index: int) -> bool:
+def _speech_at(tokens: list[Token], index: int) -> bool:
     """Return True when the verb group starting at `index` reports speech (`has also noted`)."""
     for look in range(index, min(len(tokens), index + 4)):
-        word = tokens[look][2].lower()
+        word = tokens[look][0].lower()
         if word in SPEECH_VERBS:
             return True
         if word not in AUXILIARIES and word not in ADVERBS:
@@ -723,5 +746,5 @@ def _speech_at(tokens: list[tuple[int, int, str]], index: int) -> bool:
     return False
 
 
-def _speech_after(tokens: list[tuple[int, int, str]], index: int) -> bool:
+def _speech_after(tokens: list[Token], index: int) -> bool:
     return _speech_at(tokens, index)

@@ -7,6 +7,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from operator import attrgetter
 from typing import Any, TypeVar, cast
 
 from briefgen.extract import lexicon
@@ -33,6 +34,7 @@ from briefgen.extract.text import Sentences, is_caps
 from briefgen.models import Cable
 
 T = TypeVar("T")
+_START = attrgetter("start")
 
 
 @dataclass(slots=True)
@@ -70,6 +72,12 @@ class Para:
         if self._sentences is None:
             self._sentences = Sentences.split(self.text)
         return self._sentences
+
+    @property
+    def ascii(self) -> bool:
+        """Return True when the text is ASCII: its lower case then has the same offsets, and
+        a case-blind pattern may run on `lowered` as a plain one."""
+        return self.memo("ascii", self.text.isascii)
 
     @property
     def folded(self) -> str:
@@ -125,15 +133,14 @@ class Para:
 
     def mentions_between(self, start: int, end: int) -> list[Mention]:
         """Return the mentions lying within `[start, end)`, in text order."""
-        starts = [m.start for m in self.mentions]
-        first = bisect_left(starts, start)
+        first = bisect_left(self.mentions, start, key=_START)
         return [m for m in self.mentions[first:] if m.start < end and m.end <= end]
 
     def covered(self, start: int, end: int) -> bool:
         """Return True when `[start, end)` overlaps a mention found before."""
         # Mentions are kept in text order and never overlap: only the neighbours can.
         mentions = self.mentions
-        index = bisect_left([m.start for m in mentions], start)
+        index = bisect_left(mentions, start, key=_START)
         for near in mentions[max(0, index - 1) : index + 1]:
             if near.start < end and start < near.end:
                 return True
@@ -164,7 +171,24 @@ def canonical_org(text: str) -> str:
     return lexicon.ORG_SYNONYMS.get(name, name)
 
 
-_LOWER_WORD_RE = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
+_LOWER_WORD_RE = re.compile(r"[a-z][a-z'’-]*")
+"""A word written in lower case: it stands alone when no word character, apostrophe or hyphen
+comes before it and no lower-case letter, apostrophe or hyphen after it."""
+_GOES_ON = frozenset("abcdefghijklmnopqrstuvwxyz'’-")
+
+
+def _written_alone(text: str, word: str) -> bool:
+    """Return True when `word` (lower case) stands as a whole word somewhere in `text`."""
+    position = text.find(word)
+    while position != -1:
+        end = position + len(word)
+        before = text[position - 1] if position else " "
+        if not (before.isalnum() or before in "_'’-") and (
+            end == len(text) or text[end] not in _GOES_ON
+        ):
+            return True
+        position = text.find(word, position + 1)
+    return False
 
 
 class Context:
@@ -195,7 +219,7 @@ class Context:
         """Offsets (per paragraph index) that a figure rule has used, so counts skip them."""
         self.origin_mentions: list[Mention] = []
         self._ngos: frozenset[str] | None = None
-        self._lower_words: frozenset[str] | None = None
+        self._lower_words: dict[str, bool] = {}
         self._called: dict[str, bool] = {}
 
     # --- entities -------------------------------------------------------------------------
@@ -241,6 +265,19 @@ class Context:
             return None
         return self._alias.get(name.lower())
 
+    def spelt_by(self, acronym: str) -> str | None:
+        """Return the one organization named so far whose capitalised words' initials spell
+        `acronym` (`Human Rights Watch` for `HRW`), or None."""
+        wanted = acronym.lower()
+        found = {
+            e.name
+            for e in self._entities.values()
+            if e.kind == "org"
+            and len(e.name.split()) == len(acronym)
+            and "".join(w[0] for w in e.name.split() if w[:1].isupper()).lower() == wanted
+        }
+        return found.pop() if len(found) == 1 else None
+
     def near_acronym(self, acronym: str) -> str | None:
         """Return the entity whose acronym is one letter off (`ATIPCA` for `AATIPCA`), or None."""
         from rapidfuzz.distance import Levenshtein
@@ -266,12 +303,15 @@ class Context:
 
     def written_lower(self, word: str) -> bool:
         """Return True when the cable writes `word` in lower case somewhere (a common word)."""
-        if self._lower_words is None:
-            # One pass over the cable's words, kept for every later question.
-            self._lower_words = frozenset(
-                word for p in self.paras if not p.caps for word in _LOWER_WORD_RE.findall(p.text)
+        key = word.lower()
+        known = self._lower_words.get(key)
+        if known is None:
+            # Looked for where asked, word by word: most cables ask of a few words only.
+            known = _LOWER_WORD_RE.fullmatch(key) is not None and any(
+                _written_alone(p.text, key) for p in self.paras if not p.caps
             )
-        return word.lower() in self._lower_words
+            self._lower_words[key] = known
+        return known
 
     def called_a_body(self, word: str) -> bool:
         """Return True when the cable calls `word` an NGO, a group or another kind of body
@@ -422,8 +462,7 @@ class Context:
             rule,
             para.label,
         )
-        starts = [m.start for m in para.mentions]
-        para.mentions.insert(bisect_left(starts, start), mention)
+        para.mentions.insert(bisect_left(para.mentions, start, key=_START), mention)
         return mention
 
     def source(self, para: Para, offset: int) -> Source:

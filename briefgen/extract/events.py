@@ -10,7 +10,15 @@ from briefgen.extract.records import Event, Quotation, Recommendation, Relation
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _MONTH_NAMES = tuple(_MONTHS.split("|"))
-_DATE_RE = re.compile(rf"\b({_MONTHS}) (\d{{1,2}})(?:-(\d{{1,2}}))?(?:, ((?:19|20)\d\d))?\b")
+_MONTHS_AT_WORD_START = "|".join(
+    f"{first}(?<!\\w{first})(?:{'|'.join(m[1:] for m in _MONTHS.split('|') if m[0] == first)})"
+    for first in dict.fromkeys(m[0] for m in _MONTHS.split("|"))
+)
+"""The month names grouped by first letter, testing the word boundary after it, so that a search
+skips to those capitals instead of trying every offset (same matches as `\\b(?:months)`)."""
+_DATE_RE = re.compile(
+    rf"({_MONTHS_AT_WORD_START}) (\d{{1,2}})(?:-(\d{{1,2}}))?(?:, ((?:19|20)\d\d))?\b"
+)
 _MEMBER_RE = re.compile(r"\bis (?:a|an|one) (?:member|founding member) of\b")
 _BEGAN_RE = re.compile(r"\bIn ((?:19|20)\d\d),? when (.+?) (began|started) (.+?)(?=[,.;]|$)")
 _SINCE_RE = re.compile(r"\bsince ((?:19|20)\d\d)\b")
@@ -39,9 +47,9 @@ def rule_dated_events(ctx: Context, para: Para) -> None:
         start, end = para.sentences.bounds(para.sentences.index(match.start()))
         sentence = para.text[start:end].strip()
         clause = sentence
-        prefix = re.match(rf"(?:On |on )?{re.escape(match.group(0))},? ", sentence)
+        prefix = _date_prefix(sentence, match.group(0))
         if prefix:
-            clause = sentence[prefix.end() :]
+            clause = sentence[prefix:]
         ctx.events.append(
             Event(
                 when.isoformat(),
@@ -52,6 +60,17 @@ def rule_dated_events(ctx: Context, para: Para) -> None:
                 ctx.source(para, match.start()),
             )
         )
+
+
+def _date_prefix(sentence: str, written: str) -> int:
+    """Return the length of a sentence's opening `On <date>, ` (or `<date> `), else 0."""
+    position = 3 if sentence.startswith(("On ", "on ")) and sentence.startswith(written, 3) else 0
+    if not sentence.startswith(written, position):
+        return 0
+    position += len(written)
+    if sentence.startswith(", ", position):
+        return position + 2
+    return position + 1 if sentence.startswith(" ", position) else 0
 
 
 def _resolve(text: str, year: str | None, created: datetime | None) -> date | None:

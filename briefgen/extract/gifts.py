@@ -23,6 +23,11 @@ _GIFT_WORDS_RE = re.compile(
     r"USD|EUR|dollars|euros?|\$|€|£)",
     re.IGNORECASE,
 )
+_GIFT_WORDS_LOWER_RE = re.compile(
+    r"(?=[abcdefglmrstu$€£])" + _GIFT_WORDS_RE.pattern.replace("USD|EUR", "usd|eur")
+)
+"""`_GIFT_WORDS_RE` for ASCII text in lower case: case-blind matching tries every letter of
+every word at every offset, and most offsets open no gift word (the lookahead skips them)."""
 _GIVE_TO_RE = re.compile(
     r"\b(?:provid\w*|gave|give[sn]?|giving|donat\w*|grant(?:ed|s)?|award\w*|allocat\w*|"
     r"disburs\w*|transferr?\w*|sen[dt]s?|deliver\w*|pledg\w*|contribut\w*|offer\w*|extend\w*|"
@@ -66,6 +71,10 @@ class Gift:
     """Canonical names of who gives, when named after `by` or `from` (not the subject)."""
 
 
+NO_GIFT = Gift()
+"""A clause that tells of no gift (shared: a gift is frozen)."""
+
+
 def read_gift(
     text: str,
     start: int,
@@ -78,8 +87,11 @@ def read_gift(
     """Return the gift the clause `text[start:end]` tells of; `subject` names its subject, whose
     words end at `subject_end`; `ngos` are the bodies the cable calls NGOs."""
     clause = text[start:end]
-    if _GIFT_WORDS_RE.search(clause) is None:
-        return Gift()
+    if clause.isascii():
+        if _GIFT_WORDS_LOWER_RE.search(clause.lower()) is None:
+            return NO_GIFT
+    elif _GIFT_WORDS_RE.search(clause) is None:
+        return NO_GIFT
     recipients: list[str] = []
     givers: list[str] = []
     for span in names:

@@ -233,6 +233,30 @@ _KIND_HINT_RE = re.compile(
     r"daily|weekly",
     re.IGNORECASE,
 )
+_HINT_WORDS = (
+    "ngo",
+    "organization",
+    "organisation",
+    "group",
+    "foundation",
+    "association",
+    "network",
+    "coalition",
+    "charity",
+    "think tank",
+    "party",
+    "company",
+    "firm",
+    "bank",
+    "agency",
+    "ministry",
+    "newspaper",
+    "daily",
+    "weekly",
+)
+"""The words of `_KIND_HINT_RE`, in lower case."""
+_KIND_HINT_LOWER_RE = re.compile("|".join(_HINT_WORDS))
+"""`_KIND_HINT_RE` for ASCII text in lower case: plain letters, one search."""
 _KIND_WORDS = (
     "ngo",
     "union",
@@ -317,8 +341,14 @@ def kind_from_name(name: str) -> OrgKind | None:
 def kind_from_context(text: str, start: int, end: int) -> OrgKind | None:
     """Return the kind the words around a name at `[start, end)` give it (`the NGO X`,
     `X, a Moscow-based human rights group,`), or None."""
-    if _KIND_HINT_RE.search(text, max(0, start - 60), min(len(text), end + 130)) is None:
-        return None  # no word of a kind near the name: the common case, one cheap search
+    low, high = max(0, start - 60), min(len(text), end + 130)
+    window = text[low:high]
+    if window.isascii():
+        # In ASCII text a case-blind match is a match in lower case: a few substring tests.
+        if _KIND_HINT_LOWER_RE.search(window.lower()) is None:
+            return None  # no word of a kind near the name: the common case
+    elif _KIND_HINT_RE.search(text, low, high) is None:
+        return None
     before = text[max(0, start - 60) : start].rstrip('"“ ') + " "
     if before.endswith((" al- ", " el- ")):
         before = before[:-4]  # `the Saudi-based NGO al-Haramain Foundation`: the article

@@ -437,8 +437,11 @@ _FOREIGN_JOINERS = (
     "sobre|al|et|pour|du|des|sur|und|fur|für|der|die|den|zu|van|von|het|voor|na|i|za|dla"
 )
 _NATIVE_WORD = r"[A-ZÁÉÍÓÚÑÀÈÇÖÜ][\w'’.-]*"
+_NATIVE_START = r"[A-ZÁÉÍÓÚÑÀÈÇÖÜ](?<!\w[A-ZÁÉÍÓÚÑÀÈÇÖÜ])[\w'’.-]*"
+"""`_NATIVE_WORD` where no word character comes before it, tested after its capital so that the
+search skips to capitals."""
 _TRANSLATED_RE = re.compile(
-    rf"\b((?:{_NATIVE_WORD})(?: (?:(?:{_FOREIGN_JOINERS}) )*{_NATIVE_WORD}| \d+){{0,9}})[\"”]? "
+    rf"((?:{_NATIVE_START})(?: (?:(?:{_FOREIGN_JOINERS}) )*{_NATIVE_WORD}| \d+){{0,9}})[\"”]? "
     rf"\((?:the )?([A-Z][\w'’.-]*(?: (?:(?:of|for|and|against|on|in|to|the) )*[A-Z0-9][\w'’.-]*)"
     r"{0,9})(?: -- [^()]*|, [A-Z]{2,8})?\)"
 )
@@ -548,7 +551,7 @@ def rule_entry_name(ctx: Context, para: Para) -> None:
 
 
 _DESCRIBED_RE = re.compile(
-    r"\b([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3}), (?:an?|another|the) (?:[\w'’-]+ ){0,4}?"
+    r"([A-Z](?<!\w[A-Z])[\w'’-]+(?: [A-Z][\w'’-]+){0,3}), (?:an?|another|the) (?:[\w'’-]+ ){0,4}?"
     r"(NGO|non-?governmental organi[sz]ation|human rights group|group|foundation|association|"
     r"shelter|network|charity|firm|company|newspaper|daily|weekly|think tank|movement|"
     r"organi[sz]ation)(?=[,.;]| (?:that|which|working|based|founded|run|led|dedicated|"
@@ -720,6 +723,12 @@ def _proper_name(ctx: Context, words: list[str]) -> bool:
         return False
     if all(w.isupper() for w in words):
         return False  # `HIGHLIGHT TO CHINESE ...`: a heading or talking point in capitals
+    parts = [w for w in words if w != "and"]
+    acronyms = all(sum(c.isupper() for c in w) >= 2 for w in parts)  # `LeT and JeM`
+    if not any(w in lexicon.ORG_HEADS for w in words) and (
+        ("and" in words and not acronyms) or any(w in _TITLE_TAILS for w in words)
+    ):
+        return False  # `Vivanco and Wilkenson`, `State Security Secretary Beltrame`: people
     if is_given_name(first):
         return False  # a person's name, which the person rules read
     return not gazetteer.find(" ".join(words), " ".join(words).lower(), False)
@@ -760,7 +769,7 @@ def rule_host_government(ctx: Context, para: Para) -> None:
             ctx.say_kind(name, "government", para, match.start(1))
 
 
-_ACRONYM_RE = re.compile(r"(?<![\w/.-])([A-Z]{2,7}(?:[/-][A-Z]{2,7})?)(?![\w/.-])")
+_ACRONYM_RE = re.compile(r"([A-Z](?<![\w/.-][A-Z])[A-Z]{1,6}(?:[/-][A-Z]{2,7})?)(?![\w/.-])")
 """A word in capitals inside mixed-case text (`DCEI`, `RAB`, `DHS/ICE`): a body's acronym."""
 
 
@@ -793,7 +802,9 @@ def rule_acronym_mention(ctx: Context, para: Para) -> None:
             # `REMAIN STRONG`, `OTHER TIDBITS`, `TO CHINESE`: a heading's words, a demonym
             continue
 
-        name = ctx.register("org", acronym)
+        # `HRW` after `Human Rights Watch`: the body named before, in its short form.
+        spelt = ctx.spelt_by(acronym) if len(acronym) >= 3 else None
+        name = ctx.register("org", spelt or acronym, aliases=(acronym,) if spelt else ())
         ctx.add_mention(para, "org", start, end, name, "acronym_mention")
 
 

@@ -31,7 +31,7 @@ _COMMA_TITLE_RE = re.compile(rf", (?:the )?(?:{_TITLE})\b")
 _NAME_BEFORE_RE = re.compile(rf"\b{_NAME}$")
 # The second word is a lookahead so that pairs overlap: `Later Vladimir Nazarov` holds both
 # `Later Vladimir` and `Vladimir Nazarov`.
-_PAIR_RE = re.compile(r"\b([A-Z][a-z]+) (?=([A-Z][a-z]+)\b)")
+_PAIR_RE = re.compile(r"([A-Z](?<!\w[A-Z])[a-z]+) (?=([A-Z][a-z]+)\b)")
 _HONORIFICS = frozenset({"Dr", "Dr.", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Prof", "Prof."})
 _DEMONYM_RE = re.compile(r"[A-Z][a-z]+(?:ian|ish|ese|an|i|ic|ch)")
 """A nationality before a title (`Russian`, `Turkish`, `Chinese`, `Iraqi`, `French`)."""
@@ -364,7 +364,7 @@ _ROLE_WORDS = (
     r"spokeswoman|spokesperson|manager|editor|owner|representative|chief|lawyer|member)"
 )
 _ROLE_APPOSITIVE_RE = re.compile(
-    rf"\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+){{1,2}}), (?:the |a |an )?({_ROLE_WORDS}"
+    rf"([A-Z](?<!\w[A-Z])[a-z]+(?:[ -][A-Z][a-z]+){{1,2}}), (?:the |a |an )?({_ROLE_WORDS}"
     rf"(?: and {_ROLE_WORDS})?) (?:of|at|for) "
 )
 """`Rafael Rubio, head of the Spanish NGO ...`: a name, then its role in lower case."""
@@ -518,13 +518,13 @@ _SPEAKER_VERBS = (
     "suggested|recommended|urged|alleged|expressed"
 )
 _TITLED_NAME_RE = re.compile(
-    r"\b(?:According to|according to|Mr\.?|Ms\.?|Mrs\.?|Dr\.?) "
+    r"(?:A(?<!\wA)ccording to|a(?<!\wa)ccording to|M(?<!\wM)(?:r\.?|s\.?|rs\.?)|D(?<!\wD)r\.?) "
     r"([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\b"
 )
 """`According to Alonso,`, `Ms. Acosta`: a name only people are given."""
 _SPEECH_VERB_RE = re.compile(rf"\b(?:{_SPEAKER_VERBS})\b")
 _NAME_BEFORE_VERB_RE = re.compile(
-    r"\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})(?:, [^,;.]{3,80},)? "
+    r"([A-Z](?<!\w[A-Z])[a-z]+(?:[ -][A-Z][a-z]+){0,2})(?:, [^,;.]{3,80},)? "
     r"(?:also |then |later |further |had |has )?$"
 )
 """A name just before a speech verb (`Benhachem said`, `Hilmi, in a statement, countered`)."""

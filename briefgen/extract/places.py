@@ -8,7 +8,9 @@ from briefgen.extract import gazetteer
 from briefgen.extract.context import Context, Para
 from briefgen.extract.records import Mention
 
-_REGION_RE = re.compile(r"\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?) (Oblast|Region|Province|Krai)\b")
+_REGION_RE = re.compile(
+    r"([A-Z](?<!\w[A-Z])[a-z]+(?:[ -][A-Z][a-z]+)?) (Oblast|Region|Province|Krai)\b"
+)
 _ORIGIN_PREFIX_RE = re.compile(
     r"^(?:Embassy|Consulate|Consulate General|Mission|USOffice|US Office|U\.S\. Mission)\s+",
     re.IGNORECASE,

@@ -70,6 +70,11 @@ _BOUNDARY_RE = re.compile(
 """Where a sentence may end: after its stop before a capital, a redaction mask (`xxxxx`, or
 Cyrillic `ХХХ`) or a `--` bullet, or before a list marker (`- ` at a line's start, `--(2)`)
 that opens an entry of its own."""
+_BOUNDARY_NO_DASH_RE = re.compile(
+    r"[.!?:;][\"')\]]*\s+(?=[\"'(\-]?[A-Z0-9]|--?\s?\(\d|x{5}|Х{3})|\n(?=[-•] [A-Z\"])"
+)
+"""`_BOUNDARY_RE` for a text without `--`, where no space can open a `--(2)` marker: the search
+need not stop at every space."""
 _LOWER_WORD_RE = re.compile(r"[a-z]{3}")
 _UPPER_RE = re.compile(r"[A-Z]")
 
@@ -123,7 +128,7 @@ class Sentences:
     def split(cls, text: str) -> Sentences:
         """Return the sentences of `text`, not breaking after abbreviations or initials."""
         starts = [0]
-        for match in _BOUNDARY_RE.finditer(text):
+        for match in (_BOUNDARY_RE if "--" in text else _BOUNDARY_NO_DASH_RE).finditer(text):
             stop = match.start()
             word_start = text.rfind(" ", 0, stop) + 1
             word = text[word_start:stop].lower().strip("(\"'")

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import json
 import os
 import re
 import sys
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 from briefgen.models import Rejection
 from briefgen.read.encoding import decode_lines, detect_encoding, looks_binary
@@ -24,7 +26,6 @@ _SKIP_SUFFIXES = {
     ".db",
     ".sqlite",
     ".zip",
-    ".gz",
     ".png",
     ".jpg",
     ".jpeg",
@@ -67,7 +68,10 @@ def iter_sources(paths: Iterable[str | Path]) -> Iterator[Source | Rejection]:
     for given in paths:
         name = str(given)
         if name == "-":
-            yield from _from_stream("-", sys.stdin.buffer, "")
+            try:
+                yield from _from_stream("-", sys.stdin.buffer, "")
+            except _BROKEN_GZIP as exc:
+                yield Rejection(name, None, f"broken gzip file: {exc}")
             continue
         path = Path(name)
         if path.is_dir():
@@ -117,17 +121,31 @@ def _from_file(path: Path) -> Iterator[Source | Rejection]:
     try:
         with path.open("rb") as handle:
             yield from _from_stream(str(path), handle, path.suffix.lower())
+    except _BROKEN_GZIP as exc:
+        yield Rejection(str(path), None, f"broken gzip file: {exc}")
     except OSError as exc:
         yield Rejection(str(path), None, f"cannot read: {exc.strerror or exc}")
+
+
+_BROKEN_GZIP = (gzip.BadGzipFile, EOFError, zlib.error)
+"""What reading a damaged or cut-off gzip file raises."""
 
 
 def _from_stream(name: str, handle: BinaryIO, suffix: str) -> Iterator[Source | Rejection]:
     """Yield the sources of one open file or stream, streaming row files without seeking.
 
     What is read whole (a cable file, a JSON array) is read only up to a limit, stdin too: an
-    endless stream (`briefgen parse - < /dev/zero`) is a rejection, not all the memory.
+    endless stream (`briefgen parse - < /dev/zero`) is a rejection, not all the memory. A
+    gzip file (`cables.csv.gz`) is read through as what it holds, within the same limits.
     """
     head = handle.read(_SAMPLE)
+    if head.startswith(b"\x1f\x8b"):
+        unpacked = cast(
+            BinaryIO, gzip.GzipFile(fileobj=io.BufferedReader(_Prepended(head, handle)))
+        )
+        inner = name[:-3] if name.lower().endswith(".gz") else name
+        yield from _from_stream(name, unpacked, Path(inner).suffix.lower())
+        return
     kind = _container(suffix, head)
     if kind in ("csv", "jsonl"):
         stream = io.BufferedReader(_Prepended(head, handle))

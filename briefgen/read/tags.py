@@ -100,8 +100,11 @@ def parse_tags(text: str) -> tuple[str, ...]:
         if pending_person is not None:
             _add(out, " ".join(pending_person))
             pending_person = None
-        if comma_list and _PERSON_CODES.isdisjoint(words) and not all(map(_is_code, words)):
-            # A comma-separated item is one tag, however many words (`USEU BRUSSELS`).
+        codes = sum(map(_is_code, words))
+        if comma_list and _PERSON_CODES.isdisjoint(words) and codes < min(2, len(words)):
+            # A comma-separated item is one tag, however many words (`USEU BRUSSELS`), unless
+            # it holds two codes or more: a line of spaced codes whose wrap went on with
+            # commas (`PREL NATO ... PK` / `IR, GV, SG`), some codes unknown to the list.
             _add(out, " ".join(words))
             continue
         pending_person = _read_words(words, out)

@@ -9,11 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import io
 import math
+from typing import TYPE_CHECKING
 
-from reportlab.graphics.charts.barcharts import VerticalBarChart
-from reportlab.graphics.charts.legends import Legend
-from reportlab.graphics.charts.linecharts import HorizontalLineChart
-from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 
 from briefgen.document import Figure
@@ -21,6 +18,9 @@ from briefgen.errors import RenderError
 from briefgen.render.fonts import family
 from briefgen.render.layout import format_day, partial_periods
 from briefgen.render.style import Style
+
+if TYPE_CHECKING:
+    from reportlab.graphics.shapes import Drawing
 
 # Series after the first fade from the accent towards grey, restrained rather than rainbow.
 _SERIES_TINTS = (0.0, 0.45, 0.7, 0.25, 0.85)
@@ -89,6 +89,13 @@ def alt_text(figure: Figure, date: dt.date | None) -> str:
 
 def chart_drawing(figure: Figure, style: Style, width: float, date: dt.date | None) -> Drawing:
     """Return the chart of `figure` as a Drawing `width` points wide."""
+    # reportlab's chart classes are imported only by a briefing that draws a chart: loading
+    # them costs more than drawing one.
+    from reportlab.graphics.charts.barcharts import VerticalBarChart
+    from reportlab.graphics.charts.legends import Legend
+    from reportlab.graphics.charts.linecharts import HorizontalLineChart
+    from reportlab.graphics.shapes import Drawing, String
+
     height = width * 0.42
     font = family(style.fonts.heading)
     muted = colors.HexColor(style.colors.muted)

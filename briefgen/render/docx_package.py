@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from xml.sax.saxutils import escape
 
+from briefgen.cache import read_cached, write_cached
 from briefgen.resources import asset_dir
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -64,10 +65,28 @@ def obfuscate(data: bytes, key: str) -> bytes:
 
 @lru_cache(maxsize=16)
 def _font_entry(stem: str) -> tuple[bytes, int, int]:
-    """Return a face's obfuscated bytes deflated, their CRC-32 and size (computed once)."""
+    """Return a face's obfuscated bytes deflated, their CRC-32 and size (computed once per
+    process, and kept in the user's cache for the next: deflating the faces is most of a
+    DOCX's cost)."""
     data = obfuscate((asset_dir("fonts") / f"{stem}.ttf").read_bytes(), font_key(stem))
+    crc, size = zlib.crc32(data), len(data)
+    key = f"{stem}-{crc:08x}-{size}.deflate"
+    packed = read_cached("fonts", key)
+    if packed is not None and _inflates_to(packed, crc, size):
+        return packed, crc, size
     packer = zlib.compressobj(6, zlib.DEFLATED, -15)
-    return packer.compress(data) + packer.flush(), zlib.crc32(data), len(data)
+    packed = packer.compress(data) + packer.flush()
+    write_cached("fonts", key, packed)
+    return packed, crc, size
+
+
+def _inflates_to(packed: bytes, crc: int, size: int) -> bool:
+    """Tell whether a cached deflate stream gives back the face (a damaged file does not)."""
+    try:
+        data = zlib.decompress(packed, -15)
+    except zlib.error:
+        return False
+    return len(data) == size and zlib.crc32(data) == crc
 
 
 def finish_package(

@@ -275,3 +275,19 @@ def test_titles_counts_newspapers_and_party_names_read_right() -> None:
         names
     ), set(names)
     assert names["Orange Democratic Movement"].org_kind == "party"
+
+
+def test_an_acronym_after_a_full_name_is_that_body_and_people_are_no_body() -> None:
+    # Shapes of a real Rio de Janeiro cable.
+    facts = extract(
+        _cable(
+            "On December 8, Human Rights Watch published a report on police violence in Rio.",
+            "HRW's Director Vivanco said the Olympics were good news for reform.",
+            "While condemning such acts, Vivanco and Wilkenson conceded the police faced a "
+            "huge challenge.",
+            "Touring the favela, State Security Secretary Beltrame explained the cameras.",
+        )
+    )
+    orgs = {e.name: e for e in facts.entities if e.kind == "org"}
+    assert "HRW" in orgs["Human Rights Watch"].aliases
+    assert not {"HRW", "Vivanco and Wilkenson", "State Security Secretary Beltrame"} & set(orgs)

@@ -256,3 +256,30 @@ def test_a_flattened_routing_header_gets_its_lines_back() -> None:
     assert unflatten_routing("FM AMEMBASSY ROME\nTO SECSTATE WASHDC") == (
         "FM AMEMBASSY ROME\nTO SECSTATE WASHDC"
     )
+
+
+def test_a_gzip_file_is_read_as_what_it_holds(tmp_path: Path) -> None:
+    import gzip
+
+    plain = read_all(FORMATS / "cables.csv")
+    packed = tmp_path / "cables.csv.gz"
+    packed.write_bytes(gzip.compress((FORMATS / "cables.csv").read_bytes()))
+    # In a folder too: a download often keeps its .gz.
+    for cables in (read_all(packed), read_all(tmp_path)):
+        assert [c.id for c in cables if isinstance(c, Cable)] == [
+            c.id for c in plain if isinstance(c, Cable)
+        ]
+        # The broken row is the same rejection, named by the .gz file it came from.
+        [rejected] = [c for c in cables if isinstance(c, Rejection)]
+        assert rejected.row == 2 and rejected.path.endswith("cables.csv.gz")
+
+
+def test_a_cut_off_gzip_file_is_one_rejection(tmp_path: Path) -> None:
+    import gzip
+
+    data = gzip.compress((FORMATS / "page.html").read_bytes())
+    cut = tmp_path / "page.html.gz"
+    cut.write_bytes(data[: len(data) // 2])
+    [rejection] = read_all(cut)
+    assert isinstance(rejection, Rejection)
+    assert "broken gzip file" in rejection.reason
