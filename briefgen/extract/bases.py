@@ -120,7 +120,10 @@ def _place(ctx: Context, para: Para, place_text: str, match: re.Match[str]) -> s
     known = ctx.lookup(place_text)
     if known is not None:
         return known if ctx.kind_of(known) == "place" else None
-    return place_text if is_country(place_text) else None
+    if is_country(place_text):
+        return place_text
+    # `the Saudi-based NGO X`, `the Moroccan-based GICM group`: the country of the demonym.
+    return country_of_demonym(place_text)
 
 
 def _record(ctx: Context, para: Para, org: Mention, place: str, match: re.Match[str]) -> None:

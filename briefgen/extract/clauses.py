@@ -106,7 +106,7 @@ SPEECH_VERBS = frozenset(
     blames blame wrote writes write saying telling noting arguing claiming complaining
     urging asking calling pressing recommending suggesting proposing warning requesting
     insisting stressing emphasizing expressing criticizing praising accusing alleging
-    lobbying enthuse enthuses enthused""".split()
+    lobbying enthuse enthuses enthused echo echoes echoed""".split()
 )
 """Verbs that report speech, a view or a judgement: the clause is its subject's claim."""
 IRREGULAR_VERBS = frozenset(

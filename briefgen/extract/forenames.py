@@ -16,18 +16,28 @@ _GENDERS = {"M": "m", "1M": "m", "?M": "m", "F": "f", "1F": "f", "?F": "f"}
 
 @lru_cache(maxsize=1)
 def _names() -> dict[str, str]:
-    """Return each given name with `m` or `f` (names used for both are left out)."""
+    """Return each given name with `m` or `f`, or `` when it is used for both (`Ali`, `Kim`)
+    or is unisex (`Li`, `Lee`: often a surname written first, `Li Guofu`)."""
     found: dict[str, str] = {}
+    unisex: set[str] = set()
     path = resources.files("gender_guesser") / "data" / "nam_dict.txt"
     with path.open("r", encoding="iso-8859-1") as lines:
         for line in lines:
             if line.startswith("#") or len(line) < 30:
                 continue
-            gender = _GENDERS.get(line[:2].strip())
+            code = line[:2].strip()
+            gender = _GENDERS.get(code)
             name = line[3:29].strip()
-            if gender is None or " " in name or "+" in name or not name.isalpha():
+            if " " in name or "+" in name or not name.isalpha():
                 continue
-            found.setdefault(name, gender)
+            if gender is None:
+                if code == "?":
+                    unisex.add(name)
+                continue
+            # The dictionary lists `Ali` as F, ?F, M and ?M: a name of both genders tells none.
+            found[name] = gender if found.get(name, gender) == gender else ""
+    for name in unisex & found.keys():
+        found[name] = ""
     return found
 
 
@@ -37,5 +47,5 @@ def is_given_name(word: str) -> bool:
 
 
 def gender_of(first_name: str) -> str | None:
-    """Return `m` or `f` for a given name the dictionary knows, else None."""
-    return _names().get(first_name)
+    """Return `m` or `f` for a given name the dictionary knows with one gender, else None."""
+    return _names().get(first_name) or None

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Literal
 if TYPE_CHECKING:
     from briefgen.extract.context import Context
 
-OrgKind = Literal["ngo", "igo", "government", "party", "company", "mission"]
+OrgKind = Literal["ngo", "igo", "government", "party", "company", "mission", "armed", "union"]
 
 KIND_LABELS: dict[str, str] = {
     "ngo": "non-governmental organization",
@@ -23,6 +23,8 @@ KIND_LABELS: dict[str, str] = {
     "party": "political party",
     "company": "company",
     "mission": "diplomatic mission",
+    "armed": "armed group",
+    "union": "trade union",
 }
 """How a briefing names each kind."""
 
@@ -172,13 +174,33 @@ _NGO_BEFORE_RE = re.compile(
     r"(?:,? (?:the|called|named))?\s*$",
     re.IGNORECASE,
 )
+_ARMED_BEFORE_RE = re.compile(
+    r"\b(?:terrorist|militant|armed|insurgent|rebel|extremist|jihadist|paramilitary|"
+    r"separatist|guerrilla) (?:group|organi[sz]ation|movement|faction|militia)s?"
+    r"(?:,? (?:such as|including|like|called|named))?(?: the)?\s*$",
+    re.IGNORECASE,
+)
+"""`the Moroccan terrorist group GICM`, `terrorist organizations such as the GICM`."""
+_UNION_NAME_RE = re.compile(
+    r"\b(?:Trade|Labou?r) Unions?\b|\bWorkers[’']? (?:Union|Federation|Confederation)\b|"
+    r"\b(?:Union|Federation|Confederation) of (?:[A-Z][\w’'-]* )*Workers\b"
+)
+"""A name that says a trade union (`Council of Trade Unions`, `General Workers' Union`)."""
+_UN_TAIL_RE = re.compile(
+    r",?\s+and other (?:UN|U\.N\.|United Nations) "
+    r"(?:entities|agencies|bodies|organi[sz]ations|programs|programmes|funds)\b"
+)
+"""The end of a list of UN bodies (`UNHCR, OCHA, World Food Program (WFP), ..., and other UN
+entities`): each body listed before it is a body of the United Nations."""
+_LIST_JOINERS = frozenset({"of", "for", "the", "on", "to", "and"})
 _IGO_BEFORE_RE = re.compile(
     r"\b(?:intergovernmental|international) organi[sz]ation(?:,? the)?\s*$", re.IGNORECASE
 )
 _APPOSITIVE_RE = re.compile(
     r"[\"”]?\s*(?:\([^()]{1,80}\)\s*)?,\s*(?:a|an|the|another|one of the|itself an?)\s+"
     r"(?:[\w'’-]+\s+){0,6}?(NGO|non-?governmental organi[sz]ation|intergovernmental "
-    r"organi[sz]ation|international organi[sz]ation|charity|foundation|association|network|"
+    r"organi[sz]ation|international organi[sz]ation|trade union|labou?r union|charity|"
+    r"foundation|association|network|"
     r"coalition|group|think tank|political party|party|company|firm|bank|government agency|"
     r"state agency|ministry)s?\b",
     re.IGNORECASE,
@@ -206,8 +228,9 @@ _AFTER_PARTY_RE = re.compile(r"(?:'s)?\s*(?:\([A-Z][\w-]{1,12}\)\s*)?(?:politica
 """`Aung San Suu Kyi's National League for Democracy (NLD) party`: a party, whatever its name
 says (`League`)."""
 _KIND_HINT_RE = re.compile(
-    r"NGO|organi[sz]ation|group|foundation|association|network|coalition|charity|think tank|"
-    r"party|company|firm|bank|agency|ministry|newspaper|daily|weekly",
+    r"NGO|organi[sz]ation|group|union|UN |U\.N\.|United Nations|foundation|association|"
+    r"network|coalition|charity|think tank|party|company|firm|bank|agency|ministry|newspaper|"
+    r"daily|weekly",
     re.IGNORECASE,
 )
 _HINT_WORDS = (
@@ -236,6 +259,10 @@ _KIND_HINT_LOWER_RE = re.compile("|".join(_HINT_WORDS))
 """`_KIND_HINT_RE` for ASCII text in lower case: plain letters, one search."""
 _KIND_WORDS = (
     "ngo",
+    "union",
+    "un ",
+    "u.n.",
+    "united nations",
     "organi",
     "group",
     "foundation",
@@ -273,6 +300,9 @@ _WORD_KINDS: dict[str, OrgKind] = {
     "think tank": "ngo",
     "political party": "party",
     "party": "party",
+    "trade union": "union",
+    "labor union": "union",
+    "labour union": "union",
     "company": "company",
     "firm": "company",
     "bank": "company",
@@ -300,6 +330,8 @@ def kind_from_name(name: str) -> OrgKind | None:
     words = set(name.replace(",", " ").split())
     if words & _POLITICAL_WORDS and words & _PARTY_HEADS:
         return "party"  # `Orange Democratic Movement`, `United Progressive Alliance`
+    if _UNION_NAME_RE.search(name):
+        return "union"
     for kind, heads in _HEAD_KINDS:
         if words & heads:
             return kind
@@ -318,6 +350,10 @@ def kind_from_context(text: str, start: int, end: int) -> OrgKind | None:
     elif _KIND_HINT_RE.search(text, low, high) is None:
         return None
     before = text[max(0, start - 60) : start].rstrip('"“ ') + " "
+    if before.endswith((" al- ", " el- ")):
+        before = before[:-4]  # `the Saudi-based NGO al-Haramain Foundation`: the article
+    if _ARMED_BEFORE_RE.search(before):
+        return "armed"
     if _IGO_BEFORE_RE.search(before):
         return "igo"
     if _NGO_BEFORE_RE.search(before):
@@ -328,7 +364,7 @@ def kind_from_context(text: str, start: int, end: int) -> OrgKind | None:
         return "party"
     appositive = _APPOSITIVE_RE.match(text, end) or _COPULA_KIND_RE.match(text, end)
     if appositive is not None and _ARMED_RE.search(appositive.group(0)):
-        return None  # `a Kashmiri terrorist group`: not a body a profile calls an NGO
+        return "armed"  # `a Kashmiri terrorist group`: not a body a profile calls an NGO
     if appositive is not None:
         word = " ".join(appositive.group(1).lower().split()).replace("nongov", "non-gov")
         word = word.rstrip("s") if word.endswith("ngos") else word
@@ -342,11 +378,26 @@ def rule_org_kinds(ctx: Context) -> None:
         if para.caps or not any(word in para.lowered for word in _KIND_WORDS):
             continue
         text = para.text
+        tails = [t.start() for t in _UN_TAIL_RE.finditer(text)] if "and other U" in text else []
         for mention in para.mentions:
             if mention.kind != "org":
                 continue
-            kind = kind_from_context(text, mention.start, mention.end)
+            listed = any(_listed_before(text, mention.end, tail) for tail in tails)
+            kind = "igo" if listed else kind_from_context(text, mention.start, mention.end)
             if kind is None and mention.text.startswith(("NGO ", "the NGO ")):
                 kind = "ngo"
             if kind is not None:
                 ctx.say_kind(mention.name, kind, para, mention.start)
+
+
+def _listed_before(text: str, end: int, tail: int) -> bool:
+    """Return True when only other names and commas stand between a name ending at `end` and a
+    list's tail at `tail` (`World Food Program (WFP), UN Development Program (UNDP), and other
+    UN entities`)."""
+    if not 0 <= tail - end <= 400:
+        return False
+    between = re.sub(r"\([A-Z][\w-]{1,10}\)", " ", text[end:tail])
+    if any(stop in between for stop in ".;:"):
+        return False
+    words = re.findall(r"[^\s,]+", between)
+    return all(w[0].isupper() or w in _LIST_JOINERS for w in words)

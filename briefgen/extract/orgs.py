@@ -37,6 +37,8 @@ _BRANCH_RE = re.compile(
 # Quantifiers open a description, never a name (`Other NGOs funded by SENAME`).
 _QUANTIFIERS = {"Other", "Another", "Several", "Many", "Some", "Most", "Various", "Numerous", "Few"}
 _LEADING_STOP = lexicon.FUNCTION_WORDS | {"Members", "Students"} | _QUANTIFIERS
+_KIND_PREFIXES = frozenset({"NGO", "NGOs"})
+"""A kind word that may open the words before an acronym without being part of the name."""
 _TRAILING_STOP = _LEADING_STOP | {"SECRET", "CONFIDENTIAL", "UNCLASSIFIED", "SBU", "NOFORN"}
 _TITLE_TAILS = frozenset(
     """Officer Chairman Commander Director Secretary President Minister Chief Head Speaker
@@ -97,12 +99,18 @@ def rule_acronym_definition(ctx: Context, para: Para) -> None:
             continue
         items = tokens(text, chain.start(), chain.end())
         chosen = _acronym_span(items, acronym)
-        if chosen is None or not any(t.is_head for t in chosen):
+        if chosen is None or not (any(t.is_head for t in chosen) or _kind_led(items, chosen)):
             continue  # `Andres Manuel Lopez Obrador (AMLO)`: a name, but not an organization's
         name = _curated_spelling(canonical_org(span_text(text, chosen)), acronym)
         name = ctx.register("org", ctx.lookup(name) or name, acronym=acronym)
         ctx.add_mention(para, "org", chosen[0].start, chosen[-1].end, name, "acronym", True)
         ctx.add_mention(para, "org", match.start(1), match.end(1), name, "acronym")
+
+
+def _kind_led(items: list[Token], chosen: list[Token]) -> bool:
+    """Return True when a kind word stands just before the name (`the NGO Citizens in ...`)."""
+    first = next(i for i, t in enumerate(items) if t is chosen[0])
+    return first > 0 and items[first - 1].word in _KIND_PREFIXES
 
 
 def _curated_spelling(name: str, acronym: str) -> str:
@@ -133,6 +141,10 @@ def _acronym_span(items: list[Token], acronym: str) -> list[Token] | None:
     head = next((i for i, t in enumerate(items) if t.is_head), None)
     if head is None:
         return None
+    if items[head].word in _KIND_PREFIXES and head + 1 < len(items) and items[head + 1].capital:
+        # `the NGO Citizens in Support of Human Rights (CADHAC)`: what the body is, then its
+        # name.
+        return items[head + 1 :]
     first = head
     while first > 0 and items[first - 1].capital and items[first - 1].word not in _LEADING_STOP:
         first -= 1

@@ -152,6 +152,12 @@ def rule_title_before_name(ctx: Context, para: Para) -> None:
             continue
         nationality = ""
         lead_org: Token | None = None
+        lead_span: tuple[int, int] | None = None
+        named = _named_body_before_title(ctx, text, items)
+        if named is not None:
+            # `World Food Program Director Mohammed Diab`: a body the cable named, then a title.
+            lead_span = (items[0].start, items[named - 1].end)
+            items = items[named:]
         while items and not _title_at(items):
             word = items[0].word
             if _DEMONYM_RE.fullmatch(word) and _title_at(items[1:]):
@@ -186,6 +192,9 @@ def rule_title_before_name(ctx: Context, para: Para) -> None:
         if lead_org is not None:
             org = ctx.lookup(lead_org.word)
             org_span = (lead_org.start, lead_org.end)
+        elif lead_span is not None:
+            org = ctx.lookup(text[lead_span[0] : lead_span[1]])
+            org_span = lead_span
         title = nationality + title_match.group(0)
         joiner = "of"
         while rest and rest[0].word in ("of", "the", "to", "in", "for"):
@@ -207,6 +216,18 @@ def rule_title_before_name(ctx: Context, para: Para) -> None:
             org,
             org_span,
         )
+
+
+def _named_body_before_title(ctx: Context, text: str, items: list[Token]) -> int | None:
+    """Return how many words of `items` name an organization the cable knows, when a title
+    follows them (`World Food Program Director ...`), else None."""
+    for count in range(min(len(items) - 2, 6), 1, -1):
+        if not _title_at(items[count:]):
+            continue
+        known = ctx.lookup(span_text(text, items[:count]))
+        if known is not None and ctx.kind_of(known) == "org":
+            return count
+    return None
 
 
 def _split_at_titles(items: list[Token]) -> list[list[Token]]:
@@ -338,7 +359,8 @@ def rule_age(ctx: Context, para: Para) -> None:
 
 _ROLE_WORDS = (
     r"(?:(?:executive|deputy|general|founding|acting|vice|co-)[ -])?(?:head|director|president|"
-    r"chairman|chairwoman|chair|founder|leader|coordinator|secretary general|spokesman|"
+    r"chairman|chairwoman|chair|founder|leader|coordinator|secretary general|general secretary|"
+    r"spokesman|"
     r"spokeswoman|spokesperson|manager|editor|owner|representative|chief|lawyer|member)"
 )
 _ROLE_APPOSITIVE_RE = re.compile(
@@ -347,11 +369,13 @@ _ROLE_APPOSITIVE_RE = re.compile(
 )
 """`Rafael Rubio, head of the Spanish NGO ...`: a name, then its role in lower case."""
 _ROLE_THEN_NAME_RE = re.compile(
-    rf"(?:'s)? ({_ROLE_WORDS}) ([A-Z][a-z]+(?:[ -][A-Z][a-z]+){{1,3}})\b"
+    rf"(?:'s)? ((?i:{_ROLE_WORDS})) ([A-Z][a-z]+(?:[ -][A-Z][a-z]+){{1,3}})\b"
 )
 """After an organization's name: `AMIA president Luis Grynwald`, `National League for
 Democracy leader Aung San Suu Kyi`."""
-_ACRONYM_BEFORE_ROLE_RE = re.compile(rf"\b([A-Z]{{2,8}})(?='s | )(?=(?:'s)? {_ROLE_WORDS} [A-Z])")
+_ACRONYM_BEFORE_ROLE_RE = re.compile(
+    rf"\b([A-Z]{{2,8}})(?='s | )(?=(?:'s)? (?i:{_ROLE_WORDS}) [A-Z])"
+)
 _LEADING_ROLES = frozenset(
     {
         "head",
@@ -365,7 +389,19 @@ _LEADING_ROLES = frozenset(
         "chief",
         "coordinator",
         "secretary general",
+        "general secretary",
     }
+)
+_CASED_ROLE = rf"(?i:{_ROLE_WORDS})"
+"""A role word in either case: `CJES Director Oleg Panfilov`, `SEWA General Secretary`."""
+_NAME_THEN_BODY_RE = re.compile(r"\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}), $")
+"""`Reemaben Nanawati, ` before a body and its role (`SEWA General Secretary,`)."""
+_ROLE_AFTER_BODY_RE = re.compile(rf"(?:'s|’s)? ({_CASED_ROLE})(?=[,;.]| (?:of|in|at|and)\b)")
+_ROLE_OF_BEFORE_RE = re.compile(rf"\b[Tt]he ({_ROLE_WORDS}) (?:of|at|for) (?:the )?$")
+"""`The director of ` before a body and the name after it (`..., Sister Consuelo Morales,`)."""
+_NAME_AFTER_BODY_RE = re.compile(
+    r", (?:(?:Sister|Brother|Father|Dr\.?|Mr\.?|Ms\.?|Mrs\.?|Prof\.?) )?"
+    r"([A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2})(?=[,;.]| [a-z])"
 )
 
 
@@ -377,6 +413,7 @@ def rule_role_appositive(ctx: Context, para: Para) -> None:
     _role_then_name(ctx, para)
     if ", " not in text:
         return
+    _around_body(ctx, para)
     for match in _ROLE_APPOSITIVE_RE.finditer(text):
         words = match.group(1).replace("-", " ").split()
         if not all(looks_like_name_word(w) for w in words):
@@ -403,28 +440,72 @@ def rule_role_appositive(ctx: Context, para: Para) -> None:
         ctx.roles.append(Role(name, title, org.name, leader, ctx.source(para, match.start())))
 
 
+def _bodies(ctx: Context, para: Para, pattern: re.Pattern[str]) -> list[tuple[int, int, str]]:
+    """Return the organizations a paragraph names: by a mention, or by an acronym the cable
+    defined (`AMIA`, marked as a mention only by a later rule) where `pattern` finds one."""
+    bodies = [(m.start, m.end, m.name) for m in para.mentions if m.kind == "org"]
+    for acronym in pattern.finditer(para.text):
+        known = ctx.lookup(acronym.group(1))
+        if known is not None and ctx.kind_of(known) == "org":
+            bodies.append((acronym.start(1), acronym.end(1), known))
+    return bodies
+
+
+_ACRONYM_RE = re.compile(r"\b([A-Z]{2,8})\b")
+
+
+def _around_body(ctx: Context, para: Para) -> None:
+    """Find a person whose role in a body is told around the body's name: `Reemaben Nanawati,
+    SEWA General Secretary,` and `The director of CADHAC, Sister Consuelo Morales,`."""
+    text = para.text
+    for start, end, org_name in _bodies(ctx, para, _ACRONYM_RE):
+        before = _NAME_THEN_BODY_RE.search(text, max(0, start - 40), start)
+        role = _ROLE_AFTER_BODY_RE.match(text, end)
+        span: tuple[int, int] | None = None
+        if before is not None and role is not None:
+            span, found = before.span(1), role.group(1)
+        else:
+            of = _ROLE_OF_BEFORE_RE.search(text, max(0, start - 40), start)
+            after = _NAME_AFTER_BODY_RE.match(text, end)
+            if of is None or after is None:
+                continue
+            span, found = after.span(1), of.group(1)
+        words = text[span[0] : span[1]].replace("-", " ").split()
+        if words[0] in _TITLE_STARTS or not all(looks_like_name_word(w) for w in words):
+            continue
+        name = _add_person(ctx, para, *span, "role_appositive")
+        if name is None or _holds(ctx, name, org_name):
+            continue
+        role_text = found.lower()
+        title = " ".join(w.capitalize() for w in role_text.split())
+        leader = any(r in role_text for r in _LEADING_ROLES) and "deputy" not in role_text
+        ctx.roles.append(Role(name, title, org_name, leader, ctx.source(para, span[0])))
+
+
+def _holds(ctx: Context, person: str, org: str) -> bool:
+    return any(r.person == person and r.organization == org for r in ctx.roles)
+
+
 def _role_then_name(ctx: Context, para: Para) -> None:
     """Find a person named after an organization and a lower-case role (`AMIA president Luis
     Grynwald`): the role is in that organization."""
     text = para.text
     # Bodies named by a mention, or by an acronym the cable defined (`AMIA`), which is only
     # marked as a mention by a later rule.
-    bodies = [(m.start, m.end, m.name) for m in para.mentions if m.kind == "org"]
-    for acronym in _ACRONYM_BEFORE_ROLE_RE.finditer(text):
-        known = ctx.lookup(acronym.group(1))
-        if known is not None and ctx.kind_of(known) == "org":
-            bodies.append((acronym.start(1), acronym.end(1), known))
-    for start, end, org_name in bodies:
+    for start, end, org_name in _bodies(ctx, para, _ACRONYM_BEFORE_ROLE_RE):
         match = _ROLE_THEN_NAME_RE.match(text, end)
         if match is None:
             continue
         words = match.group(2).replace("-", " ").split()
-        if not all(looks_like_name_word(w) for w in words):
+        # `BJP Chief Minister Narendra Modi`: a title of office, not a role in the body.
+        if words[0] in _TITLE_STARTS or not all(looks_like_name_word(w) for w in words):
             continue
-        role = match.group(1)
+        role = match.group(1).lower()
         name = _add_person(ctx, para, *match.span(2), "role_appositive")
         if name is None:
             continue
+        if _holds(ctx, name, org_name):
+            continue  # told by the title rule already
         title = " ".join(w.capitalize() for w in role.split())
         leader = any(r in role for r in _LEADING_ROLES) and "deputy" not in role
         ctx.roles.append(Role(name, title, org_name, leader, ctx.source(para, start)))

@@ -64,14 +64,14 @@ _ABBREVIATIONS = frozenset(
     ]
 )
 _BOUNDARY_RE = re.compile(
-    r"[.!?:;][\"')\]]*\s+(?=[\"'(\-]?[A-Z0-9]|--?\s?\(\d)|\n(?=[-•] [A-Z\"])"
+    r"[.!?:;][\"')\]]*\s+(?=[\"'(\-]?[A-Z0-9]|--?\s?\(\d|--[A-Z]|x{5}|Х{3})|\n(?=[-•] [A-Z\"])"
     r"|\s(?=--\s?\(?\d{1,2}\))"
 )
-"""Where a sentence may end: after its stop before a capital, or before a list marker (`- ` at
-a line's start,
-`--(2)`) that opens an entry of its own."""
+"""Where a sentence may end: after its stop before a capital, a redaction mask (`xxxxx`, or
+Cyrillic `ХХХ`) or a `--` bullet, or before a list marker (`- ` at a line's start, `--(2)`)
+that opens an entry of its own."""
 _BOUNDARY_NO_DASH_RE = re.compile(
-    r"[.!?:;][\"')\]]*\s+(?=[\"'(\-]?[A-Z0-9]|--?\s?\(\d)|\n(?=[-•] [A-Z\"])"
+    r"[.!?:;][\"')\]]*\s+(?=[\"'(\-]?[A-Z0-9]|--?\s?\(\d|x{5}|Х{3})|\n(?=[-•] [A-Z\"])"
 )
 """`_BOUNDARY_RE` for a text without `--`, where no space can open a `--(2)` marker: the search
 need not stop at every space."""

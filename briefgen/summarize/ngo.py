@@ -52,6 +52,8 @@ _NUMBER = re.compile(
     r"\b(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|"
     r"thousands?)\b(?! (?:19|20)\d\d)"
 )
+_MASK = re.compile(r"[XxХх]{3,}(?:[\s/-]+[XxХх]{3,})*")
+"""A redaction mask (`XXXXXXXXXXXX`, in Latin or Cyrillic letters)."""
 _CAPS = {
     "legal_status": 4,
     "assessment": 5,
@@ -118,7 +120,12 @@ def ngo_profile(
         if f.recipient in names_by_cable[cable.id] and f.funder not in names_by_cable[cable.id]
     ]
     networks = _networks(evidence, used, all_names)
-    rows = _name_networks(funding_rows(fundings, evidence, org.name), networks)
+    rows = tuple(
+        # A funder the cable withholds (`funding for the shelter from XXXXXXXXXXXX`) is named by
+        # no one: the row stays, its funder is not stated.
+        replace(row, funder="not stated") if _MASK.fullmatch(row.funder) else row
+        for row in _name_networks(funding_rows(fundings, evidence, org.name), networks)
+    )
     timeline = _take_dated(sections, evidence)
     active = _active_since(evidence, used, all_names)
     if active is not None and not any(s.text == active.text for s in timeline):

@@ -47,13 +47,15 @@ class Placed:
 
 
 _LEGAL = re.compile(
-    r"\b(?:(?:re-?|de-?|un)?registered(?! (?:[a-z-]+ )?(?:sex )?\w+s\b)|(?:re-?|de-?)?registration|"
+    r"\b(?:(?:re-?|de-?|un)?registered(?! (?:[a-z-]+ )?(?:sex )?\w+s\b)|"
+    r"(?<!upon )(?<!after )(?<!on )(?<!at )(?:re-?|de-?)?registration|"
     r"legal (?:status|entity|personality)|dissolv\w*|liquidat\w*|closed down|shut down|"
     r"banned|suspended|warned|official warning|raided|outlawed|licen[cs]e (?:was )?revoked|"
     r"designated (?:[\w.'’-]+ ){0,8}?as an? (?:[\w-]+ )?(?:terrorist|extremist))\b",
     re.I,
 )
-"""What the authorities decided of the organization itself, not `registered sex workers`."""
+"""What the authorities decided of the organization itself, not `registered sex workers` nor
+`food from WFP upon registration` (whose registration no word says: the people's)."""
 _FUNDING = re.compile(
     r"\b(?:fund\w*|grants?|granted|donor\w*|donat\w*|financ\w*|budget\w*|sponsor\w*|"
     r"allocat\w*|subsid\w*|in-kind|USD|EUR|dollars|euros|\$|€|£)",

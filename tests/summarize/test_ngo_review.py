@@ -213,3 +213,85 @@ def test_a_subheading_is_no_statement() -> None:
     assert [p.sentence.text for p in sections["programs"]] == [
         "AMIA leaders welcomed the visit of the FBI Deputy Director."
     ]
+
+
+SECOND_ROUND = (
+    Cable(
+        id="10ISLAMABAD900",
+        created=datetime(2010, 1, 28),
+        origin="Embassy Islamabad",
+        classification="CONFIDENTIAL",
+        subject="PAKISTAN: DISPLACED FROM SOUTH WAZIRISTAN",
+        paragraphs=(
+            Paragraph(
+                8,
+                None,
+                "(C) The World Food Program (WFP) feeds the displaced in DI Khan. They receive a "
+                "one-month food distribution from WFP upon registration and then are entitled "
+                "to government payments of PKR 5,000 (about $60) a month.",
+            ),
+        ),
+    ),
+    Cable(
+        id="05ISTANBUL900",
+        created=datetime(2005, 2, 2),
+        origin="Consulate Istanbul",
+        classification="UNCLASSIFIED",
+        subject="TURKEY: TIP SHELTER",
+        paragraphs=(
+            Paragraph(
+                3,
+                None,
+                "(SBU) Newly-appointed HRDF XXXXXXXXXXXX briefed us on the activities of the "
+                "Human Resources Development Foundation (HRDF), the NGO focusing on TIP issues "
+                "in Istanbul. HRDF has also received funding for the shelter from XXXXXXXXXXXX.",
+            ),
+        ),
+    ),
+    Cable(
+        id="06PARIS900",
+        created=datetime(2006, 3, 31),
+        origin="Embassy Paris",
+        classification="SECRET",
+        subject="FRANCE: COUNTERTERRORISM UPDATE",
+        paragraphs=(
+            Paragraph(
+                8,
+                None,
+                "(S) Regarding the Moroccan terrorist group GICM, Ricard said investigations "
+                "into a GICM cell discovered in 2005 were wrapping up.",
+            ),
+        ),
+    ),
+)
+
+
+@pytest.fixture(scope="module")
+def second(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Corpus]:
+    path: Path = tmp_path_factory.mktemp("review2") / "corpus.db"
+    with Corpus.open(path) as opened:
+        opened.add(list(SECOND_ROUND))
+        ensure_facts(opened)
+        yield opened
+
+
+def test_registration_of_the_people_it_serves_is_not_its_legal_status(second: Corpus) -> None:
+    data = profile(second, "World Food Program")
+    assert not data["legal_status"]
+    assert "Legal status" not in [k["label"] for k in data["key_facts"]]
+    assert "upon registration" in every_text(data)  # still told, as what it does
+
+
+def test_a_funder_the_cable_withholds_is_named_by_no_one(second: Corpus) -> None:
+    data = profile(second, "Human Resources Development Foundation")
+    facts = {k["label"]: k["value"] for k in data["key_facts"]}
+    assert "Funders named" not in facts
+    assert all("XXXX" not in row["funder"] for row in data["funding"])
+    assert not any("funders: XXXX" in s["text"] for s in data["synthesis"])
+
+
+def test_an_armed_group_is_profiled_as_one_not_as_an_ngo(second: Corpus) -> None:
+    data = profile(second, "GICM")
+    assert data["meta"]["title"] == "GICM: profile"
+    assert data["meta"]["subtitle"].startswith("Armed group")
+    assert data["kind"] == "armed group"
