@@ -229,7 +229,10 @@ def paragraph_sentences(cable_id: str, para: Paragraph, label: str | None = None
     return out
 
 
-_TITLE_WORD = r"(?:[A-Z][\w'&.-]*|of|and|the|in|on|for|to|with|a|an|vs\.?|at|by)"
+_TITLE_WORD = (
+    r"(?:[A-Z][\w'&.-]*|of|and|the|in|on|for|to|with|a|an|vs\.?|at|by|while|from|into|over|"
+    r"under|after|before|but|or|as|about|against|between|amid|toward|towards)"
+)
 _RUN_IN_HEADING = re.compile(
     rf"^(?:\([A-Z][\w.,' -]{{0,30}}\)\s+)?[A-Z][\w'&.-]*(?:\s+{_TITLE_WORD}){{1,7}}\s+"
     r"(?=(?:The|A|An|All|Most|Many|Several|Some|Both|Few|Other|In|On|At|After|While|"
@@ -238,7 +241,7 @@ _RUN_IN_HEADING = re.compile(
 """A press summary's heading run into its first sentence (`(Iran) New Protests All papers
 carry ...`, `Lead Stories Summary The majority of dailies ...`): title words, then a word
 that opens a sentence followed by one in lower case."""
-_TRAILING_HEADING = re.compile(rf"(?<=[.!?\"\u201d)])\s+[A-Z][\w'&.-]*(?:\s+{_TITLE_WORD}){{0,7}}$")
+_TRAILING_HEADING = re.compile(rf"(?<=[.!?\"\u201d)])\s+[A-Z][\w'&.-]*(?:\s+{_TITLE_WORD}){{0,9}}$")
 """The heading of the next section run onto a paragraph's last sentence (`... 2006
 dividends. AAR Tactics and Goals`)."""
 

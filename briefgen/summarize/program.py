@@ -7,6 +7,7 @@ sentences into the sheet's sections and assembles the sheet.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -80,6 +81,7 @@ def program_sheet(
     chosen = readable(match.sentences, include_personal)
     owns = {place for c in match.cables if c.id in match.central for place in paragraph_places(c)}
     grants, totals = program_grants(chosen, evidence, "", owns)
+    grants = _not_itself(grants, match.name)
     funders = _funders(grants)
     found = _recipients(grants) + implementers(evidence, chosen, [f.value for f in funders])
     doers = tuple(d for n, d in enumerate(found) if d.value not in {e.value for e in found[:n]})
@@ -184,6 +186,20 @@ def program_sheet(
             posts=match.posts,
         )
     )
+
+
+def _not_itself(grants: tuple[Grant, ...], name: str) -> tuple[Grant, ...]:
+    """Return the grants without the program named as its own funder (`seek Millennium
+    Challenge Account funding` names the program, not who pays it)."""
+
+    def folded(text: str) -> str:
+        return " ".join(re.sub(r"[^a-z0-9 ]", " ", text.lower()).split())
+
+    full = folded(re.sub(r"\s*\([^)]*\)", "", name))
+    acronyms = {folded(a) for a in re.findall(r"\(([^)]*)\)", name)}
+    own = ({full} | acronyms) - {""}
+    kept = (replace(g, funder="") if g.funder and folded(g.funder) in own else g for g in grants)
+    return tuple(g for g in kept if g.funder or g.amount or g.implementer)
 
 
 def _funders(grants: Sequence[Grant]) -> tuple[KeyFact, ...]:

@@ -154,5 +154,12 @@ def test_a_heading_run_into_a_paragraph_is_no_part_of_its_sentences() -> None:
         "--------------------- AAR Tactics and Goals ---------------------",
     )
     assert paragraph_sentences("09TESTPOST4", last)[-1].text.endswith("2006 dividends.")
+    run_on = Paragraph(
+        number=11,
+        heading=None,
+        text="The Vice President will visit the Corporation to negotiate a compact. - - - - - "
+        "Being Firm while Keeping the Relationship on Track",
+    )
+    assert paragraph_sentences("09TESTPOST4", run_on)[-1].text.endswith("a compact.")
     plain = Paragraph(number=5, heading=None, text="Foreign Minister Lavrov met the Ambassador.")
     assert paragraph_sentences("09TESTPOST4", plain)[0].text == plain.text
