@@ -350,6 +350,14 @@ _AVERTED = re.compile(
     _RULES,
 )
 """Violence averted or guarded against, not reported."""
+_ALLEGATION = re.compile(r"\b(?:accus\w*|alleg\w*)\b[^.;]*?\bof\b[^.;]*", _RULES)
+"""What someone is accused of (`accused Hamdard of soliciting bribes by having contractors
+arrested`): a charge against them, not a change the sentence reports."""
+_HELD_UP = re.compile(
+    r"\b(?:prevent\w*|block\w*|delay\w*|await\w*|pending|until)\b[^.;]{0,80}\belection\b",
+    _RULES,
+)
+"""Results not yet given (`prevented the IEC from certifying the election results`)."""
 _NEVER_HYPOTHETICAL = (
     "Ratings",
     "Elections and votes",
@@ -426,6 +434,7 @@ def change_kind(sentence: str, *, money: bool = False) -> str | None:
     """
     if not _TRIGGER.search(sentence):
         return None  # Most sentences name no change at all: one cheap test says so.
+    stated = _ALLEGATION.sub("", sentence)
     for name, rule in CHANGE_RULES:
         if name == "Funding" and not money:
             continue
@@ -444,7 +453,9 @@ def change_kind(sentence: str, *, money: bool = False) -> str | None:
             continue  # `called on Burma to take steps such as the release of prisoners`
         if name == "Security incidents" and _AVERTED.search(sentence):
             continue  # `to avoid clashes`, `no match for well-armed gunmen`: nothing happened.
-        if rule.search(sentence):
+        if name == "Elections and votes" and _HELD_UP.search(sentence):
+            continue  # `prevented the IEC from certifying the election results`
+        if rule.search(stated):
             break
     else:
         return None
@@ -739,6 +750,11 @@ _DAY_DATE = re.compile(
     r"\b(?P<day2>\d{1,2}) (?P<month2>January|February|March|April|May|June|July|August|"
     r"September|October|November|December)\b(?:,? (?P<year2>(?:19|20)\d\d))?"
 )
+_LAST_MONTH = re.compile(
+    r"\blast (January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\b"
+)
+"""`resigned in disgrace last July`: the July before the cable's month."""
 _NOW_WORDS = re.compile(
     r"\b(?:today|yesterday|this (?:week|month|morning)|last (?:week|night)|recently|now|"
     r"currently|ongoing|continue[sd]?)\b",
@@ -753,6 +769,11 @@ def _days_back(text: str, created: datetime) -> int:
     if _NOW_WORDS.search(text):
         return 0
     newest: int | None = None
+    for match in _LAST_MONTH.finditer(text):
+        month = _MONTH_NUMBERS[match.group(1)]
+        year = created.year - (1 if month >= created.month else 0)
+        back = (created.replace(tzinfo=None) - datetime(year, month, 15)).days
+        newest = back if newest is None else min(newest, back)
     for match in _DAY_DATE.finditer(text):
         month = _MONTH_NUMBERS[match.group("month") or match.group("month2")]
         day = int(match.group("day") or match.group("day2"))

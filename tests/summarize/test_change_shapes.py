@@ -58,6 +58,17 @@ from briefgen.summarize.leads import boilerplate_reason, change_kind, request_ki
             "The report was sent to the Chief Prosecutor, who appointed a team to investigate.",
             False,
         ),
+        # A charge against someone, results held up.
+        (
+            "The NDS chief and eyewitnesses have accused Hamdard of soliciting bribes from "
+            "contractors by having contractors arrested at job sites.",
+            False,
+        ),
+        (
+            "It goes about its business despite the fraud charges that have prevented the IEC "
+            "from certifying the recent Provincial Council election results.",
+            False,
+        ),
         # The drafter's aside, a release called for, violence guarded against.
         ("(Note: his grandfather was shot and killed by Communists)", False),
         (
@@ -103,6 +114,11 @@ def test_what_did_not_happen_is_no_change(sentence: str, money: bool) -> None:
             "Appointments and resignations",
         ),
         ("The President appointed Ivanov as minister.", False, "Appointments and resignations"),
+        (
+            "Three women were arrested near the CDP, accused of being spotters for the PCC.",
+            False,
+            "Arrests, raids and releases",
+        ),
     ],
 )
 def test_what_happened_keeps_its_kind(sentence: str, money: bool, kind: str) -> None:
@@ -117,6 +133,9 @@ def test_a_day_a_quarter_before_the_cable_is_background() -> None:
     january = Cable(id="10TESTPOST3", created=datetime(2010, 1, 10, tzinfo=UTC))
     assert not background("On December 20, the NDS arrested the engineer.", january)
     assert background("On September 2, the NDS arrested the engineer.", january)
+    may = Cable(id="06TESTPOST5", created=datetime(2006, 5, 20, tzinfo=UTC))
+    assert background("Genoino, who resigned in disgrace last July, was there.", may)
+    assert not background("Genoino, who resigned last April, was there.", may)
 
 
 def test_a_contacts_or_a_papers_words_are_no_request_of_the_post() -> None:
