@@ -815,6 +815,19 @@ def _shouted(text: str) -> bool:
     return len(text.split()) >= 4 and sum(ch.isupper() for ch in letters) > 0.9 * len(letters)
 
 
+_QUOTE_MARKS = re.compile(r"[\"\u201c\u201d]")
+
+
+def within_quotation(cable: Cable, sentence: Sentence) -> bool:
+    """Return True when a sentence stands inside quotation marks opened before it in its
+    paragraph (`Mannheimer Morgen judged: "... We should not exaggerate ..."`): a paper's
+    or a contact's words, never the post's own request or recommendation."""
+    for para, label in zip(cable.paragraphs, cable.cite_labels(), strict=True):
+        if (para.number, label) == (sentence.cite.paragraph, sentence.cite.label):
+            return len(_QUOTE_MARKS.findall(para.text[: sentence.start])) % 2 == 1
+    return False
+
+
 def leans_back(text: str) -> bool:
     """Return True when a sentence opens on a pronoun or a link word (`Moreover,`, `He`): it
     leans on the one before it and does not stand alone in a synthesis."""

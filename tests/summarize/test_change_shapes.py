@@ -182,3 +182,32 @@ def test_a_heading_run_into_a_paragraph_is_no_part_of_its_sentences() -> None:
     assert paragraph_sentences("09TESTPOST4", run_on)[-1].text.endswith("a compact.")
     plain = Paragraph(number=5, heading=None, text="Foreign Minister Lavrov met the Ambassador.")
     assert paragraph_sentences("09TESTPOST4", plain)[0].text == plain.text
+
+
+def test_a_papers_words_inside_quotation_marks_are_no_request_of_the_post() -> None:
+    from briefgen.extract import extract
+    from briefgen.summarize.digest import _requests
+    from briefgen.summarize.leads import scored_sentences, within_quotation
+
+    press = Cable(
+        id="09TESTPOST6",
+        origin="Embassy Test",
+        paragraphs=(
+            Paragraph(
+                number=2,
+                heading=None,
+                text='Mannheimer Morgen (12/28) warned against hysteria and judged: "Each day '
+                "investigators receive hundreds of tips. We should not exaggerate security "
+                'measures for flights. No one can stop every attack." We recommend that the '
+                "Department brief the German press on the new screening rules.",
+            ),
+        ),
+    )
+    sentences = paragraph_sentences(press.id, press.paragraphs[0])
+    inside = [s.text for s in sentences if within_quotation(press, s)]
+    assert "We should not exaggerate security measures for flights." in inside
+    assert not any(s.startswith("We recommend") for s in inside)
+    scored = scored_sentences(press, extract(press))
+    asked = [r.text for r in _requests(press, extract(press), scored, False)]
+    assert asked and asked[0].startswith("We recommend")
+    assert not any("exaggerate" in text for text in asked)
