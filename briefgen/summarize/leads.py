@@ -823,7 +823,11 @@ def within_quotation(cable: Cable, sentence: Sentence) -> bool:
     paragraph (`Mannheimer Morgen judged: "... We should not exaggerate ..."`): a paper's
     or a contact's words, never the post's own request or recommendation."""
     for para, label in zip(cable.paragraphs, cable.cite_labels(), strict=True):
-        if (para.number, label) == (sentence.cite.paragraph, sentence.cite.label):
+        # Numbers may repeat (a press summary's headings numbered as its paragraphs): the
+        # paragraph is the one holding the sentence where it says it stands.
+        if (para.number, label) == (sentence.cite.paragraph, sentence.cite.label) and (
+            sentence.text[:15] in para.text[sentence.start : sentence.end]
+        ):
             return len(_QUOTE_MARKS.findall(para.text[: sentence.start])) % 2 == 1
     return False
 

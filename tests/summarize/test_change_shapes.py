@@ -193,6 +193,8 @@ def test_a_papers_words_inside_quotation_marks_are_no_request_of_the_post() -> N
         id="09TESTPOST6",
         origin="Embassy Test",
         paragraphs=(
+            # A press summary's headings numbered as its paragraphs: the number 2 twice.
+            Paragraph(number=2, heading=None, text="(U.S.) Failed Terrorist Attack"),
             Paragraph(
                 number=2,
                 heading=None,
@@ -203,7 +205,7 @@ def test_a_papers_words_inside_quotation_marks_are_no_request_of_the_post() -> N
             ),
         ),
     )
-    sentences = paragraph_sentences(press.id, press.paragraphs[0])
+    sentences = paragraph_sentences(press.id, press.paragraphs[1])
     inside = [s.text for s in sentences if within_quotation(press, s)]
     assert "We should not exaggerate security measures for flights." in inside
     assert not any(s.startswith("We recommend") for s in inside)

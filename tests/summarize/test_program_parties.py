@@ -7,7 +7,7 @@ from __future__ import annotations
 from briefgen.extract import extract
 from briefgen.models import Cable, Paragraph
 from briefgen.summarize.evidence import Evidence, paragraph_sentences
-from briefgen.summarize.program import _not_itself
+from briefgen.summarize.program import _is_itself, _not_itself
 from briefgen.summarize.program_grants import status_of
 from briefgen.summarize.program_synthesis import _first_fit, implementers
 from briefgen.summarize.records import Cite, Grant, Statement
@@ -21,6 +21,8 @@ def test_the_program_is_not_its_own_funder_and_money_sought_is_proposed() -> Non
     assert kept == (paid,)
     by_acronym = Grant("MCA", "", "$461 million", "", "", "", cite)
     assert _not_itself((by_acronym,), "Millennium Challenge Account (MCA)")[0].funder == ""
+    assert _is_itself("EXBS", "Export Control and Related Border Security (EXBS) Program")
+    assert not _is_itself("INECP", "Export Control and Related Border Security (EXBS) Program")
     sought = "The VP will likely push for ATPDEA extension and seek Millennium Challenge funding."
     assert status_of(sought) == "proposed"
     assert status_of("INL funded the training with $30,000.") == "awarded"
