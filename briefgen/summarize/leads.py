@@ -350,6 +350,14 @@ _AVERTED = re.compile(
     _RULES,
 )
 """Violence averted or guarded against, not reported."""
+_MODAL_CHANGE = re.compile(
+    r"\b(?:may|might|could|would|can|cannot|will|shall|should|must)\s+(?:not\s+)?(?:\w+ly\s+)?"
+    r"(?:be|have been)\s+(?:arrested|detained|convicted|sentenced|acquitted|charged|released|"
+    r"appointed|dismissed|elected|passed|signed|adopted|approved|enacted)\b",
+    _RULES,
+)
+"""A change the modal before its verb only foresees or allows (`workers may be arrested at
+the site`, `would likely be acquitted`)."""
 _ALLEGATION = re.compile(r"\b(?:accus\w*|alleg\w*)\b[^.;]*?\bof\b[^.;]*", _RULES)
 """What someone is accused of (`accused Hamdard of soliciting bribes by having contractors
 arrested`): a charge against them, not a change the sentence reports."""
@@ -434,6 +442,8 @@ def change_kind(sentence: str, *, money: bool = False) -> str | None:
     """
     if not _TRIGGER.search(sentence):
         return None  # Most sentences name no change at all: one cheap test says so.
+    if _MODAL_CHANGE.search(sentence):
+        return None  # `workers may be arrested ...`, `would likely be acquitted`: not done
     stated = _ALLEGATION.sub("", sentence)
     for name, rule in CHANGE_RULES:
         if name == "Funding" and not money:

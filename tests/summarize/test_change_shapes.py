@@ -58,6 +58,17 @@ from briefgen.summarize.leads import boilerplate_reason, change_kind, request_ki
             "The report was sent to the Chief Prosecutor, who appointed a team to investigate.",
             False,
         ),
+        # A change foreseen or allowed, not made.
+        (
+            "At this stage, workers may be arrested at the construction site and held until "
+            "the requesting official is paid.",
+            False,
+        ),
+        (
+            "Izar predicted that Deputy Gomes would likely be acquitted of wrongdoing because "
+            "there is no hard evidence against him.",
+            False,
+        ),
         # A charge against someone, results held up.
         (
             "The NDS chief and eyewitnesses have accused Hamdard of soliciting bribes from "
