@@ -21,6 +21,7 @@ from briefgen.summarize.leads import (
     request_kind,
     scored_sentences,
     section_sentences,
+    within_quotation,
 )
 from briefgen.summarize.meta import briefing_meta, cable_date, cited_only
 from briefgen.summarize.privacy import personal_reason
@@ -154,7 +155,11 @@ def _requests(
     said: set[str] = set()
     for item in scored:
         key = " ".join(item.sentence.text.lower().split())
-        if request_kind(item.sentence.text) and key not in said:
+        if (
+            request_kind(item.sentence.text)
+            and key not in said
+            and not within_quotation(cable, item.sentence)
+        ):
             said.add(key)
             found[item.position] = Statement(item.sentence.text, (item.sentence.cite,))
     known = {" ".join(s.text.lower().split()) for s in found.values()}

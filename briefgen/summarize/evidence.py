@@ -217,12 +217,47 @@ def paragraph_sentences(cable_id: str, para: Paragraph, label: str | None = None
     out = []
     for i, (start, end) in enumerate(bounds):
         sentence = clean_sentence(text[start:end])
+        if i == 0:
+            sentence = _drop_run_in_heading(sentence)
+        if i == len(bounds) - 1:
+            sentence = _drop_trailing_heading(sentence)
         if not sentence:
             continue
         personal = whole or (_item_of(items, start) in flagged_items and _item_of(items, start) > 0)
         personal = personal or bool(personal_reason(text[start:end]))
         out.append(Sentence(cite, sentence, i, start, end, para.heading, personal))
     return out
+
+
+_TITLE_WORD = (
+    r"(?:[A-Z][\w'&.-]*|of|and|the|in|on|for|to|with|a|an|vs\.?|at|by|while|from|into|over|"
+    r"under|after|before|but|or|as|about|against|between|amid|toward|towards)"
+)
+_RUN_IN_HEADING = re.compile(
+    rf"^(?:\([A-Z][\w.,' -]{{0,30}}\)\s+)?[A-Z][\w'&.-]*(?:\s+{_TITLE_WORD}){{1,7}}\s+"
+    r"(?=(?:The|A|An|All|Most|Many|Several|Some|Both|Few|Other|In|On|At|After|While|"
+    r"According|Editorials?|Dailies|Papers|Newspapers|This|These|Its|His|Her|Their)\s+[a-z])"
+)
+"""A press summary's heading run into its first sentence (`(Iran) New Protests All papers
+carry ...`, `Lead Stories Summary The majority of dailies ...`): title words, then a word
+that opens a sentence followed by one in lower case."""
+_TRAILING_HEADING = re.compile(rf"(?<=[.!?\"\u201d)])\s+[A-Z][\w'&.-]*(?:\s+{_TITLE_WORD}){{0,9}}$")
+"""The heading of the next section run onto a paragraph's last sentence (`... 2006
+dividends. AAR Tactics and Goals`)."""
+
+
+def _drop_run_in_heading(sentence: str) -> str:
+    """Return a paragraph's first sentence without a heading run into it."""
+    match = _RUN_IN_HEADING.match(sentence)
+    if match is None or ("(" not in match.group(0) and len(match.group(0).split()) < 2):
+        return sentence
+    return sentence[match.end() :]
+
+
+def _drop_trailing_heading(sentence: str) -> str:
+    """Return a paragraph's last sentence without a heading run onto its end."""
+    match = _TRAILING_HEADING.search(sentence)
+    return sentence[: match.start()] if match else sentence
 
 
 def _item_of(items: Sequence[int], offset: int) -> int:

@@ -14,6 +14,7 @@ import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
 
 from briefgen.extract import CableFacts
 from briefgen.models import Cable, Paragraph
@@ -80,7 +81,7 @@ BOILERPLATE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "cable furniture",
         re.compile(
             r"^(?:id|date|refid|origin|destination|header|subject|tags|vetting #)\s*:|"
-            r"header ends|missing section|this record is a partial extract|"
+            r"header ends|missing section|this record is a partial extract|classified web ?site|"
             r"full text of the original cable is not available|"
             r"^(?:participants|drafted by|cleared by|approved by)\s*:|^x{6,}|"
             r"^(?-i:(?!.*\b(?:THE|AND|WAS|WERE|IS|ARE|OF|TO|IN|ON|FOR|NOT|HAS|HAD|HAVE|BE|BY|"
@@ -114,7 +115,12 @@ CHANGE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "Arrests, raids and releases",
         re.compile(
             r"\b(?:arrested|detained|raided|apprehended|taken into custody|rescued|extradited|"
-            r"indicted|charged with|dismantled)\b|\b(?:released|freed) (?:\w+ )?(?:from|on bail)\b|"
+            r"indicted|charged with)\b|"
+            # A network is dismantled, not a device (`dismantled eight IEDs`: no arrest).
+            r"\bdismantled\b(?![^.;]{0,20}\b(?:IEDs?|bombs?|mines?|explosives?|devices?)\b)|"
+            # Someone freed (`was released from prison`), not something (`released polling`).
+            r"\b(?:released|freed) (?:from|on bail)\b|\b(?:released|freed) (?:him|her|them|"
+            r"(?:[\d,]+|\w+) (?:prisoners|detainees|hostages|suspects|inmates|activists)) from\b|"
             r"\brelease of [^.;]{0,60}\b(?:from|detainees?|prisoners?)\b|"
             r"\bseized (?:\d|more|over|about|nearly|some|"
             r"approximately|an? |the |\w+ (?:kilo|ton|pound))|\b(?:\d[\d,]*|[a-z]+(?:ty|teen|ve|ne|"
@@ -148,8 +154,9 @@ CHANGE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "Funding",
         re.compile(
             # In lower case (or opening the sentence): `Finance Cell`, `Monetary Fund` are names.
+            # `financial flows`, `financially` describe; `financed`, `financing` give money.
             r"(?-i:\b(?:grants?|granted|award(?:ed|s)?|allocat\w+|fund(?:ed|ing|s)?|donat\w+|"
-            r"pledg\w+|budget\w*|financ\w+|gives?|gave|provid\w+|approved)\b|"
+            r"pledg\w+|budget\w*|financ(?:ed|es|ing|e)|gives?|gave|provid\w+|approved)\b|"
             r"^(?:Grants?|Funding|Funds|The budget|Donors?)\b)",
             _RULES,
         ),
@@ -165,7 +172,12 @@ CHANGE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "Appointments and resignations",
         re.compile(
-            r"\b(?:appointed|resigned|resignation|sworn in|took office|stepped down|"
+            # `the newly appointed Director ... judged` describes the speaker; `since his
+            # resignation` recalls one; `appointed a team` fills no office.
+            r"(?<!newly )(?<!recently )(?<!newly-)(?<!then-)\bappointed\b(?! (?:a|an) (?:\w+ )?"
+            r"(?:team|commission|committee|panel|working group|delegation)\b)|"
+            r"\b(?:announced|tendered|submitted|handed in|offered|accepted)\b[^.;]{0,25}"
+            r"\bresignation\b|\b(?:resigned|sworn in|took office|stepped down|"
             r"named (?:as )?(?:the )?new)\b|\b(?:was|were|been) dismissed\b|\bdismissed (?:him|"
             r"her|the (?:\w+ )?(?:minister|director|chief|head|governor|commander|mayor))\b",
             _RULES,
@@ -222,6 +234,8 @@ REQUEST_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "what should be done",
         re.compile(
+            # The actor, not an object (`flights to the United States must expect ...`).
+            r"(?<!to )(?<!from )(?<!in )(?<!of )(?<!for )"
             r"\b(?:we|washington|the department|the usg|the u\.s\.|the united states|post|"
             r"embassy)\b[^.;]{0,15}\b(?:should|must|need to|ought to)\b",
             _RULES,
@@ -231,10 +245,30 @@ REQUEST_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
 """How a cable recommends or asks for action, each rule named for what it catches."""
 
 
+_SPEAKER = re.compile(
+    r"^(?!(?:As|When|While|If)\b)(?:[A-Z][\w'.-]*\s+){1,4}(?:\w+\s+)?(?:said|says|told|argued|"
+    r"added|stated|insisted|noted|stressed|claimed|suggested|complained|replied|asserted)\b"
+)
+"""A sentence opening on someone's words (`El Materi said forcefully ...`): what it asks is
+that speaker's, not the post's."""
+_OWN = re.compile(
+    r"^(?:we|post|embassy|mission|consulate|the ambassador|ambassador|country team|usg|"
+    r"the usg|the department|department|washington)\b",
+    _RULES,
+)
+
+
 def request_kind(sentence: str) -> str | None:
-    """Return how a sentence recommends or asks for action (a REQUEST_RULES name), or None."""
+    """Return how a sentence recommends or asks for action (a REQUEST_RULES name), or None.
+
+    A contact's words reported (`El Materi said ... it was important the Embassy seek such
+    coverage`) ask for nothing on the post's behalf: None.
+    """
+    text = sentence.strip()
     for name, rule in REQUEST_RULES:
-        if rule.search(sentence):
+        if rule.search(text):
+            if name != "action request" and not _OWN.match(text) and _SPEAKER.match(text):
+                return None
             return name
     return None
 
@@ -265,6 +299,8 @@ _NOT_NEWS = re.compile(
     # A scenesetter's address (`Madam Secretary, ...`, `Mr. President:`): a portrait, no news.
     r"^(?:madam|mr\.?|mister) (?:secretary|president|ambassador|deputy secretary|under secretary"
     r"|speaker|chairman)\b|"
+    # The drafter's aside (`(Note: his grandfather was shot and killed ...)`): background.
+    r"^\(?note\s*:|"
     # Urged, offered or readied: money not given (`urging Berlin to provide 3 billion Euro`).
     r"\b(?:urg\w+|call(?:ed|s|ing)? (?:on|for)|ready to|willing to|prepared to|offer(?:ed|s)? to|"
     r"seek\w*|ask\w*|plan(?:s|ned)? to|intend\w* to|hopes? to)\b[^.;]{0,40}\b(?:provide|give|"
@@ -286,6 +322,50 @@ _LEGAL = re.compile(
 _NOT_YET = re.compile(
     r"\b(?:until|unless|if|once|before|would|will)\b[^.;]{0,40}\b(?:sign|conclude|reach)", _RULES
 )
+_SOUGHT_SENTENCE = re.compile(
+    r"\b(?:fought|fights?|fighting|sought|seeks?|seeking|demand\w*|call\w* for|push\w* for|"
+    r"press\w* for|ask\w* for|request\w*|fac(?:e|es|ed|ing)|risk\w*|carr(?:y|ies|ied|ying)|"
+    r"punishable|up to)\b[^.;]{0,30}\b(?:sentences?|terms?|convictions?|imprisonment)\b",
+    _RULES,
+)
+"""A sentence or conviction asked for, risked or set by law (`fought for a prison sentence`,
+`faces up to ten years`): no court has ruled."""
+_VERDICT = re.compile(r"\b(?:convicted|sentenced|found guilty|acquitted)\b", _RULES)
+_NOT_GIVEN = re.compile(
+    r"\b(?:will|shall|going to)\b(?:\s+\w+){0,2}?\s+(?:be\s+)?(?:provid|fund|grant|allocat|"
+    r"donat|financ|support|giv|award|pledg|spend|disburs)\w*|\bon an? (?:\w+ )?budget\b",
+    _RULES,
+)
+"""Money to come (`we will be supporting ... with USD 5 million`) or a cost (`filmed on a
+budget of USD 3 million`): no funding given."""
+_RELEASE_ASKED = re.compile(
+    r"\b(?:call\w*|demand\w*|urg\w*|press\w*|insist\w*|ask\w*|seek\w*|sought|push\w*|"
+    r"appeal\w*|such as)\b[^.;]{0,80}\brelease\b",
+    _RULES,
+)
+"""A release demanded (`called on Burma to take steps such as the release of ...`)."""
+_AVERTED = re.compile(
+    r"\b(?:avoid\w*|prevent\w*|deter\w*|protect\w*(?: \w+){0,4} against|no match for)\b"
+    r"[^.;]{0,40}\b(?:clashes|gunmen|bombings?|killed)\b",
+    _RULES,
+)
+"""Violence averted or guarded against, not reported."""
+_MODAL_CHANGE = re.compile(
+    r"\b(?:may|might|could|would|can|cannot|will|shall|should|must)\s+(?:not\s+)?(?:\w+ly\s+)?"
+    r"(?:be|have been)\s+(?:arrested|detained|convicted|sentenced|acquitted|charged|released|"
+    r"appointed|dismissed|elected|passed|signed|adopted|approved|enacted)\b",
+    _RULES,
+)
+"""A change the modal before its verb only foresees or allows (`workers may be arrested at
+the site`, `would likely be acquitted`)."""
+_ALLEGATION = re.compile(r"\b(?:accus\w*|alleg\w*)\b[^.;]*?\bof\b[^.;]*", _RULES)
+"""What someone is accused of (`accused Hamdard of soliciting bribes by having contractors
+arrested`): a charge against them, not a change the sentence reports."""
+_HELD_UP = re.compile(
+    r"\b(?:prevent\w*|block\w*|delay\w*|await\w*|pending|until)\b[^.;]{0,80}\belection\b",
+    _RULES,
+)
+"""Results not yet given (`prevented the IEC from certifying the election results`)."""
 _NEVER_HYPOTHETICAL = (
     "Ratings",
     "Elections and votes",
@@ -362,6 +442,9 @@ def change_kind(sentence: str, *, money: bool = False) -> str | None:
     """
     if not _TRIGGER.search(sentence):
         return None  # Most sentences name no change at all: one cheap test says so.
+    if _MODAL_CHANGE.search(sentence):
+        return None  # `workers may be arrested ...`, `would likely be acquitted`: not done
+    stated = _ALLEGATION.sub("", sentence)
     for name, rule in CHANGE_RULES:
         if name == "Funding" and not money:
             continue
@@ -369,9 +452,20 @@ def change_kind(sentence: str, *, money: bool = False) -> str | None:
             continue  # `any downgrade to Tier 3 would take place ...` places no one.
         if name == "Agreements" and _NOT_YET.search(sentence):
             continue  # `until GIRoA has signed an agreement`: a condition, not a signing
-        if name == "Convictions and sentences" and not _LEGAL.search(sentence):
-            continue  # `five fundamental convictions`: beliefs, not verdicts.
-        if rule.search(sentence):
+        if name == "Convictions and sentences" and (
+            not _LEGAL.search(sentence)
+            or (_SOUGHT_SENTENCE.search(sentence) and not _VERDICT.search(sentence))
+        ):
+            continue  # `five convictions`: beliefs; `fought for a sentence`: no verdict.
+        if name == "Funding" and _NOT_GIVEN.search(sentence):
+            continue  # `we will be supporting vetted units with USD 5 million`: a plan.
+        if name == "Arrests, raids and releases" and _RELEASE_ASKED.search(sentence):
+            continue  # `called on Burma to take steps such as the release of prisoners`
+        if name == "Security incidents" and _AVERTED.search(sentence):
+            continue  # `to avoid clashes`, `no match for well-armed gunmen`: nothing happened.
+        if name == "Elections and votes" and _HELD_UP.search(sentence):
+            continue  # `prevented the IEC from certifying the election results`
+        if rule.search(stated):
             break
     else:
         return None
@@ -640,11 +734,70 @@ def _background(text: str, cable: Cable) -> bool:
     named = [int(y) for y in _ANY_YEAR.findall(text)]
     if named and max(named) <= created.year - 5:
         return True
+    if _days_back(text, created) > _STALE_DAYS:
+        return True  # `On August 23, ... arrested` in a cable of late December: last quarter's.
     years = [int(y) for y in _YEAR.findall(text)]
     if not years:
         return False
     newest = max(years)
     return newest < created.year - 1 or (newest == created.year - 1 and created.month > 6)
+
+
+_STALE_DAYS = 92
+"""An event of a day further back than this before the cable (a quarter) is background."""
+_MONTH_NUMBERS = {
+    name: number
+    for number, name in enumerate(
+        (
+            "January February March April May June July August September October November December"
+        ).split(),
+        1,
+    )
+}
+_DAY_DATE = re.compile(
+    r"\b(?P<month>January|February|March|April|May|June|July|August|September|October|"
+    r"November|December) (?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,? (?P<year>(?:19|20)\d\d))?|"
+    r"\b(?P<day2>\d{1,2}) (?P<month2>January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)\b(?:,? (?P<year2>(?:19|20)\d\d))?"
+)
+_LAST_MONTH = re.compile(
+    r"\blast (January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\b"
+)
+"""`resigned in disgrace last July`: the July before the cable's month."""
+_NOW_WORDS = re.compile(
+    r"\b(?:today|yesterday|this (?:week|month|morning)|last (?:week|night)|recently|now|"
+    r"currently|ongoing|continue[sd]?)\b",
+    _RULES,
+)
+
+
+def _days_back(text: str, created: datetime) -> int:
+    """Return how many days before `created` the newest day-date of a sentence lies (`On
+    August 23` in a cable of December 27: 126), a date without a year taken in the cable's
+    year unless that puts it after the cable; 0 when it names no day or says it is current."""
+    if _NOW_WORDS.search(text):
+        return 0
+    newest: int | None = None
+    for match in _LAST_MONTH.finditer(text):
+        month = _MONTH_NUMBERS[match.group(1)]
+        year = created.year - (1 if month >= created.month else 0)
+        back = (created.replace(tzinfo=None) - datetime(year, month, 15)).days
+        newest = back if newest is None else min(newest, back)
+    for match in _DAY_DATE.finditer(text):
+        month = _MONTH_NUMBERS[match.group("month") or match.group("month2")]
+        day = int(match.group("day") or match.group("day2"))
+        given = match.group("year") or match.group("year2")
+        year = int(given) if given else created.year
+        try:
+            when = datetime(year, month, day)
+        except ValueError:
+            continue
+        if not given and when > created.replace(tzinfo=None) + timedelta(days=7):
+            when -= timedelta(days=365)  # `December 20` in a January cable: last year's
+        back = (created.replace(tzinfo=None) - when).days
+        newest = back if newest is None else min(newest, back)
+    return max(newest or 0, 0)
 
 
 def _score(text: str, names: int, figures: int, change: str | None, index: int) -> float:
@@ -670,6 +823,23 @@ def _shouted(text: str) -> bool:
     """Return True for a run of four or more words in capitals (`MODERATE TAJIK LEADER ...`)."""
     letters = [ch for ch in text if ch.isalpha()]
     return len(text.split()) >= 4 and sum(ch.isupper() for ch in letters) > 0.9 * len(letters)
+
+
+_QUOTE_MARKS = re.compile(r"[\"\u201c\u201d]")
+
+
+def within_quotation(cable: Cable, sentence: Sentence) -> bool:
+    """Return True when a sentence stands inside quotation marks opened before it in its
+    paragraph (`Mannheimer Morgen judged: "... We should not exaggerate ..."`): a paper's
+    or a contact's words, never the post's own request or recommendation."""
+    for para, label in zip(cable.paragraphs, cable.cite_labels(), strict=True):
+        # Numbers may repeat (a press summary's headings numbered as its paragraphs): the
+        # paragraph is the one holding the sentence where it says it stands.
+        if (para.number, label) == (sentence.cite.paragraph, sentence.cite.label) and (
+            sentence.text[:15] in para.text[sentence.start : sentence.end]
+        ):
+            return len(_QUOTE_MARKS.findall(para.text[: sentence.start])) % 2 == 1
+    return False
 
 
 def leans_back(text: str) -> bool:

@@ -7,6 +7,7 @@ sentences into the sheet's sections and assembles the sheet.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -80,9 +81,14 @@ def program_sheet(
     chosen = readable(match.sentences, include_personal)
     owns = {place for c in match.cables if c.id in match.central for place in paragraph_places(c)}
     grants, totals = program_grants(chosen, evidence, "", owns)
+    grants = _not_itself(grants, match.name)
     funders = _funders(grants)
     found = _recipients(grants) + implementers(evidence, chosen, [f.value for f in funders])
-    doers = tuple(d for n, d in enumerate(found) if d.value not in {e.value for e in found[:n]})
+    doers = tuple(
+        d
+        for n, d in enumerate(found)
+        if d.value not in {e.value for e in found[:n]} and not _is_itself(d.value, match.name)
+    )
     grants = _with_implementer(grants, doers)
     quoted = _quotations(evidence, match, {s.cite for s in chosen}, include_personal)
     quotes = [replace(q, text=_cut(q.text)) for q in quoted[:MAX_QUOTES]]
@@ -184,6 +190,25 @@ def program_sheet(
             posts=match.posts,
         )
     )
+
+
+def _is_itself(party: str, name: str) -> bool:
+    """Return True when `party` is the program `name` itself, by its name or its acronym
+    (`EXBS` of `Export Control and Related Border Security (EXBS) Program`)."""
+
+    def folded(text: str) -> str:
+        return " ".join(re.sub(r"[^a-z0-9 ]", " ", text.lower()).split())
+
+    full = folded(re.sub(r"\s*\([^)]*\)", "", name))
+    acronyms = {folded(a) for a in re.findall(r"\(([^)]*)\)", name)}
+    return folded(party) in ({full} | acronyms) - {""}
+
+
+def _not_itself(grants: tuple[Grant, ...], name: str) -> tuple[Grant, ...]:
+    """Return the grants without the program named as its own funder (`seek Millennium
+    Challenge Account funding` names the program, not who pays it)."""
+    kept = (replace(g, funder="") if g.funder and _is_itself(g.funder, name) else g for g in grants)
+    return tuple(g for g in kept if g.funder or g.amount or g.implementer)
 
 
 def _funders(grants: Sequence[Grant]) -> tuple[KeyFact, ...]:

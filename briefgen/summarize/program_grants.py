@@ -65,7 +65,8 @@ STATUS_SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "proposed",
         re.compile(
-            r"\b(?:propos\w*|request\w*|sought|pending|under consideration|plans to|expected to|"
+            r"\b(?:propos\w*|request\w*|sought|seek\w*|ask\w* for|push\w* for|call\w* for|urg\w*|"
+            r"hop(?:e|es|ed|ing) (?:for|to)|pending|under consideration|plans to|expected to|"
             r"planned|intends? to|pledg\w*|recommended a positive response)\b",
             re.I,
         ),

@@ -132,7 +132,8 @@ def implementers(
                 if passive
                 else position < match.start()
                 and "cooperation" not in before
-                and not re.search(r"\b(?:with|for|to|by|of)\s*$", before)
+                # `a visitor from the Council ... who conducted`: where the doer comes from.
+                and not re.search(r"\b(?:with|for|to|by|of|from)\s+(?:the\s+)?$", before)
             )
             name = short_name(evidence, sentence.cite.cable_id, mention.name)
             if agent and name not in paid:
@@ -416,6 +417,19 @@ _FRAGMENT = re.compile(r"^(?:[A-Z][a-z]+ing|To|Implement|Provide|Ensure|Support)
 """A list item's fragment (`Providing training ...`, `Implement activities ...`): no subject."""
 
 
+_VERB_LIKE = re.compile(
+    r"^(?:is|are|was|were|be|been|has|have|had|will|would|can|could|should|may|might|must|"
+    r"do|does|did|said|says|\w+ed|\w+[^s']s)$"
+)
+
+
+def _verbless(text: str) -> bool:
+    """Return True for a short sentence with no word a verb could be (`Visas for American
+    staff and the Fulbright issue.`): a list item's heading, not a statement."""
+    tokens = re.findall(r"[A-Za-z']+", text)
+    return len(tokens) < 12 and not any(_VERB_LIKE.match(t) for t in tokens if t[:1].islower())
+
+
 def _first_fit(
     sections: dict[str, list[Statement]],
     keys: Sequence[str],
@@ -430,7 +444,7 @@ def _first_fit(
             text = statement.text
             if text in used or len(text.split()) > longest or text.endswith(":"):
                 continue
-            if _LEANS_BACK.match(text) or _FRAGMENT.match(text):
+            if _LEANS_BACK.match(text) or _FRAGMENT.match(text) or _verbless(text):
                 continue  # `This includes ...`, `Providing training ...`: not on its own
             own = set(words(text))
             if own and len(own & said) >= 0.6 * len(own):

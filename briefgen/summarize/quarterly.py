@@ -20,7 +20,13 @@ from briefgen.summarize.developments import (
 from briefgen.summarize.evidence import load_evidence
 from briefgen.summarize.figure_notes import figure_notes
 from briefgen.summarize.figures import key_figures, series_charts, statistics_paragraphs
-from briefgen.summarize.leads import Scored, lead_sentences, request_kind, scored_sentences
+from briefgen.summarize.leads import (
+    Scored,
+    lead_sentences,
+    request_kind,
+    scored_sentences,
+    within_quotation,
+)
 from briefgen.summarize.meta import briefing_meta, cable_date, cited_only
 from briefgen.summarize.privacy import personal_reason
 from briefgen.summarize.records import CableLead, Cite, Count, QuarterlySummary, Statement
@@ -156,7 +162,9 @@ def _recommendations(
         asked = [
             (s.sentence.text, s.sentence.cite)
             for s in scored.get(cable.id, ())
-            if request_kind(s.sentence.text) in _ADVICE and not _QUOTE.search(s.sentence.text)
+            if request_kind(s.sentence.text) in _ADVICE
+            and not _QUOTE.search(s.sentence.text)
+            and not within_quotation(cable, s.sentence)
         ]
         taken = 0
         for text, cite in asked:
