@@ -32,8 +32,9 @@ def connect(path: Path) -> sqlite3.Connection:
     try:
         # Autocommit: every transaction is opened explicitly by transaction() below.
         conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-        # First: two processes creating one new corpus wait for each other from here on.
-        conn.execute("PRAGMA busy_timeout = 10000")
+        # First: two processes creating one new corpus wait for each other from here on (up to
+        # 30 s: a long ingest batch commits within that, even on a machine loaded many deep).
+        conn.execute("PRAGMA busy_timeout = 30000")
         # Before anything writes: switching to WAL alone would change another app's file.
         check_ours(conn, path)
         conn.execute("PRAGMA journal_mode = WAL")
