@@ -18,7 +18,7 @@ from briefgen.pool import ordered_map
 from briefgen.store import Corpus
 from briefgen.store.db import transaction as db_transaction
 
-FACTS_VERSION = 24
+FACTS_VERSION = 25
 """Raise this when a rule changes: every cable's facts are then computed again."""
 
 META_KEY = "extract.facts_version"

@@ -638,6 +638,8 @@ def _closed_section(paragraphs: tuple[Paragraph, ...], name: str) -> str | None:
     `1. (C) The Minister met ... End summary.`: the summary starts with the body (or its
     first numbered paragraph) and runs to the marker, if the marker comes early.
     """
+    if name == "COMMENT":
+        return _inline_comment(paragraphs)
     numbered = [i for i, p in enumerate(paragraphs[:3]) if p.number is not None]
     first = numbered[0] if numbered else 0
     if not any(name in _capitals(p.text) for p in paragraphs[first : first + 6]):
@@ -653,4 +655,25 @@ def _closed_section(paragraphs: tuple[Paragraph, ...], name: str) -> str | None:
     return None
 
 
+def _inline_comment(paragraphs: tuple[Paragraph, ...]) -> str | None:
+    """Return the comment a paragraph closes with `End Comment` when no paragraph opened one:
+    from its inline `(Comment:` if it has one, else the paragraph itself.
+
+    A cable's body is the post's reporting of what others say; only what the comment marks
+    is the post's own view, so it never runs back over the paragraphs before.
+    """
+    for para in paragraphs:
+        if "COMMENT" not in _capitals(para.text):
+            continue
+        stop = _end_marker(para.text, "COMMENT")
+        if stop is None:
+            continue
+        openings = list(_INLINE_COMMENT.finditer(para.text, 0, stop[0]))
+        text = para.text[openings[-1].end() if openings else 0 : stop[0]]
+        joined = " ".join(_PORTION.sub("", text.strip(), count=1).split())
+        return joined or None
+    return None
+
+
+_INLINE_COMMENT = re.compile(r"\(?\b(?:Post )?Comment\s*[:.-]\s*", re.IGNORECASE)
 _PORTION = re.compile(r"^\([A-Z/ ]{1,8}\)\s*")

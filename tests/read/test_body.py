@@ -219,3 +219,25 @@ def test_a_numbered_list_inside_a_paragraph_stays_in_it() -> None:
         "2. After the ban.",
     ]
     assert [p.number for p in split_body(quoted).paragraphs] == [8, 9]
+
+
+def test_a_comment_closed_without_an_opening_is_only_its_own_paragraph() -> None:
+    # 09KAMPALA551's shape: the body reports a UN mission's findings; only the aside that
+    # `End Comment.` closes is the post's own view.
+    body = split_body(
+        [
+            "1. (C) Summary: MONUC's report documents abuses by both sides. End Summary.",
+            "2. (C) The report says the army killed civilians in three villages.",
+            "3. (C) MONUC investigators interviewed 40 witnesses.",
+            "4. (C) The report urges prosecutions. (Comment: Post finds the report credible,"
+            " though thin on dates. End Comment.)",
+        ]
+    ).comment
+    assert body == "Post finds the report credible, though thin on dates."
+    only = split_body(
+        [
+            "1. (C) The minister described the plan.",
+            "2. (C) We doubt the plan will pass this year. End Comment.",
+        ]
+    ).comment
+    assert only == "We doubt the plan will pass this year."
