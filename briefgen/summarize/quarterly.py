@@ -132,8 +132,10 @@ def quarterly_summary(
                 limit=12,
                 context=statistics_paragraphs(cables),
             ),
-            organizations=tuple(Count(n, c) for n, c in orgs.most_common(8)),
-            people=tuple(Count(n, c) for n, c in people.most_common(8)),
+            # Ties by name: a Counter's order of equal counts is the order names were met,
+            # which may change from run to run; the same corpus must give the same briefing.
+            organizations=tuple(Count(n, c) for n, c in _most_common(orgs, 8)),
+            people=tuple(Count(n, c) for n, c in _most_common(people, 8)),
             charts=series_charts(figures),
             recommendations=recommendations,
             synthesis=synthesis,
@@ -222,3 +224,8 @@ def _lead(cable: Cable, scored: Sequence[Scored], country: str | None) -> CableL
         country=country,
         from_summary=from_summary,
     )
+
+
+def _most_common(counts: Counter[str], limit: int) -> list[tuple[str, int]]:
+    """Return the `limit` names counted most, ties in name order."""
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:limit]
