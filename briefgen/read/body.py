@@ -675,5 +675,8 @@ def _inline_comment(paragraphs: tuple[Paragraph, ...]) -> str | None:
     return None
 
 
-_INLINE_COMMENT = re.compile(r"\(?\b(?:Post )?Comment\s*[:.-]\s*", re.IGNORECASE)
+_INLINE_COMMENT = re.compile(
+    r"(?:^|\(|(?<=[.!?;]) )\s*(?:Post |POST )?(?:Comment|COMMENT)\s*[:.-]\s*"
+)
+"""An aside opening a comment: `(Comment: ...`, `... . COMMENT: ...`; not `declined to comment.`"""
 _PORTION = re.compile(r"^\([A-Z/ ]{1,8}\)\s*")

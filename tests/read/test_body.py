@@ -241,3 +241,11 @@ def test_a_comment_closed_without_an_opening_is_only_its_own_paragraph() -> None
         ]
     ).comment
     assert only == "We doubt the plan will pass this year."
+    worded = split_body(
+        [
+            "1. (C) The spokesman declined to comment. He said talks go on.",
+            "2. (C) The minister spoke. (Comment: His aides declined to comment. The talks"
+            " have stalled. End Comment.)",
+        ]
+    ).comment
+    assert worded == "His aides declined to comment. The talks have stalled."
