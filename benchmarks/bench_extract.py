@@ -31,7 +31,6 @@ import shutil
 import statistics
 import subprocess
 import sys
-import tarfile
 import tempfile
 import time
 from collections.abc import Callable
@@ -42,6 +41,7 @@ from typing import TypeVar
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import cablegate_gen
+from bench_reader import old_checkout
 
 from briefgen.extract import extract
 from briefgen.facts.query import get_entity, resolve_name
@@ -143,23 +143,6 @@ def bench_corpus(db: Path, workers: int | None) -> None:
                 f"(first {first:.0f} ms); {len(profile.cables)} of "
                 f"{profile.total_cables:,} cables"
             )
-
-
-def old_checkout(ref: str, folder: Path) -> Path:
-    """Unpack commit `ref` of this repository's package into `folder`; return its path."""
-    archive = subprocess.run(
-        ["git", "-C", str(ROOT), "archive", "--format=tar", ref, "briefgen"],
-        check=True,
-        capture_output=True,
-    ).stdout
-    target = folder / "old"
-    target.mkdir()
-    with tempfile.TemporaryFile() as handle:
-        handle.write(archive)
-        handle.seek(0)
-        with tarfile.open(fileobj=handle) as tar:
-            tar.extractall(target, filter="data")
-    return target
 
 
 def bench_side_by_side(source: Path, ref: str, repeat: int) -> None:

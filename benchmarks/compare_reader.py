@@ -20,11 +20,13 @@ import random
 import shutil
 import subprocess
 import sys
-import tarfile
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_reader import ROOT, old_checkout
+
 FIELDS = (
     "id", "references", "tags", "classified_by", "subject", "signers", "recipients",
     "summary", "comment", "paragraphs",
@@ -44,23 +46,6 @@ for item in read_paths(sys.argv[1:]):
         data["kind"] = "rejection"
     print(json.dumps(data, ensure_ascii=False))
 """
-
-
-def old_checkout(ref: str, folder: Path) -> Path:
-    """Unpack commit `ref` of this repository into `folder` and return its path."""
-    archive = subprocess.run(
-        ["git", "-C", str(ROOT), "archive", "--format=tar", ref, "briefgen"],
-        check=True,
-        capture_output=True,
-    ).stdout
-    target = folder / "old"
-    target.mkdir()
-    with tempfile.TemporaryFile() as handle:
-        handle.write(archive)
-        handle.seek(0)
-        with tarfile.open(fileobj=handle) as tar:
-            tar.extractall(target, filter="data")
-    return target
 
 
 def dump(code: Path, inputs: list[str]) -> dict[tuple[str, int | None], dict[str, object]]:
