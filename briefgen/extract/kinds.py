@@ -227,36 +227,6 @@ _AFTER_NGO_RE = re.compile(
 _AFTER_PARTY_RE = re.compile(r"(?:'s)?\s*(?:\([A-Z][\w-]{1,12}\)\s*)?(?:political )?party\b")
 """`Aung San Suu Kyi's National League for Democracy (NLD) party`: a party, whatever its name
 says (`League`)."""
-_KIND_HINT_RE = re.compile(
-    r"NGO|organi[sz]ation|group|union|UN |U\.N\.|United Nations|foundation|association|"
-    r"network|coalition|charity|think tank|party|company|firm|bank|agency|ministry|newspaper|"
-    r"daily|weekly",
-    re.IGNORECASE,
-)
-_HINT_WORDS = (
-    "ngo",
-    "organization",
-    "organisation",
-    "group",
-    "foundation",
-    "association",
-    "network",
-    "coalition",
-    "charity",
-    "think tank",
-    "party",
-    "company",
-    "firm",
-    "bank",
-    "agency",
-    "ministry",
-    "newspaper",
-    "daily",
-    "weekly",
-)
-"""The words of `_KIND_HINT_RE`, in lower case."""
-_KIND_HINT_LOWER_RE = re.compile("|".join(_HINT_WORDS))
-"""`_KIND_HINT_RE` for ASCII text in lower case: plain letters, one search."""
 _KIND_WORDS = (
     "ngo",
     "union",
@@ -282,6 +252,10 @@ _KIND_WORDS = (
     "weekly",
 )
 """Words without one of which a paragraph says no body's kind."""
+_KIND_HINT_LOWER_RE = re.compile("|".join(re.escape(word) for word in _KIND_WORDS))
+"""The kind words for ASCII text in lower case: plain letters, one search."""
+_KIND_HINT_RE = re.compile(_KIND_HINT_LOWER_RE.pattern, re.IGNORECASE)
+"""The kind words in any case."""
 _WORD_KINDS: dict[str, OrgKind] = {
     "ngo": "ngo",
     "non-governmental organization": "ngo",
