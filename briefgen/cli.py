@@ -101,16 +101,14 @@ def settings_of(**given: object) -> Settings:
 
 
 @contextmanager
-def corpus_at(
-    db: Path | None, *, create: bool = False, read_only: bool = False
-) -> Iterator[Corpus]:
+def corpus_at(db: str | None, *, create: bool = False, read_only: bool = False) -> Iterator[Corpus]:
     """Open the corpus of this run (`--db`, else $BRIEFGEN_DB, else briefgen.toml's `db`, else
     ./briefgen.db) under errors_to_exit: every command finds it this one way."""
     with errors_to_exit(), open_at(settings_of(db=db).db, create, read_only) as corpus:
         yield corpus
 
 
-def open_at(path: Path, create: bool = False, read_only: bool = False) -> Corpus:
+def open_at(path: Path | str, create: bool = False, read_only: bool = False) -> Corpus:
     """Open the corpus at a path the settings gave (see corpus_at)."""
     from briefgen.store import Corpus
 

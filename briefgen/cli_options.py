@@ -16,11 +16,11 @@ import typer
 from typer.core import TyperCommand
 
 DbOption = Annotated[
-    Path | None,
+    str | None,
     typer.Option(
         "--db",
-        help="Corpus database (default: $BRIEFGEN_DB, else db in briefgen.toml, else "
-        "./briefgen.db).",
+        help="Corpus database: a SQLite file, or postgresql://user@host:port/dbname "
+        "(default: $BRIEFGEN_DB, else db in briefgen.toml, else ./briefgen.db).",
     ),
 ]
 MAX_WORKERS = 256

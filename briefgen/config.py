@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import contextlib
 import math
+import re
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
@@ -48,6 +49,7 @@ CONFIG_ENV = "BRIEFGEN_CONFIG"
 """An environment variable naming the one config file to read instead of looking for one."""
 MASK = "********"
 DEFAULT_DB = "briefgen.db"
+POSTGRES_SCHEMES = ("postgresql://", "postgres://")
 TABLES = frozenset({"smtp"})
 """The TOML tables whose keys are settings (`[smtp]` holds `smtp.host`, ...)."""
 
@@ -56,8 +58,9 @@ TABLES = frozenset({"smtp"})
 class Settings:
     """The effective defaults of every command, and where each one came from."""
 
-    db: Path = Path(DEFAULT_DB)
-    """The corpus database (`--db`, $BRIEFGEN_DB, `db`; default `briefgen.db`)."""
+    db: Path | str = Path(DEFAULT_DB)
+    """The corpus database (`--db`, $BRIEFGEN_DB, `db`; default `briefgen.db`): a SQLite
+    file's Path, or a `postgresql://` URL."""
     style: str | None = None
     """A packaged style name or a style file path (`--style`, $BRIEFGEN_STYLE, `style`)."""
     out: Path = Path(".")
@@ -107,6 +110,8 @@ class Settings:
             value = getattr(self, name)
             if name == "smtp_password" and value is not None:
                 value = MASK
+            if name == "db" and isinstance(value, str):
+                value = _masked_url(value)
             values[name] = str(value) if isinstance(value, Path) else value
         return {
             "settings": values,
@@ -136,6 +141,17 @@ class Settings:
 
 Convert = Callable[[Any, Path | None], Any]
 """Check and convert one raw value; the Path is the folder relative paths start from."""
+
+
+def _database(value: Any, base: Path | None) -> Path | str:
+    """Return a PostgreSQL URL as given, or a SQLite file's path (relative to `base`)."""
+    if isinstance(value, str) and value.strip().lower().startswith(POSTGRES_SCHEMES):
+        return value.strip()
+    return _path(value, base)
+
+
+def _masked_url(url: str) -> str:
+    return re.sub(r"(://[^:/@]*:)[^@/]*@", rf"\1{MASK}@", url)
 
 
 def _path(value: Any, base: Path | None) -> Path:
@@ -250,7 +266,7 @@ class _Spec:
 
 
 SPECS: tuple[_Spec, ...] = (
-    _Spec("db", "db", "BRIEFGEN_DB", _path),
+    _Spec("db", "db", "BRIEFGEN_DB", _database),
     _Spec("style", "style", "BRIEFGEN_STYLE", _style),
     _Spec("out", "out", "BRIEFGEN_OUT", _path),
     _Spec("email_from", "email_from", "BRIEFGEN_EMAIL_FROM", _address),

@@ -128,7 +128,7 @@ class _Task:
 
 
 def run_plan(
-    db_path: Path,
+    db_path: Path | str,
     plan: Plan,
     *,
     force: bool = False,
@@ -155,6 +155,7 @@ def run_plan(
     moment = now if now is not None else datetime.now(timezone.utc)
     settings = settings if settings is not None else Settings()
     with Corpus.open(db_path, create=False) as corpus:
+        location = corpus.path
         # Facts are written here, once, so that the read-only workers find them all.
         ensure_facts(corpus, progress=facts_progress)
         jobs = [
@@ -176,7 +177,7 @@ def run_plan(
         ]
         empty = _empty_selected(corpus, plan, jobs)
         base = {
-            "corpus": str(Path(db_path).resolve()),
+            "corpus": corpus.name if corpus.is_postgres else str(Path(db_path).resolve()),
             "change_seq": corpus.change_seq(),
             "facts": corpus.get_meta(META_KEY),
             "briefgen": __version__,
@@ -201,7 +202,7 @@ def run_plan(
             finish(index, ready)
         else:
             tasks.append(ready)
-    for index, result in _execute(Path(db_path), tasks, workers, timeout):
+    for index, result in _execute(location, tasks, workers, timeout):
         finish(index, result)
     ordered = [results[i] for i in sorted(results)]
     return BatchReport(
@@ -300,7 +301,7 @@ def _prepare(
 
 
 def _execute(
-    db_path: Path, tasks: list[_Task], workers: int | None, timeout: float | None
+    db_path: Path | str, tasks: list[_Task], workers: int | None, timeout: float | None
 ) -> Iterable[tuple[int, ItemResult]]:
     """Yield (index, result) for each task, in order, each made in a worker process.
 
@@ -333,7 +334,7 @@ def _lost(task: _Task, exc: BaseException) -> ItemResult:
 _CORPUS: Corpus | None = None
 
 
-def _open_worker(db_path: Path) -> None:
+def _open_worker(db_path: Path | str) -> None:
     """Open this process's own read-only connection to the corpus."""
     global _CORPUS
     _CORPUS = Corpus.open(db_path, create=False, read_only=True)

@@ -13,6 +13,8 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
+from briefgen.store.db import Connection, is_postgres
+
 NAMES_SCHEMA = """
 CREATE TABLE IF NOT EXISTS extract_names (
     alias TEXT NOT NULL,
@@ -26,6 +28,20 @@ CREATE TABLE IF NOT EXISTS extract_names (
 CREATE INDEX IF NOT EXISTS extract_names_key ON extract_names (key, kind);
 CREATE INDEX IF NOT EXISTS extract_names_entity ON extract_names (name, kind);
 """
+PG_NAMES_SCHEMA = """
+CREATE TABLE IF NOT EXISTS extract_names (
+    alias TEXT COLLATE "C" NOT NULL,
+    key TEXT COLLATE "C" NOT NULL,
+    name TEXT COLLATE "C" NOT NULL,
+    kind TEXT COLLATE "C" NOT NULL,
+    acronym TEXT COLLATE "C",
+    cables INTEGER NOT NULL,
+    PRIMARY KEY (alias, name, kind)
+);
+CREATE INDEX IF NOT EXISTS extract_names_key ON extract_names (key, kind);
+CREATE INDEX IF NOT EXISTS extract_names_entity ON extract_names (name, kind)
+"""
+"""The same table on a PostgreSQL corpus (whose tables are all made at once: no backfill)."""
 
 STAMP_KEY = "extract.names_stamp"
 """Meta key counting writes to the names table: cached name lists are stale when it moves."""
@@ -41,11 +57,16 @@ def name_key(name: str) -> str:
     return _ARTICLE_RE.sub("", " ".join(name.split())).lower().removesuffix(" ngo")
 
 
-def ensure_names(conn: sqlite3.Connection) -> None:
+def ensure_names(conn: Connection) -> None:
     """Create the names table if missing, filling it from `extract_aliases` when that exists.
 
     Databases extracted before the table existed get it here once, without extracting again.
+    A PostgreSQL corpus gets it with the other tables, inside their transaction.
     """
+    if is_postgres(conn):
+        conn.executescript(PG_NAMES_SCHEMA)
+        return
+    assert isinstance(conn, sqlite3.Connection)
     if "extract_names" in _tables(conn):
         return
     conn.execute("BEGIN IMMEDIATE")
@@ -77,9 +98,7 @@ def _tables(conn: sqlite3.Connection) -> set[str]:
     return {row[0] for row in rows}
 
 
-def apply_changes(
-    conn: sqlite3.Connection, removed: Iterable[AliasRow], added: Iterable[AliasRow]
-) -> None:
+def apply_changes(conn: Connection, removed: Iterable[AliasRow], added: Iterable[AliasRow]) -> None:
     """Count aliases of cables written (`added`) and take away those of replaced cables.
 
     Each row stands for one cable using one alias of one entity; call this inside the write
@@ -100,7 +119,8 @@ def apply_changes(
     conn.executemany(
         "INSERT INTO extract_names (alias, key, name, kind, acronym, cables) "
         "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (alias, name, kind) DO UPDATE SET "
-        "cables = cables + excluded.cables, acronym = coalesce(acronym, excluded.acronym)",
+        "cables = extract_names.cables + excluded.cables, "
+        "acronym = coalesce(extract_names.acronym, excluded.acronym)",
         rows,
     )
     conn.executemany(
@@ -109,13 +129,13 @@ def apply_changes(
     )
     conn.execute(
         "INSERT INTO meta (key, value) VALUES (?, '1') "
-        "ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1",
+        "ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(meta.value AS INTEGER) + 1 AS TEXT)",
         (STAMP_KEY,),
     )
 
 
 def entities_named(
-    conn: sqlite3.Connection, keys: Iterable[str], kind: str | None
+    conn: Connection, keys: Iterable[str], kind: str | None
 ) -> dict[str, dict[tuple[str, str], int]]:
     """Return the (name, kind) pairs each lookup key stands for, with the number of cables
     using the key for each (only keys found appear)."""
@@ -134,12 +154,12 @@ def entities_named(
 _KEYS: dict[tuple[str, str | None], tuple[tuple[str | None, int], list[str]]] = {}
 
 
-def all_keys(conn: sqlite3.Connection, path: Path, kind: str | None) -> list[str]:
+def all_keys(conn: Connection, path: Path | str, kind: str | None) -> list[str]:
     """Return every distinct lookup key (of one kind), cached per process until names change."""
     stamp_row = conn.execute("SELECT value FROM meta WHERE key = ?", (STAMP_KEY,)).fetchone()
     count_row = conn.execute("SELECT count(*) FROM extract_names").fetchone()
     stamp = (None if stamp_row is None else str(stamp_row[0]), int(count_row[0]))
-    slot = (str(path.resolve()), kind)
+    slot = (str(path.resolve()) if isinstance(path, Path) else path, kind)
     cached = _KEYS.get(slot)
     if cached is not None and cached[0] == stamp:
         return cached[1]

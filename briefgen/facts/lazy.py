@@ -10,7 +10,6 @@ profile then searches again for every name the entity goes by (see query.get_ent
 from __future__ import annotations
 
 import re
-import sqlite3
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -23,6 +22,8 @@ from briefgen.extract.records import CableFacts
 from briefgen.facts.catalog import name_key
 from briefgen.facts.store import facts_for
 from briefgen.store import Corpus
+from briefgen.store.db import Connection, is_postgres
+from briefgen.store.search import best_matches, count_matches
 
 CANDIDATES_PER_CABLE = 4
 MIN_CANDIDATES = 40
@@ -101,13 +102,9 @@ def cables_naming(
         return (), 0
     query = " OR ".join(sorted(phrases))
     conn = corpus.connection
-    rows = conn.execute(
-        "SELECT c.id FROM cables_fts JOIN cables AS c ON c.rowid = cables_fts.rowid "
-        "WHERE cables_fts MATCH ? ORDER BY bm25(cables_fts, 4.0, 1.0), c.id LIMIT ?",
-        (query, limit),
-    ).fetchall()
-    total = len(rows) if len(rows) < limit else _count(conn, query)
-    return tuple(facts_for(corpus, [row[0] for row in rows])), total
+    ids = best_matches(conn, query, limit)
+    total = len(ids) if len(ids) < limit else count_matches(conn, query)
+    return tuple(facts_for(corpus, ids)), total
 
 
 def _same(alias: str, wanted: str) -> bool:
@@ -132,16 +129,14 @@ def phrases_of(names: Iterable[str]) -> set[str]:
     return {_phrase(s.split()) for s in kept}
 
 
-def _count(conn: sqlite3.Connection, query: str) -> int:
-    try:
-        row = conn.execute("SELECT count(*) FROM cables_fts WHERE cables_fts MATCH ?", (query,))
-        return int(row.fetchone()[0])
-    except sqlite3.OperationalError:
-        return 0
+def _corrected(conn: Connection, words: list[str]) -> list[str]:
+    """Return `words` with each one the corpus lacks replaced by its closest corpus word.
 
-
-def _corrected(conn: sqlite3.Connection, words: list[str]) -> list[str]:
-    """Return `words` with each one the corpus lacks replaced by its closest corpus word."""
+    A PostgreSQL corpus has no cheap list of its words (ts_stat reads every cable): there a
+    misspelt name finds nothing until the corpus-wide pass is done.
+    """
+    if is_postgres(conn):
+        return words
     # fts5vocab answers a term, or a range of terms, from the index without scanning it all.
     conn.execute(
         "CREATE VIRTUAL TABLE IF NOT EXISTS temp.briefgen_vocab "

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -26,6 +25,7 @@ from briefgen.facts.lazy import cables_naming, candidates, find_by_text, phrases
 from briefgen.facts.store import stored_facts
 from briefgen.models import Record
 from briefgen.store import Corpus
+from briefgen.store.db import Connection, is_postgres
 
 KINDS: tuple[str, ...] = ("org", "person", "place")
 FUZZY_CUTOFF = 85.0
@@ -110,7 +110,7 @@ def find_entities(
         rows = _searched(conn, kind, search)[:limit]
     else:
         sql = (
-            "SELECT name, kind, sum(mentions) AS n, group_concat(cable_id) "
+            f"SELECT name, kind, sum(mentions) AS n, {_joined(conn, 'cable_id')} "
             "FROM extract_entity_cables"
             + (" WHERE kind = ?" if kind is not None else "")
             + " GROUP BY name, kind ORDER BY n DESC, name"
@@ -140,15 +140,19 @@ def find_entities(
     ]
 
 
-def _searched(
-    conn: sqlite3.Connection, kind: str | None, search: str
-) -> list[tuple[str, str, int, str]]:
+def _joined(conn: Connection, column: str) -> str:
+    """Return the aggregate joining a column's values with commas, in this database's words."""
+    return f"string_agg({column}, ',')" if is_postgres(conn) else f"group_concat({column})"
+
+
+def _searched(conn: Connection, kind: str | None, search: str) -> list[tuple[str, str, int, str]]:
     # The names table is small (one row per alias of an entity): find the entities there, then
     # read only their rows of extract_entity_cables, by primary key.
     pattern = "%" + search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    like = "ILIKE" if is_postgres(conn) else "LIKE"  # SQLite's LIKE is case-blind already
     sql = (
         "SELECT DISTINCT name, kind FROM extract_names "
-        "WHERE (name LIKE ? ESCAPE '\\' OR alias LIKE ? ESCAPE '\\')"
+        f"WHERE (name {like} ? ESCAPE '\\' OR alias {like} ? ESCAPE '\\')"
     )
     params = [pattern, pattern]
     if kind is not None:
@@ -157,7 +161,7 @@ def _searched(
     rows = []
     for name, ekind in conn.execute(sql, params).fetchall():
         count, cables = conn.execute(
-            "SELECT sum(mentions), group_concat(cable_id) FROM extract_entity_cables "
+            f"SELECT sum(mentions), {_joined(conn, 'cable_id')} FROM extract_entity_cables "
             "WHERE name = ? AND kind = ?",
             (name, ekind),
         ).fetchone()
@@ -357,9 +361,7 @@ def _assemble(
     )
 
 
-def _cables_of(
-    conn: sqlite3.Connection, name: str, kind: str, limit: int | None
-) -> tuple[list[str], int]:
+def _cables_of(conn: Connection, name: str, kind: str, limit: int | None) -> tuple[list[str], int]:
     where = "FROM extract_entity_cables WHERE name = ? AND kind = ?"
     if limit is None:
         rows = conn.execute(f"SELECT cable_id {where} ORDER BY cable_id", (name, kind))
@@ -382,7 +384,7 @@ def _cables_of(
     return [cid for cid, _n in window[:limit]], int(total)
 
 
-def _created(conn: sqlite3.Connection, ids: list[str]) -> dict[str, str | None]:
+def _created(conn: Connection, ids: list[str]) -> dict[str, str | None]:
     found: dict[str, str | None] = {}
     for first in range(0, len(ids), 500):
         chunk = ids[first : first + 500]

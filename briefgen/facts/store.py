@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 import zlib
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Container, Iterable, Iterator
@@ -16,6 +15,7 @@ from briefgen.facts.catalog import AliasRow, apply_changes, ensure_names
 from briefgen.models import Cable
 from briefgen.pool import ordered_map
 from briefgen.store import Corpus
+from briefgen.store.db import Connection, begin_write, is_postgres
 from briefgen.store.db import transaction as db_transaction
 
 FACTS_VERSION = 25
@@ -53,6 +53,32 @@ CREATE INDEX IF NOT EXISTS extract_aliases_cable ON extract_aliases (cable_id);
 DROP INDEX IF EXISTS extract_aliases_alias;
 """
 
+_PG_SCHEMA = """
+CREATE TABLE IF NOT EXISTS extract_facts (
+    cable_id TEXT COLLATE "C" PRIMARY KEY,
+    content_hash TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    facts BYTEA NOT NULL
+);
+CREATE TABLE IF NOT EXISTS extract_entity_cables (
+    name TEXT COLLATE "C" NOT NULL,
+    kind TEXT COLLATE "C" NOT NULL,
+    cable_id TEXT COLLATE "C" NOT NULL,
+    mentions INTEGER NOT NULL,
+    PRIMARY KEY (name, kind, cable_id)
+);
+CREATE INDEX IF NOT EXISTS extract_entity_cables_cable ON extract_entity_cables (cable_id);
+CREATE TABLE IF NOT EXISTS extract_aliases (
+    cable_id TEXT COLLATE "C" NOT NULL,
+    alias TEXT COLLATE "C" NOT NULL,
+    name TEXT COLLATE "C" NOT NULL,
+    kind TEXT COLLATE "C" NOT NULL,
+    acronym TEXT COLLATE "C"
+);
+CREATE INDEX IF NOT EXISTS extract_aliases_cable ON extract_aliases (cable_id)
+"""
+"""The same tables on a PostgreSQL corpus (byte-order text, as SQLite compares)."""
+
 Extractor = Callable[[Cable], CableFacts]
 
 
@@ -81,10 +107,23 @@ Prepared = tuple[str, bytes, list[tuple[Any, ...]], list[AliasRow]]
 """One cable's facts ready to write: id, packed facts, entity rows, alias rows."""
 
 
-def ensure_tables(conn: sqlite3.Connection) -> None:
+def ensure_tables(conn: Connection) -> None:
     """Create extraction's tables if the database lacks them."""
-    conn.executescript(_SCHEMA)
-    ensure_names(conn)
+    if not is_postgres(conn):
+        conn.executescript(_SCHEMA)
+        ensure_names(conn)
+        return
+    if conn.execute("SELECT to_regclass('extract_names')").fetchone()[0] is not None:
+        return
+    # Under the write lock: two first extractions on one server would both create the tables.
+    begin_write(conn)
+    try:
+        conn.executescript(_PG_SCHEMA)
+        ensure_names(conn)
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
 
 
 def update_facts(
@@ -169,7 +208,7 @@ def _passed_seq(value: str | None) -> int | None:
     return int(seq) if version == str(FACTS_VERSION) and seq.isdigit() else None
 
 
-def _hashes(conn: sqlite3.Connection, ids: list[str]) -> dict[str, str]:
+def _hashes(conn: Connection, ids: list[str]) -> dict[str, str]:
     found: dict[str, str] = {}
     for first in range(0, len(ids), 500):
         chunk = ids[first : first + 500]
@@ -180,7 +219,7 @@ def _hashes(conn: sqlite3.Connection, ids: list[str]) -> dict[str, str]:
     return found
 
 
-def _stored(conn: sqlite3.Connection, ids: list[str] | None) -> dict[str, tuple[str, int]]:
+def _stored(conn: Connection, ids: list[str] | None) -> dict[str, tuple[str, int]]:
     sql = "SELECT cable_id, content_hash, version FROM extract_facts"
     if ids is None:
         return {row[0]: (row[1], row[2]) for row in conn.execute(sql)}
@@ -256,7 +295,7 @@ def _extract_id(cable_id: str) -> Prepared:
 
 
 def _write(
-    conn: sqlite3.Connection,
+    conn: Connection,
     batch: list[tuple[Prepared, str]],
     stored: Container[str],
     gone: Iterable[str] = (),

@@ -1,4 +1,8 @@
-"""The Corpus: one SQLite file holding every cable, opened once and queried by every stage."""
+"""The Corpus: every cable in one database, opened once and queried by every stage.
+
+The database is a SQLite file (the default: no server), or a PostgreSQL database named by a
+`postgresql://` URL, shared by a team (see `briefgen/store/postgres/`).
+"""
 
 from __future__ import annotations
 
@@ -14,6 +18,7 @@ from typing import TYPE_CHECKING
 from briefgen.errors import StoreError
 from briefgen.models import Cable, Rejection
 from briefgen.store import db, queries
+from briefgen.store.postgres.connection import is_url, safe_url
 from briefgen.store.records import CableSummary, CableView, CorpusStats, IngestReport
 from briefgen.store.schema import LATEST, check_version, migrate
 
@@ -24,18 +29,22 @@ if TYPE_CHECKING:
 
 
 class Corpus(AbstractContextManager["Corpus"]):
-    """Every cable read so far, in one SQLite database, with full-text search.
+    """Every cable read so far, in one SQLite or PostgreSQL database, with full-text search.
 
     Used as a context manager (`with Corpus.open(path) as corpus:`), it closes the database
-    at the end of the block, and a database failure raised in the block (sqlite3.Error: a
-    lock held past the busy timeout, a disk full or read-only mid-run) leaves it as a
-    StoreError, so that callers handle only briefgen's own errors.
+    at the end of the block, and a database failure raised in the block (a lock held past the
+    busy timeout, a disk full or read-only mid-run, a server gone) leaves it as a StoreError,
+    so that callers handle only briefgen's own errors.
     """
 
-    def __init__(self, conn: sqlite3.Connection, path: Path, *, read_only: bool = False) -> None:
+    def __init__(self, conn: db.Connection, path: Path | str, *, read_only: bool = False) -> None:
         """Wrap an open, migrated connection; use `Corpus.open(path)` instead."""
         self._conn = conn
         self.path = path
+        """Where the corpus is: a SQLite file's Path, or a PostgreSQL URL (which may hold a
+        password: show `name` instead)."""
+        self.name = safe_url(path) if isinstance(path, str) else str(path)
+        """The corpus as messages show it: the file, or the URL without its password."""
         self.read_only = read_only
         """True when the corpus was opened for reading only: every write fails."""
 
@@ -50,7 +59,13 @@ class Corpus(AbstractContextManager["Corpus"]):
         A corpus this process may not write (a read-only file or folder) is opened for
         reading when `create` is False, so that it can still be queried; every write then
         fails with a StoreError. Another application's SQLite file is refused untouched.
+
+        A `postgresql://user@host:port/dbname` URL opens (and on first use creates) the corpus
+        in that PostgreSQL database instead; the password comes from the URL, $PGPASSWORD or
+        ~/.pgpass.
         """
+        if is_url(path):
+            return cls._open_postgres(str(path), create=create, read_only=read_only)
         where = Path(path)
         if (read_only or not create) and not where.exists():
             raise StoreError(
@@ -71,6 +86,31 @@ class Corpus(AbstractContextManager["Corpus"]):
             conn.close()
             raise
         return cls(conn, where)
+
+    @classmethod
+    def _open_postgres(cls, url: str, *, create: bool, read_only: bool) -> Corpus:
+        from briefgen.store.postgres.connection import check_ours, connect
+
+        conn = connect(url)
+        try:
+            check_ours(conn)
+            version = check_version(conn)
+            if version == 0 and (read_only or not create):
+                raise StoreError(
+                    f"no corpus in {safe_url(url)} (an empty database): run `briefgen ingest "
+                    "PATH` first"
+                )
+            if not read_only or version < LATEST:
+                migrate(conn)
+            if read_only:
+                conn.execute("SET default_transaction_read_only = on")
+        except StoreError:
+            conn.close()
+            raise
+        except db.database_errors() as exc:
+            conn.close()
+            raise StoreError(f"cannot open the corpus database {safe_url(url)}: {exc}") from None
+        return cls(conn, url, read_only=read_only)
 
     @classmethod
     def _open_read_only(cls, where: Path) -> Corpus:
@@ -114,16 +154,23 @@ class Corpus(AbstractContextManager["Corpus"]):
         if isinstance(exc, sqlite3.Error):
             if db.is_read_only_error(exc):
                 raise StoreError(
-                    f"cannot write the corpus {self.path}: {db.describe(exc)}"
+                    f"cannot write the corpus {self.name}: {db.describe(exc)}"
                 ) from exc
             raise StoreError(f"corpus database error: {exc}") from exc
+        if exc is not None and isinstance(exc, db.database_errors()):
+            raise StoreError(f"corpus database error: {safe_url(str(exc))}") from exc
 
     @property
-    def connection(self) -> sqlite3.Connection:
+    def is_postgres(self) -> bool:
+        """Return True when the corpus is a PostgreSQL database."""
+        return db.is_postgres(self._conn)
+
+    @property
+    def connection(self) -> db.Connection:
         """Return the connection (autocommit) for read queries and stage-owned tables."""
         return self._conn
 
-    def transaction(self) -> AbstractContextManager[sqlite3.Connection]:
+    def transaction(self) -> AbstractContextManager[db.Connection]:
         """Return a context manager running its block as one write transaction."""
         return db.transaction(self._conn)
 
@@ -196,14 +243,14 @@ class Corpus(AbstractContextManager["Corpus"]):
 
     def get(self, cable_id: str) -> Cable:
         """Return the full cable record; raise NotFoundError if the corpus does not hold it."""
-        return queries.load_cable(self._conn, cable_id, str(self.path))
+        return queries.load_cable(self._conn, cable_id, self.name)
 
     def __contains__(self, cable_id: object) -> bool:
         return isinstance(cable_id, str) and queries.find_rowid(self._conn, cable_id) is not None
 
     def view(self, cable_id: str) -> CableView:
         """Return a cable with its references resolved and the cables that cite it."""
-        return queries.cable_view(self._conn, cable_id, str(self.path))
+        return queries.cable_view(self._conn, cable_id, self.name)
 
     def cited_by(self, cable_id: str) -> list[CableSummary]:
         """Return the cables in the corpus whose references include `cable_id`, oldest first."""
@@ -258,5 +305,7 @@ class Corpus(AbstractContextManager["Corpus"]):
         """Store `value` under `key` in the meta table (stages should prefix keys: `extract.`)."""
         with self.transaction():
             self._conn.execute(
-                "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value)
+                "INSERT INTO meta (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (key, value),
             )

@@ -1,13 +1,36 @@
-"""Open the corpus database file with the settings ingest and queries rely on."""
+"""Open the corpus database with the settings ingest and queries rely on: a SQLite file, or a
+PostgreSQL database named by a `postgresql://` URL (see `briefgen/store/postgres/`)."""
 
 from __future__ import annotations
 
 import sqlite3
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeAlias
 
 from briefgen.errors import StoreError
+
+if TYPE_CHECKING:
+    from briefgen.store.postgres.connection import PgConnection
+
+Connection: TypeAlias = "sqlite3.Connection | PgConnection"
+"""An open corpus database: the store's SQL runs on either."""
+
+
+def is_postgres(conn: Connection) -> bool:
+    """Return True when the corpus is a PostgreSQL database."""
+    return not isinstance(conn, sqlite3.Connection)
+
+
+def database_errors() -> tuple[type[Exception], ...]:
+    """Return the exception classes a database failure may raise (psycopg's once loaded)."""
+    if "psycopg" in sys.modules:
+        import psycopg
+
+        return (sqlite3.Error, psycopg.Error)
+    return (sqlite3.Error,)
 
 
 class ReadOnlyError(StoreError):
@@ -117,10 +140,27 @@ def describe(exc: sqlite3.Error) -> str:
     return str(exc)
 
 
+def begin_write(conn: Connection) -> None:
+    """Open a write transaction, waiting for any other writer's to end.
+
+    SQLite takes its write lock at BEGIN IMMEDIATE; on PostgreSQL every write transaction takes
+    one advisory lock, so that writers from any machine take turns as they do on SQLite (each
+    batch of an ingest allots rowids and change counters from the latest values) while readers
+    go on reading the last committed state.
+    """
+    if is_postgres(conn):
+        from briefgen.store.postgres.connection import WRITE_LOCK
+
+        conn.execute("BEGIN")
+        conn.execute("SELECT pg_advisory_xact_lock(?)", (WRITE_LOCK,))
+    else:
+        conn.execute("BEGIN IMMEDIATE")
+
+
 @contextmanager
-def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+def transaction(conn: Connection) -> Iterator[Connection]:
     """Run the block in one write transaction: committed on success, rolled back on error."""
-    conn.execute("BEGIN IMMEDIATE")
+    begin_write(conn)
     try:
         yield conn
     except BaseException:

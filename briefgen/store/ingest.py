@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from briefgen.models import Cable, Rejection
 from briefgen.read.copies import merge_copies
-from briefgen.store.db import transaction
+from briefgen.store.db import Connection, is_postgres, transaction
 from briefgen.store.prepare import COLUMNS, Parsed, PreparedCable, cable_of, prepare
 from briefgen.store.queries import load_cable
 from briefgen.store.records import IngestReport
@@ -59,17 +59,20 @@ class _Tally:
 
 
 def write_all(
-    conn: sqlite3.Connection,
+    conn: Connection,
     parsed: Iterable[Parsed],
     progress: ProgressCallback | None = None,
 ) -> IngestReport:
     """Write every parsed input into the corpus, one transaction per batch; return the counts."""
-    conn.execute("CREATE TEMP TABLE IF NOT EXISTS ingest_seen (id TEXT PRIMARY KEY) WITHOUT ROWID")
-    conn.execute("DELETE FROM temp.ingest_seen")
+    seen = _seen_table(conn)
+    keyed = "" if is_postgres(conn) else " WITHOUT ROWID"
+    conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS ingest_seen (id TEXT PRIMARY KEY){keyed}")
+    conn.execute(f"DELETE FROM {seen}")
     with transaction(conn):
         _tune_index(conn)
-        run = conn.execute("INSERT INTO ingest_runs DEFAULT VALUES").lastrowid
-    assert run is not None
+        # fetchall: SQLite finishes a RETURNING statement only when its rows are all read.
+        new_run = conn.execute("INSERT INTO ingest_runs DEFAULT VALUES RETURNING run")
+        run = int(new_run.fetchall()[0][0])
     tally = _Tally()
     for batch in _batches(iter(parsed), BATCH):
         with transaction(conn):
@@ -79,11 +82,18 @@ def write_all(
             progress(tally.report(with_rejections=False))
     with transaction(conn):
         _save_tally(conn, run, tally, finished=True)
-    conn.execute("DELETE FROM temp.ingest_seen")
+    conn.execute(f"DELETE FROM {seen}")
     return tally.report()
 
 
-def _tune_index(conn: sqlite3.Connection) -> None:
+def _seen_table(conn: Connection) -> str:
+    """Return the name of this connection's table of the ids written by this ingest."""
+    return "pg_temp.ingest_seen" if is_postgres(conn) else "temp.ingest_seen"
+
+
+def _tune_index(conn: Connection) -> None:
+    if is_postgres(conn):
+        return  # a GIN index has no such settings: PostgreSQL tunes it by itself
     for name, value in FTS_SETTINGS:
         # An older SQLite without this setting is slower, not wrong.
         with contextlib.suppress(sqlite3.OperationalError):
@@ -111,7 +121,7 @@ class _Rows:
         self.refs += [(rowid, i, ref) for i, ref in enumerate(cable.references)]
         self.fts.append((rowid, cable.subject, cable.body))
 
-    def write(self, conn: sqlite3.Connection) -> None:
+    def write(self, conn: Connection) -> None:
         conn.executemany(_INSERT_CABLE, self.cables)
         conn.executemany(
             "INSERT INTO paragraphs (cable, position, number, heading, text, label) "
@@ -123,15 +133,15 @@ class _Rows:
         conn.executemany("INSERT INTO cables_fts (rowid, subject, body) VALUES (?, ?, ?)", self.fts)
 
 
-def _write_batch(conn: sqlite3.Connection, batch: list[Parsed], run: int, tally: _Tally) -> None:
+def _write_batch(conn: Connection, batch: list[Parsed], run: int, tally: _Tally) -> None:
     cables = _merge_repeats([item for item in batch if isinstance(item, PreparedCable)], tally)
     ids = [cable.id for cable in cables]
     existing = _existing(conn, ids)
     seen = _seen(conn, ids)
     seq = _counter(conn, "store.change_seq")
     paragraphs = _counter(conn, "store.paragraphs")
-    # Rowids are given here, not by SQLite, so a whole batch goes in with one executemany per
-    # table; the batch's write lock (BEGIN IMMEDIATE) keeps them ours.
+    # Rowids are given here, not by the database, so a whole batch goes in with one
+    # executemany per table; the batch's write lock (db.begin_write) keeps them ours.
     rowid = conn.execute("SELECT coalesce(max(rowid), 0) FROM cables").fetchone()[0]
     rows = _Rows()
     counts: Counter[tuple[str, str]] = Counter()
@@ -165,20 +175,25 @@ def _write_batch(conn: sqlite3.Connection, batch: list[Parsed], run: int, tally:
     rows.write(conn)
     conn.executemany(
         "INSERT INTO counts (dimension, key, cables) VALUES (?, ?, ?) "
-        "ON CONFLICT (dimension, key) DO UPDATE SET cables = cables + excluded.cables",
+        "ON CONFLICT (dimension, key) DO UPDATE SET cables = counts.cables + excluded.cables",
         [(dimension, key, n) for (dimension, key), n in counts.items() if n],
     )
-    conn.executemany("INSERT OR IGNORE INTO temp.ingest_seen (id) VALUES (?)", [(i,) for i in ids])
+    conn.executemany(
+        f"INSERT INTO {_seen_table(conn)} (id) VALUES (?) ON CONFLICT DO NOTHING",
+        [(i,) for i in ids],
+    )
     # Running totals kept with the rows they count, in the same transaction: counting three
     # million paragraphs for `stats` would take a second.
     conn.executemany(
-        "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+        "INSERT INTO meta (key, value) VALUES (?, ?) "
+        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
         [("store.change_seq", str(seq)), ("store.paragraphs", str(paragraphs))],
     )
     rejected = [item for item in batch if isinstance(item, Rejection)]
     tally.rejections.extend(rejected)
     conn.executemany(
-        "INSERT OR REPLACE INTO rejections (path, row, reason, run) VALUES (?, ?, ?, ?)",
+        "INSERT INTO rejections (path, row, reason, run) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT (path, row) DO UPDATE SET reason = excluded.reason, run = excluded.run",
         [(r.path, r.row or 0, r.reason, run) for r in rejected],
     )
     # An input read fine now (a fixed reader, a repaired file) is no longer a rejection.
@@ -199,7 +214,7 @@ def _keys(
     return keys + [("tag", tag) for tag in tags]
 
 
-def _stored_keys(conn: sqlite3.Connection, rowid: int) -> list[tuple[str, str]]:
+def _stored_keys(conn: Connection, rowid: int) -> list[tuple[str, str]]:
     """Return the `counts` keys of a stored cable (before a new version replaces it)."""
     created, origin, classification = conn.execute(
         "SELECT created, origin, classification FROM cables WHERE rowid = ?", (rowid,)
@@ -249,7 +264,7 @@ class _Stored(NamedTuple):
         return self.path is not None and (self.path, self.row) == (cable.path, cable.row)
 
 
-def _existing(conn: sqlite3.Connection, ids: list[str]) -> dict[str, _Stored]:
+def _existing(conn: Connection, ids: list[str]) -> dict[str, _Stored]:
     if not ids:
         return {}
     marks = ",".join("?" * len(ids))
@@ -259,38 +274,41 @@ def _existing(conn: sqlite3.Connection, ids: list[str]) -> dict[str, _Stored]:
     return {row[0]: _Stored(row[1], row[2], row[3], row[4]) for row in rows}
 
 
-def _seen(conn: sqlite3.Connection, ids: list[str]) -> set[str]:
+def _seen(conn: Connection, ids: list[str]) -> set[str]:
     if not ids:
         return set()
     marks = ",".join("?" * len(ids))
-    rows = conn.execute(f"SELECT id FROM temp.ingest_seen WHERE id IN ({marks})", ids)
+    rows = conn.execute(f"SELECT id FROM {_seen_table(conn)} WHERE id IN ({marks})", ids)
     return {row[0] for row in rows}
 
 
-def _counter(conn: sqlite3.Connection, key: str) -> int:
+def _counter(conn: Connection, key: str) -> int:
     row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
     return int(row[0]) if row else 0
 
 
-def _remove_version(conn: sqlite3.Connection, rowid: int) -> int:
+def _remove_version(conn: Connection, rowid: int) -> int:
     """Remove a stored cable's paragraphs, tags, refs and index entries; return its paragraphs."""
     subject = conn.execute("SELECT subject FROM cables WHERE rowid = ?", (rowid,)).fetchone()[0]
     texts = conn.execute(
         "SELECT text FROM paragraphs WHERE cable = ? ORDER BY position", (rowid,)
     ).fetchall()
-    # External-content FTS must be told the exact old text to remove its index entries.
-    conn.execute(
-        "INSERT INTO cables_fts (cables_fts, rowid, subject, body) VALUES ('delete', ?, ?, ?)",
-        (rowid, subject, "\n".join(t[0] for t in texts)),
-    )
+    if is_postgres(conn):
+        conn.execute("DELETE FROM cables_fts WHERE rowid = ?", (rowid,))
+    else:
+        # External-content FTS must be told the exact old text to remove its index entries.
+        conn.execute(
+            "INSERT INTO cables_fts (cables_fts, rowid, subject, body) VALUES ('delete', ?, ?, ?)",
+            (rowid, subject, "\n".join(t[0] for t in texts)),
+        )
     for table in ("paragraphs", "tags", "refs"):
         conn.execute(f"DELETE FROM {table} WHERE cable = ?", (rowid,))
     return len(texts)
 
 
-def _save_tally(conn: sqlite3.Connection, run: int, tally: _Tally, *, finished: bool) -> None:
+def _save_tally(conn: Connection, run: int, tally: _Tally, *, finished: bool) -> None:
     conn.execute(
         "UPDATE ingest_runs SET added = ?, updated = ?, unchanged = ?, rejected = ?, "
         "finished = ? WHERE run = ?",
-        (tally.added, tally.updated, tally.unchanged, len(tally.rejections), finished, run),
+        (tally.added, tally.updated, tally.unchanged, len(tally.rejections), int(finished), run),
     )

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from briefgen.errors import InvalidArgumentError, NotFoundError
 from briefgen.models import Cable, Paragraph
+from briefgen.store.db import Connection, is_postgres
 from briefgen.store.filters import day_key, id_candidates, origin_key, parse_day, parse_quarter
 from briefgen.store.records import CableSummary, CableView, CorpusStats, ReferenceView
-from briefgen.store.rows import SUMMARY_COLUMNS, parse_created, summary_of
+from briefgen.store.rows import parse_created, summary_columns, summary_of
 from briefgen.store.search import search_cables
 
 MAX_INTEGER = 2**63 - 1
@@ -67,7 +67,7 @@ def search_query(given: Values) -> str | None:
 
 
 def list_cables(
-    conn: sqlite3.Connection, where: CableFilter, limit: int | None, offset: int = 0
+    conn: Connection, where: CableFilter, limit: int | None, offset: int = 0
 ) -> list[CableSummary]:
     """Return the cables matching `where`: best match first when searching, else oldest first."""
     for name, value in (("limit", limit), ("offset", offset)):
@@ -76,24 +76,24 @@ def list_cables(
                 f"invalid {name} {value}: it must be from 0 to {MAX_INTEGER}"
             )
     clauses, params, hint = _conditions(conn, where)
-    paging = [limit if limit is not None else -1, offset]
+    # No limit: SQLite's is -1, PostgreSQL's NULL.
+    paging = [limit if limit is not None else (None if is_postgres(conn) else -1), offset]
     query = search_query(where.search)
     if query is not None:
         return search_cables(conn, query, clauses, params, paging, hint=hint)
-    sql = f"SELECT {SUMMARY_COLUMNS} FROM cables AS c{hint}"
+    sql = f"SELECT {summary_columns(conn)} FROM cables AS c{hint}"
     if clauses:
         sql += " WHERE " + " AND ".join(clauses)
     sql += " ORDER BY c.created, c.id LIMIT ? OFFSET ?"
     return [summary_of(row) for row in conn.execute(sql, [*params, *paging])]
 
 
-def _conditions(
-    conn: sqlite3.Connection, where: CableFilter
-) -> tuple[list[str], list[object], str]:
+def _conditions(conn: Connection, where: CableFilter) -> tuple[list[str], list[object], str]:
     """Return the SQL conditions on `cables AS c`, their parameters, and an index hint.
 
     The hint makes SQLite walk the date index and stop at the page's end when no other index
     narrows the search: without table statistics its planner would rather sort every match.
+    (PostgreSQL keeps statistics, and has no hints.)
     """
     clauses: list[str] = []
     params: list[object] = []
@@ -113,7 +113,7 @@ def _conditions(
         tagged = _tagged(conn, codes, COMMON_TAG)
         marks = _marks(codes)
         if tagged == 0:
-            clauses.append("0")  # no cable carries them: say so before touching any index
+            clauses.append("1 = 0")  # no cable carries them: say so before touching any index
         elif tagged >= COMMON_TAG:
             # Many cables carry them: checking each cable met in date order stops soon.
             clauses.append(
@@ -138,6 +138,7 @@ def _conditions(
     if high is not None:
         clauses.append("c.created < ?")
         params.append(day_key(high))
+    walk_dates = walk_dates and not is_postgres(conn)
     return clauses, params, " INDEXED BY cables_created" if walk_dates else ""
 
 
@@ -145,9 +146,9 @@ def _marks(items: Sequence[object]) -> str:
     return ",".join("?" * len(items))
 
 
-def _tagged(conn: sqlite3.Connection, tags: Sequence[str], most: int) -> int:
+def _tagged(conn: Connection, tags: Sequence[str], most: int) -> int:
     """Return how many cables carry any of `tags`, counting no further than `most`."""
-    sql = f"SELECT count(*) FROM (SELECT 1 FROM tags WHERE tag IN ({_marks(tags)}) LIMIT ?)"
+    sql = f"SELECT count(*) FROM (SELECT 1 FROM tags WHERE tag IN ({_marks(tags)}) LIMIT ?) AS t"
     return int(conn.execute(sql, (*tags, most)).fetchone()[0])
 
 
@@ -159,7 +160,7 @@ def _date_range(where: CableFilter) -> tuple[date | None, date | None]:
     return low, high
 
 
-def find_rowid(conn: sqlite3.Connection, cable_id: str) -> tuple[int, str] | None:
+def find_rowid(conn: Connection, cable_id: str) -> tuple[int, str] | None:
     """Return the rowid and stored id of a cable, trying the usual spellings of its id, then
     the id it was released under when the reader repaired it (`given_id`)."""
     candidates = id_candidates(cable_id)
@@ -173,7 +174,7 @@ def find_rowid(conn: sqlite3.Connection, cable_id: str) -> tuple[int, str] | Non
     return None
 
 
-def load_cable(conn: sqlite3.Connection, cable_id: str, where: str) -> Cable:
+def load_cable(conn: Connection, cable_id: str, where: str) -> Cable:
     """Return the full cable record, or raise NotFoundError naming the database `where`."""
     found = find_rowid(conn, cable_id)
     if found is None:
@@ -181,16 +182,12 @@ def load_cable(conn: sqlite3.Connection, cable_id: str, where: str) -> Cable:
     rowid = found[0]
     row = conn.execute(
         "SELECT id, path, row, format, created, origin, classification, classified_by, "
-        "nondisclosure_deadline, subject, tags_json, refs_json, recipients, info_recipients, "
-        "signers, summary, comment, given_id FROM ("
-        "SELECT c.*, "
-        "(SELECT json_group_array(tag) FROM (SELECT tag FROM tags WHERE cable = c.rowid "
-        "ORDER BY position)) AS tags_json, "
-        "(SELECT json_group_array(ref_id) FROM (SELECT ref_id FROM refs WHERE cable = c.rowid "
-        "ORDER BY position)) AS refs_json "
-        "FROM cables AS c WHERE c.rowid = ?)",
+        "nondisclosure_deadline, subject, recipients, info_recipients, signers, summary, "
+        "comment, given_id FROM cables WHERE rowid = ?",
         (rowid,),
     ).fetchone()
+    tags = conn.execute("SELECT tag FROM tags WHERE cable = ? ORDER BY position", (rowid,))
+    refs = conn.execute("SELECT ref_id FROM refs WHERE cable = ? ORDER BY position", (rowid,))
     paragraphs = tuple(
         Paragraph(number=p[0], heading=p[1], text=p[2], label=p[3])
         for p in conn.execute(
@@ -209,31 +206,31 @@ def load_cable(conn: sqlite3.Connection, cable_id: str, where: str) -> Cable:
         classified_by=row[7],
         nondisclosure_deadline=row[8],
         subject=row[9],
-        tags=tuple(json.loads(row[10])),
-        references=tuple(json.loads(row[11])),
-        recipients=tuple(json.loads(row[12])),
-        info_recipients=tuple(json.loads(row[13])),
-        signers=tuple(json.loads(row[14])),
-        summary=row[15],
-        comment=row[16],
-        given_id=row[17],
+        tags=tuple(str(tag) for (tag,) in tags),
+        references=tuple(str(ref) for (ref,) in refs),
+        recipients=tuple(json.loads(row[10])),
+        info_recipients=tuple(json.loads(row[11])),
+        signers=tuple(json.loads(row[12])),
+        summary=row[13],
+        comment=row[14],
+        given_id=row[15],
         paragraphs=paragraphs,
     )
 
 
-def cited_by(conn: sqlite3.Connection, cable_id: str) -> list[CableSummary]:
+def cited_by(conn: Connection, cable_id: str) -> list[CableSummary]:
     """Return the cables in the corpus that list `cable_id` among their references."""
     found = find_rowid(conn, cable_id)
     names = [found[1]] if found is not None else id_candidates(cable_id)
     marks = ",".join("?" * len(names))
     sql = (
-        f"SELECT {SUMMARY_COLUMNS} FROM cables AS c WHERE c.rowid IN "
+        f"SELECT {summary_columns(conn)} FROM cables AS c WHERE c.rowid IN "
         f"(SELECT cable FROM refs WHERE ref_id IN ({marks})) ORDER BY c.created, c.id"
     )
     return [summary_of(row) for row in conn.execute(sql, names)]
 
 
-def cable_view(conn: sqlite3.Connection, cable_id: str, where: str) -> CableView:
+def cable_view(conn: Connection, cable_id: str, where: str) -> CableView:
     """Return a cable with its references resolved to subjects and the cables citing it."""
     cable = load_cable(conn, cable_id, where)
     references = []
@@ -243,7 +240,7 @@ def cable_view(conn: sqlite3.Connection, cable_id: str, where: str) -> CableView
     return CableView(cable, tuple(references), tuple(cited_by(conn, cable.id)))
 
 
-def corpus_stats(conn: sqlite3.Connection) -> CorpusStats:
+def corpus_stats(conn: Connection) -> CorpusStats:
     """Return counts by origin, tag, year and classification over the whole corpus.
 
     The counts are kept by ingest (the `counts` table), so this reads a few hundred rows.
@@ -273,6 +270,6 @@ def corpus_stats(conn: sqlite3.Connection) -> CorpusStats:
     )
 
 
-def _counter(conn: sqlite3.Connection, key: str) -> int:
+def _counter(conn: Connection, key: str) -> int:
     row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
     return int(row[0]) if row else 0

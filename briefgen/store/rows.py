@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from briefgen.store.db import Connection, is_postgres
 from briefgen.store.records import CableSummary
 
 SUMMARY_COLUMNS = (
@@ -11,7 +12,17 @@ SUMMARY_COLUMNS = (
     "(SELECT group_concat(tag, ' ') FROM (SELECT tag FROM tags WHERE cable = c.rowid "
     "ORDER BY position))"
 )
-"""The columns of a CableSummary, selected from `cables AS c`."""
+"""The columns of a CableSummary, selected from `cables AS c` (SQLite)."""
+PG_SUMMARY_COLUMNS = (
+    "c.id, c.created, c.origin, c.classification, c.subject, "
+    "(SELECT string_agg(tag, ' ' ORDER BY position) FROM tags WHERE cable = c.rowid)"
+)
+"""The same columns in PostgreSQL's words."""
+
+
+def summary_columns(conn: Connection) -> str:
+    """Return the columns of a CableSummary for this database."""
+    return PG_SUMMARY_COLUMNS if is_postgres(conn) else SUMMARY_COLUMNS
 
 
 def summary_of(

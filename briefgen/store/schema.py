@@ -6,6 +6,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from briefgen.errors import StoreError
+from briefgen.store.db import Connection, begin_write, database_errors, is_postgres
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,24 +165,25 @@ LATEST = MIGRATIONS[-1].version
 """The schema version this briefgen writes and reads."""
 
 
-def migrate(conn: sqlite3.Connection, migrations: tuple[Migration, ...] = MIGRATIONS) -> int:
+def migrate(conn: Connection, migrations: tuple[Migration, ...] = MIGRATIONS) -> int:
     """Bring the database to the latest schema version and return that version.
 
     The version is read again under the write lock, so that two processes opening one new
-    corpus at once (two first ingests) migrate it once: the second finds the work done.
+    corpus at once (two first ingests) migrate it once: the second finds the work done. A
+    PostgreSQL corpus takes the same steps, in that database's words (postgres/schema.py).
     """
     latest = migrations[-1].version
     current = check_version(conn, latest)
     if current == latest:
         return current
     try:
-        conn.execute("BEGIN IMMEDIATE")
+        begin_write(conn)
         current = check_version(conn, latest)
         for step in migrations:
             if step.version <= current:
                 continue
             # executescript would commit first; run statement by statement inside BEGIN.
-            for statement in _statements(step.sql):
+            for statement in _step_statements(conn, step):
                 conn.execute(statement)
             conn.execute(
                 "CREATE TABLE IF NOT EXISTS schema_migrations "
@@ -191,10 +193,11 @@ def migrate(conn: sqlite3.Connection, migrations: tuple[Migration, ...] = MIGRAT
                 "INSERT INTO schema_migrations (version, name) VALUES (?, ?)",
                 (step.version, step.name),
             )
-            conn.execute(f"PRAGMA user_version = {int(step.version)}")
+            if not is_postgres(conn):
+                conn.execute(f"PRAGMA user_version = {int(step.version)}")
             current = step.version
         conn.execute("COMMIT")
-    except (sqlite3.Error, StoreError) as exc:
+    except (StoreError, *database_errors()) as exc:  # type: ignore[misc]  # mypy#10570
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         if isinstance(exc, StoreError):
@@ -203,7 +206,16 @@ def migrate(conn: sqlite3.Connection, migrations: tuple[Migration, ...] = MIGRAT
     return current
 
 
-def check_version(conn: sqlite3.Connection, latest: int = LATEST) -> int:
+def _step_statements(conn: Connection, step: Migration) -> list[str]:
+    if not is_postgres(conn):
+        return _statements(step.sql)
+    from briefgen.store.postgres.connection import statements
+    from briefgen.store.postgres.schema import STEPS
+
+    return list(statements(STEPS[step.version]))
+
+
+def check_version(conn: Connection, latest: int = LATEST) -> int:
     """Return the schema version, raising StoreError when it is newer than `latest`."""
     current = schema_version(conn)
     if current > latest:
@@ -214,9 +226,14 @@ def check_version(conn: sqlite3.Connection, latest: int = LATEST) -> int:
     return current
 
 
-def schema_version(conn: sqlite3.Connection) -> int:
+def schema_version(conn: Connection) -> int:
     """Return the schema version recorded in the database (0 for a new file)."""
-    row = conn.execute("PRAGMA user_version").fetchone()
+    if is_postgres(conn):
+        if conn.execute("SELECT to_regclass('schema_migrations')").fetchone()[0] is None:
+            return 0
+        row = conn.execute("SELECT coalesce(max(version), 0) FROM schema_migrations").fetchone()
+    else:
+        row = conn.execute("PRAGMA user_version").fetchone()
     return int(row[0])
 
 

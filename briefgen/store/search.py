@@ -1,4 +1,8 @@
-"""Full-text search over the corpus with FTS5: bm25 ranking, snippets, and broad queries."""
+"""Full-text search over the corpus with FTS5: bm25 ranking, snippets, and broad queries.
+
+A PostgreSQL corpus answers the same query syntax with its own text search
+(`postgres/search.py`); every function here takes either connection.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ import sqlite3
 from collections.abc import Sequence
 
 from briefgen.errors import InvalidArgumentError
+from briefgen.store.db import Connection, database_errors, is_postgres
 from briefgen.store.records import CableSummary
 from briefgen.store.rows import SUMMARY_COLUMNS, summary_of
 
@@ -23,7 +28,7 @@ SNIPPET = f"snippet(cables_fts, -1, '**', '**', '…', {SNIPPET_WORDS})"
 
 
 def search_cables(
-    conn: sqlite3.Connection,
+    conn: Connection,
     query: str,
     clauses: Sequence[str],
     params: Sequence[object],
@@ -38,6 +43,19 @@ def search_cables(
     then newest first (`rank` None). Snippets mark the matched words with `**`. `hint` is an
     `INDEXED BY` clause for `cables AS c` in the newest-first plan.
     """
+    if is_postgres(conn):
+        from briefgen.store.postgres import search
+
+        return search.search_cables(
+            conn,
+            query,
+            clauses,
+            params,
+            paging,
+            ranked_matches=ranked_matches,
+            snippet_words=SNIPPET_WORDS,
+        )
+    assert isinstance(conn, sqlite3.Connection)
     try:
         # Count only up to the threshold: counting 250,000 phrase matches costs 50 ms.
         matches = conn.execute(
@@ -111,3 +129,30 @@ def _one_line(value: object) -> str | None:
 def _reason(exc: sqlite3.OperationalError) -> str:
     text = str(exc)
     return text.removeprefix("fts5: ")
+
+
+def best_matches(conn: Connection, query: str, limit: int) -> list[str]:
+    """Return the ids of the `limit` cables best matching the FTS5 `query`, best first."""
+    if is_postgres(conn):
+        from briefgen.store.postgres import search
+
+        return search.best_matches(conn, query, limit)
+    rows = conn.execute(
+        f"SELECT c.id FROM cables_fts JOIN cables AS c ON c.rowid = cables_fts.rowid "
+        f"WHERE cables_fts MATCH ? ORDER BY {RANK}, c.id LIMIT ?",
+        (query, limit),
+    )
+    return [str(row[0]) for row in rows]
+
+
+def count_matches(conn: Connection, query: str) -> int:
+    """Return how many cables match the FTS5 `query` (0 for a query the index refuses)."""
+    try:
+        if is_postgres(conn):
+            from briefgen.store.postgres import search
+
+            return search.count_matches(conn, query)
+        row = conn.execute("SELECT count(*) FROM cables_fts WHERE cables_fts MATCH ?", (query,))
+        return int(row.fetchone()[0])
+    except (InvalidArgumentError, *database_errors()):  # type: ignore[misc]
+        return 0

@@ -1,4 +1,5 @@
-"""Fixtures for the store tests: a fresh corpus in a real SQLite file per test."""
+"""Fixtures for the store tests: a fresh corpus per test, in a real SQLite file and (where a
+server is given, see tests/conftest.py) in a real PostgreSQL database."""
 
 from __future__ import annotations
 
@@ -12,12 +13,12 @@ from briefgen.store import Corpus
 
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
-    """Return the path of a corpus file that does not exist yet."""
+    """Return the path of a corpus file that does not exist yet (SQLite-only tests)."""
     return tmp_path / "corpus.db"
 
 
 @pytest.fixture
-def corpus(db_path: Path) -> Iterator[Corpus]:
-    """Return an empty corpus in a real SQLite file, closed after the test."""
-    with Corpus.open(db_path) as opened:
+def corpus(location: str) -> Iterator[Corpus]:
+    """Return an empty corpus on each backend, closed after the test."""
+    with Corpus.open(location) as opened:
         yield opened

@@ -30,12 +30,12 @@ def _cut(path: str = "cut.txt") -> Cable:
     return cable
 
 
-def test_labels_and_given_id_round_trip_through_a_real_file(tmp_path: Path) -> None:
+def test_labels_and_given_id_round_trip_through_a_real_file(location: str) -> None:
     cable = _full()
     assert [p.label for p in cable.paragraphs] == [None, None, "2A", "2B", None]
-    with Corpus.open(tmp_path / "c.db") as corpus:
+    with Corpus.open(location) as corpus:
         corpus.add([cable])
-    with Corpus.open(tmp_path / "c.db") as corpus:
+    with Corpus.open(location) as corpus:
         stored = corpus.get("09KAMPALA1021")
         digest = corpus.cable_hashes()["09KAMPALA1021"]
     assert stored.paragraphs == cable.paragraphs
@@ -43,8 +43,8 @@ def test_labels_and_given_id_round_trip_through_a_real_file(tmp_path: Path) -> N
     assert stored.content_hash() == cable.content_hash() == digest
 
 
-def test_a_cable_is_found_under_the_id_it_was_released_under(tmp_path: Path) -> None:
-    with Corpus.open(tmp_path / "c.db") as corpus:
+def test_a_cable_is_found_under_the_id_it_was_released_under(location: str) -> None:
+    with Corpus.open(location) as corpus:
         corpus.add([_full()])
         assert "09AMEMBASSYKAMPALA1021" in corpus
         assert corpus.get("09amembassykampala1021").id == "09KAMPALA1021"
@@ -80,12 +80,12 @@ def test_an_old_database_is_upgraded_in_place_and_gets_its_labels_back(tmp_path:
 
 @pytest.mark.parametrize("cut_first", [True, False])
 def test_copies_in_one_run_keep_the_whole_text_and_the_specific_marking(
-    tmp_path: Path, cut_first: bool
+    location: str, cut_first: bool
 ) -> None:
     full = replace(_full(), classification="CONFIDENTIAL")
     cut = replace(_cut(), classification="CONFIDENTIAL//NOFORN")
     copies = [cut, full] if cut_first else [full, cut]
-    with Corpus.open(tmp_path / "c.db") as corpus:
+    with Corpus.open(location) as corpus:
         report = corpus.add(copies)
         assert (report.added, report.unchanged) == (1, 1)
         stored = corpus.get("09KAMPALA1021")
@@ -98,10 +98,10 @@ def test_copies_in_one_run_keep_the_whole_text_and_the_specific_marking(
 
 @pytest.mark.parametrize("cut_first", [True, False])
 def test_a_later_copy_never_shadows_the_stored_one_and_a_fuller_one_improves_it(
-    tmp_path: Path, cut_first: bool
+    location: str, cut_first: bool
 ) -> None:
     first, second = (_cut(), _full()) if cut_first else (_full(), _cut())
-    with Corpus.open(tmp_path / "c.db") as corpus:
+    with Corpus.open(location) as corpus:
         corpus.add([first])
         before = ensure_facts(corpus).of(["09KAMPALA1021"])[0]
         report = corpus.add([second])
@@ -113,8 +113,8 @@ def test_a_later_copy_never_shadows_the_stored_one_and_a_fuller_one_improves_it(
         assert "¶2B" in {f.source.label for f in after.figures}
 
 
-def test_the_same_input_read_again_replaces_its_cable(tmp_path: Path) -> None:
-    with Corpus.open(tmp_path / "c.db") as corpus:
+def test_the_same_input_read_again_replaces_its_cable(location: str) -> None:
+    with Corpus.open(location) as corpus:
         corpus.add([_full("one.txt")])
         # The file was edited (or the reader fixed): the shorter text read from it wins.
         shorter = _cut("one.txt")

@@ -92,10 +92,15 @@ def test_changed_content_updates_the_cable_and_its_index(corpus: Corpus) -> None
     assert [c.id for c in corpus.cables(search="Morozova")] == []
     assert corpus.cited_by("09ASTANA1206") == []
     assert [c.id for c in corpus.cables(tag="SOCI")] == ["09ASTANA1985"]
-    # Raises if the index disagrees with the stored text (a wrong 'delete' would show here).
-    corpus.connection.execute(
-        "INSERT INTO cables_fts (cables_fts, rank) VALUES ('integrity-check', 1)"
-    )
+    if corpus.is_postgres:
+        # The searchable text is a row of its own, replaced with the cable's.
+        rows = corpus.connection.execute("SELECT body FROM cables_fts").fetchall()
+        assert sorted(r[0] for r in rows if "Yurts" in r[0] or "Morozova" in r[0]) == ["Yurts."]
+    else:
+        # Raises if the index disagrees with the stored text (a wrong 'delete' would show here).
+        corpus.connection.execute(
+            "INSERT INTO cables_fts (cables_fts, rank) VALUES ('integrity-check', 1)"
+        )
 
 
 def test_the_same_cable_twice_in_one_run_is_one_cable_and_the_first_wins(corpus: Corpus) -> None:
@@ -276,6 +281,8 @@ def test_ingest_parses_in_worker_processes_and_keeps_input_order(
 
 
 def test_ingest_sets_the_bulk_load_index_settings(corpus: Corpus) -> None:
+    if corpus.is_postgres:
+        pytest.skip("FTS5's own settings: a GIN index has none")
     corpus.add(SAMPLE[:1])
     config = dict(corpus.connection.execute("SELECT k, v FROM cables_fts_config"))
     assert config["automerge"] == 16

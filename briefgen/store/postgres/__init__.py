@@ -1,0 +1,7 @@
+"""A corpus on a PostgreSQL server: the SQLite corpus's tables, versions and queries, shared by
+a team (several people ingesting and briefing at once, from several machines).
+
+`connection.py` opens the database and runs the store's SQL on it; `schema.py` holds each
+schema version in PostgreSQL's words; `search.py` answers the FTS5 query syntax users type
+with PostgreSQL's own text search.
+"""

@@ -1,0 +1,165 @@
+"""Open a PostgreSQL corpus with psycopg 3, behind the calls the SQLite connection answers.
+
+The store's SQL is written once, in the subset both databases share (`?` parameters,
+`ON CONFLICT` upserts, `coalesce`, subqueries); `PgConnection` turns `?` into psycopg's `%s`
+and gives the handful of methods the store calls on a `sqlite3.Connection`. Where the two
+databases truly differ (full-text search, the schema, string aggregation) the store asks
+`db.is_postgres(conn)` and says it twice.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from briefgen.errors import StoreError
+
+if TYPE_CHECKING:
+    import psycopg
+
+SCHEMES = ("postgresql://", "postgres://")
+CONNECT_TIMEOUT = 10
+"""Seconds to wait for the server before saying it cannot be reached."""
+WRITE_LOCK = 0x62726667
+"""The advisory lock every write transaction holds (`brfg`): writers from any machine take
+turns, as SQLite's BEGIN IMMEDIATE makes them, while readers are never blocked."""
+
+
+def is_url(location: object) -> bool:
+    """Return True when a corpus location names a PostgreSQL database (`postgresql://...`)."""
+    return isinstance(location, str) and location.lower().startswith(SCHEMES)
+
+
+def safe_url(url: str) -> str:
+    """Return the URL with any password replaced by `***`, for messages and listings."""
+    return re.sub(r"(://[^:/@]*:)[^@/]*@", r"\1***@", url)
+
+
+class PgCursor:
+    """The rows of one statement, typed as loosely as sqlite3's: `fetchone()` is `Any`."""
+
+    def __init__(self, cursor: psycopg.Cursor[Any]) -> None:
+        """Wrap a psycopg cursor that has run its statement."""
+        self._cursor = cursor
+
+    def fetchone(self) -> Any:
+        """Return the next row, or None after the last."""
+        return self._cursor.fetchone()
+
+    def fetchall(self) -> list[Any]:
+        """Return the remaining rows."""
+        return self._cursor.fetchall()
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._cursor)
+
+
+class PgConnection:
+    """A psycopg connection in autocommit mode that takes the store's `?`-style SQL."""
+
+    def __init__(self, raw: psycopg.Connection[Any], url: str) -> None:
+        """Wrap an open psycopg connection; use `connect(url)` instead."""
+        self.raw = raw
+        self.url = url
+
+    def execute(self, sql: str, parameters: Sequence[Any] = (), /) -> PgCursor:
+        """Run one statement and return its cursor (iterable, `fetchone`, `fetchall`)."""
+        cursor = self.raw.cursor()
+        if parameters:
+            cursor.execute(translate(sql), tuple(parameters))
+        else:
+            cursor.execute(sql.encode())  # bytes: psycopg reads no placeholders in it
+        return PgCursor(cursor)
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]], /) -> None:
+        """Run one statement for every row (psycopg pipelines them: one round trip)."""
+        batch = [tuple(row) for row in rows]
+        if batch:
+            self.raw.cursor().executemany(translate(sql), batch)
+
+    def executescript(self, script: str, /) -> None:
+        """Run every statement of a script (statements hold no literal `;`)."""
+        for statement in statements(script):
+            self.raw.execute(statement.encode())
+
+    @property
+    def in_transaction(self) -> bool:
+        """Return True inside a BEGIN ... COMMIT block."""
+        from psycopg.pq import TransactionStatus
+
+        return self.raw.info.transaction_status != TransactionStatus.IDLE
+
+    def close(self) -> None:
+        """Close the connection (a transaction left open is rolled back by the server)."""
+        self.raw.close()
+
+
+def connect(url: str) -> PgConnection:
+    """Open the database at `url` in autocommit mode; raise StoreError naming what failed.
+
+    Credentials come from the URL, $PGPASSWORD or ~/.pgpass (libpq reads both); no message
+    ever shows the password.
+    """
+    try:
+        import psycopg
+    except ImportError:
+        raise StoreError(
+            "a PostgreSQL corpus needs psycopg: pip install 'briefgen[postgres]'"
+        ) from None
+    try:
+        raw = psycopg.connect(
+            url, autocommit=True, connect_timeout=CONNECT_TIMEOUT, application_name="briefgen"
+        )
+    except Exception as exc:  # psycopg.Error; a malformed URL is also a ValueError
+        where = safe_url(url)
+        raise StoreError(f"cannot open the corpus database {where}: {reason(exc)}") from None
+    return PgConnection(raw, url)
+
+
+def check_ours(conn: PgConnection) -> None:
+    """Raise StoreError unless the database's schema is empty or holds a briefgen corpus.
+
+    Tables of another application in the schema briefgen would write to are left alone: the
+    corpus belongs in a database (or a schema, `?options=-csearch_path%3Dname`) of its own.
+    """
+    rows = conn.execute(
+        "SELECT table_name FROM information_schema.tables "
+        "WHERE table_schema = current_schema() ORDER BY table_name"
+    ).fetchall()
+    names = [str(row[0]) for row in rows]
+    if not names or {"schema_migrations", "cables"} <= set(names):
+        return
+    shown = ", ".join(names[:5]) + (", ..." if len(names) > 5 else "")
+    raise StoreError(
+        f"{safe_url(conn.url)} is not a briefgen corpus: it holds another application's "
+        f"tables ({shown}); name a database of its own with --db"
+    )
+
+
+def reason(exc: BaseException) -> str:
+    """Return the server's or libpq's reason in one line, without the connection string."""
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return safe_url(text)
+
+
+def statements(script: str) -> Iterator[str]:
+    """Yield the statements of a script, comments dropped."""
+    lines = [line for line in script.splitlines() if not line.lstrip().startswith("--")]
+    for statement in "\n".join(lines).split(";"):
+        if statement.strip():
+            yield statement.strip()
+
+
+_TOKEN = re.compile(r"'(?:[^']|'')*'|\?")
+
+
+@lru_cache(maxsize=512)
+def translate(sql: str) -> str:
+    """Return parameterised SQLite-style SQL for psycopg: `?` as `%s`, a literal `%` as `%%`.
+
+    A `?` between single quotes is text, not a parameter; psycopg reads `%` everywhere.
+    """
+    escaped = sql.replace("%", "%%")
+    return _TOKEN.sub(lambda m: "%s" if m.group(0) == "?" else m.group(0), escaped)
