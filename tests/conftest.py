@@ -68,3 +68,17 @@ def location(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     name, url = new_schema(server)
     yield url
     drop_schema(server, name)
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def module_location(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    """Return where a new corpus shared by one test module goes, on each backend."""
+    if request.param == "sqlite":
+        yield str(tmp_path_factory.mktemp("corpus") / "corpus.db")
+        return
+    server = postgres_server()
+    name, url = new_schema(server)
+    yield url
+    drop_schema(server, name)

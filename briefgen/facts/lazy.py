@@ -107,6 +107,29 @@ def cables_naming(
     return tuple(facts_for(corpus, ids)), total
 
 
+def _closest_known(conn: Connection, word: str) -> str:
+    from briefgen.store.postgres.search import known_words
+
+    if known_words(conn, [word]):
+        return word
+    scored = [(fuzz.ratio(word, w), w) for w in known_words(conn, sorted(_one_edit(word)))]
+    best = max(scored, default=(0.0, word))
+    return best[1] if best[0] >= WORD_CUTOFF else word
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789"
+
+
+def _one_edit(word: str) -> set[str]:
+    """Return the words one typing slip away from `word`."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    dropped = {a + b[1:] for a, b in splits if b}
+    swapped = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    changed = {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
+    added = {a + c + b for a, b in splits for c in _LETTERS}
+    return (dropped | swapped | changed | added) - {word, ""}
+
+
 def _same(alias: str, wanted: str) -> bool:
     key, want = name_key(alias), name_key(wanted)
     return key == want or _words(key) == _words(want)
@@ -132,11 +155,12 @@ def phrases_of(names: Iterable[str]) -> set[str]:
 def _corrected(conn: Connection, words: list[str]) -> list[str]:
     """Return `words` with each one the corpus lacks replaced by its closest corpus word.
 
-    A PostgreSQL corpus has no cheap list of its words (ts_stat reads every cable): there a
-    misspelt name finds nothing until the corpus-wide pass is done.
+    A PostgreSQL corpus has no cheap list of its words (ts_stat reads every cable): there the
+    words one edit away (a letter left out, added, changed or two swapped) are looked up in
+    the index instead, and the closest found stands in.
     """
     if is_postgres(conn):
-        return words
+        return [_closest_known(conn, word) for word in words]
     # fts5vocab answers a term, or a range of terms, from the index without scanning it all.
     conn.execute(
         "CREATE VIRTUAL TABLE IF NOT EXISTS temp.briefgen_vocab "

@@ -19,9 +19,9 @@ from tests.extract.conftest import SEEDS
 
 
 @pytest.fixture
-def corpus(tmp_path: Path) -> Corpus:
-    """Return a real corpus file holding the seed cables."""
-    opened = Corpus.open(tmp_path / "seeds.db")
+def corpus(location: str) -> Corpus:
+    """Return a real corpus holding the seed cables, on each backend."""
+    opened = Corpus.open(location)
     opened.ingest([str(SEEDS)], workers=1)
     return opened
 

@@ -13,12 +13,11 @@ from briefgen.summarize.records import ProgramSheet
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "program"
 
 
-def make_corpus(folder: Path) -> Path:
-    """Return the path of a new database holding the fixture cables and their facts."""
-    path = folder / "programs.db"
-    with Corpus.open(path) as corpus:
+def make_corpus(location: str) -> str:
+    """Fill the new corpus at `location` with the fixture cables and their facts; return it."""
+    with Corpus.open(location) as corpus:
         ingest(corpus, [FIXTURES], workers=1)
-    return path
+    return location
 
 
 def sheet(corpus: Corpus, query: str, *cables: str) -> ProgramSheet:

@@ -27,8 +27,8 @@ HEADED = "06LILONGWE123"
 
 
 @pytest.fixture(scope="module")
-def corpus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Corpus]:
-    path = tmp_path_factory.mktemp("citations") / "corpus.db"
+def corpus(module_location: str) -> Iterator[Corpus]:
+    path = module_location
     with Corpus.open(path) as opened:
         ingest(opened, [FIXTURES], workers=1)
         yield opened

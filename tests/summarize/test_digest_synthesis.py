@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -19,16 +18,15 @@ from tests.summarize.quarter_cables import write_jsonl
 
 
 @pytest.fixture(scope="module")
-def digest_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def digest_db(module_location: str, tmp_path_factory: pytest.TempPathFactory) -> str:
     folder = tmp_path_factory.mktemp("digest")
-    path = folder / "corpus.db"
-    with Corpus.open(path) as corpus:
+    with Corpus.open(module_location) as corpus:
         ingest(corpus, [write_jsonl(folder / "cables.jsonl")], workers=1)
-    return path
+    return module_location
 
 
 @pytest.fixture()
-def corpus(digest_db: Path) -> Iterator[Corpus]:
+def corpus(digest_db: str) -> Iterator[Corpus]:
     with Corpus.open(digest_db) as opened:
         yield opened
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import datetime
-from pathlib import Path
 
 import pytest
 
@@ -79,8 +78,8 @@ MEETING_CABLE = Cable(
 
 
 @pytest.fixture(scope="module")
-def corpus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Corpus]:
-    path: Path = tmp_path_factory.mktemp("ngo") / "corpus.db"
+def corpus(module_location: str) -> Iterator[Corpus]:
+    path = module_location
     with Corpus.open(path) as opened:
         opened.add([LIST_CABLE, MEETING_CABLE])
         ensure_facts(opened)

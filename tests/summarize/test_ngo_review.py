@@ -133,8 +133,8 @@ BURMA = tuple(
 
 
 @pytest.fixture(scope="module")
-def corpus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Corpus]:
-    path: Path = tmp_path_factory.mktemp("review") / "corpus.db"
+def corpus(module_location: str) -> Iterator[Corpus]:
+    path = module_location
     with Corpus.open(path) as opened:
         opened.add([SHARED_NUMBERS, SPOKESMEN, COURTS, *BURMA])
         ensure_facts(opened)

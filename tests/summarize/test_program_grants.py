@@ -5,7 +5,6 @@ given."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -18,12 +17,12 @@ NO_FACTS = Evidence((), {})
 
 
 @pytest.fixture(scope="module")
-def program_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return make_corpus(tmp_path_factory.mktemp("programs"))
+def program_db(module_location: str) -> str:
+    return make_corpus(module_location)
 
 
 @pytest.fixture()
-def corpus(program_db: Path) -> Iterator[Corpus]:
+def corpus(program_db: str) -> Iterator[Corpus]:
     with Corpus.open(program_db) as opened:
         yield opened
 

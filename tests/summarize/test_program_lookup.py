@@ -4,7 +4,6 @@ candidates are listed; items of one list and programs of different posts stay ap
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -19,12 +18,12 @@ from tests.summarize.program_corpus import all_text, make_corpus, sheet
 
 
 @pytest.fixture(scope="module")
-def program_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return make_corpus(tmp_path_factory.mktemp("programs"))
+def program_db(module_location: str) -> str:
+    return make_corpus(module_location)
 
 
 @pytest.fixture()
-def corpus(program_db: Path) -> Iterator[Corpus]:
+def corpus(program_db: str) -> Iterator[Corpus]:
     with Corpus.open(program_db) as opened:
         yield opened
 

@@ -21,12 +21,12 @@ runner = CliRunner()
 
 
 @pytest.fixture(scope="module")
-def program_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return make_corpus(tmp_path_factory.mktemp("programs"))
+def program_db(module_location: str) -> str:
+    return make_corpus(module_location)
 
 
 @pytest.fixture()
-def corpus(program_db: Path) -> Iterator[Corpus]:
+def corpus(program_db: str) -> Iterator[Corpus]:
     with Corpus.open(program_db) as opened:
         yield opened
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -18,17 +17,16 @@ from tests.summarize.quarter_cables import CABLES, write_jsonl
 
 
 @pytest.fixture(scope="module")
-def quarter_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def quarter_db(module_location: str, tmp_path_factory: pytest.TempPathFactory) -> str:
     """Return a database holding the ten cables of 2009Q2 and their facts."""
     folder = tmp_path_factory.mktemp("quarter")
-    path = folder / "corpus.db"
-    with Corpus.open(path) as corpus:
+    with Corpus.open(module_location) as corpus:
         ingest(corpus, [write_jsonl(folder / "cables.jsonl")], workers=1)
-    return path
+    return module_location
 
 
 @pytest.fixture()
-def corpus(quarter_db: Path) -> Iterator[Corpus]:
+def corpus(quarter_db: str) -> Iterator[Corpus]:
     with Corpus.open(quarter_db) as opened:
         yield opened
 

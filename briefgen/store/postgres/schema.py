@@ -86,14 +86,17 @@ CREATE TABLE ingest_runs (
 );
 
 -- The searchable text of each cable, one row per cable as in FTS5: the body is the paragraphs
--- joined by newlines. 'simple' lower-cases and keeps every word, as FTS5's unicode61 does.
+-- joined by newlines. Words are runs of letters and digits, everything else a space, as
+-- FTS5's unicode61 splits them (PostgreSQL's own parser would keep `G/TIP` or `U.S.` whole);
+-- 'simple' lower-cases and keeps every word.
 CREATE TABLE cables_fts (
     rowid    BIGINT PRIMARY KEY,
     subject  TEXT,
     body     TEXT NOT NULL,
     document tsvector GENERATED ALWAYS AS (
-        setweight(to_tsvector('simple', coalesce(subject, '')), 'A')
-        || setweight(to_tsvector('simple', body), 'B')
+        setweight(to_tsvector('simple',
+            regexp_replace(coalesce(subject, ''), '[^[:alnum:]]+', ' ', 'g')), 'A')
+        || setweight(to_tsvector('simple', regexp_replace(body, '[^[:alnum:]]+', ' ', 'g')), 'B')
     ) STORED
 );
 CREATE INDEX cables_fts_document ON cables_fts USING gin (document)

@@ -30,7 +30,8 @@ NORMALIZATION = 1
 
 _TOKEN = re.compile(r'\s+|"(?:[^"]|"")*"?|[()*:^+{}]|[^\s"()*:^+{}]+')
 _BAREWORD = re.compile(r"[\w\x1a\u0080-\U0010ffff]+")
-_WORD = re.compile(r"\w+")
+_WORD = re.compile(r"[^\W_]+")
+"""A word as the index splits text: a run of letters and digits."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,14 +156,14 @@ class _Parser:
         prefix = self.peek() == "*"
         if prefix:
             self.take()
+        words = [w.lower() for w in _WORD.findall(text)]
         if not self.negated:
-            words = [w.lower() for w in _WORD.findall(text)]
+            self.words.update(words[:-1] if prefix else words)
             if prefix and words:
-                self.prefixes.add(words.pop())
-            self.words.update(words)
+                self.prefixes.add(words[-1])
         if prefix:
-            return _prefix(text)
-        return TsQuery(f"phraseto_tsquery({CONFIG}, ?)", (text,))
+            return _prefix(words)
+        return TsQuery(f"phraseto_tsquery({CONFIG}, ?)", (" ".join(words),))
 
     def _string(self, token: str) -> str:
         if token.startswith('"'):
@@ -176,9 +177,8 @@ def _join(operator: str, left: TsQuery, right: TsQuery) -> TsQuery:
     return TsQuery(f"({left.sql} {operator} {right.sql})", left.params + right.params)
 
 
-def _prefix(text: str) -> TsQuery:
+def _prefix(words: list[str]) -> TsQuery:
     """Return a phrase whose last word is a prefix (`"night sta"*`): words followed in order."""
-    words = [w.lower() for w in _WORD.findall(text)]
     if not words:
         return TsQuery(f"phraseto_tsquery({CONFIG}, ?)", ("",))
     lexemes = [f"'{w}'" for w in words]
@@ -273,10 +273,13 @@ def count_matches(conn: Connection, query: str) -> int:
     return int(row.fetchone()[0])
 
 
-def has_word(conn: Connection, word: str) -> bool:
-    """Return True when some cable holds `word` (the index answers without a scan)."""
-    row = conn.execute(
-        f"SELECT 1 FROM cables_fts AS f WHERE f.document @@ phraseto_tsquery({CONFIG}, ?) LIMIT 1",
-        (word,),
+def known_words(conn: Connection, words: Sequence[str]) -> list[str]:
+    """Return those of `words` some cable holds (one index lookup each, in one statement)."""
+    if not words:
+        return []
+    rows = conn.execute(
+        "SELECT w FROM unnest(?::text[]) AS w WHERE EXISTS (SELECT 1 FROM cables_fts AS f "
+        f"WHERE f.document @@ phraseto_tsquery({CONFIG}, w))",
+        (list(words),),
     )
-    return row.fetchone() is not None
+    return [str(row[0]) for row in rows]
