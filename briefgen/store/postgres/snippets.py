@@ -33,8 +33,9 @@ class Terms:
 
 
 def snippet(text: str, terms: Terms, size: int) -> str | None:
-    """Return the `size`-word window of `text` holding the most different query terms (the
-    first such window), matched words marked, on one line; None when no word matches."""
+    """Return the `size`-word window of `text` holding the most different query terms, then
+    the most hits (the first such window), matched words marked, on one line; None when no
+    word matches."""
     tokens = list(_WORD.finditer(text))
     hits = [terms.find(t.group(0)) for t in tokens]
     if not any(hits):
@@ -43,7 +44,9 @@ def snippet(text: str, terms: Terms, size: int) -> str | None:
     for start in range(len(tokens)):
         if hits[start] is None and start > 0:
             continue  # a window opening on a matched word covers as much as one before it
-        score = len({h for h in hits[start : start + size] if h is not None})
+        found = [h for h in hits[start : start + size] if h is not None]
+        # FTS5's scoring: a term's first hit in the window outweighs any number of repeats.
+        score = 1000 * len(set(found)) + len(found)
         if score > best_score:
             best, best_score = start, score
     end = min(len(tokens), best + size)
@@ -55,5 +58,7 @@ def snippet(text: str, terms: Terms, size: int) -> str | None:
         cursor = token.end()
     if end == len(tokens):
         pieces.append(text[cursor:])
-    shown = " ".join("".join(pieces).split())
+    # Matched words side by side read as one marked phrase (`**Feminist League**`), as FTS5
+    # marks a phrase.
+    shown = " ".join("".join(pieces).split()).replace("** **", " ")
     return ("" if best == 0 else "…") + shown + ("" if end == len(tokens) else "…")
