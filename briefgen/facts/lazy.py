@@ -10,6 +10,7 @@ profile then searches again for every name the entity goes by (see query.get_ent
 from __future__ import annotations
 
 import re
+import sqlite3
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -22,7 +23,8 @@ from briefgen.extract.records import CableFacts
 from briefgen.facts.catalog import name_key
 from briefgen.facts.store import facts_for
 from briefgen.store import Corpus
-from briefgen.store.db import Connection, is_postgres
+from briefgen.store.db import Connection
+from briefgen.store.postgres.connection import PgConnection
 from briefgen.store.search import best_matches, count_matches
 
 CANDIDATES_PER_CABLE = 4
@@ -107,7 +109,7 @@ def cables_naming(
     return tuple(facts_for(corpus, ids)), total
 
 
-def _closest_known(conn: Connection, word: str) -> str:
+def _closest_known(conn: PgConnection, word: str) -> str:
     from briefgen.store.postgres.search import known_words
 
     if known_words(conn, [word]):
@@ -159,7 +161,7 @@ def _corrected(conn: Connection, words: list[str]) -> list[str]:
     words one edit away (a letter left out, added, changed or two swapped) are looked up in
     the index instead, and the closest found stands in.
     """
-    if is_postgres(conn):
+    if not isinstance(conn, sqlite3.Connection):
         return [_closest_known(conn, word) for word in words]
     # fts5vocab answers a term, or a range of terms, from the index without scanning it all.
     conn.execute(

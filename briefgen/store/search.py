@@ -10,7 +10,7 @@ import sqlite3
 from collections.abc import Sequence
 
 from briefgen.errors import InvalidArgumentError
-from briefgen.store.db import Connection, database_errors, is_postgres
+from briefgen.store.db import Connection, database_errors
 from briefgen.store.records import CableSummary
 from briefgen.store.rows import SUMMARY_COLUMNS, summary_of
 
@@ -34,16 +34,17 @@ def search_cables(
     params: Sequence[object],
     paging: Sequence[object],
     *,
-    ranked_matches: int = RANKED_MATCHES,
+    ranked_matches: int | None = None,
     hint: str = "",
 ) -> list[CableSummary]:
     """Return the cables matching the FTS5 `query` and every SQL clause on `cables AS c`.
 
-    Best match first (`rank` set) unless the query matches more than `ranked_matches` cables,
+    Best match first (`rank` set) unless the query matches more than `ranked_matches` cables
+    (by default RANKED_MATCHES; a PostgreSQL corpus's own, see postgres/search.py),
     then newest first (`rank` None). Snippets mark the matched words with `**`. `hint` is an
     `INDEXED BY` clause for `cables AS c` in the newest-first plan.
     """
-    if is_postgres(conn):
+    if not isinstance(conn, sqlite3.Connection):
         from briefgen.store.postgres import search
 
         return search.search_cables(
@@ -56,13 +57,14 @@ def search_cables(
             snippet_words=SNIPPET_WORDS,
         )
     assert isinstance(conn, sqlite3.Connection)
+    limit = RANKED_MATCHES if ranked_matches is None else ranked_matches
     try:
         # Count only up to the threshold: counting 250,000 phrase matches costs 50 ms.
         matches = conn.execute(
             "SELECT count(*) FROM (SELECT 1 FROM cables_fts WHERE cables_fts MATCH ? LIMIT ?)",
-            (query, ranked_matches + 1),
+            (query, limit + 1),
         ).fetchone()[0]
-        if matches <= ranked_matches:
+        if matches <= limit:
             return _ranked(conn, query, clauses, params, paging)
         return _newest(conn, query, clauses, params, paging, hint)
     except sqlite3.OperationalError as exc:
@@ -133,7 +135,7 @@ def _reason(exc: sqlite3.OperationalError) -> str:
 
 def best_matches(conn: Connection, query: str, limit: int) -> list[str]:
     """Return the ids of the `limit` cables best matching the FTS5 `query`, best first."""
-    if is_postgres(conn):
+    if not isinstance(conn, sqlite3.Connection):
         from briefgen.store.postgres import search
 
         return search.best_matches(conn, query, limit)
@@ -148,7 +150,7 @@ def best_matches(conn: Connection, query: str, limit: int) -> list[str]:
 def count_matches(conn: Connection, query: str) -> int:
     """Return how many cables match the FTS5 `query` (0 for a query the index refuses)."""
     try:
-        if is_postgres(conn):
+        if not isinstance(conn, sqlite3.Connection):
             from briefgen.store.postgres import search
 
             return search.count_matches(conn, query)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -79,10 +80,33 @@ class PgConnection:
         if batch:
             self.raw.cursor().executemany(translate(sql), batch)
 
+    def copy_rows(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+        """Append rows to a table with COPY: one stream instead of a statement per row."""
+        if not rows:
+            return
+        with self.raw.cursor().copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+
     def executescript(self, script: str, /) -> None:
         """Run every statement of a script (statements hold no literal `;`)."""
         for statement in statements(script):
             self.raw.execute(statement.encode())
+
+    @contextmanager
+    def index_scans(self) -> Iterator[None]:
+        """Run the block with sequential scans discouraged.
+
+        The planner does not count what testing a stored tsvector costs (reading it back from
+        its compressed, out-of-line storage): for a word found in most cables it would rather
+        read the whole table than the GIN index, ten times slower (227 ms against 17 ms for
+        10,000 matches of 20,000 cables).
+        """
+        self.raw.execute(b"SET enable_seqscan = off")
+        try:
+            yield
+        finally:
+            self.raw.execute(b"RESET enable_seqscan")
 
     @property
     def in_transaction(self) -> bool:
