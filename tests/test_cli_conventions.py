@@ -60,7 +60,10 @@ def test_shell_completion_is_offered() -> None:
     help_text = runner.invoke(app, ["--help"]).stdout
     assert "--install-completion" in help_text and "--show-completion" in help_text
     script = runner.invoke(app, ["--show-completion", "bash"])
-    assert script.exit_code == 0 and "_BRIEFGEN_COMPLETE" in script.stdout
+    assert script.exit_code == 0 and "_BRIEFGEN_COMPLETE" in script.stdout, (
+        script.output,
+        repr(script.exception),
+    )
 
 
 @pytest.mark.parametrize("path", list(commands()), ids=" ".join)

@@ -226,7 +226,9 @@ def test_common_and_rare_tags_list_the_same_way(corpus: Corpus) -> None:
 
 
 @given(st.text(max_size=30))
-@settings(max_examples=200, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 def test_any_search_text_lists_cables_or_is_an_invalid_argument(filled: Corpus, text: str) -> None:
     try:
         rows = filled.cables(search=text)
