@@ -43,10 +43,19 @@ _WORD = re.compile(r"[^\W_]+")
 
 @dataclass(frozen=True, slots=True)
 class TsQuery:
-    """A tsquery as SQL: an expression and its parameters, in order."""
+    """A tsquery as SQL: an expression and its parameters, in order; and its loose form."""
 
     sql: str
     params: tuple[str, ...]
+    loose: tuple[str, tuple[str, ...]] | None = None
+    """A tsquery matching every cable `sql` matches and maybe more, without word positions
+    (phrases as their words anywhere), so that the index answers it without reading the
+    cables back; None when `sql` itself has no positions."""
+
+    @property
+    def bound(self) -> tuple[str, tuple[str, ...]]:
+        """Return the loose form, or the query itself when it has no positions."""
+        return self.loose or (self.sql, self.params)
 
 
 def translate(query: str) -> TsQuery:
@@ -124,7 +133,17 @@ class _Parser:
             self.negated += 1
             right = self.primary()
             self.negated -= 1
-            left = TsQuery(f"({left.sql} && !!{right.sql})", left.params + right.params)
+            # Leaving out a phrase's cables leaves out fewer than leaving out its words': the
+            # loose form drops the condition rather than bound it the wrong way.
+            loose_sql, loose_params = left.bound
+            if right.loose is None:
+                loose_sql = f"({loose_sql} && !!{right.sql})"
+                loose_params += right.params
+            left = TsQuery(
+                f"({left.sql} && !!{right.sql})",
+                left.params + right.params,
+                None if (left.loose is right.loose is None) else (loose_sql, loose_params),
+            )
         return left
 
     def primary(self) -> TsQuery:
@@ -170,7 +189,9 @@ class _Parser:
                 self.prefixes.add(words[-1])
         if prefix:
             return _prefix(words)
-        return TsQuery(f"phraseto_tsquery({CONFIG}, ?)", (" ".join(words),))
+        text = " ".join(words)
+        loose = (f"plainto_tsquery({CONFIG}, ?)", (text,)) if len(words) > 1 else None
+        return TsQuery(f"phraseto_tsquery({CONFIG}, ?)", (text,), loose)
 
     def _string(self, token: str) -> str:
         if token.startswith('"'):
@@ -181,7 +202,11 @@ class _Parser:
 
 
 def _join(operator: str, left: TsQuery, right: TsQuery) -> TsQuery:
-    return TsQuery(f"({left.sql} {operator} {right.sql})", left.params + right.params)
+    loose = None
+    if left.loose is not None or right.loose is not None:
+        (one, one_params), (other, other_params) = left.bound, right.bound
+        loose = (f"({one} {operator} {other})", one_params + other_params)
+    return TsQuery(f"({left.sql} {operator} {right.sql})", left.params + right.params, loose)
 
 
 def _prefix(words: list[str]) -> TsQuery:
@@ -190,7 +215,8 @@ def _prefix(words: list[str]) -> TsQuery:
         return TsQuery(f"phraseto_tsquery({CONFIG}, ?)", ("",))
     lexemes = [f"'{w}'" for w in words]
     lexemes[-1] += ":*"
-    return TsQuery(f"to_tsquery({CONFIG}, ?)", (" <-> ".join(lexemes),))
+    loose = (f"to_tsquery({CONFIG}, ?)", (" & ".join(lexemes),)) if len(words) > 1 else None
+    return TsQuery(f"to_tsquery({CONFIG}, ?)", (" <-> ".join(lexemes),), loose)
 
 
 def matches_sql(query: TsQuery) -> tuple[str, Sequence[object]]:
@@ -236,9 +262,14 @@ def _search(
 ) -> list[CableSummary]:
     tsquery, terms = _parse(query)
     match, match_params = matches_sql(tsquery)
+    # Counted by the loose form: a phrase's matches must each be read back to check the order
+    # of its words (150 ms for 5,000), its words' matches need not. Where the words are in
+    # more cables than ranked_matches but the phrase in fewer, the list is newest first.
+    bound, bound_params = tsquery.bound
     counted = conn.execute(
-        f"SELECT count(*) FROM (SELECT 1 FROM cables_fts AS f WHERE {match} LIMIT ?) AS m",
-        (*match_params, ranked_matches + 1),
+        f"SELECT count(*) FROM (SELECT 1 FROM cables_fts AS f WHERE f.document @@ {bound} "
+        "LIMIT ?) AS m",
+        (*bound_params, ranked_matches + 1),
     ).fetchone()[0]
     where = " AND ".join([match, *clauses])
     if counted <= ranked_matches:
