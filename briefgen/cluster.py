@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import logging
 import os
+import socket
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import CancelledError
@@ -93,10 +94,10 @@ class Cluster:
         if address == LOCAL:
             return cls._start_local(distributed, workers or os.cpu_count() or 1)
         try:
-            _check_address(distributed, address)
+            _check_address(distributed, address, timeout)
             client = distributed.Client(address, timeout=timeout, set_as_default=False)
         except (OSError, ValueError) as exc:
-            # A refused address is an OSError after `timeout`, an unknown host at once.
+            # A refused address, an unknown host, a scheduler that does not answer.
             detail = " ".join(str(exc).split()) or type(exc).__name__
             raise ClusterError(f"cannot reach the Dask scheduler at {address}: {detail}") from None
         return cls(client)
@@ -104,15 +105,17 @@ class Cluster:
     @classmethod
     def _start_local(cls, distributed: Any, workers: int) -> Cluster:
         try:
-            # Processes, not threads: extraction is pure Python and holds the GIL. No dashboard
-            # (its port may be taken, and its packages missing); warnings about restarted
-            # workers are the pool's business, not the user's.
+            # Processes, not threads: extraction is pure Python and holds the GIL. The
+            # scheduler's web server on any free local port: 8787 may be taken (by another
+            # run), and a warning would say so. The scheduler logs in this process: a worker
+            # lost and its batches redone is its business, not the user's (a batch lost for
+            # good is a ClusterError).
             local = distributed.LocalCluster(
                 n_workers=workers,
                 threads_per_worker=1,
                 processes=True,
-                dashboard_address=None,
-                silence_logs=logging.ERROR,
+                dashboard_address="127.0.0.1:0",
+                silence_logs=logging.CRITICAL,
             )
         except (OSError, RuntimeError) as exc:
             raise ClusterError(f"cannot start a local Dask cluster: {exc}") from None
@@ -190,12 +193,13 @@ class Cluster:
         self.close()
 
 
-def _check_address(distributed: Any, address: str) -> None:
+def _check_address(distributed: Any, address: str, timeout: float) -> None:
     """Raise ValueError or OSError for an address no Client can connect to.
 
     Checked before making the Client: one given a malformed address (no port, an unknown host,
     tls:// without certificates) fails too, but leaves a half-made client that stalls the
-    process's exit for 20 s.
+    process's exit for 20 s; and it takes a refused connection for a scheduler still starting,
+    retrying until `timeout`.
     """
     scheme, _ = distributed.comm.parse_address(address)
     if scheme not in ("tcp", "tls"):
@@ -205,7 +209,10 @@ def _check_address(distributed: Any, address: str) -> None:
         and distributed.Security().get_connection_args("client")["ssl_context"] is None
     ):
         raise ValueError("tls:// needs certificates in Dask's configuration (distributed.comm.tls)")
-    distributed.comm.resolve_address(address)  # a missing port, an unknown host
+    resolved = distributed.comm.resolve_address(address)  # a missing port, an unknown host
+    host, port = distributed.comm.get_address_host_port(resolved)
+    with socket.create_connection((host, port), timeout=timeout):
+        pass
 
 
 def _run_batch(func: Callable[[T], R], batch: list[T]) -> list[R]:
