@@ -18,6 +18,7 @@ import pytest
 
 from briefgen.cluster import Cluster, ClusterError
 from briefgen.extract import CableFacts
+from briefgen.facts import store as storage
 from briefgen.facts.store import extract, update_facts
 from briefgen.models import Cable
 from briefgen.store import Corpus, parallel
@@ -114,8 +115,13 @@ def test_an_error_of_the_function_reaches_the_caller(cluster: Cluster) -> None:
 
 
 def test_a_worker_killed_mid_extraction_loses_and_doubles_nothing(
-    cluster: Cluster, inputs: list[str], plain: dict[str, Any], tmp_path: Path
+    cluster: Cluster,
+    inputs: list[str],
+    plain: dict[str, Any],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.setattr(storage, "CLUSTER_BATCH", 4)  # batches in flight on both workers
     marker = tmp_path / "killed"
     victim = "09ASTANA3501"  # a copy of a seed cable, extracted in the middle of the run
     with Corpus.open(tmp_path / "killed.db") as corpus:
@@ -137,7 +143,7 @@ def test_a_worker_killed_mid_ingest_loses_and_doubles_nothing(
 ) -> None:
     # One source per task and a transaction every four cables: the kill, after the first
     # transaction, finds batches in flight on the worker and results waiting on it.
-    monkeypatch.setattr(parallel, "BLOCK", 1)
+    monkeypatch.setattr(parallel, "CLUSTER_BLOCK", 1)
     monkeypatch.setattr(writer, "BATCH", 4)
     before = cluster.client.run(os.getpid)
     killed: list[int] = []

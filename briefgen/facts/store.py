@@ -281,8 +281,9 @@ def _guarded(extractor: Extractor, cable: Cable) -> CableFacts:
         return CableFacts(cable_id=cable.id)
 
 
-CLUSTER_BATCH = 32
-"""Cables sent to a cluster worker at a time (one Dask task)."""
+CLUSTER_BATCH = 128
+"""Cables sent to a cluster worker at a time (one Dask task, one or two seconds of extraction):
+a task costs the client and scheduler milliseconds (32 cables a task: a fifth more CPU here)."""
 
 
 def _extract_all(

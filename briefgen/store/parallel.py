@@ -17,6 +17,9 @@ if TYPE_CHECKING:
 
 BLOCK = 64
 """Sources sent to a worker at a time: large enough to amortize pickling, small for memory."""
+CLUSTER_BLOCK = 512
+"""Sources sent to a cluster worker at a time (one Dask task, about a second of parsing): a task
+costs the client and scheduler milliseconds, parsing a source one or two."""
 
 
 def iter_sources(paths: Iterable[str]) -> Iterator[Source | Rejection]:
@@ -50,7 +53,7 @@ def parse_stream(
     more than it saves. A cluster, already running, is always used.
     """
     if cluster is not None:
-        yield from cluster.map(parse_one, items, chunk=BLOCK)
+        yield from cluster.map(parse_one, items, chunk=CLUSTER_BLOCK)
         return
     stream = iter(items)
     first = list(islice(stream, BLOCK))
