@@ -45,8 +45,8 @@ ClusterOption = Annotated[
         "--cluster",
         metavar="ADDRESS",
         help="Parse and extract on the Dask cluster at ADDRESS (tcp://host:8786), or `local` "
-        "for one started on this machine's cores (default: $BRIEFGEN_CLUSTER, else cluster in "
-        "briefgen.toml, else none).",
+        "for one started here with a worker per core, or --workers (default: $BRIEFGEN_CLUSTER, "
+        "else cluster in briefgen.toml, else none).",
         show_default=False,
     ),
 ]
