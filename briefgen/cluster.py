@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import socket
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import CancelledError
@@ -100,10 +102,49 @@ class Cluster:
             # A refused address, an unknown host, a scheduler that does not answer.
             detail = " ".join(str(exc).split()) or type(exc).__name__
             raise ClusterError(f"cannot reach the Dask scheduler at {address}: {detail}") from None
-        return cls(client)
+        cluster = cls(client)
+        try:
+            cluster._check_workers()
+        except BaseException:
+            cluster.close()
+            raise
+        return cluster
+
+    def _check_workers(self) -> None:
+        """Raise ClusterError unless every worker runs the briefgen of this process: another
+        version's rules would store other facts under this version's number."""
+        from briefgen import __version__
+
+        try:
+            found = self.client.run(_briefgen_version)
+        except Exception as exc:  # a worker without briefgen cannot unpickle the function
+            raise ClusterError(
+                f"the workers of {self.address} cannot run briefgen ({type(exc).__name__}: "
+                f"{exc}): install the same briefgen on them"
+            ) from None
+        other = {worker: version for worker, version in found.items() if version != __version__}
+        if other:
+            worker, version = sorted(other.items())[0]
+            raise ClusterError(
+                f"the worker {worker} runs briefgen {version}, this is {__version__}: "
+                "install the same briefgen on every worker"
+            )
 
     @classmethod
     def _start_local(cls, distributed: Any, workers: int) -> Cluster:
+        # A terminal's Ctrl-C reaches every process of the group: workers started while this
+        # process ignores SIGINT ignore it too (as pool.py's do), so that this process alone
+        # handles it, and no worker prints a traceback. Only the main thread sets handlers.
+        main = threading.current_thread() is threading.main_thread()
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if main else None
+        try:
+            return cls._start_local_now(distributed, workers)
+        finally:
+            if main and previous is not None:
+                signal.signal(signal.SIGINT, previous)
+
+    @classmethod
+    def _start_local_now(cls, distributed: Any, workers: int) -> Cluster:
         try:
             # Processes, not threads: extraction is pure Python and holds the GIL. The
             # scheduler's web server on any free local port: 8787 may be taken (by another
@@ -213,6 +254,13 @@ def _check_address(distributed: Any, address: str, timeout: float) -> None:
     host, port = distributed.comm.get_address_host_port(resolved)
     with socket.create_connection((host, port), timeout=timeout):
         pass
+
+
+def _briefgen_version() -> str:
+    """Return the version of briefgen (on a worker)."""
+    from briefgen import __version__
+
+    return __version__
 
 
 def _run_batch(func: Callable[[T], R], batch: list[T]) -> list[R]:

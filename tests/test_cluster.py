@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 
+import briefgen
 from briefgen.cluster import Cluster, ClusterError
 from briefgen.extract import CableFacts
 from briefgen.facts import store as storage
@@ -179,7 +180,7 @@ def test_without_distributed_the_error_names_the_extra(monkeypatch: pytest.Monke
 # --- the command line, in real processes -----------------------------------------------------
 
 
-def briefgen(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def run_briefgen(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """Run `python -m briefgen ARGS` and return what it did."""
     return subprocess.run(
         [sys.executable, "-m", "briefgen", *args],
@@ -194,10 +195,10 @@ def test_ingest_and_extract_on_a_running_scheduler(
     cluster: Cluster, inputs: list[str], plain: dict[str, Any], tmp_path: Path
 ) -> None:
     db = str(tmp_path / "cli.db")
-    done = briefgen("ingest", *inputs, "--db", db, "--no-extract", "--cluster", cluster.address)
+    done = run_briefgen("ingest", *inputs, "--db", db, "--no-extract", "--cluster", cluster.address)
     assert done.stdout == plain["report"].summary_line() + "\n"
     assert done.returncode == 1  # the broken CSV row is rejected
-    extracted = briefgen("extract", "--db", db, env={"BRIEFGEN_CLUSTER": cluster.address})
+    extracted = run_briefgen("extract", "--db", db, env={"BRIEFGEN_CLUSTER": cluster.address})
     assert (extracted.returncode, extracted.stderr) == (0, "")
     assert extracted.stdout == f"{len(plain['cables'])} cables extracted\n"
     found = contents(Path(db))
@@ -207,7 +208,7 @@ def test_ingest_and_extract_on_a_running_scheduler(
 
 def test_ingest_on_a_local_cluster_started_for_the_command(tmp_path: Path) -> None:
     db = str(tmp_path / "local.db")
-    done = briefgen("ingest", str(SEEDS), "--db", db, "--cluster", "local", "--workers", "1")
+    done = run_briefgen("ingest", str(SEEDS), "--db", db, "--cluster", "local", "--workers", "1")
     assert (done.returncode, done.stderr) == (0, "")
     assert done.stdout == "3 added, 0 updated, 0 unchanged, 0 rejected\n"
     with Corpus.open(db) as corpus:
@@ -216,7 +217,7 @@ def test_ingest_on_a_local_cluster_started_for_the_command(tmp_path: Path) -> No
 
 def test_a_bad_address_is_one_line_and_a_failure(tmp_path: Path) -> None:
     db = str(tmp_path / "none.db")
-    done = briefgen("ingest", str(SEEDS), "--db", db, "--cluster", "tcp://127.0.0.1:1")
+    done = run_briefgen("ingest", str(SEEDS), "--db", db, "--cluster", "tcp://127.0.0.1:1")
     assert done.returncode == 1
     assert done.stderr.startswith(
         "briefgen: error: cannot reach the Dask scheduler at tcp://127.0.0.1:1: "
@@ -244,3 +245,11 @@ def _dies_once_on(victim: str, marker: str, cable: Cable) -> CableFacts:
         Path(marker).touch()
         os.kill(os.getpid(), signal.SIGKILL)
     return extract(cable)
+
+
+def test_workers_of_another_briefgen_are_refused(
+    cluster: Cluster, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(briefgen, "__version__", "0.0.1")
+    with pytest.raises(ClusterError, match=r"runs briefgen \S+, this is 0\.0\.1"):
+        Cluster.connect(cluster.address)
