@@ -18,6 +18,8 @@ import pytest
 
 import briefgen
 from briefgen.cluster import Cluster, ClusterError
+from briefgen.config import load_settings
+from briefgen.errors import ConfigError
 from briefgen.extract import CableFacts
 from briefgen.facts import store as storage
 from briefgen.facts.store import extract, update_facts
@@ -175,6 +177,18 @@ def test_without_distributed_the_error_names_the_extra(monkeypatch: pytest.Monke
     monkeypatch.setitem(sys.modules, "distributed", None)
     with pytest.raises(ClusterError, match=re.escape("pip install 'briefgen[cluster]'")):
         Cluster.connect("local")
+
+
+def test_the_cluster_comes_from_the_option_the_environment_or_the_file(tmp_path: Path) -> None:
+    (tmp_path / "briefgen.toml").write_text('cluster = "tcp://desk:8786"\n', "utf-8")
+    user = tmp_path / "user"
+    assert load_settings(tmp_path, {}, {}, user_config_dir=user).cluster == "tcp://desk:8786"
+    env = {"BRIEFGEN_CLUSTER": "local"}
+    assert load_settings(tmp_path, env, {}, user_config_dir=user).cluster == "local"
+    given = {"cluster": "tcp://other:8786"}
+    assert load_settings(tmp_path, env, given, user_config_dir=user).cluster == given["cluster"]
+    with pytest.raises(ConfigError, match="BRIEFGEN_CLUSTER"):
+        load_settings(tmp_path, {"BRIEFGEN_CLUSTER": "tcp://a b"}, {}, user_config_dir=user)
 
 
 # --- the command line, in real processes -----------------------------------------------------
