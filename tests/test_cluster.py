@@ -22,7 +22,7 @@ from briefgen.config import load_settings
 from briefgen.errors import ConfigError
 from briefgen.extract import CableFacts
 from briefgen.facts import store as storage
-from briefgen.facts.store import extract, update_facts
+from briefgen.facts.store import extract, pack_facts, stored_facts, update_facts
 from briefgen.models import Cable
 from briefgen.store import Corpus, parallel
 from briefgen.store import ingest as writer
@@ -104,6 +104,20 @@ def test_a_cluster_run_stores_what_a_plain_run_stores(
     assert found["entities"]
     for table in ("cables", "rejections", "facts", "entities", "aliases"):
         assert found[table] == plain[table], table
+
+
+def test_a_cluster_run_on_postgresql_stores_what_a_plain_run_stores(
+    cluster: Cluster, inputs: list[str], plain: dict[str, Any], pg_url: str
+) -> None:
+    # The workers send results back here, as for a SQLite file (see cluster.workers_write).
+    with Corpus.open(pg_url) as corpus:
+        report = corpus.ingest(inputs, cluster=cluster)
+        assert update_facts(corpus, cluster=cluster) == len(corpus)
+        hashes = corpus.cable_hashes()
+        facts = stored_facts(corpus, sorted(hashes))
+    assert report == plain["report"]
+    assert sorted(hashes.items()) == sorted((cid, digest) for _, cid, digest in plain["cables"])
+    assert [pack_facts(f) for f in facts] == [row[3] for row in plain["facts"]]
 
 
 def test_results_come_back_in_input_order_from_small_batches(cluster: Cluster) -> None:

@@ -156,7 +156,7 @@ def update_facts(
         from briefgen.cluster import ClusterError, workers_write
 
         if workers_write(str(corpus.path)):
-            raise ClusterError(f"cluster workers cannot write to {corpus.path} yet")
+            raise ClusterError(f"cluster workers cannot write to {corpus.name} yet")
     conn = corpus.connection
     ensure_tables(conn)
     seq = corpus.change_seq()
@@ -290,8 +290,8 @@ def _extract_all(
     corpus: Corpus, todo: list[str], extractor: Extractor, workers: int, cluster: Cluster | None
 ) -> Iterator[Prepared]:
     if cluster is not None:
-        # A cluster's workers may not see this file: they are sent the cables (loading one
-        # here costs a hundredth of extracting it).
+        # A cluster's workers may not reach this corpus (a SQLite file is this machine's):
+        # they are sent the cables (loading one here costs a hundredth of extracting it).
         cables = map(corpus.get, todo)
         yield from cluster.map(partial(_prepare, extractor), cables, chunk=CLUSTER_BATCH)
         return

@@ -202,7 +202,7 @@ class Corpus(AbstractContextManager["Corpus"]):
         if isinstance(paths, (str, os.PathLike)):
             paths = [paths]  # one path, not an iterable of characters
         if cluster is not None and workers_write(str(self.path)):
-            raise ClusterError(f"cluster workers cannot write to {self.path} yet")
+            raise ClusterError(f"cluster workers cannot write to {self.name} yet")
         sources = iter_sources(os.fspath(p) for p in paths)
         return write_all(self._conn, parse_stream(sources, count, cluster), progress)
 
