@@ -57,10 +57,12 @@ def workers_write(corpus: str) -> bool:
 
     `corpus` is where the corpus lives, as the user named it (a file path or a database URL).
     False means the workers send results back and this process writes them, in input order:
-    the only way for a SQLite file, which is this machine's alone. A corpus on a server every
-    worker reaches (PostgreSQL) is where workers writing directly pays: this is the hook for it.
+    the only way for a SQLite file, which is this machine's alone, and the way for every
+    corpus so far. A corpus on a server every worker reaches (a `postgresql://` URL) is where
+    workers writing directly pays: `Corpus.ingest` and `update_facts` ask here, and refuse a
+    True until their worker-side writers exist.
     """
-    del corpus  # every corpus is a SQLite file so far
+    del corpus  # no worker-side writer yet: results always come back
     return False
 
 
