@@ -19,6 +19,7 @@ from briefgen.cli_errors import BriefgenGroup, Exit, errors_to_exit, guarded
 from briefgen.cli_options import (
     MAX_COUNT,
     MAX_WORKERS,
+    ClusterOption,
     Command,
     CsvOption,
     DbOption,
@@ -42,6 +43,7 @@ from briefgen.cli_options import (
 )
 
 if TYPE_CHECKING:
+    from briefgen.cluster import Cluster
     from briefgen.config import Settings
     from briefgen.pipeline import BriefingRequest
     from briefgen.store import Corpus
@@ -106,6 +108,20 @@ def corpus_at(db: str | None, *, create: bool = False, read_only: bool = False) 
     ./briefgen.db) under errors_to_exit: every command finds it this one way."""
     with errors_to_exit(), open_at(settings_of(db=db).db, create, read_only) as corpus:
         yield corpus
+
+
+@contextmanager
+def cluster_at(address: str | None, workers: int | None) -> Iterator[Cluster | None]:
+    """Connect to the Dask cluster of this run (`--cluster`, else $BRIEFGEN_CLUSTER, else
+    briefgen.toml's `cluster`; `local` starts one of `workers` processes), or give None."""
+    address = settings_of(cluster=address).cluster
+    if address is None:
+        yield None
+        return
+    from briefgen.cluster import Cluster
+
+    with errors_to_exit(), Cluster.connect(address, workers=workers) as cluster:
+        yield cluster
 
 
 def open_at(path: Path | str, create: bool = False, read_only: bool = False) -> Corpus:
@@ -177,6 +193,7 @@ def ingest(
     ],
     db: DbOption = None,
     workers: WorkersOption = None,
+    cluster: ClusterOption = None,
     extract: Annotated[
         bool | None,
         typer.Option(
@@ -195,7 +212,11 @@ def ingest(
     from briefgen.pipeline import ingest as ingest_paths
     from briefgen.pipeline import pending_facts
 
-    with corpus_at(db, create=True) as corpus, ingest_progress() as shown:
+    with (
+        corpus_at(db, create=True) as corpus,
+        cluster_at(cluster, workers) as on,
+        ingest_progress() as shown,
+    ):
         report = ingest_paths(
             corpus,
             paths,
@@ -203,6 +224,7 @@ def ingest(
             extract=extract,
             progress=shown.stored if shown else None,
             facts_progress=shown.extracted if shown else None,
+            cluster=on,
         )
         pending = pending_facts(corpus)
     for rejection in report.rejections:
@@ -327,13 +349,19 @@ ENTITY_CABLES = 100
 
 
 @command("briefgen extract --workers 2", "extract")
-def extract_command(db: DbOption = None, workers: WorkersOption = None) -> None:
+def extract_command(
+    db: DbOption = None, workers: WorkersOption = None, cluster: ClusterOption = None
+) -> None:
     """Extract the facts of every cable not yet extracted; end with `N cables extracted`."""
     from briefgen.console import extract_progress
     from briefgen.pipeline import extract_facts
 
-    with corpus_at(db) as corpus, extract_progress() as progress:
-        done = extract_facts(corpus, workers=workers, progress=progress)
+    with (
+        corpus_at(db) as corpus,
+        cluster_at(cluster, workers) as on,
+        extract_progress() as progress,
+    ):
+        done = extract_facts(corpus, workers=workers, progress=progress, cluster=on)
     typer.echo(f"{done:,} cables extracted")
 
 

@@ -39,6 +39,17 @@ WorkersOption = Annotated[
         show_default=False,
     ),
 ]
+ClusterOption = Annotated[
+    str | None,
+    typer.Option(
+        "--cluster",
+        metavar="ADDRESS",
+        help="Parse and extract on the Dask cluster at ADDRESS (tcp://host:8786), or `local` "
+        "for one started here with a worker per core, or --workers (default: $BRIEFGEN_CLUSTER, "
+        "else cluster in briefgen.toml, else none).",
+        show_default=False,
+    ),
+]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print it as one JSON object.")]
 RowsJsonOption = Annotated[
     bool, typer.Option("--json", help="Print JSON Lines: one JSON object per row, as it comes.")

@@ -4,6 +4,7 @@ A `briefgen.toml` may sit in the current folder and in the user config folder (t
 folder's wins, key by key). Its layout:
 
     db = "corpus/briefgen.db"        # paths are relative to the file's own folder
+    cluster = "tcp://scheduler:8786" # ingest and extract on this Dask cluster ("local": here)
     style = "letterhead.toml"        # a packaged style name, or a path
     out = "briefings"
     email_from = "Briefing Desk <desk@example.org>"
@@ -61,6 +62,9 @@ class Settings:
     db: Path | str = Path(DEFAULT_DB)
     """The corpus database (`--db`, $BRIEFGEN_DB, `db`; default `briefgen.db`): a SQLite
     file's Path, or a `postgresql://` URL."""
+    cluster: str | None = None
+    """The Dask scheduler `ingest` and `extract` run on, or `local` for a cluster started on
+    this machine (`--cluster`, $BRIEFGEN_CLUSTER, `cluster`); None: the process pool."""
     style: str | None = None
     """A packaged style name or a style file path (`--style`, $BRIEFGEN_STYLE, `style`)."""
     out: Path = Path(".")
@@ -182,6 +186,12 @@ def _text(value: Any, base: Path | None) -> str:
     return value
 
 
+def _cluster(value: Any, base: Path | None) -> str:
+    if not isinstance(value, str) or not value.strip() or any(c.isspace() for c in value):
+        raise ValueError(f"expected a scheduler address (tcp://host:8786) or local, got {value!r}")
+    return value
+
+
 def _line(value: Any, base: Path | None) -> str:
     if not isinstance(value, str) or "\n" in value or "\r" in value:
         raise ValueError(f"expected one line of text, got {value!r}")
@@ -267,6 +277,7 @@ class _Spec:
 
 SPECS: tuple[_Spec, ...] = (
     _Spec("db", "db", "BRIEFGEN_DB", _database),
+    _Spec("cluster", "cluster", "BRIEFGEN_CLUSTER", _cluster),
     _Spec("style", "style", "BRIEFGEN_STYLE", _style),
     _Spec("out", "out", "BRIEFGEN_OUT", _path),
     _Spec("email_from", "email_from", "BRIEFGEN_EMAIL_FROM", _address),

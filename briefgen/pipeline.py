@@ -23,6 +23,7 @@ from briefgen.store import Corpus, IngestReport
 from briefgen.summarize.records import BriefingMeta
 
 if TYPE_CHECKING:  # e-mail (and its SMTP, TLS) is imported only for a briefing that has one
+    from briefgen.cluster import Cluster
     from briefgen.deliver.email import EmailRequest, SmtpSettings
 
 Kind = Literal["ngo", "program", "quarterly", "cable"]
@@ -300,18 +301,26 @@ def ingest(
     progress: Callable[[IngestReport], None] | None = None,
     extract: bool | None = None,
     facts_progress: Callable[[int, int], None] | None = None,
+    cluster: Cluster | None = None,
 ) -> IngestReport:
     """Read `paths` into the corpus, then extract the facts of every new or changed cable.
 
     With `extract` None (the default) facts are extracted here unless more than LAZY_BACKLOG
     cables await it; they are then left for later: each briefing extracts the cables it reads,
     and `extract_facts` does the rest. True always extracts here, False never. `workers`
-    processes parse and extract (default: every core). `progress(counts)` is called as cables
-    are stored, `facts_progress(done, total)` as their facts are.
+    processes parse and extract (default: every core), or the Dask `cluster` does.
+    `progress(counts)` is called as cables are stored, `facts_progress(done, total)` as their
+    facts are.
     """
-    report = corpus.ingest(paths, workers=workers, progress=progress)
+    report = corpus.ingest(paths, workers=workers, progress=progress, cluster=cluster)
     if extract is not False:
-        ensure_facts(corpus, defer=extract is None, workers=workers, progress=facts_progress)
+        ensure_facts(
+            corpus,
+            defer=extract is None,
+            workers=workers,
+            progress=facts_progress,
+            cluster=cluster,
+        )
     return report
 
 
@@ -320,12 +329,14 @@ def extract_facts(
     *,
     workers: int | None = None,
     progress: Callable[[int, int], None] | None = None,
+    cluster: Cluster | None = None,
 ) -> int:
     """Extract the facts of every cable not yet extracted by the current rules; return how many.
 
+    Extraction runs on `workers` processes, or on the Dask `cluster` when given.
     `progress(done, total)` is called as batches are written.
     """
-    return ensure_facts(corpus, workers=workers, progress=progress).extracted
+    return ensure_facts(corpus, workers=workers, progress=progress, cluster=cluster).extracted
 
 
 def pending_facts(corpus: Corpus) -> int:

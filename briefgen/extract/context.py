@@ -393,7 +393,8 @@ class Context:
         if entity is None or entity.kind != "org":
             return None
         if entity.kinds_said:
-            return max(set(entity.kinds_said), key=entity.kinds_said.count)
+            # On a tie, the kind said first: a set's order changes from process to process.
+            return max(entity.kinds_said, key=entity.kinds_said.count)
         for candidate in (entity.name, *sorted(entity.aliases)):
             kind = kind_from_name(candidate)
             if kind is not None:

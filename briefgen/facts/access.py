@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from briefgen.errors import InvalidArgumentError
 from briefgen.extract.records import CableFacts
@@ -20,6 +21,9 @@ from briefgen.facts.query import (
     profile_by_text,
 )
 from briefgen.store import Corpus
+
+if TYPE_CHECKING:
+    from briefgen.cluster import Cluster
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,17 +80,19 @@ def ensure_facts(
     defer: bool = False,
     workers: int | None = None,
     progress: Callable[[int, int], None] | None = None,
+    cluster: Cluster | None = None,
 ) -> Facts:
     """Extract the cables the facts store lacks, now or later, and return the facts to read.
 
     Without `defer`, every cable new, changed or extracted by older rules is extracted now
     (nothing to do costs two meta reads), on `workers` processes (default: every core for a
-    large backlog), calling `progress(done, total)` as batches are written. With `defer`, a
+    large backlog) or on the Dask `cluster`, calling `progress(done, total)` as batches are
+    written. With `defer`, a
     backlog of more than LAZY_BACKLOG cables is left for later and the Facts returned is
     deferred: rule matching costs about three times what reading and storing does, and a
     briefing must not wait for a whole Cablegate corpus.
     """
     if defer and store.backlog_is_large(corpus):
         return Facts(corpus, deferred=True)
-    done = store.update_facts(corpus, workers=workers, progress=progress)
+    done = store.update_facts(corpus, workers=workers, progress=progress, cluster=cluster)
     return Facts(corpus, extracted=done)

@@ -25,6 +25,7 @@ from briefgen.store.schema import LATEST, check_version, migrate
 if TYPE_CHECKING:
     # Writing (and its worker processes) is imported by the commands that write: reading ones
     # such as `stats` start 50 ms sooner without multiprocessing.
+    from briefgen.cluster import Cluster
     from briefgen.store.ingest import ProgressCallback
 
 
@@ -182,13 +183,16 @@ class Corpus(AbstractContextManager["Corpus"]):
         *,
         workers: int | None = None,
         progress: ProgressCallback | None = None,
+        cluster: Cluster | None = None,
     ) -> IngestReport:
         """Read every cable under `paths` (files, folders, CSV dumps, `-`) into the corpus.
 
-        Parsing runs on `workers` processes (default: every core); writing runs here, in
-        transactions of a few hundred cables, so an interrupted ingest leaves a consistent
-        database and the same command run again finishes the job.
+        Parsing runs on `workers` processes (default: every core), or on the Dask `cluster`
+        when given; writing runs here, in transactions of a few hundred cables, so an
+        interrupted ingest leaves a consistent database and the same command run again
+        finishes the job.
         """
+        from briefgen.cluster import ClusterError, workers_write
         from briefgen.store.ingest import write_all
         from briefgen.store.parallel import iter_sources, parse_stream
 
@@ -197,8 +201,10 @@ class Corpus(AbstractContextManager["Corpus"]):
             raise StoreError(f"invalid number of workers {count}: it must be 1 or more")
         if isinstance(paths, (str, os.PathLike)):
             paths = [paths]  # one path, not an iterable of characters
+        if cluster is not None and workers_write(str(self.path)):
+            raise ClusterError(f"cluster workers cannot write to {self.name} yet")
         sources = iter_sources(os.fspath(p) for p in paths)
-        return write_all(self._conn, parse_stream(sources, count), progress)
+        return write_all(self._conn, parse_stream(sources, count, cluster), progress)
 
     def add(
         self, records: Iterable[Cable | Rejection], progress: ProgressCallback | None = None

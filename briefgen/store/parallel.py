@@ -1,4 +1,5 @@
-"""Parse inputs on every core, in input order, with a bounded number of cables in flight."""
+"""Parse inputs on every core, or on a Dask cluster, in input order, with a bounded number of
+cables in flight."""
 
 from __future__ import annotations
 
@@ -11,10 +12,14 @@ from briefgen.pool import ordered_map
 from briefgen.store.prepare import Parsed, prepare
 
 if TYPE_CHECKING:
+    from briefgen.cluster import Cluster
     from briefgen.read import Source
 
 BLOCK = 64
 """Sources sent to a worker at a time: large enough to amortize pickling, small for memory."""
+CLUSTER_BLOCK = 512
+"""Sources sent to a cluster worker at a time (one Dask task, about a second of parsing): a task
+costs the client and scheduler milliseconds, parsing a source one or two."""
 
 
 def iter_sources(paths: Iterable[str]) -> Iterator[Source | Rejection]:
@@ -38,12 +43,18 @@ def parse_one(item: Source | Rejection) -> Parsed:
     return prepare(result) if isinstance(result, Cable) else result
 
 
-def parse_stream(items: Iterable[Source | Rejection], workers: int) -> Iterator[Parsed]:
-    """Yield every input parsed, in input order, using `workers` processes when worth it.
+def parse_stream(
+    items: Iterable[Source | Rejection], workers: int, cluster: Cluster | None = None
+) -> Iterator[Parsed]:
+    """Yield every input parsed, in input order, on `cluster` when given, else using `workers`
+    processes when worth it.
 
     A short input (under one block) is parsed in this process: starting workers would cost
-    more than it saves.
+    more than it saves. A cluster, already running, is always used.
     """
+    if cluster is not None:
+        yield from cluster.map(parse_one, items, chunk=CLUSTER_BLOCK)
+        return
     stream = iter(items)
     first = list(islice(stream, BLOCK))
     if workers <= 1 or len(first) < BLOCK:
