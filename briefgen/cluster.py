@@ -52,20 +52,6 @@ class ClusterError(BriefgenError):
     """The Dask cluster could not be reached or started, or lost a batch for good."""
 
 
-def workers_write(corpus: str) -> bool:
-    """Return True when cluster workers should write their results into `corpus` themselves.
-
-    `corpus` is where the corpus lives, as the user named it (a file path or a database URL).
-    False means the workers send results back and this process writes them, in input order:
-    the only way for a SQLite file, which is this machine's alone, and the way for every
-    corpus so far. A corpus on a server every worker reaches (a `postgresql://` URL) is where
-    workers writing directly pays: `Corpus.ingest` and `update_facts` ask here, and refuse a
-    True until their worker-side writers exist.
-    """
-    del corpus  # no worker-side writer yet: results always come back
-    return False
-
-
 class Cluster:
     """A connection to a Dask scheduler (and the LocalCluster behind it, when started here).
 

@@ -109,7 +109,7 @@ def test_a_cluster_run_stores_what_a_plain_run_stores(
 def test_a_cluster_run_on_postgresql_stores_what_a_plain_run_stores(
     cluster: Cluster, inputs: list[str], plain: dict[str, Any], pg_url: str
 ) -> None:
-    # The workers send results back here, as for a SQLite file (see cluster.workers_write).
+    # The workers write what they parse and extract into the database themselves.
     with Corpus.open(pg_url) as corpus:
         report = corpus.ingest(inputs, cluster=cluster)
         assert update_facts(corpus, cluster=cluster) == len(corpus)
@@ -149,6 +149,31 @@ def test_a_worker_killed_mid_extraction_loses_and_doubles_nothing(
     found = contents(tmp_path / "killed.db")
     for table in ("facts", "entities", "aliases"):
         assert found[table] == plain[table], table
+
+
+def test_a_worker_killed_while_writing_to_postgresql_loses_and_doubles_nothing(
+    cluster: Cluster,
+    inputs: list[str],
+    plain: dict[str, Any],
+    tmp_path: Path,
+    pg_url: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # On PostgreSQL the workers write: the one killed dies inside its batch's work.
+    monkeypatch.setattr(storage, "CLUSTER_BATCH", 4)
+    marker = tmp_path / "killed"
+    with Corpus.open(pg_url) as corpus:
+        corpus.ingest(inputs, cluster=cluster)
+        dies_once = partial(_dies_once_on, "09ASTANA3501", str(marker))
+        assert update_facts(corpus, dies_once, cluster=cluster) == len(corpus)
+        hashes = corpus.cable_hashes()
+        facts = stored_facts(corpus, sorted(hashes))
+        rows, ids = corpus.connection.execute(
+            "SELECT count(*), count(DISTINCT cable_id) FROM extract_facts"
+        ).fetchone()
+    assert marker.exists(), "no worker was killed"
+    assert rows == ids == len(hashes)
+    assert [pack_facts(f) for f in facts] == [row[3] for row in plain["facts"]]
 
 
 def test_a_worker_killed_mid_ingest_loses_and_doubles_nothing(

@@ -152,11 +152,6 @@ def update_facts(
     """
     if workers is not None and workers < 1:
         raise InvalidArgumentError(f"invalid number of workers {workers}: it must be 1 or more")
-    if cluster is not None:
-        from briefgen.cluster import ClusterError, workers_write
-
-        if workers_write(str(corpus.path)):
-            raise ClusterError(f"cluster workers cannot write to {corpus.name} yet")
     conn = corpus.connection
     ensure_tables(conn)
     seq = corpus.change_seq()
@@ -181,6 +176,12 @@ def update_facts(
     count = workers if workers is not None else (os.cpu_count() or 1)
     if workers is None and len(todo) < PARALLEL_BACKLOG:
         count = 1
+    if cluster is not None and corpus.is_postgres:
+        # Every worker reaches the server: each extracts and writes its own batches.
+        pairs = [(cid, hashes[cid]) for cid in todo]
+        _extract_on_cluster(corpus, pairs, extractor, cluster, progress)
+        _write(conn, [], stored, gone)
+        return _finish(corpus, cable_ids, mark, len(todo))
     batch: list[tuple[Prepared, str]] = []
     done = 0
     for prepared in _extract_all(corpus, todo, extractor, count, cluster):
@@ -192,11 +193,47 @@ def update_facts(
             if progress is not None:
                 progress(done, len(todo))
     _write(conn, batch, stored, gone)
+    return _finish(corpus, cable_ids, mark, len(todo))
+
+
+def _finish(corpus: Corpus, cable_ids: Iterable[str] | None, mark: str, done: int) -> int:
+    """Record the rules' version and, after a whole-corpus pass, the change counter it saw."""
     if corpus.get_meta(META_KEY) != str(FACTS_VERSION):
         corpus.set_meta(META_KEY, str(FACTS_VERSION))
     if cable_ids is None:
         corpus.set_meta(SEQ_KEY, mark)
-    return len(todo)
+    return done
+
+
+def _extract_on_cluster(
+    corpus: Corpus,
+    todo: list[tuple[str, str]],
+    extractor: Extractor,
+    cluster: Cluster,
+    progress: Callable[[int, int], None] | None,
+) -> None:
+    """Extract the cables `todo` (id, content hash) on the cluster's workers, each writing the
+    facts of its batches into the corpus (a database every worker reaches).
+
+    A batch's facts are one transaction: a batch whose worker died is rolled back by the
+    server and done again by another worker; one done twice replaces its own rows.
+    """
+    batches = (todo[i : i + CLUSTER_BATCH] for i in range(0, len(todo), CLUSTER_BATCH))
+    done = 0
+    for written in cluster.map(partial(_extract_and_write, str(corpus.path), extractor), batches):
+        done += written
+        if progress is not None:
+            progress(done, len(todo))
+
+
+def _extract_and_write(location: str, extractor: Extractor, todo: list[tuple[str, str]]) -> int:
+    """Extract a batch of cables and write their facts into the corpus (on a worker)."""
+    if not _WORKER_CORPUS or str(_WORKER_CORPUS[0].path) != location:
+        _WORKER_CORPUS[:] = [Corpus.open(location, create=False)]
+    corpus = _WORKER_CORPUS[0]
+    batch = [(prepare_facts(_guarded(extractor, corpus.get(cid))), digest) for cid, digest in todo]
+    _write(corpus.connection, batch, ())
+    return len(batch)
 
 
 def backlog(corpus: Corpus) -> int:

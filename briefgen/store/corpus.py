@@ -192,7 +192,6 @@ class Corpus(AbstractContextManager["Corpus"]):
         interrupted ingest leaves a consistent database and the same command run again
         finishes the job.
         """
-        from briefgen.cluster import ClusterError, workers_write
         from briefgen.store.ingest import write_all
         from briefgen.store.parallel import iter_sources, parse_stream
 
@@ -201,9 +200,12 @@ class Corpus(AbstractContextManager["Corpus"]):
             raise StoreError(f"invalid number of workers {count}: it must be 1 or more")
         if isinstance(paths, (str, os.PathLike)):
             paths = [paths]  # one path, not an iterable of characters
-        if cluster is not None and workers_write(str(self.path)):
-            raise ClusterError(f"cluster workers cannot write to {self.name} yet")
         sources = iter_sources(os.fspath(p) for p in paths)
+        if cluster is not None and self.is_postgres:
+            # Every worker reaches the server: each writes the batches it parses.
+            from briefgen.store.parallel import ingest_on_cluster
+
+            return ingest_on_cluster(str(self.path), sources, cluster, progress)
         return write_all(self._conn, parse_stream(sources, count, cluster), progress)
 
     def add(

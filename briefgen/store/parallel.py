@@ -3,7 +3,8 @@ cables in flight."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from itertools import chain, islice
 from typing import TYPE_CHECKING
 
@@ -14,6 +15,8 @@ from briefgen.store.prepare import Parsed, prepare
 if TYPE_CHECKING:
     from briefgen.cluster import Cluster
     from briefgen.read import Source
+    from briefgen.store.corpus import Corpus
+    from briefgen.store.records import IngestReport
 
 BLOCK = 64
 """Sources sent to a worker at a time: large enough to amortize pickling, small for memory."""
@@ -41,6 +44,54 @@ def parse_one(item: Source | Rejection) -> Parsed:
         reason = f"reader failed: {type(exc).__name__}: {exc}"
         result = Rejection(item.path or "-", item.row, reason)
     return prepare(result) if isinstance(result, Cable) else result
+
+
+def ingest_on_cluster(
+    location: str,
+    items: Iterable[Source | Rejection],
+    cluster: Cluster,
+    progress: Callable[[IngestReport], None] | None = None,
+) -> IngestReport:
+    """Parse and store every input on the cluster's workers, each writing its batches into the
+    corpus at `location` (a database every worker reaches); return the counts.
+
+    A batch is one transaction of its worker: one whose worker died is rolled back by the
+    server and done again by another, so no cable is lost or doubled (a batch whose worker
+    died after its commit counts as unchanged the second time).
+    """
+    from briefgen.store.records import IngestReport
+
+    added = updated = unchanged = 0
+    rejections: list[Rejection] = []
+    blocks = (list(block) for block in _blocks(iter(items), CLUSTER_BLOCK))
+    for report in cluster.map(partial(write_block, location), blocks):
+        added += report.added
+        updated += report.updated
+        unchanged += report.unchanged
+        rejections.extend(report.rejections)
+        if progress is not None:
+            progress(IngestReport(added, updated, unchanged, len(rejections)))
+    return IngestReport(added, updated, unchanged, len(rejections), tuple(rejections))
+
+
+def _blocks(stream: Iterator[Source | Rejection], size: int) -> Iterator[list[Source | Rejection]]:
+    while block := list(islice(stream, size)):
+        yield block
+
+
+_OPENED: dict[str, Corpus] = {}
+"""The corpus each cluster worker process writes to, opened once."""
+
+
+def write_block(location: str, items: list[Source | Rejection]) -> IngestReport:
+    """Parse a batch of inputs and write it into the corpus at `location` (on a worker)."""
+    from briefgen.store.corpus import Corpus
+    from briefgen.store.ingest import write_all
+
+    corpus = _OPENED.get(location)
+    if corpus is None:
+        corpus = _OPENED[location] = Corpus.open(location, create=False)
+    return write_all(corpus.connection, map(parse_one, items))
 
 
 def parse_stream(
