@@ -2,8 +2,9 @@
 `a OR b NOT c`, parentheses) with PostgreSQL's text search over the `cables_fts.document` column.
 
 A query is parsed here, as FTS5 parses it (NOT binds tighter than AND, AND than OR; words side
-by side are ANDed), into a tsquery expression: each word or phrase goes through PostgreSQL's
-own parser (`phraseto_tsquery`), so that it splits the query's words as it split the cables'.
+by side are ANDed), into a tsquery expression: each word or phrase is split into runs of
+letters and digits, as the index split the cables' text (postgres/schema.py), and becomes a
+`phraseto_tsquery` (words in order) or, with `*`, a prefix `to_tsquery`.
 Column filters, NEAR and `^` are FTS5 features this translation does not offer; they are
 refused with a one-line reason rather than answered differently.
 """
@@ -32,8 +33,9 @@ SQLite corpus ranks up to 10,000): ranking reads each match's stored tsvector ba
 NORMALIZATION = 8
 """ts_rank_cd divides by the number of different words of the cable: a long cable's many
 mentions count less. Of ts_rank and ts_rank_cd with each normalization, this ranks closest to
-the SQLite corpus's bm25: on 20 searches of 101 real cables, 92% of pairs in the top 20 in the
-same order, the same top three for 14 of the 20 (`benchmarks/bench_postgres.py --compare`)."""
+the SQLite corpus's bm25: on 20 searches of the seeds and the 98 topical cables, 92% of pairs
+in the top 20 in the same order, the same top three for 14 of the 20 (on the topical cables
+alone 87% and 11 of 19: `benchmarks/bench_postgres.py --compare`)."""
 
 _TOKEN = re.compile(r'\s+|"(?:[^"]|"")*"?|[()*:^+{}]|[^\s"()*:^+{}]+')
 _BAREWORD = re.compile(r"[\w\x1a\u0080-\U0010ffff]+")
