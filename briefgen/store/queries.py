@@ -221,7 +221,10 @@ def load_cable(conn: Connection, cable_id: str, where: str) -> Cable:
 def cited_by(conn: Connection, cable_id: str) -> list[CableSummary]:
     """Return the cables in the corpus that list `cable_id` among their references."""
     found = find_rowid(conn, cable_id)
-    names = [found[1]] if found is not None else id_candidates(cable_id)
+    return _citing(conn, [found[1]] if found is not None else id_candidates(cable_id))
+
+
+def _citing(conn: Connection, names: list[str]) -> list[CableSummary]:
     marks = ",".join("?" * len(names))
     sql = (
         f"SELECT {summary_columns(conn)} FROM cables AS c WHERE c.rowid IN "
@@ -233,11 +236,17 @@ def cited_by(conn: Connection, cable_id: str) -> list[CableSummary]:
 def cable_view(conn: Connection, cable_id: str, where: str) -> CableView:
     """Return a cable with its references resolved to subjects and the cables citing it."""
     cable = load_cable(conn, cable_id, where)
-    references = []
-    for ref in cable.references:
-        row = conn.execute("SELECT subject FROM cables WHERE id = ?", (ref,)).fetchone()
-        references.append(ReferenceView(ref, row[0] if row else None, row is not None))
-    return CableView(cable, tuple(references), tuple(cited_by(conn, cable.id)))
+    # One query for every reference: a server answers each query after a round trip.
+    refs = list(dict.fromkeys(cable.references))
+    subjects: dict[str, str | None] = {}
+    if refs:
+        marks = ",".join("?" * len(refs))
+        rows = conn.execute(f"SELECT id, subject FROM cables WHERE id IN ({marks})", refs)
+        subjects = {str(row[0]): row[1] for row in rows}
+    references = tuple(
+        ReferenceView(ref, subjects.get(ref), ref in subjects) for ref in cable.references
+    )
+    return CableView(cable, references, tuple(_citing(conn, [cable.id])))
 
 
 def corpus_stats(conn: Connection) -> CorpusStats:
