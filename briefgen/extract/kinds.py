@@ -47,7 +47,8 @@ CURATED_KINDS: dict[str, OrgKind] = {
     "World Health Organization": "igo",
     "World Trade Organization": "igo",
     "International Atomic Energy Agency": "igo",
-    "International Committee of the Red Cross": "igo",
+    # A private association under Swiss law, not a body of states.
+    "International Committee of the Red Cross": "ngo",
     "Office for Democratic Institutions and Human Rights": "igo",
     "United States Agency for International Development": "government",
     "Bureau of International Narcotics and Law Enforcement Affairs": "government",
@@ -193,9 +194,7 @@ _UN_TAIL_RE = re.compile(
 """The end of a list of UN bodies (`UNHCR, OCHA, World Food Program (WFP), ..., and other UN
 entities`): each body listed before it is a body of the United Nations."""
 _LIST_JOINERS = frozenset({"of", "for", "the", "on", "to", "and"})
-_IGO_BEFORE_RE = re.compile(
-    r"\b(?:intergovernmental|international) organi[sz]ation(?:,? the)?\s*$", re.IGNORECASE
-)
+_IGO_BEFORE_RE = re.compile(r"\bintergovernmental organi[sz]ation(?:,? the)?\s*$", re.IGNORECASE)
 _APPOSITIVE_RE = re.compile(
     r"[\"”]?\s*(?:\([^()]{1,80}\)\s*)?,\s*(?:a|an|the|another|one of the|itself an?)\s+"
     r"(?:[\w'’-]+\s+){0,6}?(NGO|non-?governmental organi[sz]ation|intergovernmental "
@@ -263,8 +262,8 @@ _WORD_KINDS: dict[str, OrgKind] = {
     "non-governmental organisation": "ngo",
     "intergovernmental organization": "igo",
     "intergovernmental organisation": "igo",
-    "international organization": "igo",
-    "international organisation": "igo",
+    # `an international organization` says no more than that: cables call NGOs working in
+    # several countries so as often as bodies of states, so it gives no kind.
     "charity": "ngo",
     "foundation": "ngo",
     "association": "ngo",

@@ -134,6 +134,21 @@ def test_an_appositive_base_and_kind_belong_to_the_body_they_follow() -> None:
     assert kinds.get("Memorial") == "ngo"
 
 
+def test_an_international_organization_is_not_said_to_be_a_body_of_states() -> None:
+    # Cables call NGOs working in several countries "international organizations" as often
+    # as bodies of states: the words give no kind, and no "is a" for a profile to cite.
+    _, facts = facts_of(
+        "Poloff met the Vostok Center, an international organization, and the ICRC. "
+        "Given that ICRC is the only international organization with reliable access to the "
+        "prisons, we have to give weight to their comments."
+    )
+    kinds = {e.name: e.org_kind for e in facts.entities}
+    assert kinds.get("Vostok Center") is None
+    # The ICRC, a private association under Swiss law, is not intergovernmental.
+    assert kinds.get("International Committee of the Red Cross") == "ngo"
+    assert not [r for r in facts.relations if r.kind == "is_a" and r.object == "igo"]
+
+
 def test_a_native_name_and_its_translation_are_one_body() -> None:
     _, facts = facts_of(
         'Poloff met with Rafael Rubio, head of the Spanish NGO "Cuba en Transicion" (Cuba in '
