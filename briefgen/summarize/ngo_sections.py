@@ -62,8 +62,14 @@ _FUNDING = re.compile(
     re.I,
 )
 _FACILITY = re.compile(
-    r"\b(?:shelters?|hotlines?|bedrooms?|beds|house up to|capacity|social workers?|"
-    r"psychologists?|premises|offices? in|branch(?:es)? in|(?-i:cent(?:er|re)s?) (?:for|in))\b",
+    # What it has: a capacity, or a place or service it runs (`opened a shelter`, `its
+    # hotline`, `runs a center for victims`). A place merely named in a sentence it acts in
+    # (`has never obtained access to the ... detention center in Srinagar`) is not its own.
+    r"\b(?:bedrooms?|beds|house up to|capacity|social workers?|psychologists?)\b"
+    r"|\b(?:runs?|running|operat\w*|open\w*|establish\w*|(?-i:buil[dt]\w*)|manag\w*|"
+    r"maintain\w*|ha[sd]|have|its|their|her|his|own\w*|set up|launch\w*|staff\w*|fund\w*|"
+    r"includ\w*)\b(?:\W+\w+){0,4}?\W+(?:shelters?|hot ?lines?|premises|offices? in|"
+    r"branch(?:es)? in|(?-i:cent(?:er|re)s?) (?:for|in))\b",
     re.I,
 )
 _NETWORK = re.compile(

@@ -215,6 +215,26 @@ def test_a_subheading_is_no_statement() -> None:
     ]
 
 
+def test_a_place_named_in_a_sentence_is_no_facility_of_the_organization() -> None:
+    def placed(text: str) -> Placed:
+        sentence = Sentence(Cite("05NEWDELHI900", 1), text, 0, 0, len(text), None, False)
+        return Placed(sentence, "acts", post=False, comment=False)
+
+    own = [
+        "When they reach an agreement, ICRC will open several offices in Morocco.",
+        "Other IOM initiatives include toll free hot lines in Argentina and Colombia.",
+        "La Strada operates a crisis center for women in Kyiv.",
+        "The shelter can house up to 15 victims.",
+    ]
+    named = [
+        "ICRC has never obtained access to the Cargo Building, the most notorious detention "
+        "center in Srinagar.",
+        "The group protested outside the detention center in Minsk.",
+    ]
+    sections = route([placed(text) for text in own + named])
+    assert [p.sentence.text for p in sections["facilities"]] == own
+
+
 SECOND_ROUND = (
     Cable(
         id="10ISLAMABAD900",
