@@ -152,8 +152,9 @@ def _read_paragraph(ctx: Context, para: Para, spans: list[Span], state: _State) 
                 if previous.endswith(":") and state.last:
                     lead = (state.last, state.last_kind == "speech")
             in_entry = True
+        # Mentions never overlap and are kept in text order: the clause's names are a slice.
         first = bisect_left(span_starts, clause_start)
-        names = [s for s in spans[first:] if s.start < clause_end]
+        names = spans[first : bisect_left(span_starts, clause_end, first)]
         if not (names or entry_party or opens_entry or _may_refer(text, clause_start, state)):
             # No name, no list, no word that may stand for a party: nothing to attribute.
             state.forget()
@@ -183,9 +184,10 @@ def _read_paragraph(ctx: Context, para: Para, spans: list[Span], state: _State) 
         # A `the group` this clause does not resolve to anyone stays unnamed for the paragraph.
         resolved = subject.word if subject.kind == "description" else None
         state.unresolved_heads.update(h.lower() for h in unnamed if h.lower() != resolved)
-        state.shared_heads.update(
-            h.lower() for h in _SHARED_HEAD_RE.findall(text, clause_start, clause_end)
-        )
+        if text.find(" and ", clause_start, clause_end) >= 0:  # the pattern needs one
+            state.shared_heads.update(
+                h.lower() for h in _SHARED_HEAD_RE.findall(text, clause_start, clause_end)
+            )
         state.speaker_for = (
             _Actor(subject.names[0], "org", para.index)
             if subject.represented and subject.names

@@ -326,8 +326,13 @@ def _opening(words: Words, start: int, end: int) -> tuple[int, _Range, _Range]:
     conjunction = _CONJUNCTION_RE.match(text, position, end)
     if conjunction is not None:
         position = conjunction.end()
-    position, according = _skip_opening(words, position, end)
-    position, again = _skip_opening(words, position, end)
+    skipped, according = _skip_opening(words, position, end)
+    again: _Range = None
+    if skipped != position:
+        # Only a first phrase skipped may have a second after it: the same call at the same
+        # offset would find nothing again (the common case, most clauses open on their subject).
+        skipped, again = _skip_opening(words, skipped, end)
+    position = skipped
     words.openings[start, end] = found = (position, according, again)
     return found
 

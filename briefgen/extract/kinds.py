@@ -182,6 +182,17 @@ _ARMED_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 """`the Moroccan terrorist group GICM`, `terrorist organizations such as the GICM`."""
+_ARMED_HEADS = ("group", "organi", "movement", "faction", "militia")
+"""The heads `_ARMED_BEFORE_RE` needs, in lower case."""
+_NGO_BEFORE_WORDS = (
+    "ngo",
+    "governmental organi",
+    "human rights ",
+    "civil society ",
+    "charity",
+    "women's ",
+)
+"""Words one of which `_NGO_BEFORE_RE` needs, in lower case."""
 _UNION_NAME_RE = re.compile(
     r"\b(?:Trade|Labou?r) Unions?\b|\bWorkers[’']? (?:Union|Federation|Confederation)\b|"
     r"\b(?:Union|Federation|Confederation) of (?:[A-Z][\w’'-]* )*Workers\b"
@@ -325,11 +336,18 @@ def kind_from_context(text: str, start: int, end: int) -> OrgKind | None:
     before = text[max(0, start - 60) : start].rstrip('"“ ') + " "
     if before.endswith((" al- ", " el- ")):
         before = before[:-4]  # `the Saudi-based NGO al-Haramain Foundation`: the article
-    if _ARMED_BEFORE_RE.search(before):
+    # The three patterns end at `$` but a search tries them at every offset: in ASCII text a
+    # word each one needs, missing, rules it out by a substring test.
+    lowered = before.lower() if before.isascii() else None
+    if (lowered is None or any(word in lowered for word in _ARMED_HEADS)) and (
+        _ARMED_BEFORE_RE.search(before)
+    ):
         return "armed"
-    if _IGO_BEFORE_RE.search(before):
+    if (lowered is None or "organi" in lowered) and _IGO_BEFORE_RE.search(before):
         return "igo"
-    if _NGO_BEFORE_RE.search(before):
+    if (lowered is None or any(word in lowered for word in _NGO_BEFORE_WORDS)) and (
+        _NGO_BEFORE_RE.search(before)
+    ):
         return "ngo"
     if _AFTER_NGO_RE.match(text, end):
         return "ngo"

@@ -57,11 +57,13 @@ def tokens(text: str, start: int, end: int) -> list[Token]:
         offset += len(raw) + 1
         word = raw
         possessive = False
-        for suffix in ("'s", "’s", "s'", "s’"):
-            if word.endswith(suffix) and len(word) > 2:
-                possessive = True
-                word = word[:-2] if suffix[0] != "s" else word[:-1]
-                break
+        # `'s`, `’s`, `s'` or `s’`: told by the last two characters, read once per word.
+        if len(word) > 2:
+            last, before = word[-1], word[-2]
+            if last == "s" and before in "'’":
+                possessive, word = True, word[:-2]
+            elif before == "s" and last in "'’":
+                possessive, word = True, word[:-1]
         word = word.rstrip("-")
         if word:
             result.append(Token(word, word_start, word_start + len(word), possessive))
