@@ -99,6 +99,10 @@ def _best_window(
         and sentence[start - 1 : start] != "-"
         and sentence[stop : stop + 1] != "-"
     ]
+    # A loose word that is a verb makes the run a clause, not a name (`Millennium Challenge
+    # Corporation (MCC) initiated a threshold program`).
+    if any(_VERBS.fullmatch(w) or (w.endswith("ed") and len(w) > 5) for w in loose):
+        return None
     return (first, last) if len(loose) <= 1 else None
 
 

@@ -117,3 +117,15 @@ def test_any_query_gives_a_sheet_or_a_clear_error(corpus: Corpus, query: str) ->
         sheet(corpus, query)
     except BriefgenError as error:
         assert str(error) and "\n" not in str(error)
+
+
+def test_a_name_is_no_clause() -> None:
+    from briefgen.summarize.program_names import name_in
+    from briefgen.summarize.program_words import query_concepts
+
+    concepts = query_concepts("Millennium Challenge Corporation threshold program")
+    # The query's words around a verb make a sentence, not the program's name.
+    clause = "In 2007, the Millennium Challenge Corporation (MCC) initiated a threshold program."
+    assert name_in(clause, concepts) is None
+    named = "The Millennium Challenge Corporation (MCC) Threshold Program ended in 2009."
+    assert name_in(named, concepts) == "Millennium Challenge Corporation (MCC) Threshold Program"
