@@ -31,7 +31,8 @@ def figure_says_something(figure: Figure) -> bool:
     if figure.kind == "series":
         return figure.year is not None
     what = figure.what or ""
-    return bool(what) and not _DULL.match(what) and figure.value >= 2
+    # The first word decides: `eighteen months depends` (a verb read into the noun) is months.
+    return bool(what) and not _DULL.match(what.split(" ", 1)[0]) and figure.value >= 2
 
 
 def figure_notes(

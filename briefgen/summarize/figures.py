@@ -87,7 +87,7 @@ def figure_class(figure: Figure, context: Collection[Place] = ()) -> str | None:
     if figure.kind == "percent":
         return "Survey"
     what = figure.what or ""
-    if figure.kind != "count" or not what or _DULL.match(what):
+    if figure.kind != "count" or not what or _DULL.match(what.split(" ", 1)[0]):
         return None
     for name, rule in FIGURE_CLASSES:
         if rule.search(what):

@@ -83,3 +83,28 @@ def test_no_template_writes_a_plural_hack() -> None:
     for template in TEMPLATES.glob("*.j2"):
         text = template.read_text(encoding="utf-8")
         assert not re.search(r"[a-z]\(s\)", text), template.name
+
+
+def test_a_span_of_time_is_no_figure_even_with_a_verb_read_into_its_noun() -> None:
+    from datetime import datetime
+
+    from briefgen.extract import extract
+    from briefgen.models import Cable, Paragraph
+    from briefgen.summarize.figure_notes import figure_says_something
+
+    cable = Cable(
+        id="09KAMPALA900",
+        created=datetime(2009, 10, 19),
+        origin="Embassy Kampala",
+        subject="SCENESETTER",
+        paragraphs=(
+            Paragraph(
+                1,
+                None,
+                "The path of politics over the next eighteen months depends largely on the "
+                "President's vision. The LRA abducted over 40,000 children.",
+            ),
+        ),
+    )
+    kept = [f.text for f in extract(cable).figures if figure_says_something(f)]
+    assert kept == ["over 40,000 children"]
