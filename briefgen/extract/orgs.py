@@ -230,6 +230,22 @@ def _strip_title(items: list[Token]) -> list[Token]:
     return rest
 
 
+def _strip_person(items: list[Token]) -> list[Token]:
+    # `Andrey Kortunov of the Eurasia Foundation`: a person's name, then the org after `of the`.
+    of = next((i for i in (2, 3) if i < len(items) and items[i].word == "of"), None)
+    if of is None or any(t.is_head or not t.capital for t in items[:of]):
+        return items
+    first = items[0].word
+    if not (first in lexicon.FIRST_NAMES or is_given_name(first)):
+        return items
+    if not _is_person_name(first, items[of - 1].word):
+        return items
+    rest = items[of:]
+    while rest and rest[0].word in ("of", "the"):
+        rest = rest[1:]
+    return rest if any(t.is_head for t in rest) else items
+
+
 def _split_orgs(text: str, items: list[Token]) -> list[list[Token]]:
     parts: list[list[Token]] = [[]]
     for index, item in enumerate(items):
@@ -264,7 +280,7 @@ def _split_orgs(text: str, items: list[Token]) -> list[list[Token]]:
 def _trim(items: list[Token]) -> list[Token]:
     while items and items[0].word in _LEADING_STOP:
         items = items[1:]
-    items = _strip_title(items)
+    items = _strip_person(_strip_title(items))
     while items and (
         not items[0].capital or items[0].word in _LEADING_STOP or items[0].word.endswith("-based")
     ):

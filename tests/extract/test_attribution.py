@@ -192,3 +192,14 @@ def test_hand_labelled_statements_reach_their_targets() -> None:
     result = evaluate(load_labels())
     assert result.precision() >= 0.95, result.report()
     assert result.recall() >= 0.58, result.report()
+
+
+def test_a_person_of_an_organization_is_two_names() -> None:
+    _, facts = facts_of(
+        "Andrey Kortunov of the Eurasia Foundation agreed. The Christian Democratic Union of "
+        "Germany won the vote."
+    )
+    names = {(e.name, e.kind) for e in facts.entities}
+    assert ("Eurasia Foundation", "org") in names
+    assert ("Andrey Kortunov", "person") in names
+    assert ("Christian Democratic Union of Germany", "org") in names
