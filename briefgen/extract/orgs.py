@@ -231,14 +231,19 @@ def _strip_title(items: list[Token]) -> list[Token]:
 
 
 def _strip_person(items: list[Token]) -> list[Token]:
-    # `Andrey Kortunov of the Eurasia Foundation`: a person's name, then the org after `of the`.
-    of = next((i for i in (2, 3) if i < len(items) and items[i].word == "of"), None)
+    # `Andrey Kortunov of the Eurasia Foundation`, `Abdalah Mokssit Head of the National Center
+    # ...`: a person's name (and a title), then the org after `of the`.
+    of = next((i for i in (2, 3, 4) if i < len(items) and items[i].word == "of"), None)
     if of is None or any(t.is_head or not t.capital for t in items[:of]):
         return items
-    first = items[0].word
-    if not (first in lexicon.FIRST_NAMES or is_given_name(first)):
+    title = TITLE_RE.fullmatch(" ".join(t.word for t in items[2:of])) if of > 2 else None
+    last = items[1].word if title is not None else items[of - 1].word
+    if title is None and of == 4:
         return items
-    if not _is_person_name(first, items[of - 1].word):
+    first = items[0].word
+    if not (first in lexicon.FIRST_NAMES or is_given_name(first) or title is not None):
+        return items
+    if not _is_person_name(first, last):
         return items
     rest = items[of:]
     while rest and rest[0].word in ("of", "the"):

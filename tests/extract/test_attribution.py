@@ -197,9 +197,11 @@ def test_hand_labelled_statements_reach_their_targets() -> None:
 def test_a_person_of_an_organization_is_two_names() -> None:
     _, facts = facts_of(
         "Andrey Kortunov of the Eurasia Foundation agreed. The Christian Democratic Union of "
-        "Germany won the vote."
+        "Germany won the vote. Maria Lopez Director of the Ford Foundation said so."
     )
     names = {(e.name, e.kind) for e in facts.entities}
+    assert ("Ford Foundation", "org") in names
+    assert ("Maria Lopez", "person") in names
     assert ("Eurasia Foundation", "org") in names
     assert ("Andrey Kortunov", "person") in names
     assert ("Christian Democratic Union of Germany", "org") in names
