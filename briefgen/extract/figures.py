@@ -404,6 +404,9 @@ def _is_word(word: str) -> bool:
     return len(core) >= 2 and core.isupper() and "-" not in core
 
 
+_TIME_UNITS = frozenset({"years", "months", "weeks", "days", "hours", "minutes"})
+
+
 def _what(text: str, position: int, value: float) -> str | None:
     """Return the noun phrase a number at `position` counts (`police officers`), or None."""
     found = _words_after(text, position, 4)
@@ -417,6 +420,8 @@ def _what(text: str, position: int, value: float) -> str | None:
         last = plural[-1]
     else:
         return None
+    # A span of time ends the noun: `eighteen months depends largely on ...` counts months.
+    last = next((i for i, (w, _) in enumerate(found[:last]) if w in _TIME_UNITS), last)
     kept = [w for w, _ in found[: last + 1]]
     if kept[0] in _NOT_COUNTS or kept[0] in _NUMBER_WORDS:
         return None

@@ -97,3 +97,26 @@ def test_any_text_gives_figures_that_are_parts_of_it(text: str) -> None:
         written = figure.text.split(" [", 1)[0]
         assert written.replace("$", "") in text.replace("\\$", "$").replace("$", "")
         assert figure.high is None or figure.high >= figure.value or figure.hedge
+
+
+def test_a_span_of_time_ends_the_noun_a_number_counts() -> None:
+    from datetime import datetime
+
+    from briefgen.extract import extract
+    from briefgen.models import Cable, Paragraph
+
+    cable = Cable(
+        id="09KAMPALA901",
+        created=datetime(2009, 10, 19),
+        origin="Embassy Kampala",
+        subject="SCENESETTER",
+        paragraphs=(
+            Paragraph(
+                1,
+                None,
+                "The path of politics over the next eighteen months depends largely on the "
+                "President's vision.",
+            ),
+        ),
+    )
+    assert [f.text for f in extract(cable).figures] == ["eighteen months"]
