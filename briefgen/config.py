@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import contextlib
 import math
-import re
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
@@ -36,6 +35,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from briefgen.errors import BriefgenError, ConfigError
+from briefgen.locations import is_postgres_url, without_password
 
 if TYPE_CHECKING:
     from briefgen.deliver.smtp import Security, SmtpSettings
@@ -50,7 +50,6 @@ CONFIG_ENV = "BRIEFGEN_CONFIG"
 """An environment variable naming the one config file to read instead of looking for one."""
 MASK = "********"
 DEFAULT_DB = "briefgen.db"
-POSTGRES_SCHEMES = ("postgresql://", "postgres://")
 TABLES = frozenset({"smtp"})
 """The TOML tables whose keys are settings (`[smtp]` holds `smtp.host`, ...)."""
 
@@ -115,7 +114,7 @@ class Settings:
             if name == "smtp_password" and value is not None:
                 value = MASK
             if name == "db" and isinstance(value, str):
-                value = _masked_url(value)
+                value = without_password(value, MASK)
             values[name] = str(value) if isinstance(value, Path) else value
         return {
             "settings": values,
@@ -149,13 +148,9 @@ Convert = Callable[[Any, Path | None], Any]
 
 def _database(value: Any, base: Path | None) -> Path | str:
     """Return a PostgreSQL URL as given, or a SQLite file's path (relative to `base`)."""
-    if isinstance(value, str) and value.strip().lower().startswith(POSTGRES_SCHEMES):
+    if isinstance(value, str) and is_postgres_url(value):
         return value.strip()
     return _path(value, base)
-
-
-def _masked_url(url: str) -> str:
-    return re.sub(r"(://[^:/@]*:)[^@/]*@", rf"\1{MASK}@", url)
 
 
 def _path(value: Any, base: Path | None) -> Path:

@@ -16,9 +16,9 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from briefgen.errors import StoreError
+from briefgen.locations import is_postgres_url, without_password
 from briefgen.models import Cable, Rejection
 from briefgen.store import db, queries
-from briefgen.store.postgres.connection import is_url, safe_url
 from briefgen.store.records import CableSummary, CableView, CorpusStats, IngestReport
 from briefgen.store.schema import LATEST, check_version, migrate
 
@@ -44,7 +44,7 @@ class Corpus(AbstractContextManager["Corpus"]):
         self.path = path
         """Where the corpus is: a SQLite file's Path, or a PostgreSQL URL (which may hold a
         password: show `name` instead)."""
-        self.name = safe_url(path) if isinstance(path, str) else str(path)
+        self.name = without_password(path) if isinstance(path, str) else str(path)
         """The corpus as messages show it: the file, or the URL without its password."""
         self.read_only = read_only
         """True when the corpus was opened for reading only: every write fails."""
@@ -65,7 +65,7 @@ class Corpus(AbstractContextManager["Corpus"]):
         in that PostgreSQL database instead; the password comes from the URL, $PGPASSWORD or
         ~/.pgpass.
         """
-        if is_url(path):
+        if is_postgres_url(path):
             return cls._open_postgres(str(path), create=create, read_only=read_only)
         where = Path(path)
         if (read_only or not create) and not where.exists():
@@ -98,8 +98,8 @@ class Corpus(AbstractContextManager["Corpus"]):
             version = check_version(conn)
             if version == 0 and (read_only or not create):
                 raise StoreError(
-                    f"no corpus in {safe_url(url)} (an empty database): run `briefgen ingest "
-                    "PATH` first"
+                    f"no corpus in {without_password(url)} (an empty database): run "
+                    "`briefgen ingest PATH` first"
                 )
             if not read_only or version < LATEST:
                 migrate(conn)
@@ -110,7 +110,9 @@ class Corpus(AbstractContextManager["Corpus"]):
             raise
         except db.database_errors() as exc:
             conn.close()
-            raise StoreError(f"cannot open the corpus database {safe_url(url)}: {exc}") from None
+            raise StoreError(
+                f"cannot open the corpus database {without_password(url)}: {exc}"
+            ) from None
         return cls(conn, url, read_only=read_only)
 
     @classmethod
@@ -159,7 +161,7 @@ class Corpus(AbstractContextManager["Corpus"]):
                 ) from exc
             raise StoreError(f"corpus database error: {exc}") from exc
         if exc is not None and isinstance(exc, db.database_errors()):
-            raise StoreError(f"corpus database error: {safe_url(str(exc))}") from exc
+            raise StoreError(f"corpus database error: {without_password(str(exc))}") from exc
 
     @property
     def is_postgres(self) -> bool:

@@ -16,26 +16,16 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from briefgen.errors import StoreError
+from briefgen.locations import without_password
 
 if TYPE_CHECKING:
     import psycopg
 
-SCHEMES = ("postgresql://", "postgres://")
 CONNECT_TIMEOUT = 10
 """Seconds to wait for the server before saying it cannot be reached."""
 WRITE_LOCK = 0x62726667
 """The advisory lock every write transaction holds (`brfg`): writers from any machine take
 turns, as SQLite's BEGIN IMMEDIATE makes them, while readers are never blocked."""
-
-
-def is_url(location: object) -> bool:
-    """Return True when a corpus location names a PostgreSQL database (`postgresql://...`)."""
-    return isinstance(location, str) and location.lower().startswith(SCHEMES)
-
-
-def safe_url(url: str) -> str:
-    """Return the URL with any password replaced by `***`, for messages and listings."""
-    return re.sub(r"(://[^:/@]*:)[^@/]*@", r"\1***@", url)
 
 
 class PgCursor:
@@ -137,7 +127,7 @@ def connect(url: str) -> PgConnection:
             url, autocommit=True, connect_timeout=CONNECT_TIMEOUT, application_name="briefgen"
         )
     except Exception as exc:  # psycopg.Error; a malformed URL is also a ValueError
-        where = safe_url(url)
+        where = without_password(url)
         raise StoreError(f"cannot open the corpus database {where}: {reason(exc)}") from None
     # briefgen's queries each read a handful of rows by index: starting parallel workers for
     # them costs more than it saves (a newest-first search page: 50 ms with them, 5 without).
@@ -160,7 +150,7 @@ def check_ours(conn: PgConnection) -> None:
         return
     shown = ", ".join(names[:5]) + (", ..." if len(names) > 5 else "")
     raise StoreError(
-        f"{safe_url(conn.url)} is not a briefgen corpus: it holds another application's "
+        f"{without_password(conn.url)} is not a briefgen corpus: it holds another application's "
         f"tables ({shown}); name a database of its own with --db"
     )
 
@@ -168,7 +158,7 @@ def check_ours(conn: PgConnection) -> None:
 def reason(exc: BaseException) -> str:
     """Return the server's or libpq's reason in one line, without the connection string."""
     text = " ".join(str(exc).split()) or type(exc).__name__
-    return safe_url(text)
+    return without_password(text)
 
 
 def statements(script: str) -> Iterator[str]:
