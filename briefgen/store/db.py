@@ -118,13 +118,20 @@ def check_ours(conn: sqlite3.Connection, path: Path) -> None:
         for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
         if not str(row[0]).startswith("sqlite_")
     )
+    shown = foreign_tables(names)
+    if shown is not None:
+        raise StoreError(
+            f"{path} is not a briefgen corpus: it holds another application's tables ({shown}); "
+            "name a new file with --db"
+        )
+
+
+def foreign_tables(names: list[str]) -> str | None:
+    """Return the first table names, to show, when a database holding `names` is another
+    application's (neither empty nor a briefgen corpus); else None."""
     if not names or {"schema_migrations", "cables"} <= set(names):
-        return
-    shown = ", ".join(names[:5]) + (", ..." if len(names) > 5 else "")
-    raise StoreError(
-        f"{path} is not a briefgen corpus: it holds another application's tables ({shown}); "
-        "name a new file with --db"
-    )
+        return None
+    return ", ".join(names[:5]) + (", ..." if len(names) > 5 else "")
 
 
 def is_read_only_error(exc: sqlite3.Error) -> bool:

@@ -59,11 +59,12 @@ def ingest_on_cluster(
     server and done again by another, so no cable is lost or doubled (a batch whose worker
     died after its commit counts as unchanged the second time).
     """
+    from briefgen.store.ingest import batches
     from briefgen.store.records import IngestReport
 
     added = updated = unchanged = 0
     rejections: list[Rejection] = []
-    blocks = (list(block) for block in _blocks(iter(items), CLUSTER_BLOCK))
+    blocks = batches(items, CLUSTER_BLOCK)
     for report in cluster.map(partial(write_block, location), blocks):
         added += report.added
         updated += report.updated
@@ -72,11 +73,6 @@ def ingest_on_cluster(
         if progress is not None:
             progress(IngestReport(added, updated, unchanged, len(rejections)))
     return IngestReport(added, updated, unchanged, len(rejections), tuple(rejections))
-
-
-def _blocks(stream: Iterator[Source | Rejection], size: int) -> Iterator[list[Source | Rejection]]:
-    while block := list(islice(stream, size)):
-        yield block
 
 
 _OPENED: dict[str, Corpus] = {}

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from briefgen.errors import StoreError
 from briefgen.locations import without_password
+from briefgen.store.db import foreign_tables
 
 if TYPE_CHECKING:
     import psycopg
@@ -145,14 +146,12 @@ def check_ours(conn: PgConnection) -> None:
         "SELECT table_name FROM information_schema.tables "
         "WHERE table_schema = current_schema() ORDER BY table_name"
     ).fetchall()
-    names = [str(row[0]) for row in rows]
-    if not names or {"schema_migrations", "cables"} <= set(names):
-        return
-    shown = ", ".join(names[:5]) + (", ..." if len(names) > 5 else "")
-    raise StoreError(
-        f"{without_password(conn.url)} is not a briefgen corpus: it holds another application's "
-        f"tables ({shown}); name a database of its own with --db"
-    )
+    shown = foreign_tables([str(row[0]) for row in rows])
+    if shown is not None:
+        raise StoreError(
+            f"{without_password(conn.url)} is not a briefgen corpus: it holds another "
+            f"application's tables ({shown}); name a database of its own with --db"
+        )
 
 
 def reason(exc: BaseException) -> str:
