@@ -33,7 +33,7 @@ if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
     PGTEST=$(mktemp -d /tmp/briefgen-pg.XXXXXX)
     PGPORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
     as_pg() {  # initdb and the server refuse to run as root
-        if [ "$(id -u)" = 0 ]; then su postgres -s /bin/sh -c "$1"; else sh -c "$1"; fi
+        if [ "$(id -u)" = 0 ]; then su postgres -s /bin/sh -c "cd / && $1"; else sh -c "$1"; fi
     }
     [ "$(id -u)" = 0 ] && chown postgres "$PGTEST"
     as_pg "$PGBIN/initdb -D $PGTEST/data -A trust -U briefgen -E UTF8 --locale=C.UTF-8" >/dev/null
