@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -37,6 +38,10 @@ class ReadOnlyError(StoreError):
     """The corpus (or its folder) may not be written by this process."""
 
 
+BUSY_SECONDS = 30.0
+"""How long opening a corpus waits for other processes opening or writing it."""
+
+
 CACHE_KIB = 64 * 1024
 """SQLite page cache per connection: enough for fast batches, small against the memory cap."""
 
@@ -57,10 +62,10 @@ def connect(path: Path) -> sqlite3.Connection:
         conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
         # First: two processes creating one new corpus wait for each other from here on (up to
         # 30 s: a long ingest batch commits within that, even on a machine loaded many deep).
-        conn.execute("PRAGMA busy_timeout = 30000")
+        conn.execute(f"PRAGMA busy_timeout = {int(BUSY_SECONDS * 1000)}")
         # Before anything writes: switching to WAL alone would change another app's file.
         check_ours(conn, path)
-        conn.execute("PRAGMA journal_mode = WAL")
+        _switch_to_wal(conn)
         # NORMAL under WAL keeps the database consistent across power loss; it may lose the
         # last transactions, which a rerun of ingest adds again.
         conn.execute("PRAGMA synchronous = NORMAL")
@@ -76,6 +81,26 @@ def connect(path: Path) -> sqlite3.Connection:
             conn.close()
         raise
     return conn
+
+
+def _switch_to_wal(conn: sqlite3.Connection) -> None:
+    """Put the database in WAL mode, waiting for other processes switching it at once.
+
+    SQLite answers a journal-mode change that would wait on another connection's lock with
+    `database is locked` at once, without its busy handler: four first ingests of one new
+    corpus started together lost three of theirs to it, one run in two on a loaded machine.
+    """
+    deadline = time.monotonic() + BUSY_SECONDS
+    pause = 0.01
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.5)
 
 
 def connect_read_only(path: Path) -> sqlite3.Connection:
