@@ -150,7 +150,7 @@ def _read_paragraph(ctx: Context, para: Para, spans: list[Span], state: _State) 
             if not in_entry and clause_start > 0:
                 previous = text[:clause_start].rstrip()
                 if previous.endswith(":") and state.last:
-                    lead = (state.last, state.last_kind == "speech")
+                    lead = (state.last, state.last_kind in ("speech", "tag"))
             in_entry = True
         # Mentions never overlap and are kept in text order: the clause's names are a slice.
         first = bisect_left(span_starts, clause_start)
@@ -314,7 +314,7 @@ def _attribute(
             )
         )
     if actors and rule != "list_lead":
-        state.acted(actors, "speech" if speech else "act")
+        state.acted(actors, "tag" if subject.tagged else "speech" if speech else "act")
         if not speech and actors[0].kind == "org":
             lowered = para.lowered[start:end] if para.ascii else para.text[start:end].lower()
             if any(word in lowered for word in _FACILITY_WORDS):
@@ -386,7 +386,11 @@ def _resolve(
         if entry_party is not None and ctx.kind_of(entry_party) == "org":
             return (_Actor(entry_party, "org", paragraph),)
         # Only a party that acted in the clause just before: `it` after a clause about a law or
-        # a campaign is that law or campaign, which no rule here can name.
+        # a campaign is that law or campaign, which no rule here can name. Nor after words a
+        # speech tag reports (`Sebastian, he said, was specific about the Commission's work:
+        # It will ...`): their subject is not the speaker.
+        if state.last_kind == "tag":
+            return ()
         orgs = tuple(a for a in state.last if a.kind == "org")
         if word in ("it", "its"):
             return orgs[:1] if len(orgs) == 1 else ()
@@ -437,6 +441,15 @@ def _description(
     last = [a for a in state.last if a.kind == "org"]
     if len(last) == 1 and _fits(ctx, last[0].name, head):
         return (last[0],)
+    # `Alonso indicated that PC will also conduct a study. The NGO is working on a report`:
+    # the body of that kind that acted last, in this paragraph or the one before.
+    near = [a for a in recent if a.kind == "org" and recent[0].paragraph - a.paragraph <= 1]
+    for actor in near:
+        if ctx.org_kind(actor.name) is not None and _fits(ctx, actor.name, head):
+            return (actor,)
+    if len({a.name for a in near}) == 1 and ctx.org_kind(near[0].name) is None:
+        # The only body acting there, of no kind the cable states: `the firm` is that one.
+        return (near[0],) if head in _HEAD_FITS and head not in ("ministry", "embassy") else ()
     if head == "embassy" and ctx.cable.origin:
         # `the Embassy` with no other embassy named is the post that wrote the cable.
         return (_Actor(ctx.cable.origin, "org", recent[0].paragraph if recent else 0),)

@@ -23,9 +23,11 @@ _BASED_IN_RE = re.compile(
     rf"(?:the )?({_PLACE})"
 )
 _OFFICE_RE = re.compile(
-    rf"(?:'s|’s)? (?:(?:main |regional |local |country )?(?:office|offices|headquarters|branch|"
-    rf"representation|mission)) in (?:the )?({_PLACE})"
+    rf"(?:'s|’s)? (?:(?:main |regional |local |country )?(?:office|headquarters|branch|"
+    rf"representation|mission)) in (?:the )?({_PLACE})(?! and [A-Z]| or [A-Z])"
 )
+"""`X's office in Y`; not `X's offices in Y and Z`, nor `its office in Y and Z`: a body with
+offices in several places is based in none of them that the words tell."""
 _PLACE_OFFICE_RE = re.compile(rf"(?:'s|’s) ({_PLACE}) (?:office|branch|headquarters)\b")
 _DEMONYM_RE = re.compile(
     r"([A-Z](?<!\w[A-Z])[a-z]+) (?:NGO|non-?governmental organi[sz]ation|human rights (?:group|"

@@ -106,7 +106,7 @@ SPEECH_VERBS = frozenset(
     blames blame wrote writes write saying telling noting arguing claiming complaining
     urging asking calling pressing recommending suggesting proposing warning requesting
     insisting stressing emphasizing expressing criticizing praising accusing alleging
-    lobbying enthuse enthuses enthused echo echoes echoed""".split()
+    lobbying enthuse enthuses enthused echo echoes echoed inform informs informed""".split()
 )
 """Verbs that report speech, a view or a judgement: the clause is its subject's claim."""
 IRREGULAR_VERBS = frozenset(
@@ -194,6 +194,9 @@ class Subject:
     """Parties an `According to X` names: the clause is their account."""
     end: int | None = None
     """Offset where the subject's words end (its verb starts), when known."""
+    tagged: bool = False
+    """True when the speaker comes from a speech tag (`Sebastian, he said, was forthright`):
+    the words it reports have a subject of their own, which a later `it` may mean."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -279,7 +282,9 @@ def split_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     head = start
     for match in _CLAUSE_SPLIT_RE.finditer(text, start, end):
         if match.start() - head > 12 and (
-            text[match.start()] == ";" or _opens_clause(text, match.end(), end)
+            _item_has_verb(text, match.end(), end)
+            if text[match.start()] == ";"
+            else _opens_clause(text, match.end(), end)
         ):
             spans.append((head, match.start()))
             head = match.end()
@@ -301,6 +306,21 @@ def _opens_clause(text: str, start: int, end: int) -> bool:
 
 
 _PUNCTUATION = "\"'“”‘’()[],.;:!?"
+
+
+def _item_has_verb(text: str, start: int, end: int) -> bool:
+    """Return True when the words after a `;` at `start` (to the next `;`) carry a verb: a
+    clause of its own (`; the Ministry trained 500`, `; runs a shelter`), not one more item of
+    a list the clause before opened (`He met with X; the director of Y; and Z`)."""
+    stop = text.find(";", start, end)
+    words = text[start : stop if stop != -1 else end].split()
+    for index, raw in enumerate(words):
+        if raw[:1].isupper():
+            continue  # a name's word (`State` in `Sao Paulo State Federation`), not a verb
+        word = raw.lower().strip(_PUNCTUATION)
+        if _is_verb(word) or (index < 2 and word.endswith("s") and not word.endswith("ss")):
+            return True
+    return False
 
 
 def clause_opening(words: Words, start: int, end: int) -> int:
@@ -410,11 +430,11 @@ def _speech_tag(words: Words, start: int, end: int, names: Sequence[Span]) -> Su
     who_start, who_end = match.span(group)
     who = match.group(group).strip().lower()
     if who in ("he", "she", "they"):
-        return Subject("pronoun", word=who, speech=True)
+        return Subject("pronoun", word=who, speech=True, tagged=True)
     named = tuple(s.name for s in names if who_start <= s.start < who_end)
     if not named or len(who.split()) > 6:
         return None
-    return Subject("named", named, speech=True)
+    return Subject("named", named, speech=True, tagged=True)
 
 
 def _noun_phrase(

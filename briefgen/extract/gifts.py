@@ -32,7 +32,7 @@ _GIVE_TO_RE = re.compile(
     r"\b(?:provid\w*|gave|give[sn]?|giving|donat\w*|grant(?:ed|s)?|award\w*|allocat\w*|"
     r"disburs\w*|transferr?\w*|sen[dt]s?|deliver\w*|pledg\w*|contribut\w*|offer\w*|extend\w*|"
     r"reimburs\w*|assistance|aid|grants?|funding|funds|loans?|donations?|training|support|"
-    r"scholarships?)\b[^.;]{0,90}?\b(?:to|for)\s+(?:the\s+)?$",
+    r"scholarships?)\b[^.;]{0,90}?\b(?:to|for)\s+(?:the\s+(?:[a-z][\w-]*\s+){0,2})?$",
     re.IGNORECASE,
 )
 _OBJECT_VERB_RE = re.compile(

@@ -316,10 +316,20 @@ def kind_from_name(name: str) -> OrgKind | None:
         return "party"  # `Orange Democratic Movement`, `United Progressive Alliance`
     if _UNION_NAME_RE.search(name):
         return "union"
+    members = _MEMBERS_OF_RE.search(name)
     for kind, heads in _HEAD_KINDS:
+        if kind == "company" and members is not None:
+            continue  # `Federation of Industries`: a body of companies, not a company
         if words & heads:
             return kind
     return None
+
+
+_MEMBERS_OF_RE = re.compile(
+    r"\b(?:Federation|Confederation|Association|Chamber|Council|Union|League|Alliance|"
+    r"Coalition|Society|Forum|Club) of\b"
+)
+"""A body of members named for them (`Federation of Industries`, `Association of Banks`)."""
 
 
 def kind_from_context(text: str, start: int, end: int) -> OrgKind | None:
@@ -353,7 +363,10 @@ def kind_from_context(text: str, start: int, end: int) -> OrgKind | None:
         return "ngo"
     if _AFTER_PARTY_RE.match(text, end):
         return "party"
-    appositive = _APPOSITIVE_RE.match(text, end) or _COPULA_KIND_RE.match(text, end)
+    appositive = _APPOSITIVE_RE.match(text, end)
+    if appositive is not None and not _closes_appositive(text, appositive.end()):
+        appositive = None  # `According to the MST, the group focuses ...`: the next subject
+    appositive = appositive or _COPULA_KIND_RE.match(text, end)
     if appositive is not None and _ARMED_RE.search(appositive.group(0)):
         return "armed"  # `a Kashmiri terrorist group`: not a body a profile calls an NGO
     if appositive is not None:
@@ -361,6 +374,21 @@ def kind_from_context(text: str, start: int, end: int) -> OrgKind | None:
         word = word.rstrip("s") if word.endswith("ngos") else word
         return _WORD_KINDS.get(word)
     return None
+
+
+_AFTER_APPOSITIVE_RE = re.compile(
+    r"\s*(?:[,;:.)\]]|$|[A-Z(\"“]|(?:that|which|who|whose|where|"
+    r"based|in|of|for|with|from|at|on|and|or|to|known|led|headed|run|close|linked|"
+    r"active|devoted|dedicated|[a-z-]+(?:ing|ed))\b)"
+)
+"""What may follow an appositive (`X, a London-based group, ...`, `X, an NGO based in ...`,
+`X, a group working on ...`); any other word after it (`X, the group focuses ...`) is a verb,
+and the words are the subject of the next clause, not a description of X."""
+
+
+def _closes_appositive(text: str, end: int) -> bool:
+    """Return True when the words before `end` can close an appositive."""
+    return _AFTER_APPOSITIVE_RE.match(text, end) is not None
 
 
 def rule_org_kinds(ctx: Context) -> None:

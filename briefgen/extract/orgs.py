@@ -273,6 +273,11 @@ def _split_orgs(text: str, items: list[Token]) -> list[list[Token]]:
                 # not `the Export and Finance Bank`.
                 parts.append([])
                 continue
+            if item.word == "to" and not left_has_head and right_has_head:
+                # `gave 28,761 Euro to the European Humanities University`: what comes before
+                # `to` names no body; the name starts after it.
+                parts.append([])
+                continue
             if item.word in ("in", "to") and after and left_has_head:
                 nxt = text[after[0].start : after[0].end]
                 if nxt[:1].isupper() and gazetteer.find(nxt, nxt.lower(), False):

@@ -9,6 +9,7 @@ from briefgen.extract.context import Context, Para, canonical_org
 from briefgen.extract.forenames import is_given_name
 from briefgen.extract.names import (
     TITLE_RE,
+    TITLE_WORDS,
     Token,
     looks_like_name_word,
     looks_like_surname,
@@ -23,7 +24,7 @@ _ORG = (
     r"[A-Z#][\w’'&-]*)*"
 )
 _APPOSITIVE_RE = re.compile(
-    rf"\b({_NAME}), (?:the )?({_TITLE})(?: of (?:the )?({_ORG}))?"
+    rf"\b({_NAME}), (?:the )?({_TITLE})(?: and (?:{_TITLE}))?(?: (?:of|at) (?:the )?({_ORG}))?"
     rf"(?: and ({_TITLE}) of (?:the )?(?:[a-z]+'s )?({_ORG}))?"
 )
 _TITLE_STARTS = frozenset(t.split()[0] for t in lexicon.TITLES)
@@ -83,7 +84,7 @@ def _add_person(
             org_name = ctx.register("org", ctx.lookup(org_name) or org_name)
             if org_span is not None:
                 ctx.add_mention(para, "org", *org_span, org_name, rule, True)
-        leader = title in lexicon.LEADER_TITLES
+        leader = title in lexicon.LEADER_TITLES and org_name is not None
         ctx.roles.append(Role(name, title, org_name, leader, ctx.source(para, start)))
     return name
 
@@ -154,6 +155,11 @@ def rule_title_before_name(ctx: Context, para: Para) -> None:
         lead_org: Token | None = None
         lead_span: tuple[int, int] | None = None
         named = _named_body_before_title(ctx, text, items)
+        acronym = _acronym_before(ctx, text, items[0].start)
+        if acronym is not None and _title_at(items):
+            # `Motion Picture Association of America (MPAA) President Robert Pisano`: the
+            # bracket ends the run of capitalised words, so the body is found by its acronym.
+            lead_span = acronym
         if named is not None:
             # `World Food Program Director Mohammed Diab`: a body the cable named, then a title.
             lead_span = (items[0].start, items[named - 1].end)
@@ -189,10 +195,11 @@ def rule_title_before_name(ctx: Context, para: Para) -> None:
             rest = rest[:-1]  # `Secretary General Dr. Mohammed Abdul Bari`
         org: str | None = None
         org_span: tuple[int, int] | None = None
-        if lead_org is not None:
+        office = bool(_PUBLIC_OFFICE_WORDS & set(title_match.group(0).split()))
+        if lead_org is not None and not office:
             org = ctx.lookup(lead_org.word)
             org_span = (lead_org.start, lead_org.end)
-        elif lead_span is not None:
+        elif lead_span is not None and not office:
             org = ctx.lookup(text[lead_span[0] : lead_span[1]])
             org_span = lead_span
         title = nationality + title_match.group(0)
@@ -218,6 +225,11 @@ def rule_title_before_name(ctx: Context, para: Para) -> None:
         )
 
 
+_PUBLIC_OFFICE_WORDS = frozenset({"Minister", "Governor", "Mayor", "Senator", "Akim", "Ambassador"})
+"""A title of public office after a body's name (`BJP Chief Minister Narendra Modi`) is held
+in the state, not in the body (a party) named before it."""
+
+
 def _named_body_before_title(ctx: Context, text: str, items: list[Token]) -> int | None:
     """Return how many words of `items` name an organization the cable knows, when a title
     follows them (`World Food Program Director ...`), else None."""
@@ -228,6 +240,19 @@ def _named_body_before_title(ctx: Context, text: str, items: list[Token]) -> int
         if known is not None and ctx.kind_of(known) == "org":
             return count
     return None
+
+
+_ACRONYM_BEFORE_RE = re.compile(r"\(([A-Z][A-Za-z]{1,9})\) $")
+
+
+def _acronym_before(ctx: Context, text: str, start: int) -> tuple[int, int] | None:
+    """Return the span of the acronym in brackets just before `start` when it names a body the
+    cable knows (`(MPAA) President ...`), else None."""
+    match = _ACRONYM_BEFORE_RE.search(text, max(0, start - 14), start)
+    if match is None or match.end() != start:
+        return None
+    known = ctx.lookup(match.group(1))
+    return match.span(1) if known is not None and ctx.kind_of(known) == "org" else None
 
 
 def _split_at_titles(items: list[Token]) -> list[list[Token]]:
@@ -289,7 +314,13 @@ def _trailing_name(items: list[Token]) -> list[Token]:
             looks_like_name_word(first.word)
             and looks_like_name_word(last.word)
             and not first.possessive
-            and (_given(first.word) or looks_like_surname(last.word))
+            and (
+                _given(first.word)
+                or looks_like_surname(last.word)
+                # Right after a title, two name words are a name the dictionary may not know
+                # (`Chief Minister Narendra Modi`).
+                or items[-3].word in TITLE_WORDS
+            )
         ):
             return items[-2:]
     if looks_like_surname(last.word) and not items[-2].is_head:
@@ -399,6 +430,13 @@ _NAME_THEN_BODY_RE = re.compile(r"\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}), $")
 _ROLE_AFTER_BODY_RE = re.compile(rf"(?:'s|’s)? ({_CASED_ROLE})(?=[,;.]| (?:of|in|at|and)\b)")
 _ROLE_OF_BEFORE_RE = re.compile(rf"\b[Tt]he ({_ROLE_WORDS}) (?:of|at|for) (?:the )?$")
 """`The director of ` before a body and the name after it (`..., Sister Consuelo Morales,`)."""
+_CASED_ROLE_OF_BEFORE_RE = re.compile(rf"\b(former )?({_CASED_ROLE}) of (?:the )?$")
+"""`President of the ` (or `former Director of the `) before a body, its acronym and a name."""
+_NAME_AFTER_ACRONYM_RE = re.compile(
+    r"(?: \([A-Z][A-Za-z]{1,9}\))? "
+    r"([A-Z][a-z]+(?: (?:de |da |do |dos |del |de la )?[A-Z][a-z]+){1,3})(?=[,;.]| [a-z])"
+)
+"""`(ALDHU) Juan de Dios Parra claimed`: the name after a body's acronym."""
 _NAME_AFTER_BODY_RE = re.compile(
     r", (?:(?:Sister|Brother|Father|Dr\.?|Mr\.?|Ms\.?|Mrs\.?|Prof\.?) )?"
     r"([A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2})(?=[,;.]| [a-z])"
@@ -411,9 +449,9 @@ def rule_role_appositive(ctx: Context, para: Para) -> None:
     if para.caps:
         return
     _role_then_name(ctx, para)
+    _around_body(ctx, para)
     if ", " not in text:
         return
-    _around_body(ctx, para)
     for match in _ROLE_APPOSITIVE_RE.finditer(text):
         words = match.group(1).replace("-", " ").split()
         if not all(looks_like_name_word(w) for w in words):
@@ -462,15 +500,22 @@ def _around_body(ctx: Context, para: Para) -> None:
         before = _NAME_THEN_BODY_RE.search(text, max(0, start - 40), start)
         role = _ROLE_AFTER_BODY_RE.match(text, end)
         span: tuple[int, int] | None = None
+        titled = _CASED_ROLE_OF_BEFORE_RE.search(text, max(0, start - 40), start)
+        named = _NAME_AFTER_ACRONYM_RE.match(text, end) if titled is not None else None
+        former = False
         if before is not None and role is not None:
             span, found = before.span(1), role.group(1)
+        elif titled is not None and named is not None:
+            # `President of the Latin American Association of Human Rights (ALDHU) Juan de
+            # Dios Parra claimed`: the role, the body, its acronym, then the name.
+            span, found, former = named.span(1), titled.group(2), bool(titled.group(1))
         else:
             of = _ROLE_OF_BEFORE_RE.search(text, max(0, start - 40), start)
             after = _NAME_AFTER_BODY_RE.match(text, end)
             if of is None or after is None:
                 continue
             span, found = after.span(1), of.group(1)
-        words = text[span[0] : span[1]].replace("-", " ").split()
+        words = [w for w in text[span[0] : span[1]].replace("-", " ").split() if w[0].isupper()]
         if words[0] in _TITLE_STARTS or not all(looks_like_name_word(w) for w in words):
             continue
         name = _add_person(ctx, para, *span, "role_appositive")
@@ -478,7 +523,9 @@ def _around_body(ctx: Context, para: Para) -> None:
             continue
         role_text = found.lower()
         title = " ".join(w.capitalize() for w in role_text.split())
-        leader = any(r in role_text for r in _LEADING_ROLES) and "deputy" not in role_text
+        leader = (
+            not former and any(r in role_text for r in _LEADING_ROLES) and "deputy" not in role_text
+        )
         ctx.roles.append(Role(name, title, org_name, leader, ctx.source(para, span[0])))
 
 
@@ -622,7 +669,7 @@ def _add_caps_person(ctx: Context, para: Para, start: int, end: int, title: str 
     if title:
         title = " ".join(w.capitalize() for w in title.split())
         org = _org_of_title(title, None)
-        leader = title in lexicon.LEADER_TITLES
+        leader = title in lexicon.LEADER_TITLES and org is not None
         ctx.roles.append(Role(name, title, org, leader, ctx.source(para, start)))
 
 

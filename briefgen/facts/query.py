@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from rapidfuzz import fuzz, process
@@ -22,6 +22,7 @@ from briefgen.extract.records import (
 )
 from briefgen.facts.catalog import all_keys, entities_named, name_key
 from briefgen.facts.lazy import cables_naming, candidates, find_by_text, phrases_of
+from briefgen.facts.siblings import family
 from briefgen.facts.store import stored_facts
 from briefgen.models import Record
 from briefgen.store import Corpus
@@ -247,18 +248,24 @@ def get_entity(
     _check_max(max_cables)
     canonical, ekind = resolve_name(corpus, name, kind)
     conn = corpus.connection
-    cable_ids, total = _cables_of(conn, canonical, ekind, max_cables)
-    aliases: set[str] = set()
+    names = family(conn, canonical, ekind)
+    cable_ids, total = _cables_of(conn, names, ekind, max_cables)
+    aliases: set[str] = set(names[1:])
     acronym: str | None = None
-    for alias, acr in conn.execute(
-        "SELECT alias, acronym FROM extract_names WHERE name = ? AND kind = ?",
-        (canonical, ekind),
-    ):
-        if alias != canonical:
-            aliases.add(alias)
-        acronym = acronym or acr
+    for entity in names:
+        for alias, acr in conn.execute(
+            "SELECT alias, acronym FROM extract_names WHERE name = ? AND kind = ?",
+            (entity, ekind),
+        ):
+            if alias != canonical:
+                aliases.add(alias)
+            if entity == canonical or acronym is None:
+                acronym = acr or acronym
     facts = stored_facts(corpus, cable_ids)
-    return _assemble(canonical, ekind, acronym, aliases, facts, total)
+    # A cable of the family may give the body a name another cable gives as its alias (`the
+    # Federation of Industries of Sao Paulo President Paulo Skaf`): that name is the body too.
+    same = set(names) | {a for a in aliases if " " in a} if len(names) > 1 else set(names)
+    return _assemble(canonical, ekind, acronym, aliases, facts, total, same)
 
 
 def _check_max(max_cables: int | None) -> None:
@@ -315,7 +322,13 @@ def _assemble(
     aliases: set[str],
     cable_facts: list[CableFacts],
     total: int,
+    names: set[str] | None = None,
 ) -> EntityProfile:
+    """Return the entity's profile from the facts of its cables; `names` are the other
+    entities that are the same body (`siblings.family`), whose facts are told under
+    `canonical`."""
+    if names and len(names) > 1:
+        cable_facts = [_renamed(f, names, canonical) for f in cable_facts]
     mentions: list[Mention] = []
     roles: list[Role] = []
     figures: list[Figure] = []
@@ -361,7 +374,44 @@ def _assemble(
     )
 
 
-def _cables_of(conn: Connection, name: str, kind: str, limit: int | None) -> tuple[list[str], int]:
+def _renamed(facts: CableFacts, names: set[str], canonical: str) -> CableFacts:
+    """Return `facts` with every one of `names` written `canonical` where the profile reads
+    names: mentions, roles, figures, fundings, relations, events and quotations."""
+
+    def one(name: str | None) -> str | None:
+        return canonical if name in names else name
+
+    def each(name: str) -> str:
+        return canonical if name in names else name
+
+    return replace(
+        facts,
+        mentions=tuple(
+            replace(m, name=canonical) if m.name in names and m.kind == "org" else m
+            for m in facts.mentions
+        ),
+        roles=tuple(replace(r, organization=one(r.organization)) for r in facts.roles),
+        figures=tuple(replace(f, subject=one(f.subject)) for f in facts.figures),
+        fundings=tuple(
+            replace(f, funder=one(f.funder), recipient=one(f.recipient), channel=one(f.channel))
+            for f in facts.fundings
+        ),
+        relations=tuple(
+            replace(r, subject=each(r.subject), object=one(r.object)) for r in facts.relations
+        ),
+        events=tuple(
+            replace(e, entities=tuple(dict.fromkeys(each(n) for n in e.entities)))
+            for e in facts.events
+        ),
+    )
+
+
+def _cables_of(
+    conn: Connection, names: list[str], kind: str, limit: int | None
+) -> tuple[list[str], int]:
+    if len(names) > 1:
+        return _family_cables(conn, names, kind, limit)
+    name = names[0]
     where = "FROM extract_entity_cables WHERE name = ? AND kind = ?"
     if limit is None:
         rows = conn.execute(f"SELECT cable_id {where} ORDER BY cable_id", (name, kind))
@@ -379,9 +429,32 @@ def _cables_of(conn: Connection, name: str, kind: str, limit: int | None) -> tup
         cut = window[limit - 1][1]
         window = [row for row in window if row[1] > cut]
         window += conn.execute(f"{ranked} AND mentions = ?", (name, kind, cut)).fetchall()
+    return _ranked(conn, window, limit), int(total)
+
+
+def _family_cables(
+    conn: Connection, names: list[str], kind: str, limit: int | None
+) -> tuple[list[str], int]:
+    """Return the cables of one body named by several entities (`siblings.family`): each
+    cable once, its mentions summed; a family is a handful of names of a few cables each."""
+    marks = ",".join("?" * len(names))
+    counts: Counter[str] = Counter()
+    for cable_id, mentions in conn.execute(
+        "SELECT cable_id, mentions FROM extract_entity_cables "
+        f"WHERE kind = ? AND name IN ({marks})",
+        (kind, *names),
+    ):
+        counts[cable_id] += mentions
+    if limit is None:
+        return sorted(counts), len(counts)
+    return _ranked(conn, list(counts.items()), limit), len(counts)
+
+
+def _ranked(conn: Connection, window: list[tuple[str, int]], limit: int) -> list[str]:
+    """Return the ids of `window` (id, mentions) with the most mentions first, then newest."""
     created = _created(conn, [cid for cid, _n in window])
     window.sort(key=lambda row: (-row[1], _newest_first(created.get(row[0])), row[0]))
-    return [cid for cid, _n in window[:limit]], int(total)
+    return [cid for cid, _n in window[:limit]]
 
 
 def _created(conn: Connection, ids: list[str]) -> dict[str, str | None]:

@@ -23,7 +23,13 @@ from briefgen.summarize.evidence import (
 )
 from briefgen.summarize.funding import funding_rows, funding_total
 from briefgen.summarize.meta import briefing_meta, cited_only
-from briefgen.summarize.ngo_sections import Placed, allocate, best_activity, route
+from briefgen.summarize.ngo_sections import (
+    Placed,
+    allocate,
+    best_activity,
+    legal_concerns,
+    route,
+)
 from briefgen.summarize.records import Cite, FundingRow, KeyFact, NgoProfile, Person, Statement
 from briefgen.summarize.synthesis import identity, join, leadership, quoted
 
@@ -286,6 +292,9 @@ def _place(
         receives = True
     by_leader = role != "named" and not _acts_in(facts, sentence, names - leaders)
     figures = bool(_NUMBER.search(sentence.text))
+    forms = set(names) | {
+        m.text for m in facts.mentions if m.name in names and m.paragraph == sentence.cite.paragraph
+    }
     return Placed(
         sentence,
         role,
@@ -296,6 +305,7 @@ def _place(
         post_says=post_says,
         figures=figures,
         others_say=others_say,
+        legal=legal_concerns(sentence.text, forms, role == "acts"),
     )
 
 

@@ -44,6 +44,9 @@ class Placed:
     """True when it states a number: such sentences are kept first when a section is cut."""
     also: tuple[Cite, ...] = ()
     """Other paragraphs that state the same (a TIP report repeats last year's words)."""
+    legal: bool = False
+    """True when a word of legal status in it concerns the organization itself (see
+    `legal_concerns`), not another body the sentence names (`shut down The Pirate Bay`)."""
 
 
 _LEGAL = re.compile(
@@ -56,6 +59,46 @@ _LEGAL = re.compile(
 )
 """What the authorities decided of the organization itself, not `registered sex workers` nor
 `food from WFP upon registration` (whose registration no word says: the people's)."""
+_BRACKETS = re.compile(r"\([^()]*\)")
+_PROPER = re.compile(r"\b[A-Z][a-z]")
+"""A capitalised word: another name, where only the organization's may stand."""
+_BETWEEN_AFTER = re.compile(
+    r"\s*(?:(?:of|against|on|for)\s+)?(?:(?:the|its|their)\s+)?(?:[a-z-]+\s+){0,3}$"
+)
+
+
+def legal_concerns(text: str, forms: set[str], acts: bool) -> bool:
+    """Return True when a word of legal status in `text` concerns the organization named by
+    one of `forms`: its name, then the word with no other name or clause break between
+    (`X was registered in 2001`, `X (ACR) was warned`), or the word, then its name (`the
+    registration of X`, `authorities banned X`), or, when it acts and no name is written,
+    the word alone (`It was registered in 2003`)."""
+    spans = [(i, i + len(f)) for f in forms if f for i in _finds(text, f)]
+    for match in _LEGAL.finditer(text):
+        for start, end in spans:
+            if end <= match.start():
+                gap = _BRACKETS.sub("", text[end : match.start()])
+                if len(gap) <= 90 and not any(c in gap for c in ".;") and not _PROPER.search(gap):
+                    return True
+            elif (
+                0 <= start - match.end() <= 40
+                and _BETWEEN_AFTER.fullmatch(text[match.end() : start] + " ") is not None
+            ):
+                return True
+        first = text.find(" ") + 1  # a sentence's first word is capitalised anyway
+        if acts and not spans and not _PROPER.search(text, first, match.start()):
+            return True
+    return False
+
+
+def _finds(text: str, form: str) -> list[int]:
+    found, at = [], text.find(form)
+    while at != -1:
+        found.append(at)
+        at = text.find(form, at + 1)
+    return found
+
+
 _FUNDING = re.compile(
     r"\b(?:fund\w*|grants?|granted|donor\w*|donat\w*|financ\w*|budget\w*|sponsor\w*|"
     r"allocat\w*|subsid\w*|in-kind|USD|EUR|dollars|euros|\$|€|£)",
@@ -102,7 +145,7 @@ _HEADLINE = re.compile(r"^(?:[\"“]?(?:[A-Z][\w’'-]*|of|and|the|in|on|for|to)
 Rule = Callable[[Placed], bool]
 
 SECTION_RULES: tuple[tuple[str, Rule], ...] = (
-    ("legal_status", lambda p: bool(_LEGAL.search(p.sentence.text)) and p.role != "says"),
+    ("legal_status", lambda p: p.legal and p.role != "says"),
     ("last_contact", lambda p: p.post and bool(_CONTACT.search(p.sentence.text))),
     (
         "assessment",

@@ -1,0 +1,155 @@
+"""Rules from reading profiles of bodies no check names (Cablegate, round three), each on the
+shape of the real sentence that was misread."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from briefgen.extract import CableFacts, extract
+from briefgen.extract.kinds import kind_from_context, kind_from_name
+from briefgen.models import Cable, Paragraph
+
+
+def _facts(*texts: str) -> CableFacts:
+    return extract(
+        Cable(
+            id="09MADRID900",
+            created=datetime(2009, 12, 18),
+            origin="Embassy Madrid",
+            paragraphs=tuple(Paragraph(i + 1, None, t) for i, t in enumerate(texts)),
+        )
+    )
+
+
+def _roles(facts: CableFacts) -> set[tuple[str, str, str | None, bool]]:
+    return {(r.person, r.title, r.organization, r.leadership) for r in facts.roles}
+
+
+def test_two_titles_joined_by_and_share_the_body_after_them() -> None:
+    facts = _facts(
+        "(U) Dan Glickman, Chairman and CEO of the Motion Picture Association of America "
+        "(MPAA), referred to the President's speech."
+    )
+    assert ("Dan Glickman", "Chairman", "Motion Picture Association of America", True) in (
+        _roles(facts)
+    )
+
+
+def test_a_title_after_a_bodys_acronym_in_brackets_is_held_in_that_body() -> None:
+    facts = _facts(
+        "(SBU) Motion Picture Association of America (MPAA) President Robert Pisano told the "
+        "Charge on March 20 that the law is very important.",
+        "(SBU) In a meeting with Charge, MPAA CEO Dan Glickman expressed satisfaction.",
+    )
+    roles = _roles(facts)
+    assert ("Robert Pisano", "President", "Motion Picture Association of America", True) in roles
+    assert ("Dan Glickman", "CEO", "Motion Picture Association of America", True) in roles
+
+
+def test_a_role_of_a_body_then_its_acronym_then_a_name_with_a_particle() -> None:
+    facts = _facts(
+        "(C) President of the Latin American Association of Human Rights (ALDHU) Juan de Dios "
+        "Parra claimed on March 11 in a television interview that the army had erred."
+    )
+    assert (
+        "Juan de Dios Parra",
+        "President",
+        "Latin American Association of Human Rights",
+        True,
+    ) in _roles(facts)
+
+
+def test_the_next_clauses_subject_after_a_comma_is_no_appositive() -> None:
+    text = "(Note: According to the MST, the group focuses activity in April.)"
+    start = text.index("MST")
+    assert kind_from_context(text, start, start + 3) is None
+    text = "Greenpeace, an environmental group based in Amsterdam, protested."
+    assert kind_from_context(text, 0, len("Greenpeace")) == "ngo"
+    text = "Amnesty International, the human rights group, criticised the law."
+    assert kind_from_context(text, 0, len("Amnesty International")) == "ngo"
+
+
+def test_a_federation_of_companies_is_no_company() -> None:
+    assert kind_from_name("Federation of Industries of Sao Paulo State") is None
+    assert kind_from_name("Sao Paulo State Federation of Industries") is None
+    assert kind_from_name("Tata Industries") == "company"
+    assert kind_from_name("Association of Banks") == "ngo"
+
+
+def test_offices_in_two_cities_are_no_base() -> None:
+    facts = _facts(
+        "(C) The closure of the British Council's offices in St. Petersburg and Yekaterinburg "
+        "angered London.",
+        "(C) The Feminist League's office in Almaty opened.",
+    )
+    bases = {(r.subject, r.object) for r in facts.relations if r.kind == "based_in"}
+    assert bases == {("Feminist League", "Almaty")}
+
+
+def test_it_after_words_a_speech_tag_reports_is_not_the_speaker() -> None:
+    text = (
+        "(SBU) In a meeting with Charge, MPAA CEO Dan Glickman expressed satisfaction with his "
+        "meetings with Trade Minister Miguel Sebastian. Sebastian, he said, was quite "
+        "forthright and specific about the Commission's work: It will deliver its "
+        "recommendations by year's end."
+    )
+    facts = _facts(text)
+    it = text.index("It will")
+    assert any("Dan Glickman" in a.actors for a in facts.attributions if a.start < it)
+    assert not [a for a in facts.attributions if a.start <= it < a.end and a.actors]
+
+
+def test_a_description_means_the_body_of_its_kind_that_acted_just_before() -> None:
+    text_before = (
+        "(SBU) Poder Ciudadano (PC), an NGO, works on transparency. In an attempt to make "
+        "corruption a more salient issue, Alonso indicated that PC will also conduct a study."
+    )
+    text = text_before + " The NGO is working on a report on Congress."
+    facts = _facts(text)
+    at = text.index("The NGO")
+    assert any(
+        a.start <= at < a.end and a.actors == ("Poder Ciudadano",) for a in facts.attributions
+    )
+
+
+def test_a_list_item_after_a_semicolon_without_a_verb_is_no_clause_of_its_own() -> None:
+    text = (
+        "(SBU) He met with former Ambassador Rubens Barbosa; several Amcham Board members; the "
+        "foreign trade director of the Sao Paulo State Federation of Industries (FIESP); and "
+        "the state social development coordinator."
+    )
+    facts = _facts(text)
+    assert not [
+        a for a in facts.attributions if "Sao Paulo State Federation of Industries" in a.actors
+    ]
+
+
+def test_money_to_a_body_after_a_currency_word_goes_to_the_body() -> None:
+    facts = _facts(
+        "(C) The Estonian Foreign Ministry in 2008 gave 28,761 Euro to the European Humanities "
+        "University for scholarships.",
+        "(C) The Chinese Communist Party donated computers to the ruling Cameroon People's "
+        "Democratic Movement (CPDM).",
+    )
+    names = {e.name for e in facts.entities}
+    assert "European Humanities University" in names
+    received = {r for a in facts.attributions for r in a.recipients}
+    assert {"European Humanities University", "Cameroon People's Democratic Movement"} <= received
+
+
+def test_two_name_words_after_a_title_are_a_name_the_dictionary_may_not_know() -> None:
+    facts = _facts(
+        "(C) The decision to revoke the visa of Chief Minister Narendra Modi drew no comment. "
+        "Modi declined a request to meet with the CG."
+    )
+    assert "Narendra Modi" in {e.name for e in facts.entities if e.kind == "person"}
+    assert any(a.actors == ("Narendra Modi",) for a in facts.attributions)
+
+
+def test_an_observatory_is_a_body_and_this_ngo_means_it() -> None:
+    text = (
+        "(SBU) According to the NGO National Citizen Femicide Observatory, seven of ten women "
+        "suffered violence. This NGO also reports that 1,014 women were murdered."
+    )
+    facts = _facts(text)
+    assert "National Citizen Femicide Observatory" in {e.name for e in facts.entities}
