@@ -161,10 +161,13 @@ def _read_paragraph(ctx: Context, para: Para, spans: list[Span], state: _State) 
             state.people_named, state.human, state.speaker_for = (), False, None
             continue
         subject = read_subject(para.words, clause_start, clause_end, names)
-        if para.ascii:
-            unnamed = _THE_HEAD_LOWER_RE.findall(para.lowered, clause_start, clause_end)
-        else:
-            unnamed = _THE_HEAD_RE.findall(text, clause_start, clause_end)
+        found = (
+            _THE_HEAD_LOWER_RE.finditer(para.lowered, clause_start, clause_end)
+            if para.ascii
+            else _THE_HEAD_RE.finditer(text, clause_start, clause_end)
+        )
+        # `the NGO National Citizen Femicide Observatory`: a word describing the name after it.
+        unnamed = [m.group(1) for m in found if not text[m.end() + 1 : m.end() + 2].isupper()]
         # Only an item's opening clause hangs from the list's lead (`- Raise the profile`).
         item_lead = lead if opens_entry else None
         _attribute(
@@ -313,7 +316,10 @@ def _attribute(
                 para.label,
             )
         )
-    if actors and rule != "list_lead":
+    if not actors and reporter:
+        # `According to the NGO X, seven of ten ... This NGO also reports`: X spoke last.
+        state.acted(tuple(_Actor(n, ctx.kind_of(n) or "org", number) for n in reporter), "tag")
+    elif actors and rule != "list_lead":
         state.acted(actors, "tag" if subject.tagged else "speech" if speech else "act")
         if not speech and actors[0].kind == "org":
             lowered = para.lowered[start:end] if para.ascii else para.text[start:end].lower()

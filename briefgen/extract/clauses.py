@@ -542,6 +542,8 @@ def _noun_phrase(
                 break
             index += 1
             continue
+        if head is not None and lower in ADVERBS and lower not in ("first", "each", "all", "both"):
+            break  # `This NGO also reports`: an adverb after the head opens the verb group
         if _is_verb(lower) and not (head is not None and _noun_too(lower)):
             if head is not None and lower in _AGENT_PARTICIPLES:
                 agents = _agents_after(tokens, index + 1, names)

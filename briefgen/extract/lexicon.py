@@ -649,6 +649,22 @@ FUNCTION_WORDS: frozenset[str] = frozenset(
 # Capitalised words that never start or end a person's name.
 NOT_NAME_WORDS: frozenset[str] = FUNCTION_WORDS | frozenset(
     [
+        # Pronouns open sentences capitalised (`He also confirmed`): never a name.
+        "He",
+        "She",
+        "It",
+        "They",
+        "We",
+        "You",
+        "His",
+        "Her",
+        "Its",
+        "Their",
+        "Our",
+        "There",
+        "Who",
+        "Which",
+        "What",
         "Twice",
         "Night",
         "Stars",

@@ -30,7 +30,11 @@ _ACRONYM_DEF_RE = re.compile(r"\(([A-Z][A-Z/&]{1,9})\)")
 _MINISTRIES_RE = re.compile(r"\b(Ministries|Departments) of ")
 _LIST_ITEM_RE = re.compile(r"([A-Z][A-Za-z]*(?: (?:and )?[A-Z][A-Za-z]*)*)(?: \(([A-Z]{2,8})\))?")
 _PARTY_RE = re.compile(r"\b((?:[A-Z][A-Za-z-]+ )+)(?:political )?party\b")
-_NGO_NAME_RE = re.compile(r"\bNGOs?,? [\"“]?([A-Z][a-z]{2,})\b")
+_NGO_NAME_RE = re.compile(
+    r"\bNGOs?,? [\"“]?([A-Z][a-z]{2,}(?: (?:(?:of|for|and|the|de|del|la|in) )*[A-Z][\w'’-]*)*)"
+)
+"""`NGO Fenix`, `the NGO National Citizen Femicide Observatory`: the run of capitalised words
+after the word NGO."""
 _BRANCH_RE = re.compile(
     r"\b([A-Z][A-Za-z]+(?:-[A-Z][A-Za-z]+)?) \(the [a-z ]+(?:branch|wing|arm) of "
 )
@@ -442,11 +446,20 @@ def rule_ngo_name(ctx: Context, para: Para) -> None:
     if para.caps or "ngo" not in para.hints:
         return
     for match in _NGO_NAME_RE.finditer(para.text):
-        word = match.group(1)
-        if word in lexicon.NOT_NAME_WORDS or word in lexicon.ORG_HEADS:
+        words = match.group(1).split()
+        # The name ends before a title or a person's name (`NGO Fenix Director Ivanov`).
+        cut = next((i for i, w in enumerate(words) if i and w in TITLE_WORDS), len(words))
+        while cut > 1 and words[cut - 1] in ("of", "for", "and", "the", "de", "del", "la", "in"):
+            cut -= 1
+        words = words[:cut]
+        if words[0] in lexicon.NOT_NAME_WORDS or words[0] in lexicon.ORG_HEADS:
             continue
+        word = " ".join(words)
+        end = match.start(1) + len(word)
+        if para.text[match.start(1) : end] != word:
+            continue  # spaced otherwise than one space a word: leave it to the other rules
         name = ctx.register("org", ctx.lookup(word) or word)
-        ctx.add_mention(para, "org", match.start(1), match.end(1), name, "ngo_name")
+        ctx.add_mention(para, "org", match.start(1), end, name, "ngo_name")
 
 
 def rule_branch_of(ctx: Context, para: Para) -> None:
@@ -817,7 +830,11 @@ def rule_acronym_mention(ctx: Context, para: Para) -> None:
             if ctx.kind_of(known) == "org":
                 ctx.add_mention(para, "org", start, end, known, "acronym_mention")
             continue
-        if _is_place(acronym) or _STATE_NOUN_AFTER_RE.match(text, end):
+        if (
+            _is_place(acronym)
+            or _STATE_NOUN_AFTER_RE.match(text, end)
+            or _AMOUNT_AFTER_RE.match(text, end)
+        ):
             continue
         run = _caps_run(text, start, end)
         if (
@@ -856,6 +873,8 @@ def _caps_run(text: str, start: int, end: int) -> int:
     return run
 
 
+_AMOUNT_AFTER_RE = re.compile(r" ?\d")
+"""An unknown acronym before a number (`NZD 750,000`, `USD 480,000`) is a currency or a unit."""
 _STATE_NOUN_AFTER_RE = re.compile(
     r" (?:government|authorities|officials|citizens|nationals|military|forces|police)\b"
 )

@@ -166,8 +166,9 @@ def rule_title_before_name(ctx: Context, para: Para) -> None:
             items = items[named:]
         while items and not _title_at(items):
             word = items[0].word
-            if _DEMONYM_RE.fullmatch(word) and _title_at(items[1:]):
-                nationality = word + " "  # `Turkish Foreign Minister Ahmet Davutoglu`
+            if (_DEMONYM_RE.fullmatch(word) or word in _TITLE_MODIFIERS) and _title_at(items[1:]):
+                # `Turkish Foreign Minister Ahmet Davutoglu`, `Acting Foreign Minister ...`
+                nationality = nationality + word + " "
             elif _title_at(items[1:]) and ctx.kind_of(ctx.lookup(word) or "") == "org":
                 lead_org = items[0]  # `MCB Secretary General ...`, `IOM Chief of Mission ...`
             elif word not in lexicon.NOT_NAME_WORDS:
@@ -225,6 +226,8 @@ def rule_title_before_name(ctx: Context, para: Para) -> None:
         )
 
 
+_TITLE_MODIFIERS = frozenset({"Acting", "Interim", "Outgoing", "Incoming", "Former"})
+"""Words before a title that belong to it (`Acting Foreign Minister Michael Cullen`)."""
 _PUBLIC_OFFICE_WORDS = frozenset({"Minister", "Governor", "Mayor", "Senator", "Akim", "Ambassador"})
 """A title of public office after a body's name (`BJP Chief Minister Narendra Modi`) is held
 in the state, not in the body (a party) named before it."""
@@ -323,7 +326,12 @@ def _trailing_name(items: list[Token]) -> list[Token]:
             )
         ):
             return items[-2:]
-    if looks_like_surname(last.word) and not items[-2].is_head:
+    if not items[-2].is_head and (
+        looks_like_surname(last.word)
+        # Right after a title, one name word is a surname (`Minister of the Presidency
+        # Quintana`, `Vice President Linera`).
+        or (items[-2].word in TITLE_WORDS and looks_like_name_word(last.word))
+    ):
         return items[-1:]
     return []
 

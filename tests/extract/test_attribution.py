@@ -191,7 +191,7 @@ def test_hand_labelled_statements_reach_their_targets() -> None:
     in the README and must not fall below what it was when this test was written."""
     result = evaluate(load_labels())
     assert result.precision() >= 0.95, result.report()
-    assert result.recall() >= 0.58, result.report()
+    assert result.recall() >= 0.65, result.report()
 
 
 def test_a_person_of_an_organization_is_two_names() -> None:

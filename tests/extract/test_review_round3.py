@@ -153,3 +153,23 @@ def test_an_observatory_is_a_body_and_this_ngo_means_it() -> None:
     )
     facts = _facts(text)
     assert "National Citizen Femicide Observatory" in {e.name for e in facts.entities}
+
+
+def test_a_pronoun_or_a_currency_code_is_never_a_name() -> None:
+    facts = _facts(
+        "(C) Dalzell informed her that Juliet Hay will be the rep. He also confirmed that Acting "
+        "Foreign Minister Michael Cullen has approved a NZD 750,000 (approx. USD 480,000) "
+        "donation for Lebanon."
+    )
+    names = {e.name for e in facts.entities}
+    assert "He" not in names and "NZD" not in names and "USD" not in names
+    assert ("Michael Cullen", "Acting Foreign Minister", None, False) in _roles(facts)
+
+
+def test_one_name_word_after_a_title_is_a_surname() -> None:
+    facts = _facts(
+        "(C) On August 29, as Minister Quintana criticized USAID, President Morales was handing "
+        "out checks. Vice President Linera is heading to Washington."
+    )
+    people = {e.name for e in facts.entities if e.kind == "person"}
+    assert {"Morales", "Linera", "Quintana"} <= people
