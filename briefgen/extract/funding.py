@@ -492,6 +492,14 @@ def rule_comes_from(s: _Sentence) -> _Found | None:
     return _Found(match.start(), funders, recipient)
 
 
+_PAPER_RE = re.compile(
+    r" (?:an? |the |\w+ )?(?:claims?|requests?|invoices?|bills?|letters?|complaints?|"
+    r"proposals?|applications?|reports?|questions?|inquir(?:y|ies)|demands?|offers?) "
+    r"(?:for|of|from)\b"
+)
+"""What a body receives that is no money (`a claim for`, `a request for`): asked, not given."""
+
+
 def rule_received(s: _Sentence) -> _Found | None:
     """`X received a grant from Y through Z to ...`, `Raices receives about USD 150,000/year to
     run a treatment center`, `requested $X from the Embassy`: the subject receives or asks; the
@@ -505,6 +513,8 @@ def rule_received(s: _Sentence) -> _Found | None:
             continue
         if re.match(r" to [a-z]+", s.text[end:]) and verb not in ("applied",):
             continue  # `sought to purchase`: an aim, not money asked for
+        if _PAPER_RE.match(s.lowered, end):
+            continue  # `we received a claim for 26 million USD`: a paper asking for money
         amount = _amount_near(s, end, 70)
         nouns = set(re.findall(r"[a-z]+", s.lowered[end : end + 70])[:8])
         if amount is None and not nouns & fw.GIVING_WORDS:
@@ -565,11 +575,11 @@ def rule_gave(s: _Sentence) -> _Found | None:
         giver = _subject(s, start, adjacent=not s.lowered.endswith("to ", 0, start))
         if giver is None:
             continue  # `to spend development funding`: no one is said to give
-        recipient = _slot(s, _TO_RE.search(s.text, end, end + 150)) or _slot(
-            s, _TO_NGOS_RE.search(s.text, end, end + 150)
-        )
-        if recipient is None and amount is not None:
-            # `gives the foundation 100,000 pesos`, `granted a local NGO eight million tenge`
+        recipient = None
+        if amount is not None:
+            # `gives the foundation 100,000 pesos`, `granted a local NGO eight million tenge`,
+            # `reimbursed Pakistan over 5.3 billion USD for support to U.S. operations`: a
+            # receiver between the verb and the amount comes before any `to` after the amount.
             lead = s.text[end : amount.start - s.start]
             # The receiver ends where the amount's own words begin (`Kyrgyzstan a $3 billion`).
             stop = re.search(r" (?:an?|some|about|approximately|nearly|over|more|up|almost) ", lead)
@@ -578,6 +588,10 @@ def rule_gave(s: _Sentence) -> _Found | None:
             opener = lead.strip().split(" ", 1)[0].lower() if lead.strip() else ""
             if opener in ("the", "a", "an", "local") or lead.strip()[:1].isupper():
                 recipient = party_in(s.ctx, s.para, s.at(end), s.at(end + len(lead)), True)
+        if recipient is None:
+            recipient = _slot(s, _TO_RE.search(s.text, end, end + 150)) or _slot(
+                s, _TO_NGOS_RE.search(s.text, end, end + 150)
+            )
         channel = _slot(s, _THROUGH_RE.search(s.text, end, end + 160))
         status = _status_before(s, start, _word_status(verb, "awarded"))
         funders = [giver] if giver is not None else []

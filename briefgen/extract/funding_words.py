@@ -52,6 +52,11 @@ GIVE_VERBS: frozenset[str] = frozenset(
         "spent",
         "spends",
         "spend",
+        "reimbursed",
+        "reimburses",
+        "reimburse",
+        "paid",
+        "pays",
         "put",
         "set",
     ]

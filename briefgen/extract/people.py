@@ -6,6 +6,7 @@ import re
 
 from briefgen.extract import lexicon
 from briefgen.extract.context import Context, Para, canonical_org
+from briefgen.extract.countries import country_of_demonym
 from briefgen.extract.forenames import is_given_name
 from briefgen.extract.names import (
     TITLE_RE,
@@ -71,6 +72,8 @@ def _add_person(
         return next(m.name for m in para.mentions if m.start < end and start < m.end)
     full = " ".join(para.text[start:end].split())
     words = full.split()
+    if len(words) == 1 and country_of_demonym(full) is not None:
+        return None  # `told the Ambassador Spanish public opinion ...`: a people, not a person
     aliases = (words[-1],) if len(words) > 1 else ()
     known = ctx.lookup(full)
     if known is not None and ctx.kind_of(known) != "person":

@@ -221,7 +221,7 @@ def paragraph_sentences(cable_id: str, para: Paragraph, label: str | None = None
             sentence = _drop_run_in_heading(sentence)
         if i == len(bounds) - 1:
             sentence = _drop_trailing_heading(sentence)
-        if not sentence:
+        if not sentence or _caps_heading(sentence, text):
             continue
         personal = whole or (_item_of(items, start) in flagged_items and _item_of(items, start) > 0)
         personal = personal or bool(personal_reason(text[start:end]))
@@ -244,6 +244,18 @@ that opens a sentence followed by one in lower case."""
 _TRAILING_HEADING = re.compile(rf"(?<=[.!?\"\u201d)])\s+[A-Z][\w'&.-]*(?:\s+{_TITLE_WORD}){{0,9}}$")
 """The heading of the next section run onto a paragraph's last sentence (`... 2006
 dividends. AAR Tactics and Goals`)."""
+
+
+def _caps_heading(sentence: str, paragraph: str) -> bool:
+    """Return True for a heading in capitals standing as a sentence of a paragraph written in
+    mixed case (`POTENTIAL APPROACHES TO CSF REFORM`): it states nothing."""
+    letters = [ch for ch in sentence if ch.isalpha()]
+    return (
+        len(letters) >= 8
+        and all(ch.isupper() for ch in letters)
+        and not sentence.rstrip().endswith((".", "!", "?"))
+        and any(ch.islower() for ch in paragraph)
+    )
 
 
 def _drop_run_in_heading(sentence: str) -> str:

@@ -115,7 +115,14 @@ CHANGE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "Arrests, raids and releases",
         re.compile(
             r"\b(?:arrested|detained|raided|apprehended|taken into custody|rescued|extradited|"
-            r"indicted|charged with)\b|"
+            r"indicted)\b|"
+            # Charged with a crime, not with a task (`charged with implementing the reform`).
+            r"\bcharged with\b(?! (?:the )?(?:implementing|overseeing|leading|coordinating|"
+            r"managing|developing|drafting|monitoring|handling|ensuring|reviewing|carrying|"
+            r"running|preparing|organi[sz]ing|supervising|investigating|enforcing|administering|"
+            r"planning|designing|promoting|negotiating|evaluating|assessing|establishing|"
+            r"creating|setting|building|conducting|directing|heading|protecting|responsibility|"
+            r"the task|the responsibility|oversight)\b)|"
             # A network is dismantled, not a device (`dismantled eight IEDs`: no arrest).
             r"\bdismantled\b(?![^.;]{0,20}\b(?:IEDs?|bombs?|mines?|explosives?|devices?)\b)|"
             # Someone freed (`was released from prison`), not something (`released polling`).

@@ -295,15 +295,28 @@ def _canonical(evidence: Evidence, cable_id: str, written: str) -> str:
     return best.name if best else written
 
 
+_AMOUNT_ANCHOR = re.compile(
+    r"[$€£]\s?\d|\b\d[\d,.]*\s*(?:million|billion|thousand)?\s*(?:USD|EUR|dollars|euros?)\b",
+    re.I,
+)
+"""An amount of money (`$24,000`, `235 million USD`), around which its status is read."""
+
+
 def status_of(text: str | None) -> str:
     """Return `proposed`, `spent` or `awarded` as the words around a sentence's money tell
     (within STATUS_REACH characters of a money word), else empty."""
     if not text:
         return ""
-    spans = [
-        text[max(0, m.start() - STATUS_REACH) : m.end() + STATUS_REACH]
-        for m in _MONEY_WORDS.finditer(text)
-    ] + [m.group(0) for m in re.finditer(r"-(?:funded|sponsored|approved)\b", text)]
+    # Around the amounts when it states any, else around its money words (`requested` itself
+    # anchors nothing): `fully funding 235 million USD ..., the Inspector General has
+    # repeatedly requested U.S. assistance in providing assets` asks for other help than the
+    # money it states.
+    anchors = list(_AMOUNT_ANCHOR.finditer(text)) or [
+        m for m in _MONEY_WORDS.finditer(text) if not m.group(0).lower().startswith("total")
+    ]
+    spans = [text[max(0, m.start() - STATUS_REACH) : m.end() + STATUS_REACH] for m in anchors] + [
+        m.group(0) for m in re.finditer(r"-(?:funded|sponsored|approved)\b", text)
+    ]
     for status, shape in STATUS_SHAPES:
         if any(shape.search(span) for span in spans):
             return status

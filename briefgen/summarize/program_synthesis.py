@@ -343,8 +343,17 @@ def _who_funded_whom(
     name = _object(slots.phrase, funders)
     cites = [c for f in (*slots.funders, *slots.implementers) for c in f.cites]
     # The money given or spent; amounts proposed are in the grants table, not said as given.
-    amounts = [g for g in grants if g.amount and g.status != "proposed"]
+    # With a funder named, only that funder's money: a sum the cables give no funder for is
+    # never said to be theirs.
+    givers = {f.value for f in slots.funders}
+    amounts = [
+        g
+        for g in grants
+        if g.amount and g.status != "proposed" and (not givers or g.funder in givers)
+    ]
     totals = [t for t in totals if t.status != "proposed"]
+    if givers and len(amounts) != len([g for g in grants if g.amount and g.status != "proposed"]):
+        totals = []  # a total over every row would hold sums of no stated funder
     money = ""
     if len(amounts) == 1:
         grant = amounts[0]
@@ -354,7 +363,8 @@ def _who_funded_whom(
         money = f" ({totals[0].amount} in all)"
         cites[:0] = [g.cite for g in amounts]
     if funders:
-        proposed = bool(grants) and all(g.status == "proposed" for g in grants if g.funder)
+        theirs = [g for g in grants if g.funder in givers]
+        proposed = bool(theirs) and all(g.status == "proposed" for g in theirs)
         verb = "was asked to fund" if proposed else "funded"
         text = f"{_joined(funders)} {verb} {name}{money}"
         if doers:
