@@ -649,6 +649,19 @@ FUNCTION_WORDS: frozenset[str] = frozenset(
 # Capitalised words that never start or end a person's name.
 NOT_NAME_WORDS: frozenset[str] = FUNCTION_WORDS | frozenset(
     [
+        # Embassy officers named by their post (`Charge noted`, `Poloff stressed`).
+        "Charge",
+        "Poloff",
+        "Poloffs",
+        "Econoff",
+        "Econoffs",
+        "Emboff",
+        "Emboffs",
+        "Conoff",
+        "Polcouns",
+        "Econcouns",
+        "Polchief",
+        "Polecon",
         # Pronouns open sentences capitalised (`He also confirmed`): never a name.
         "He",
         "She",
@@ -718,6 +731,16 @@ NOT_NAME_WORDS: frozenset[str] = FUNCTION_WORDS | frozenset(
         "Dr",
     ]
 )
+
+PORTFOLIO_WORDS: frozenset[str] = frozenset(
+    """Affairs Agriculture Commerce Defense Defence Justice Interior Health Education Finance
+    Trade Energy Labor Labour Economy Industry Tourism Culture Transport Environment
+    Development Security Planning Information Communications Welfare Housing Fisheries
+    Forestry Immigration Integration Cooperation Treasury Presidency""".split()
+)
+"""A minister's portfolio after a title (`Minister of Agriculture`, `Foreign Affairs`): no surname,
+though elsewhere a word of a body's name (`Global Justice`)."""
+
 
 # Currencies: words or signs as written, and their ISO code.
 CURRENCY_WORDS: tuple[tuple[str, str], ...] = (

@@ -333,7 +333,12 @@ def _trailing_name(items: list[Token]) -> list[Token]:
         looks_like_surname(last.word)
         # Right after a title, one name word is a surname (`Minister of the Presidency
         # Quintana`, `Vice President Linera`).
-        or (items[-2].word in TITLE_WORDS and looks_like_name_word(last.word))
+        or (
+            items[-2].word in TITLE_WORDS
+            and looks_like_name_word(last.word)
+            and last.word not in lexicon.PORTFOLIO_WORDS
+            and items[-2].end + 1 == last.start  # `Minister of Agriculture`: a portfolio
+        )
     ):
         return items[-1:]
     return []

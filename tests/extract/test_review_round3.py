@@ -173,3 +173,13 @@ def test_one_name_word_after_a_title_is_a_surname() -> None:
     )
     people = {e.name for e in facts.entities if e.kind == "person"}
     assert {"Morales", "Linera", "Quintana"} <= people
+
+
+def test_a_portfolio_or_an_embassy_officer_is_no_person() -> None:
+    facts = _facts(
+        "(C) He accepted the post of Minister of Foreign Affairs in December, after serving as "
+        "Minister of Agriculture. Charge noted that we had sent notes. Poloff stressed the "
+        "point. Foreign Minister Moratinos agreed."
+    )
+    people = {e.name for e in facts.entities if e.kind == "person"}
+    assert people == {"Moratinos"}
