@@ -28,8 +28,6 @@ CHAR_TABLES = ("charToGlyph", "glyphToChar", "charWidths", "hmetrics", "defaultW
 """The attributes reportlab's full read adds to the header's (`TTFontFile.extractInfo`)."""
 
 _CACHE = "pdf-fonts"
-_MAGIC = b"briefgen ttf tables 1\n"
-_DIGEST = 16
 
 
 class LazyFace(TTFontFace):  # type: ignore[misc]
@@ -83,25 +81,20 @@ def cache_key(font_data: bytes) -> str:
 
 
 def pack_tables(tables: tuple[Any, ...]) -> bytes:
-    """Return the character tables as cache bytes: a mark, a digest of the payload, the payload."""
-    payload = marshal.dumps(tables)
-    return _MAGIC + hashlib.blake2b(payload, digest_size=_DIGEST).digest() + payload
+    """Return the character tables as bytes to keep (marshal: plain data, read fast)."""
+    return marshal.dumps(tables)
 
 
 def unpack_tables(data: bytes | None, glyphs: int) -> tuple[Any, ...] | None:
-    """Return the character tables kept in `data`, or None when they are missing or damaged.
+    """Return the character tables kept in `data`, or None when they are missing or unfit.
 
-    The digest catches a damaged file before marshal reads it; the shape check catches
+    The cache has refused a damaged file already (its digest); the shape check refuses
     tables that are whole but not the ones of a face of `glyphs` glyphs.
     """
-    if data is None or not data.startswith(_MAGIC):
-        return None
-    start = len(_MAGIC) + _DIGEST
-    digest, payload = data[len(_MAGIC) : start], data[start:]
-    if hashlib.blake2b(payload, digest_size=_DIGEST).digest() != digest:
+    if data is None:
         return None
     try:
-        tables = marshal.loads(payload)
+        tables = marshal.loads(data)
     except (EOFError, ValueError, TypeError):
         return None
     return tables if _shaped_like(tables, glyphs) else None
