@@ -17,9 +17,9 @@ import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from xml.sax.saxutils import escape
 
 from briefgen.cache import read_cached, write_cached
+from briefgen.render.xml_text import escape
 from briefgen.resources import asset_dir
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
