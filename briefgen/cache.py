@@ -7,11 +7,16 @@ kept under `$BRIEFGEN_CACHE_DIR`, else the user cache folder (platformdirs:
 never reads an older layout).
 `BRIEFGEN_CACHE_DIR=off` turns the cache off. A folder that cannot be made or written is
 no error: the work is then done each time, as without a cache.
+
+Callers name an entry by what it is made from (the content's hash, the versions that shape
+it), so a changed input is a new key. Each entry is written whole (aside, then renamed) and
+carries a digest of its bytes, so a damaged file reads as missing: the work is done again.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import tempfile
 from functools import cache
@@ -19,6 +24,9 @@ from pathlib import Path
 
 CACHE_ENV = "BRIEFGEN_CACHE_DIR"
 """Where the cache lives (`off`: no cache)."""
+
+_MARK = b"briefgen cache 1\n"
+_DIGEST_SIZE = 16
 
 
 @cache
@@ -44,14 +52,19 @@ def cache_dir(name: str) -> Path | None:
 
 
 def read_cached(name: str, key: str) -> bytes | None:
-    """Return the bytes kept under `key` in cache folder `name`, or None."""
+    """Return the bytes kept under `key` in cache folder `name`, or None (also when the file
+    is damaged: its digest does not match)."""
     folder = cache_dir(name)
     if folder is None:
         return None
     try:
-        return (folder / key).read_bytes()
+        kept = (folder / key).read_bytes()
     except OSError:
         return None
+    start = len(_MARK) + _DIGEST_SIZE
+    if not kept.startswith(_MARK) or kept[len(_MARK) : start] != _digest(kept[start:]):
+        return None
+    return kept[start:]
 
 
 def write_cached(name: str, key: str, data: bytes) -> None:
@@ -67,8 +80,14 @@ def write_cached(name: str, key: str, data: bytes) -> None:
         return
     try:
         with os.fdopen(handle, "wb") as out:
-            out.write(data)
+            out.write(_MARK + _digest(data) + data)
         os.replace(part, folder / key)
     except OSError:
         with contextlib.suppress(OSError):
             os.unlink(part)
+
+
+def _digest(data: bytes) -> bytes:
+    """Return the digest an entry carries (BLAKE2b: a damaged file is told for the cost of
+    reading it, far below redoing the work)."""
+    return hashlib.blake2b(data, digest_size=_DIGEST_SIZE).digest()

@@ -24,8 +24,8 @@ def cache_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path
 
 def test_a_packed_font_is_kept_and_read_back(cache_root: Path) -> None:
     first = docx_package._font_entry("DejaVuSans")
-    [kept] = (cache_root).rglob("DejaVuSans-*.deflate")
-    assert kept.read_bytes() == first[0]
+    [kept] = (cache_root).rglob("DejaVuSans-*.packed")
+    assert cache.read_cached("fonts", kept.name) == first[0]
     docx_package._font_entry.cache_clear()
     assert docx_package._font_entry("DejaVuSans") == first
     assert zlib.crc32(zlib.decompress(first[0], -15)) == first[1]
@@ -33,11 +33,26 @@ def test_a_packed_font_is_kept_and_read_back(cache_root: Path) -> None:
 
 def test_a_damaged_cache_file_is_packed_again(cache_root: Path) -> None:
     good = docx_package._font_entry("DejaVuSans")
-    [kept] = cache_root.rglob("DejaVuSans-*.deflate")
-    kept.write_bytes(b"not a deflate stream")
-    docx_package._font_entry.cache_clear()
-    assert docx_package._font_entry("DejaVuSans") == good
-    assert kept.read_bytes() == good[0]
+    [kept] = cache_root.rglob("DejaVuSans-*.packed")
+    whole = kept.read_bytes()
+    for damaged in (b"not a deflate stream", good[0], whole[:-1], whole[:-1] + b"\0"):
+        kept.write_bytes(damaged)
+        docx_package._font_entry.cache_clear()
+        assert docx_package._font_entry("DejaVuSans") == good
+        assert kept.read_bytes() == whole
+
+
+def test_an_entry_is_read_back_only_whole(cache_root: Path) -> None:
+    cache.write_cached("things", "key", b"the work")
+    assert cache.read_cached("things", "key") == b"the work"
+    [kept] = cache_root.rglob("key")
+    whole = kept.read_bytes()
+    assert whole.endswith(b"the work") and len(whole) > len(b"the work")  # with its digest
+    for damaged in (whole[:-1] + b"W", whole[:-1], b"the work", b""):
+        kept.write_bytes(damaged)
+        assert cache.read_cached("things", "key") is None
+    assert not list(kept.parent.glob(".part-*"))  # nothing left aside
+    assert cache.read_cached("things", "missing") is None
 
 
 def test_off_or_unwritable_means_no_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

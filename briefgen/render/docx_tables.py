@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
-from xml.sax.saxutils import escape
 
 from docx.oxml.ns import nsdecls
 
@@ -18,6 +17,7 @@ from briefgen.document import KeyFacts, Run, Runs, Table, xml_safe
 from briefgen.render import docx_xml as ox
 from briefgen.render.layout import SourceLine, column_widths, drop_columns
 from briefgen.render.style import Style
+from briefgen.render.xml_text import escape
 
 if TYPE_CHECKING:
     from briefgen.render.docx import _DocxBuild

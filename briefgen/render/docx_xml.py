@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from typing import Any
-from xml.sax.saxutils import escape
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
+
+from briefgen.render.xml_text import escape, escape_attr
 
 Element = Any  # lxml elements from python-docx carry no useful static type
 
@@ -124,7 +125,7 @@ def run_xml(
     """Return one `w:r` run as XML text; `text` must already be free of forbidden characters."""
     props = [f'<w:rStyle w:val="{style}"/>'] if style else []
     if font:
-        name = escape(font, {'"': "&quot;"})
+        name = escape_attr(font)
         props.append(
             f'<w:rFonts w:ascii="{name}" w:hAnsi="{name}" w:cs="{name}" w:eastAsia="{name}"/>'
         )

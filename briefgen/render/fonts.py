@@ -6,8 +6,8 @@ from functools import cache
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 
+from briefgen.render.font_faces import BundledFont
 from briefgen.resources import asset_dir
 
 # style family -> (regular, bold, italic, bold italic) file stems; mono has one face only.
@@ -24,13 +24,14 @@ WORD_NAMES = {"sans": "DejaVu Sans", "serif": "DejaVu Serif", "mono": "DejaVu Sa
 def register_family(name: str) -> None:
     """Register the faces of one family once, with bold/italic mappings for Paragraph markup.
 
-    Only the families a style uses are loaded: reading a TrueType file costs about 10 ms, and
-    a style of sans and serif never needs the monospaced face, a sans-only one no serif.
+    Only the families a style uses are registered, and of their faces only the header is read
+    now: a face's character tables (about 10 ms of reading each) wait until text is set in
+    it, so a face the document never uses costs little (see `font_faces`).
     """
     folder = asset_dir("fonts")
     faces = FACES[name]
     for stem in dict.fromkeys(faces):
-        pdfmetrics.registerFont(TTFont(stem, str(folder / f"{stem}.ttf")))
+        pdfmetrics.registerFont(BundledFont(stem, folder / f"{stem}.ttf"))
     regular, bold, italic, bold_italic = faces
     for b, i, face in ((0, 0, regular), (1, 0, bold), (0, 1, italic), (1, 1, bold_italic)):
         addMapping(regular, b, i, face)

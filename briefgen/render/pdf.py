@@ -6,7 +6,6 @@ import datetime as dt
 import io
 from dataclasses import replace
 from typing import Any
-from xml.sax.saxutils import escape, quoteattr
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
@@ -71,6 +70,7 @@ from briefgen.render.pdf_flowables import AltText, Contents, HeadingPara, State,
 from briefgen.render.pdf_meta import xmp_packet
 from briefgen.render.pdf_styles import make_styles
 from briefgen.render.style import Style
+from briefgen.render.xml_text import escape, quoteattr
 
 _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from xml.sax.saxutils import escape
 
 from briefgen.document import xml_safe
+from briefgen.render.xml_text import escape
 
 BRIEFGEN_NS = "https://briefgen.invalid/ns/xmp/1.0/"
 """The namespace of briefgen's own XMP properties (`briefgen:Classification`)."""
