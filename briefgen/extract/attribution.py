@@ -445,6 +445,11 @@ def _description(
         # spoke of a group no name names; a later `the group` is that one.
         return ()
     last = [a for a in state.last if a.kind == "org"]
+    # A plural (`Regional NGOs met the trains`) means other bodies than the one that acted
+    # just before; it may mean several that acted together (`X and Y trained ... The NGOs`).
+    if head.endswith("s") and head not in ("press", "embassy"):
+        fit = len(last) >= 2 and all(_fits(ctx, a.name, head) for a in last)
+        return tuple(last) if fit else ()
     if len(last) == 1 and _fits(ctx, last[0].name, head):
         return (last[0],)
     # `Alonso indicated that PC will also conduct a study. The NGO is working on a report`:

@@ -379,11 +379,14 @@ def kind_from_context(text: str, start: int, end: int) -> OrgKind | None:
 _AFTER_APPOSITIVE_RE = re.compile(
     r"\s*(?:[,;:.)\]]|$|[A-Z(\"“]|(?:that|which|who|whose|where|"
     r"based|in|of|for|with|from|at|on|and|or|to|known|led|headed|run|close|linked|"
-    r"active|devoted|dedicated|[a-z-]+(?:ing|ed))\b)"
+    r"active|devoted|dedicated|[a-z-]+(?:ing|ed)|networks?|groups?|organi[sz]ations?|"
+    r"coalitions?|alliances?|umbrella|associations?|foundations?|charit(?:y|ies)|movements?|"
+    r"platforms?|consortium|federations?|community|sector)\b)"
 )
 """What may follow an appositive (`X, a London-based group, ...`, `X, an NGO based in ...`,
-`X, a group working on ...`); any other word after it (`X, the group focuses ...`) is a verb,
-and the words are the subject of the next clause, not a description of X."""
+`X, a group working on ...`, `X, one of the strongest NGO networks`); any other word after
+it (`X, the group focuses ...`) is a verb, and the words are the subject of the next clause,
+not a description of X."""
 
 
 def _closes_appositive(text: str, end: int) -> bool:

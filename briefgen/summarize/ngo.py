@@ -187,8 +187,16 @@ def ngo_profile(
             quoted(_first(statements["assessment"]), org.name),
         ],
         fillers=(
+            # A body the cables only mention (a think tank whose experts talk to the post)
+            # still opens with what its people said and what is said of it.
             quoted(s, org.name)
-            for s in [*statements["programs"], *statements["facilities"], *timeline]
+            for s in [
+                *statements["programs"],
+                *statements["facilities"],
+                *timeline,
+                *statements["statements"],
+                *statements["also_reported"],
+            ]
         ),
     )
     meta = briefing_meta(

@@ -183,3 +183,16 @@ def test_a_portfolio_or_an_embassy_officer_is_no_person() -> None:
     )
     people = {e.name for e in facts.entities if e.kind == "person"}
     assert people == {"Moratinos"}
+
+
+def test_a_plural_description_is_not_the_body_that_acted_and_a_network_is_an_ngo() -> None:
+    text = (
+        "(SBU) INL provided a $24,000 grant to the Union of Crisis Centers, one of the strongest "
+        "NGO networks in Kazakhstan. In preparation for the events, the Union of Crisis Centers "
+        "printed 80,000 flyers. Regional NGOs met the trains in each of the 10 cities."
+    )
+    facts = _facts(text)
+    at = text.index("Regional NGOs")
+    assert not [a for a in facts.attributions if a.start <= at < a.end and a.actors]
+    start = text.index("Union of Crisis Centers")
+    assert kind_from_context(text, start, start + len("Union of Crisis Centers")) == "ngo"

@@ -60,3 +60,10 @@ def test_an_acronym_two_bodies_use_stays_apart(facts: Facts) -> None:
     assert "Mothers Sans Frontiers" not in doctors
     assert "MSF" not in doctors  # the bare acronym may mean either body
     assert family(conn, "Doctors Without Borders", "person") == ["Doctors Without Borders"]
+
+
+def test_a_body_asked_for_by_its_acronym_is_titled_with_its_spelt_name(facts: Facts) -> None:
+    profile = facts.entity("FIESP", "org")
+    assert profile.name == "Federation of Industries of Sao Paulo State"  # most cables, then A-Z
+    assert profile.acronym == "FIESP"
+    assert set(profile.cables) == {"06SAOPAULO9001", "06SAOPAULO9002", "07SAOPAULO9003"}

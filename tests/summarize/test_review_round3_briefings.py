@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
 from briefgen.extract import extract
+from briefgen.facts import ensure_facts
 from briefgen.models import Cable, Paragraph
+from briefgen.pipeline import BriefingRequest, summarize
+from briefgen.store import Corpus
 from briefgen.summarize.evidence import paragraph_sentences
 from briefgen.summarize.leads import change_kind
 from briefgen.summarize.program_grants import status_of
@@ -96,3 +100,36 @@ def test_the_opening_never_gives_a_funder_money_no_cable_says_is_theirs() -> Non
     assert opening is not None
     assert "5.3 billion" not in opening.text
     assert "asked to fund" in opening.text  # the U.S.'s only stated money was proposed
+
+
+THINK_TANK = Cable(
+    id="08MOSCOW9411",
+    created=datetime(2008, 8, 14),
+    origin="Embassy Moscow",
+    classification="CONFIDENTIAL",
+    subject="EFFECTS OF THE CONFLICT",
+    paragraphs=(
+        Paragraph(
+            8,
+            None,
+            "(C) Dmitry Trenin of the Carnegie Moscow Center told us that he did not anticipate "
+            "any attacks by Russia against Ukraine.",
+        ),
+        Paragraph(
+            9,
+            None,
+            "(C) Masha Lipman of the Carnegie Moscow Center highlighted the concerns of liberals.",
+        ),
+    ),
+)
+
+
+def test_a_body_the_cables_only_mention_still_opens_with_cited_sentences(tmp_path: Path) -> None:
+    with Corpus.open(tmp_path / "corpus.db") as corpus:
+        corpus.add([THINK_TANK])
+        ensure_facts(corpus)
+        brief = summarize(corpus, BriefingRequest(kind="ngo", subject="Carnegie Moscow Center"))
+    opening = brief.as_dict()["synthesis"]
+    assert 1 <= len(opening) <= 5
+    assert all(s["cites"] for s in opening)
+    assert any("Trenin" in s["text"] for s in opening)
