@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from briefgen.models import Paragraph
+from briefgen.read.cleaning import SPACED_BLANK
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,21 +67,28 @@ _SECTION_REMNANT = re.compile(r"^\s*\d{3}(?:\.\d)? OF \d{3}\s*$")
 _CLASSIFIED_REMNANT = re.compile(r"^\s*CLASSIFIED BY:[^\n]*?REASONS?:[\s\d.(),a-z]*$", re.I)
 
 
+# Where a paragraph number's dot and its portion mark stand together (`. (C)`, `.(S)`).
+# Led by the dot, the pattern is searched for at C speed.
+_DOT_MARK_AT = re.compile(rf"\. ?{_MARKED}")
+# The same, where one or two digits before the dot follow a space or a dot (`... (d) 2. (C)`):
+# the whole test in one search. The look-behinds stand after the dot so that the dot leads.
+_INLINE_MARK = re.compile(rf"\.(?:(?<=[ .]\d\d\.)|(?<=[ .]\d\.)) ?{_MARKED}")
+
+
 def _has_inline_number(text: str) -> bool:
     """Tell whether a paragraph number (`2. (C)`) stands inside a line rather than opening it."""
-    # Found from the rare `. (C)`, not from the digits: scanning every digit or space of a
-    # cable for a number costs more than the rest of this function's work.
-    for dot in (". (", ".("):
-        start = text.find(dot)
-        while start >= 0:
-            # The mark itself is checked only where a dot and a bracket stand together.
-            if _DOT_MARK.match(text, start) is not None:
-                first = start
-                while first > max(0, start - 2) and text[first - 1].isdigit():
-                    first -= 1
-                if first < start and _inside_line(text, first):
-                    return True
-            start = text.find(dot, start + 1)
+    if _INLINE_MARK.search(text) is not None:
+        return True
+    if text.isascii():
+        return False
+    # Digits that `\d` does not match but str.isdigit does (`²`): looked at one by one.
+    for found in _DOT_MARK_AT.finditer(text):
+        start = found.start()
+        first = start
+        while first > max(0, start - 2) and text[first - 1].isdigit():
+            first -= 1
+        if first < start and _inside_line(text, first):
+            return True
     return False
 
 
@@ -297,7 +305,7 @@ def _is_heading(block: list[str], following: list[str] | None) -> str | None:
 def _blocks(lines: list[str]) -> list[list[str]]:
     """Return the runs of non-blank lines."""
     text = "\n".join(lines)
-    if "\n \n" in text or "\n\t" in text or text[:1].isspace():
+    if SPACED_BLANK.search(text) is not None or text[:1].isspace():
         # Lines of only spaces are blank too: the rare text that has them is cut line by line.
         text = "\n".join([line if line.strip() else "" for line in lines])
     return [block.strip("\n").split("\n") for block in text.split("\n\n") if block.strip("\n")]
