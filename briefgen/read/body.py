@@ -280,12 +280,24 @@ def _is_heading(block: list[str], following: list[str] | None) -> str | None:
     """
     if len(block) > 3:
         return None
-    text = [line.strip() for line in block if not _RULE_LINE.match(line)]
-    if len(text) != 1:
-        return None
-    line = text[0]
+    if len(block) == 1:
+        # The common block of one line: a long line (or a rule line) is told at once.
+        line = block[0].strip()
+        if len(line) > 80 or (line[:1] in _RULE_STARTS and _RULE_LINE.match(line)):
+            return None
+    else:
+        text = [line.strip() for line in block if not _RULE_LINE.match(line)]
+        if len(text) != 1:
+            return None
+        line = text[0]
     framed = len(block) > 1
-    if len(line) > 80 or _NUMBER.match(line) or _BULLET.match(line):
+    # Stripped, a line opens with its number or bullet: one look at that character first.
+    first = line[:1]
+    if (
+        len(line) > 80
+        or (first.isdigit() and _NUMBER.match(line))
+        or (first in _BULLET_STARTS and _BULLET.match(line))
+    ):
         return None
     if line.endswith((".", ",", ";")) and not framed:
         return None
@@ -302,13 +314,17 @@ def _is_heading(block: list[str], following: list[str] | None) -> str | None:
     return None
 
 
-def _blocks(lines: list[str]) -> list[list[str]]:
-    """Return the runs of non-blank lines."""
+def _blocks(lines: list[str]) -> list[tuple[str, list[str]]]:
+    """Return the runs of non-blank lines, each as its text and its lines."""
     text = "\n".join(lines)
     if SPACED_BLANK.search(text) is not None or text[:1].isspace():
         # Lines of only spaces are blank too: the rare text that has them is cut line by line.
         text = "\n".join([line if line.strip() else "" for line in lines])
-    return [block.strip("\n").split("\n") for block in text.split("\n\n") if block.strip("\n")]
+    return [
+        (block, block.split("\n"))
+        for chunk in text.split("\n\n")
+        if (block := chunk.strip("\n"))
+    ]
 
 
 _DIGIT_LINE = re.compile(r"\n[ \t]*\d")
@@ -319,21 +335,20 @@ def _paragraphs(lines: list[str]) -> list[RawParagraph]:
     heading: str | None = None
     expected = 1
     blocks = _blocks(lines)
-    for position, block in enumerate(blocks):
+    for position, (text, block) in enumerate(blocks):
         # Headings are one line, or one line between two rule lines.
         if len(block) <= 3:
-            following = blocks[position + 1] if position + 1 < len(blocks) else None
+            following = blocks[position + 1][1] if position + 1 < len(blocks) else None
             title = _is_heading(block, following)
             if title is not None:
                 heading = title
                 continue
-        # The common block: one paragraph (or its continuation), no numbers inside.
-        inner = len(block) > 1 and _DIGIT_LINE.search("\n" + "\n".join(block[1:])) is not None
-        if not inner:
-            expected = _add_line(out, block[0], True, heading, expected)
+        expected = _add_line(out, block[0], True, heading, expected)
+        # The common block: one paragraph (or its continuation), no numbers inside; told by
+        # one search of the block's text after its first line.
+        if len(block) == 1 or _DIGIT_LINE.search(text, len(block[0])) is None:
             out[-1].lines.extend(block[1:])
             continue
-        expected = _add_line(out, block[0], True, heading, expected)
         for line in block[1:]:
             start = line.lstrip()[:1]
             # Inside a block only a number (or a label) can start a paragraph: other lines run on.

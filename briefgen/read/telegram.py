@@ -194,8 +194,11 @@ def _read_keywords(lines: list[str], i: int, values: dict[str, object]) -> int:
     while i < n:
         line = lines[i]
         stripped = line.strip()
+        if not stripped:
+            i += 1
+            continue
         match = _KEYWORD.match(line)
-        if not stripped or (_FOR_LINE.match(line) and not match):
+        if match is None and _FOR_LINE.match(line):
             i += 1
             continue
         if match is None:
