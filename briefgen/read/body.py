@@ -321,9 +321,7 @@ def _blocks(lines: list[str]) -> list[tuple[str, list[str]]]:
         # Lines of only spaces are blank too: the rare text that has them is cut line by line.
         text = "\n".join([line if line.strip() else "" for line in lines])
     return [
-        (block, block.split("\n"))
-        for chunk in text.split("\n\n")
-        if (block := chunk.strip("\n"))
+        (block, block.split("\n")) for chunk in text.split("\n\n") if (block := chunk.strip("\n"))
     ]
 
 
