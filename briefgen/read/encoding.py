@@ -21,6 +21,8 @@ _BOM_STARTS = tuple(bom for bom, _ in _BOMS)
 _CP1252_HOLES = frozenset(b"\x81\x8d\x8f\x90\x9d")
 # Control bytes that never occur in a text file (tab, newlines, form feed are fine).
 _CONTROL_BYTES = bytes(sorted(set(range(0, 32)) - {9, 10, 12, 13}))
+# Every byte but 0x80-0x9F, where cp1252 and latin-1 differ.
+_NOT_C1_BYTES = bytes(byte for byte in range(256) if not 0x80 <= byte <= 0x9F)
 
 
 def detect_encoding(data: bytes) -> str:
@@ -39,7 +41,8 @@ def detect_encoding(data: bytes) -> str:
 
 def _single_byte(data: bytes) -> str:
     """Return cp1252 when bytes 0x80-0x9F are its printable characters, else latin-1."""
-    high = {byte for byte in data if 0x80 <= byte <= 0x9F}
+    # The other bytes deleted at C speed: a loop over every byte of a page cost milliseconds.
+    high = set(data.translate(None, _NOT_C1_BYTES))
     if high and not high & _CP1252_HOLES:
         return "cp1252"
     # Without 0x80-0x9F the two agree; with cp1252's undefined bytes only latin-1 decodes.

@@ -144,13 +144,16 @@ def _read_routing(lines: list[str], values: dict[str, object]) -> tuple[list[str
     target: list[str] | None = None
     for line in lines:
         stripped = line.strip()
-        if target is not None and (_ADDRESS_NOISE.match(stripped) or _BREAK_HEADER.match(stripped)):
+        if target is not None and _address_noise(stripped):
             # A printed copy's page header or classification line inside an address block.
             continue
         if "created" not in values:
-            dateline = _DATELINE.match(stripped)
+            # Each pattern is tried only on a line opening with a character it can open with.
+            first = stripped[:1]
+            dated = first in _DATELINE_STARTS or first.isdigit()
+            dateline = _DATELINE.match(stripped) if dated else None
             moment = parse_date(dateline.group(1)) if dateline else None
-            if moment is None and _DTG_LINE.match(line):
+            if moment is None and first in _DTG_STARTS and _DTG_LINE.match(line):
                 moment = parse_dtg(line)
             if moment is not None:
                 values["created"] = moment
@@ -185,6 +188,19 @@ def _read_routing(lines: list[str], values: dict[str, object]) -> tuple[list[str
         to = [address for address in to if clean_address(address) not in left_out]
         info = [address for address in info if clean_address(address) not in left_out]
     return to, info
+
+
+# The characters the lines these patterns match can open with (after spaces).
+_DATELINE_STARTS = frozenset("CMTWFS")  # and digits
+_DTG_STARTS = frozenset("OPRZM")
+_NOISE_STARTS = frozenset("PUCSLNB")
+
+
+def _address_noise(line: str) -> bool:
+    """Tell whether a stripped line inside an address block is a page header or a marking."""
+    if line[:1] in _NOISE_STARTS and _ADDRESS_NOISE.match(line):
+        return True
+    return " OF " in line and _BREAK_HEADER.match(line) is not None
 
 
 def _read_keywords(lines: list[str], i: int, values: dict[str, object]) -> int:
@@ -253,7 +269,10 @@ def _continuation(lines: list[str], i: int, first: str, key: str) -> tuple[str, 
             break
         if _KEYWORD.match(line):
             break
-        ends = (line[-1:].isdigit() and SERIAL_LINE.match(line)) or _PARA_START.match(line)
+        first = stripped[:1]
+        ends = (line[-1:].isdigit() and SERIAL_LINE.match(line)) or (
+            (first.isdigit() or first == "(") and _PARA_START.match(line)
+        )
         # `... FOR REASONS` then `1.4 (b) and (d).`: the E.O. section, not paragraph 1.
         reason = key.startswith("CLASSIFIED") and _REASON_SECTION.match(line)
         if ends and not reason and not (key.startswith("REF") and _REF_LETTER.match(line)):
