@@ -157,7 +157,10 @@ def _given_id(given: str | None, cable_id: str) -> str | None:
     if not given:
         return None
     written = " ".join(given.split())
-    return None if _PADDED.sub(r"\1\2", written) == cable_id else written
+    # Read from the match: a substitution template is parsed again on every call.
+    padded = _PADDED.match(written)
+    unpadded = padded.group(1) + padded.group(2) if padded else written
+    return None if unpadded == cable_id else written
 
 
 def _own_id(telegram: Telegram, year: str | None, given: str | None) -> str | None:

@@ -74,9 +74,12 @@ def _text(record: dict[str, Any], *keys: str) -> str | None:
     return None
 
 
+_REFERENCE_SEPARATORS = re.compile(r"[|,;\s]+")
+
+
 def _references(text: str) -> tuple[str, ...] | None:
     ids = []
-    for part in re.split(r"[|,;\s]+", text):
+    for part in _REFERENCE_SEPARATORS.split(text):
         repaired = repair_id(part) if part else None
         if repaired and repaired not in ids:
             ids.append(repaired)
