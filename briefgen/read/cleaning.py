@@ -115,6 +115,10 @@ _NOISE_LINE = re.compile(
 )
 
 
+# `how-to`, found from its hyphen (rarer than its letters) and checked back from there.
+_HOW_TO = re.compile("-to(?<=how-to)")
+
+
 def strip_markup(text: str) -> str:
     """Remove markup residue: `[PGOV](#)` links, `####` heading marks, `¶` before numbers.
 
@@ -136,7 +140,8 @@ def strip_markup(text: str) -> str:
     # are told from the pieces' ends, not by searching the whole text for each shape.
     pieces = text.split("¶") if "¶" in text else [text]
     # The page's own lines first: a lone `¶` goes as a line, before the marks go from numbers.
-    if "ppears in" in text or ("how-to" in text) or (pilcrow and _pilcrow_line(text, pieces)):
+    noise = "ppears in" in text or _HOW_TO.search(text) is not None
+    if noise or (pilcrow and _pilcrow_line(text, pieces)):
         text = _NOISE_LINE.sub("", "\n" + text)[1:]
         pieces = text.split("¶")
     if pilcrow:
