@@ -500,6 +500,12 @@ def drop_repeated_header(text: str) -> str:
     found = _first_serial_line(first_lines)
     if found is None or text.count(first_lines[found].split()[-1]) < 2:
         return text
+    # The serial also stands in page breaks (`ASTANA 00001985 002 OF 003`): a later serial line
+    # is looked for from each occurrence before the text is cut into lines.
+    start = sum(len(line) + 1 for line in first_lines[:found])
+    end = text.find("\n", start)
+    if end < 0 or not _later_serial_line(text, text[start:end].split()[-1], end + 1):
+        return text
     lines = text.split("\n")
     first_at = found
     serial = lines[first_at].split()[-1]
@@ -539,6 +545,19 @@ def drop_repeated_header(text: str) -> str:
             matched.pop()
         drop.update(matched if k > 1 else [start])
     return "\n".join(line for i, line in enumerate(lines) if i not in drop)
+
+
+def _later_serial_line(text: str, serial: str, after: int) -> bool:
+    """Tell whether a serial line ending with `serial` starts at or after offset `after`."""
+    at = text.find(serial, after)
+    while at >= 0:
+        end = at + len(serial)
+        if end == len(text) or text[end] == "\n":
+            start = text.rfind("\n", 0, at) + 1
+            if SERIAL_LINE.match(text[start:end]):
+                return True
+        at = text.find(serial, at + 1)
+    return False
 
 
 _TRAILER = re.compile(rf"^\s*(?:NNNN?|BT|#+\d*|{_MARKINGS}(?:\s*//\s*[A-Z ]+)?)\s*$")

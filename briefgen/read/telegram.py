@@ -176,7 +176,7 @@ def _read_routing(lines: list[str], values: dict[str, object]) -> tuple[list[str
             # The posts a collective is not sent to, to the end of the address block.
             target = excluded
             target.append(stripped[4:])
-        elif target is not None and "/" in stripped.split(" ", 1)[0]:
+        elif target is not None and _slash_in_first_word(stripped):
             # `RUEHBJ/AMEMBASSY BEIJING 1134`: an addressee behind its routing indicator.
             target.append(stripped)
         elif not stripped or _KEYWORD.match(line) or _ROUTING.match(line):
@@ -194,6 +194,15 @@ def _read_routing(lines: list[str], values: dict[str, object]) -> tuple[list[str
 _DATELINE_STARTS = frozenset("CMTWFS")  # and digits
 _DTG_STARTS = frozenset("OPRZM")
 _NOISE_STARTS = frozenset("PUCSLNB")
+
+
+def _slash_in_first_word(line: str) -> bool:
+    """Tell whether the first word of a line holds a `/` (`RUEHBJ/AMEMBASSY BEIJING`)."""
+    slash = line.find("/")
+    if slash < 0:
+        return False
+    space = line.find(" ", 0, slash)
+    return space < 0
 
 
 def _address_noise(line: str) -> bool:

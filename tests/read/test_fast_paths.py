@@ -134,3 +134,17 @@ def test_the_lines_of_a_rows_file_are_those_of_its_text(parts: list[str]) -> Non
     cut = data.rfind(b"\n") + 1
     whole, rest = data[:cut].decode().replace("\x00", ""), data[cut:].decode().replace("\x00", "")
     assert lines == plain_lines(whole) + plain_lines(rest)
+
+
+@PROPERTY
+@given(
+    texts("\n 0185", ["UNCLAS ASTANA 001985", "\nCONFIDENTIAL ASTANA 001985\n", "001985", "\n"]),
+    st.integers(0, 60),
+)
+def test_a_later_serial_line_is_found_as_by_a_look_at_every_line(text: str, after: int) -> None:
+    after = min(after, len(text))
+    # `after` starts a line, as the rule calls it: the line after the first serial line.
+    after = text.rfind("\n", 0, after) + 1
+    lines = text[after:].split("\n")
+    plain = any(x.endswith("001985") and cleaning.SERIAL_LINE.match(x) for x in lines)
+    assert cleaning._later_serial_line(text, "001985", after) == plain
