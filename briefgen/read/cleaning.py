@@ -503,7 +503,7 @@ def drop_repeated_header(text: str) -> str:
     # Any later copy repeats the serial number: without it there is nothing to drop.
     first_lines = text[:3000].split("\n")[:60]
     found = _first_serial_line(first_lines)
-    if found is None or text.count(first_lines[found].split()[-1]) < 2:
+    if found is None or not _twice(text, first_lines[found].split()[-1]):
         return text
     # The serial also stands in page breaks (`ASTANA 00001985 002 OF 003`): a later serial line
     # is looked for from each occurrence before the text is cut into lines.
@@ -550,6 +550,15 @@ def drop_repeated_header(text: str) -> str:
             matched.pop()
         drop.update(matched if k > 1 else [start])
     return "\n".join(line for i, line in enumerate(lines) if i not in drop)
+
+
+def _twice(text: str, word: str) -> bool:
+    """Tell whether `word` occurs twice in the text without overlapping (count >= 2).
+
+    The search stops at the second occurrence instead of counting to the end.
+    """
+    first = text.find(word)
+    return first >= 0 and text.find(word, first + len(word)) >= 0
 
 
 def _later_serial_line(text: str, serial: str, after: int) -> bool:

@@ -148,3 +148,9 @@ def test_a_later_serial_line_is_found_as_by_a_look_at_every_line(text: str, afte
     lines = text[after:].split("\n")
     plain = any(x.endswith("001985") and cleaning.SERIAL_LINE.match(x) for x in lines)
     assert cleaning._later_serial_line(text, "001985", after) == plain
+
+
+@PROPERTY
+@given(texts("01 \n", ["0101", "010", "1"]), st.sampled_from(["0101", "01", "010", "1"]))
+def test_a_word_occurs_twice_as_a_count_says(text: str, word: str) -> None:
+    assert cleaning._twice(text, word) == (text.count(word) >= 2)
