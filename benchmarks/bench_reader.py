@@ -1,7 +1,7 @@
 """Measure the reader on real cables in one process, and compare with another version of it.
 
     python benchmarks/bench_reader.py [PAGES_DIR ...] [--csv CABLES.csv(.gz)] [--old-ref REF]
-                                      [--repeat N] [--profile]
+                                      [--repeat N] [--profile] [--instructions]
 
 PAGES_DIR are folders of real cable files (WikiLeaks pages, text copies, JSON records: by
 default ../shared/corpus/topical and ../shared/corpus/real when present); every file is read
@@ -9,7 +9,10 @@ into memory once and parse_source timed over all of them (`pages/s`). --csv time
 read_paths over a real cables.csv, streaming included (`rows/s`). Times are CPU seconds of
 the process (time.process_time), the best of --repeat runs. With --old-ref the same runs
 are made with the reader of that commit (unpacked by `git archive` into a temporary folder)
-in its own process, and both are printed side by side.
+in its own process, and both are printed side by side. --instructions also counts the
+instructions one pass takes per page and per row, with valgrind's cachegrind (where `perf stat`
+has no hardware counters; a pass with no parsing is subtracted): a figure that other processes
+on the machine do not disturb, at the price of minutes for the CSV.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -35,7 +39,7 @@ from briefgen.models import Cable
 from briefgen.read import Source, parse_source, read_paths
 
 kind, repeat, target = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
-best = None
+best, cables, items = None, 0, []  # repeat 0: load only (the base of an instruction count)
 if kind == "pages":
     files = [Path(p) for p in target]
     sources = [Source(str(p), None, p.read_bytes(), "file") for p in files]
@@ -89,6 +93,28 @@ def measure(code: Path, kind: str, repeat: int, target: list[str]) -> dict[str, 
     return result
 
 
+_CACHEGRIND = ("valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null")
+
+
+def instructions(code: Path, kind: str, target: list[str]) -> float:
+    """Return the instructions one pass of a version's reader takes per input (cachegrind)."""
+    counts = []
+    for repeat in ("0", "1"):
+        run = subprocess.run(
+            [*_CACHEGRIND, sys.executable, "-c", RUN, kind, repeat, *target],
+            check=True,
+            capture_output=True,
+            text=True,
+            env={"PYTHONPATH": str(code), "PATH": "/usr/bin:/bin"},
+            cwd=code,
+        )
+        found = re.search(r"I\s+refs:\s+([\d,]+)", run.stderr)
+        assert found is not None, run.stderr[-500:]
+        counts.append(int(found.group(1).replace(",", "")))
+    count = json.loads(run.stdout.strip().splitlines()[-1])["count"]
+    return (counts[1] - counts[0]) / max(count, 1)
+
+
 def old_checkout(ref: str, folder: Path) -> Path:
     """Unpack commit `ref` of this repository's package into `folder`; return its path."""
     archive = subprocess.run(
@@ -123,6 +149,9 @@ def main() -> None:
     parser.add_argument("--old-ref", help="Also time the reader of this commit (e.g. 77b3776).")
     parser.add_argument("--repeat", type=int, default=3, help="Report the best of N runs.")
     parser.add_argument("--profile", action="store_true", help="Profile the pages run instead.")
+    parser.add_argument(
+        "--instructions", action="store_true", help="Also count instructions (valgrind)."
+    )
     args = parser.parse_args()
     folders = args.pages or [p for p in (SHARED / "topical", SHARED / "real") if p.is_dir()]
     folders = [folder.resolve() for folder in folders]
@@ -153,6 +182,9 @@ def main() -> None:
         for label, code in versions:
             result = measure(code, "pages", args.repeat, [str(p) for p in files])
             print("  " + line(label, result, "pages/s"))
+            if args.instructions:
+                per_page = instructions(code, "pages", [str(p) for p in files])
+                print(f"  {label:<10} {per_page / 1e6:.2f} M instructions per page")
         rate = result["count"] / result["seconds"]
         verdict = "met" if rate >= TARGET_PAGES else "MISSED"
         print(f"  target: {TARGET_PAGES:,} pages/s or more in one process: {verdict}")
@@ -161,6 +193,9 @@ def main() -> None:
             for label, code in versions:
                 result = measure(code, "csv", args.repeat, [str(csv_path)])
                 print("  " + line(label, result, "rows/s"))
+                if args.instructions:
+                    per_row = instructions(code, "csv", [str(csv_path)])
+                    print(f"  {label:<10} {per_row / 1e6:.2f} M instructions per row")
 
 
 if __name__ == "__main__":

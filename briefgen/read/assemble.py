@@ -33,10 +33,12 @@ def assemble(envelope: Envelope, path: str | None = None, row: int | None = None
     lines, listed_subject = split_appended(clean(envelope.text).split("\n"))
     telegram = read_header(lines)
     created = _created(envelope, telegram)
-    cable_id = _cable_id(envelope, telegram, created.year if created else None, path)
+    # The container's id repaired once: both the id and the check of its record need it.
+    given = repair_id(envelope.id) if envelope.id else None
+    cable_id = _cable_id(envelope, given, telegram, created.year if created else None, path)
     if cable_id is None:
         raise ReadError(_why_not(envelope, telegram), path, row)
-    if _describes_another(envelope.id, cable_id):
+    if _describes_another(given, cable_id):
         # The container's record is another cable's (a mirror page showing the wrong text):
         # what it says of date, post and classification is not this cable's.
         envelope = replace(
@@ -86,16 +88,19 @@ def assemble(envelope: Envelope, path: str | None = None, row: int | None = None
 
 
 def _cable_id(
-    envelope: Envelope, telegram: Telegram, year: int | None, path: str | None
+    envelope: Envelope,
+    given: str | None,
+    telegram: Telegram,
+    year: int | None,
+    path: str | None,
 ) -> str | None:
     """Return the canonical id: the container's when sound, else the cable's own.
 
-    The container's id is repaired first (`repair_id`). It stands when its station is a known
+    `given` is the container's id repaired (`repair_id`). It stands when its station is a known
     post, unless the cable's serial line names another id and the routing `DE` line confirms
     the serial line. An unknown station (`QRIPOLI`) gives way to the serial line's (`TRIPOLI`)
     when the two agree on the serial or nearly on the station.
     """
-    given = repair_id(envelope.id) if envelope.id else None
     if given is not None and not is_plausible_id(given):
         given = None
     yy = telegram.year or (given[:2] if given else None) or (str(year) if year else None)
@@ -137,9 +142,8 @@ def _created(envelope: Envelope, telegram: Telegram) -> datetime | None:
     return created
 
 
-def _describes_another(given: str | None, cable_id: str) -> bool:
-    """Tell whether a sound container id of a known post names another cable than the text."""
-    repaired = repair_id(given) if given else None
+def _describes_another(repaired: str | None, cable_id: str) -> bool:
+    """Tell whether a sound container id (repaired) of a known post names another cable."""
     if repaired is None or repaired == cable_id or not is_plausible_id(repaired):
         return False
     return is_known_post(station_of(repaired)) and is_known_post(station_of(cable_id))
@@ -153,7 +157,10 @@ def _given_id(given: str | None, cable_id: str) -> str | None:
     if not given:
         return None
     written = " ".join(given.split())
-    return None if _PADDED.sub(r"\1\2", written) == cable_id else written
+    # Read from the match: a substitution template is parsed again on every call.
+    padded = _PADDED.match(written)
+    unpadded = padded.group(1) + padded.group(2) if padded else written
+    return None if unpadded == cable_id else written
 
 
 def _own_id(telegram: Telegram, year: str | None, given: str | None) -> str | None:

@@ -20,7 +20,9 @@ from briefgen.read.pasted import drop_mirror_preview, drop_pasted_record, read_p
 Rule = Callable[[str], str]
 
 _MARKINGS = r"(?:UNCLAS(?:SIFIED)?|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE|TOP SECRET)"
-_WHITESPACE_HINTS = (" \n", "\\\n", "\t", "\xa0", "\u200b", "\u2028", "\u2029", "\x0b", "\x0c")
+# One-character hints, each searched for at C speed; a line-continuation backslash is looked
+# for as `\` first (a plain search for `\` + newline steps through every newline).
+_WHITESPACE_HINTS = ("\t", "\xa0", "\u200b", "\u2028", "\u2029", "\x0b", "\x0c")
 
 
 def normalize_whitespace(text: str) -> str:
@@ -29,7 +31,12 @@ def normalize_whitespace(text: str) -> str:
     A tab-separated cables.csv row pasted into the text (`76571<TAB>2006-08-29 ...<TAB>
     06BERN1593<TAB>...`) is the exception: its fields go on lines of their own.
     """
-    if not any(mark in text for mark in _WHITESPACE_HINTS) and text[-1:] not in (" ", "\\"):
+    if (
+        " \n" not in text
+        and ("\\" not in text or "\\\n" not in text)
+        and not any(mark in text for mark in _WHITESPACE_HINTS)
+        and text[-1:] not in (" ", "\\")
+    ):
         return text
     if "\u2028" in text or "\u2029" in text or "\x0b" in text or "\x0c" in text:
         # Unicode line and paragraph separators, vertical tabs and form feeds break lines too.
@@ -49,6 +56,9 @@ def normalize_whitespace(text: str) -> str:
     return "\n".join(out)
 
 
+_BLANK_LINE = re.compile("\n\n")
+
+
 def undouble_line_spacing(text: str) -> str:
     """Undo a double-spaced copy: one blank line joins, two or more part paragraphs.
 
@@ -56,7 +66,9 @@ def undouble_line_spacing(text: str) -> str:
     paragraphs, so that every line looks like a paragraph of its own. Told from a text with
     one paragraph per line by its many lines that stop mid-sentence before a single blank.
     """
-    if not text.count("\n\n") * 3 >= text.count("\n") > 20:
+    # The blank lines counted by a pattern led by a newline: str.count steps through a text's
+    # characters to count a two-character string, the pattern jumps from newline to newline.
+    if not len(_BLANK_LINE.findall(text)) * 3 >= text.count("\n") > 20:
         return text
     lines = text.split("\n")
     single: list[str] = []
@@ -108,28 +120,39 @@ _NOISE_LINE = re.compile(
 )
 
 
+# `how-to`, found from its hyphen (rarer than its letters) and checked back from there.
+_HOW_TO = re.compile("-to(?<=how-to)")
+
+
 def strip_markup(text: str) -> str:
     """Remove markup residue: `[PGOV](#)` links, `####` heading marks, `¶` before numbers.
 
     Entity marks (`[LOC HARARE  ]`) of text-mining copies go too, and the page's own lines
     (`Appears in these articles:`, a lone `¶`).
     """
-    # Each mark is looked for once in the whole text (most texts hold none or one of them).
+    # Each mark is looked for once in the whole text (most texts hold none or one of them),
+    # first by a character of its own: a one-character search runs many times faster.
     if "[" in text and ("](" in text or "[LOC " in text or "[ORG " in text or "[PER " in text):
         # Marks never span lines: one substitution over the text does what one per line would.
         if "](" in text:
             text = _LINK_TAG.sub(r"\1", text)
         text = _ENTITY_MARK.sub(_entity_name, text)
-    if "#" in text and ("\n#" in text or text.startswith("#")):
+    if "#" in text and _opens_a_line(text, "#"):
         text = _HEADING_MARKS.sub("\n", "\n" + text)[1:]
-    pilcrow = "¶" in text or "&para;" in text or "&#182;" in text
+    entity = "&" in text and ("&para;" in text or "&#182;" in text)
+    pilcrow = "¶" in text or entity
+    # Split once at the marks: the lines they stand alone on and the marks that open a line
+    # are told from the pieces' ends, not by searching the whole text for each shape.
+    pieces = text.split("¶") if "¶" in text else [text]
     # The page's own lines first: a lone `¶` goes as a line, before the marks go from numbers.
-    if "ppears in" in text or ("how-to" in text) or (pilcrow and _pilcrow_line(text)):
+    noise = "ppears in" in text or _HOW_TO.search(text) is not None
+    if noise or (pilcrow and _pilcrow_line(text, pieces)):
         text = _NOISE_LINE.sub("", "\n" + text)[1:]
+        pieces = text.split("¶")
     if pilcrow:
-        # Nearly every mark opens its line: replaced as a string; the pattern only for the rest.
-        text = ("\n" + text).replace("\n¶", "\n")[1:]
-        if "¶" in text or "&para;" in text or "&#182;" in text:
+        # Nearly every mark opens its line: dropped there; the pattern only for the rest.
+        text = _without_line_pilcrows(pieces)
+        if "¶" in text or ("&" in text and ("&para;" in text or "&#182;" in text)):
             text = _PILCROW_NUMBER.sub("\n", "\n" + text)[1:]
     return text
 
@@ -138,13 +161,47 @@ def _entity_name(match: re.Match[str]) -> str:
     return match.group(1).rstrip(" \t")
 
 
-def _pilcrow_line(text: str) -> bool:
-    """Tell whether a line holds nothing but a paragraph mark."""
-    if "¶" not in text and "&para;" not in text:
-        return False
-    return any(mark in text for mark in ("\n¶\n", "\n&para;\n", "\n¶ \n")) or text.startswith(
-        ("¶\n", "&para;\n")
-    )
+_FEW_HITS = 64
+"""How many hits of a character are looked at one by one before a plain search takes over."""
+
+
+def _opens_a_line(text: str, char: str) -> bool:
+    """Tell whether a line of the text starts with `char` (a character the text rarely holds)."""
+    at = text.find(char)
+    for _ in range(_FEW_HITS):
+        if at < 0:
+            return False
+        if at == 0 or text[at - 1] == "\n":
+            return True
+        at = text.find(char, at + 1)
+    return at >= 0 and "\n" + char in text[at - 1 :]
+
+
+def _pilcrow_line(text: str, pieces: list[str]) -> bool:
+    """Tell whether a line holds nothing but a paragraph mark.
+
+    `pieces` is the text split at `¶`: a mark stands alone between a piece ending a line and
+    one starting with the next (`\n¶\n`, `\n¶ \n`, or `¶\n` opening the text).
+    """
+    for index in range(1, len(pieces)):
+        after = pieces[index]
+        if pieces[index - 1].endswith("\n"):
+            if after.startswith(("\n", " \n")):
+                return True
+        elif index == 1 and not pieces[0] and after.startswith("\n"):
+            return True
+    return "&para;" in text and ("\n&para;\n" in text or text.startswith("&para;\n"))
+
+
+def _without_line_pilcrows(pieces: list[str]) -> str:
+    """Join a text split at `¶` again, without the marks that open a line."""
+    out = [pieces[0]]
+    for index in range(1, len(pieces)):
+        before = pieces[index - 1]
+        if not before.endswith("\n") and (index > 1 or before):
+            out.append("¶")
+        out.append(pieces[index])
+    return "".join(out)
 
 
 _SPACED_MARKING = re.compile(
@@ -332,27 +389,30 @@ def _drop_inline_pages(line: str) -> str:
     return line.rstrip()
 
 
-_BREAK_PROBE = re.compile(r"OF[ \t]+\d{3}")
+# `PAGE ` as a pattern: led by its capital, it is found several times faster than by `in`.
+_PAGE_WORD = re.compile("PAGE ")
 
 
 def drop_page_breaks(text: str) -> str:
     """Drop page-break lines (and the marks around them), re-joining the sentence they split."""
-    if "PAGE " not in text and ("OF 0" not in text or _BREAK_PROBE.search(text) is None):
-        return text
-    lines = text.split("\n")
-    if "PAGE " in text:
+    if _PAGE_WORD.search(text) is not None:
         lines = [
             _drop_inline_pages(line) if "PAGE " in line and not _PAGE_HEADER.match(line) else line
-            for line in lines
+            for line in text.split("\n")
         ]
-    # Find the few break lines (cheap substring tests first), then splice around them.
-    breaks = [
-        index
-        for index, line in enumerate(lines)
-        if ("OF 0" in line or "PAGE " in line) and _BREAK_LINE.match(line)
-    ]
-    if not breaks:
-        return "\n".join(lines)
+        # Find the few break lines (cheap substring tests first), then splice around them.
+        breaks = [
+            index
+            for index, line in enumerate(lines)
+            if ("OF 0" in line or "PAGE " in line) and _BREAK_LINE.match(line)
+        ]
+        if not breaks:
+            return "\n".join(lines)
+    else:
+        breaks = _break_lines(text)
+        if not breaks:
+            return text
+        lines = text.split("\n")
     out: list[str] = []
     i = 0
     for index in breaks:
@@ -371,6 +431,27 @@ def drop_page_breaks(text: str) -> str:
             out.append("")
     out.extend(lines[i:])
     return "\n".join(out)
+
+
+def _break_lines(text: str) -> list[int]:
+    """Return the indexes of the break lines (`ASTANA 00001985 002.3 OF 003`) of a text.
+
+    Only the lines holding `OF 0` can be one: they are found by a plain search of the whole
+    text, not by a look at every line.
+    """
+    breaks: list[int] = []
+    index = counted = 0
+    at = text.find("OF 0")
+    while at >= 0:
+        start = text.rfind("\n", 0, at) + 1
+        end = text.find("\n", at)
+        end = len(text) if end < 0 else end
+        if _BREAK_LINE.match(text[start:end]):
+            index += text.count("\n", counted, start)
+            counted = start
+            breaks.append(index)
+        at = text.find("OF 0", end)
+    return breaks
 
 
 _NUMBERED = re.compile(r"^(?:¶\s*)?\d{1,3}\s*\.\s")
@@ -422,7 +503,13 @@ def drop_repeated_header(text: str) -> str:
     # Any later copy repeats the serial number: without it there is nothing to drop.
     first_lines = text[:3000].split("\n")[:60]
     found = _first_serial_line(first_lines)
-    if found is None or text.count(first_lines[found].split()[-1]) < 2:
+    if found is None or not _twice(text, first_lines[found].split()[-1]):
+        return text
+    # The serial also stands in page breaks (`ASTANA 00001985 002 OF 003`): a later serial line
+    # is looked for from each occurrence before the text is cut into lines.
+    start = sum(len(line) + 1 for line in first_lines[:found])
+    end = text.find("\n", start)
+    if end < 0 or not _later_serial_line(text, text[start:end].split()[-1], end + 1):
         return text
     lines = text.split("\n")
     first_at = found
@@ -465,6 +552,28 @@ def drop_repeated_header(text: str) -> str:
     return "\n".join(line for i, line in enumerate(lines) if i not in drop)
 
 
+def _twice(text: str, word: str) -> bool:
+    """Tell whether `word` occurs twice in the text without overlapping (count >= 2).
+
+    The search stops at the second occurrence instead of counting to the end.
+    """
+    first = text.find(word)
+    return first >= 0 and text.find(word, first + len(word)) >= 0
+
+
+def _later_serial_line(text: str, serial: str, after: int) -> bool:
+    """Tell whether a serial line ending with `serial` starts at or after offset `after`."""
+    at = text.find(serial, after)
+    while at >= 0:
+        end = at + len(serial)
+        if end == len(text) or text[end] == "\n":
+            start = text.rfind("\n", 0, at) + 1
+            if SERIAL_LINE.match(text[start:end]):
+                return True
+        at = text.find(serial, at + 1)
+    return False
+
+
 _TRAILER = re.compile(rf"^\s*(?:NNNN?|BT|#+\d*|{_MARKINGS}(?:\s*//\s*[A-Z ]+)?)\s*$")
 
 
@@ -480,11 +589,19 @@ def drop_trailer(text: str) -> str:
     return text[:end]
 
 
+# Two shapes each looked for in one pass: a pattern led by a newline is searched for faster
+# than two plain searches for strings that start with one.
+_BLANK_RUN = re.compile("\n[\n ]\n")
+"""Two blank lines in a row, or a line of one space (`\n\n\n`, `\n \n`)."""
+SPACED_BLANK = re.compile("\n(?: \n|\t)")
+"""A line of one space or a line starting with a tab (`\n \n`, `\n\t`)."""
+
+
 def squeeze_blank_lines(text: str) -> str:
     """Collapse runs of blank lines into one and drop leading blank lines."""
-    if "\n\n\n" not in text and not text.startswith("\n") and "\n \n" not in text:
+    if not text.startswith("\n") and _BLANK_RUN.search(text) is None:
         return text
-    if "\n \n" in text or "\n\t" in text:
+    if SPACED_BLANK.search(text) is not None:
         text = "\n".join([line if line.strip() else "" for line in text.split("\n")])
     # Splitting at blank lines is far faster than a regular expression over a whole cable.
     blocks = (block.strip("\n") for block in text.split("\n\n"))
@@ -523,27 +640,28 @@ def clean_body(lines: list[str], place: str | None, serial: int | None) -> list[
     Flattened copies put `USNATO 00000649 002 OF 007` in the middle of a sentence; knowing the
     cable's post and serial finds exactly those and no other words in capitals.
     """
-    if place and serial is not None:
-        text = "\n".join(lines)
-        # Only copies that kept their page breaks hold the serial padded to eight digits.
-        if f"{serial:08d}" in text:
-            words = place.upper().split()
+    # Joined once: the text is searched for the padded serial and for SIPDIS.
+    text = "\n".join(lines)
+    # Only copies that kept their page breaks hold the serial padded to eight digits.
+    if place and serial is not None and f"{serial:08d}" in text:
+        words = place.upper().split()
 
-            def keep_breaks(match: re.Match[str]) -> str:
-                # This cable's marks only: its serial, and its post (or that post's last words);
-                # words before the post's are the text's and stay.
-                named = match.group("place").split()
-                if int(match.group("serial")) != serial:
-                    return match.group(0)
-                ours = next((k for k in range(len(named), 0, -1) if named[-k:] == words[-k:]), 0)
-                if not ours:
-                    return match.group(0)
-                before = match.group(0)[: match.start("place") - match.start()]
-                kept = " ".join(named[:-ours])
-                return (before + kept if kept else "") + _keep_breaks(match)
+        def keep_breaks(match: re.Match[str]) -> str:
+            # This cable's marks only: its serial, and its post (or that post's last words);
+            # words before the post's are the text's and stay.
+            named = match.group("place").split()
+            if int(match.group("serial")) != serial:
+                return match.group(0)
+            ours = next((k for k in range(len(named), 0, -1) if named[-k:] == words[-k:]), 0)
+            if not ours:
+                return match.group(0)
+            before = match.group(0)[: match.start("place") - match.start()]
+            kept = " ".join(named[:-ours])
+            return (before + kept if kept else "") + _keep_breaks(match)
 
-            lines = _inline_breaks(text, f"{serial:08d}", keep_breaks).split("\n")
-    if "SIPDIS" not in "\n".join(lines):
+        text = _inline_breaks(text, f"{serial:08d}", keep_breaks)
+        lines = text.split("\n")
+    if "SIPDIS" not in text:
         return lines
     out = []
     for line in lines:

@@ -226,6 +226,10 @@ _ID_PARTS = re.compile(r"^(\d{2})([A-Z]+?)0*(\d{1,6})(?!\d)")
 _JOINERS = re.compile(r"(?<=[A-Z])[ .'-]+(?=[A-Z])|(?<=^\d\d) +|(?<=[A-Z])[ .]+(?=\d)")
 
 
+_DOUBLED_YEAR = re.compile(r"^(\d{2})\1([A-Z]+\d+)$")
+_PLUSD_ID = re.compile(r"^(\d{4})([A-Z]+)0*(\d+)(?:_[A-Z0-9]+)?$")
+
+
 def is_plausible_id(cable_id: str) -> bool:
     """Tell whether an id has the canonical shape and no page-header garble in it."""
     return bool(_GOOD_ID.match(cable_id)) and not _GARBLE.search(cable_id[2:])
@@ -243,11 +247,11 @@ def repair_id(cable_id: str) -> str | None:
     """
     cable_id = _JOINERS.sub("", cable_id.strip().upper())
     # `7575LIBREVILLE1895`: the year written twice.
-    doubled = re.match(r"^(\d{2})\1([A-Z]+\d+)$", cable_id)
+    doubled = _DOUBLED_YEAR.match(cable_id)
     if doubled:
         cable_id = doubled.group(1) + doubled.group(2)
     # PlusD canonical ids: `1974ATHENS02959_b`.
-    plusd = re.match(r"^(\d{4})([A-Z]+)0*(\d+)(?:_[A-Z0-9]+)?$", cable_id)
+    plusd = _PLUSD_ID.match(cable_id)
     if plusd:
         return make_id(plusd.group(1), plusd.group(2), plusd.group(3))
     garble = _SECTION_GARBLE.match(cable_id)

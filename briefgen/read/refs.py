@@ -66,6 +66,8 @@ def parse_references(text: str, year: int | None) -> tuple[str, ...]:
     intelligence reports and other documents are skipped, and so is a citation whose post
     is no post (`PARIS POINTS OF 5/2`).
     """
+    if not text.strip():
+        return ()  # most cables cite nothing: no item to look for
     text = _REF_WORD.sub(" ", text.upper().replace("¶", " "))
     text = _GLUED.sub(" ", text)
     found: list[str] = []

@@ -74,9 +74,12 @@ def _text(record: dict[str, Any], *keys: str) -> str | None:
     return None
 
 
+_REFERENCE_SEPARATORS = re.compile(r"[|,;\s]+")
+
+
 def _references(text: str) -> tuple[str, ...] | None:
     ids = []
-    for part in re.split(r"[|,;\s]+", text):
+    for part in _REFERENCE_SEPARATORS.split(text):
         repaired = repair_id(part) if part else None
         if repaired and repaired not in ids:
             ids.append(repaired)
@@ -109,10 +112,14 @@ def unflatten_routing(header: str) -> str:
     )
 
 
-_PILCROW = re.compile(r"(?<=\S)\s*(?=¶\s*\d{1,3}\.)")
-# Each pattern starts only where a run of spaces starts: tried inside the run as well, a
-# 20,000-space run would cost 20,000 scans of it.
-_DOUBLE_SPACE_PARA = re.compile(r"(?<!\s)\s{2,}(?=(?:¶\s*)?\d{1,3}\.\s{1,2}(?:\(|[A-Z]))")
+# Every pattern here opens with what it looks for (a paragraph mark, two whitespace
+# characters), never with a look-behind: a pattern that may start anywhere is tried at every
+# character of the body, which cost more than the rest of reading a JSON record.
+_PILCROW = re.compile(r"¶(?=\s*\d{1,3}\.)")
+# A run of spaces before a paragraph number. Found at the run's start as the leftmost match,
+# so that no look-behind is needed: inside the run the number after it is the same.
+_DOUBLE_SPACE_PARA = re.compile(r"\s\s+(?=(?:¶\s*)?\d{1,3}\.\s{1,2}(?:\(|[A-Z]))")
+_SPACE_RUN = re.compile(r"\s\s+")
 
 
 def unflatten(body: str) -> str:
@@ -120,6 +127,27 @@ def unflatten(body: str) -> str:
     if body.count("\n") > 3 or len(body) < 200:
         return body
     body = _DOUBLE_SPACE_PARA.sub("\n\n", body)
-    body = _PILCROW.sub("\n\n", body)
-    body = re.sub(r"(?<=\S)\s{2,}(?=\S)", "\n", body)
-    return body
+    if "¶" in body:
+        body = _break_before_pilcrows(body)
+    size = len(body)
+
+    def inner_run(match: re.Match[str]) -> str:
+        # A run of spaces between two words is a lost line break; at either end it stays.
+        return "\n" if match.start() and match.end() < size else match.group()
+
+    return _SPACE_RUN.sub(inner_run, body)
+
+
+def _break_before_pilcrows(body: str) -> str:
+    """Start a paragraph (a blank line) at each `¶ 2.` that follows text, dropping the spaces."""
+    pieces: list[str] = []
+    done = 0
+    for match in _PILCROW.finditer(body):
+        start = match.start()
+        while start > done and body[start - 1].isspace():
+            start -= 1
+        if start == 0 or body[start - 1].isspace():
+            continue  # only spaces before it, back to the start: nothing to part from
+        pieces += [body[done:start], "\n\n"]
+        done = match.start()
+    return "".join(pieces) + body[done:] if pieces else body

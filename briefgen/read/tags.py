@@ -195,6 +195,10 @@ def _split(word: str) -> tuple[str, ...] | None:
     return None
 
 
+_TAG_LINE_SEPARATORS = re.compile(r"[\s,;()]+")
+_PARENTHESES = re.compile(r"\([^()]*\)")
+
+
 def is_tag_line(line: str, before: str = "") -> bool:
     """Tell whether a line goes on with the TAGS list `before`: codes in capitals.
 
@@ -205,7 +209,7 @@ def is_tag_line(line: str, before: str = "") -> bool:
     if not any(c.isupper() for c in line):
         # A case-mangled copy's codes (`cf`).
         line, before = line.upper(), before.upper()
-    words = [w for w in re.split(r"[\s,;()]+", line) if w]
+    words = [w for w in _TAG_LINE_SEPARATORS.split(line) if w]
     if not words or not all(_CODE_LIKE.match(w) for w in words):
         return False
     known = sum(1 for w in words if _is_code(w))
@@ -216,7 +220,7 @@ def is_tag_line(line: str, before: str = "") -> bool:
 
 
 def _without_parentheses(text: str) -> str:
-    return re.sub(r"\([^()]*\)", "", text)
+    return _PARENTHESES.sub("", text)
 
 
 def _add(out: list[str], tag: str) -> None:

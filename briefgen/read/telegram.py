@@ -144,13 +144,16 @@ def _read_routing(lines: list[str], values: dict[str, object]) -> tuple[list[str
     target: list[str] | None = None
     for line in lines:
         stripped = line.strip()
-        if target is not None and (_ADDRESS_NOISE.match(stripped) or _BREAK_HEADER.match(stripped)):
+        if target is not None and _address_noise(stripped):
             # A printed copy's page header or classification line inside an address block.
             continue
         if "created" not in values:
-            dateline = _DATELINE.match(stripped)
+            # Each pattern is tried only on a line opening with a character it can open with.
+            first = stripped[:1]
+            dated = first in _DATELINE_STARTS or first.isdigit()
+            dateline = _DATELINE.match(stripped) if dated else None
             moment = parse_date(dateline.group(1)) if dateline else None
-            if moment is None and _DTG_LINE.match(line):
+            if moment is None and first in _DTG_STARTS and _DTG_LINE.match(line):
                 moment = parse_dtg(line)
             if moment is not None:
                 values["created"] = moment
@@ -173,7 +176,7 @@ def _read_routing(lines: list[str], values: dict[str, object]) -> tuple[list[str
             # The posts a collective is not sent to, to the end of the address block.
             target = excluded
             target.append(stripped[4:])
-        elif target is not None and "/" in stripped.split(" ", 1)[0]:
+        elif target is not None and _slash_in_first_word(stripped):
             # `RUEHBJ/AMEMBASSY BEIJING 1134`: an addressee behind its routing indicator.
             target.append(stripped)
         elif not stripped or _KEYWORD.match(line) or _ROUTING.match(line):
@@ -187,6 +190,28 @@ def _read_routing(lines: list[str], values: dict[str, object]) -> tuple[list[str
     return to, info
 
 
+# The characters the lines these patterns match can open with (after spaces).
+_DATELINE_STARTS = frozenset("CMTWFS")  # and digits
+_DTG_STARTS = frozenset("OPRZM")
+_NOISE_STARTS = frozenset("PUCSLNB")
+
+
+def _slash_in_first_word(line: str) -> bool:
+    """Tell whether the first word of a line holds a `/` (`RUEHBJ/AMEMBASSY BEIJING`)."""
+    slash = line.find("/")
+    if slash < 0:
+        return False
+    space = line.find(" ", 0, slash)
+    return space < 0
+
+
+def _address_noise(line: str) -> bool:
+    """Tell whether a stripped line inside an address block is a page header or a marking."""
+    if line[:1] in _NOISE_STARTS and _ADDRESS_NOISE.match(line):
+        return True
+    return " OF " in line and _BREAK_HEADER.match(line) is not None
+
+
 def _read_keywords(lines: list[str], i: int, values: dict[str, object]) -> int:
     """Read E.O., TAGS, SUBJECT, REF and Classified By lines; return where the body starts."""
     n = len(lines)
@@ -194,8 +219,11 @@ def _read_keywords(lines: list[str], i: int, values: dict[str, object]) -> int:
     while i < n:
         line = lines[i]
         stripped = line.strip()
+        if not stripped:
+            i += 1
+            continue
         match = _KEYWORD.match(line)
-        if not stripped or (_FOR_LINE.match(line) and not match):
+        if match is None and _FOR_LINE.match(line):
             i += 1
             continue
         if match is None:
@@ -250,7 +278,10 @@ def _continuation(lines: list[str], i: int, first: str, key: str) -> tuple[str, 
             break
         if _KEYWORD.match(line):
             break
-        ends = (line[-1:].isdigit() and SERIAL_LINE.match(line)) or _PARA_START.match(line)
+        first = stripped[:1]
+        ends = (line[-1:].isdigit() and SERIAL_LINE.match(line)) or (
+            (first.isdigit() or first == "(") and _PARA_START.match(line)
+        )
         # `... FOR REASONS` then `1.4 (b) and (d).`: the E.O. section, not paragraph 1.
         reason = key.startswith("CLASSIFIED") and _REASON_SECTION.match(line)
         if ends and not reason and not (key.startswith("REF") and _REF_LETTER.match(line)):
