@@ -20,7 +20,7 @@ _GIFT_WORDS_RE = re.compile(
     r"\b(?:grants?|grant-in-aid|fund(?:s|ing|ed)?|financ(?:e|ed|es|ing)|assistance|aid|donat(?:e|ed|"
     r"es|ion|ions)|loans?|scholarships?|money|budget|allocat(?:e|ed|es|ion)|disburs\w*|"
     r"sponsor(?:s|ed|ship)?|train(?:s|ed|ing)?|equipment|reimburs\w*|contribut\w*|"
-    r"USD|EUR|dollars|euros?|\$|€|£)",
+    r"USD|EUR|dollars|euros?)|[$€£]",
     re.IGNORECASE,
 )
 _GIFT_WORDS_LOWER_RE = re.compile(

@@ -196,3 +196,12 @@ def test_a_plural_description_is_not_the_body_that_acted_and_a_network_is_an_ngo
     assert not [a for a in facts.attributions if a.start <= at < a.end and a.actors]
     start = text.index("Union of Crisis Centers")
     assert kind_from_context(text, start, start + len("Union of Crisis Centers")) == "ngo"
+
+
+def test_money_written_with_a_currency_sign_after_a_space_is_a_gift() -> None:
+    facts = _facts(
+        "(C) The Swiss also made a significant commitment to democracy by joining the Forum for "
+        "the Future and pledging $1 million to the Foundation for the Future."
+    )
+    received = {r for a in facts.attributions for r in a.recipients}
+    assert received == {"Foundation for the Future"}
