@@ -369,6 +369,8 @@ def kind_from_context(text: str, start: int, end: int) -> OrgKind | None:
     appositive = appositive or _COPULA_KIND_RE.match(text, end)
     if appositive is not None and _ARMED_RE.search(appositive.group(0)):
         return "armed"  # `a Kashmiri terrorist group`: not a body a profile calls an NGO
+    if appositive is not None and _POLITICAL_BODY_RE.search(appositive.group(0)):
+        return None  # `a political organization` may be a party or a movement: no kind
     if appositive is not None:
         word = " ".join(appositive.group(1).lower().split()).replace("nongov", "non-gov")
         word = word.rstrip("s") if word.endswith("ngos") else word
@@ -387,6 +389,9 @@ _AFTER_APPOSITIVE_RE = re.compile(
 `X, a group working on ...`, `X, one of the strongest NGO networks`); any other word after
 it (`X, the group focuses ...`) is a verb, and the words are the subject of the next clause,
 not a description of X."""
+
+
+_POLITICAL_BODY_RE = re.compile(r"\bpolitical (?:organi[sz]ation|group|body|force)", re.I)
 
 
 def _closes_appositive(text: str, end: int) -> bool:

@@ -101,7 +101,7 @@ def _finds(text: str, form: str) -> list[int]:
 
 _FUNDING = re.compile(
     r"\b(?:fund\w*|grants?|granted|donor\w*|donat\w*|financ\w*|budget\w*|sponsor\w*|"
-    r"allocat\w*|subsid\w*|in-kind|USD|EUR|dollars|euros|\$|€|£)",
+    r"allocat\w*|subsid\w*|in-kind|USD|EUR|dollars|euros)|[$€£]",
     re.I,
 )
 _FACILITY = re.compile(

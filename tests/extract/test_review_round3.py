@@ -205,3 +205,9 @@ def test_money_written_with_a_currency_sign_after_a_space_is_a_gift() -> None:
     )
     received = {r for a in facts.attributions for r in a.recipients}
     assert received == {"Foundation for the Future"}
+
+
+def test_a_political_organization_is_given_no_kind() -> None:
+    text = "(C) The MST is a political organization that presses for agrarian reform."
+    start = text.index("MST")
+    assert kind_from_context(text, start, start + 3) is None
