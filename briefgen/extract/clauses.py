@@ -295,7 +295,10 @@ def split_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _opens_clause(text: str, start: int, end: int) -> bool:
     """Return True when `and ...` at `start` carries a verb of its own (`and trained 500`,
     `and the Ministry argues`), not one more item of a list (`and educational support`)."""
-    for index, raw in enumerate(text[start : min(end, start + 80)].split()[1:8]):
+    following = text[start : min(end, start + 80)].split()[1:8]
+    if following and following[0].lower() == "that":
+        return False  # `He said he had ..., and that MST needed to ...`: more of what he said
+    for index, raw in enumerate(following):
         lower = raw.lower()
         word = lower.strip(_PUNCTUATION)
         if not word or (word != lower.rstrip(".") and lower[-1:] in ",;:()"):

@@ -125,7 +125,10 @@ _JUDGEMENT = re.compile(
     r"well-?connected|committed|capable|professional|experienced|premiere?|leading|prominent|"
     r"oldest|largest|best-known|well-known|independent|pro-government|controversial|radical|"
     r"moderate|small|tiny|marginal|weak|strong|active|serious|trust\w*|objective|biased|"
-    r"limited objectives|force behind|success\w*|impressive|valuable)\b",
+    r"limited objectives|force behind|success\w*|impressive|valuable|unpopular|popular|"
+    r"(?:bad|poor|good) (?:public )?image|reputation|problematic|ineffective|inefficient|"
+    r"weakened|marginali[sz]ed|radicali[sz]ed|on the defensive|divided|fragmented|"
+    r"important force)\b",
     re.I,
 )
 _CONTACT = re.compile(
@@ -172,7 +175,9 @@ COMMENT, its officers' words, and sentences saying what the organization is); fu
 organization said; its facilities, networks and activities; what others report of it."""
 
 
-_COPULA = re.compile(r"\b(?:is|are|was|were|remains|has been|appears|seems)\b")
+_COPULA = re.compile(
+    r"\b(?:is|are|was|were|remains|has been|appears|seems|suffers from|finds itself)\b"
+)
 
 
 def _describes(placed: Placed) -> bool:

@@ -211,3 +211,15 @@ def test_a_political_organization_is_given_no_kind() -> None:
     text = "(C) The MST is a political organization that presses for agrarian reform."
     start = text.index("MST")
     assert kind_from_context(text, start, start + 3) is None
+
+
+def test_and_that_after_a_speech_verb_carries_on_what_was_said() -> None:
+    text = (
+        "(SBU) Governor Jose Serra criticized the invasion. He said he had issued a statement "
+        "that such disrespect for the law was unacceptable, and that MST needed to reassess "
+        "its tactics."
+    )
+    facts = _facts(text)
+    at = text.index("MST needed")
+    owners = [a.actors for a in facts.attributions if a.start <= at < a.end]
+    assert owners == [("Jose Serra",)]

@@ -10,9 +10,11 @@ from briefgen.facts import ensure_facts
 from briefgen.models import Cable, Paragraph
 from briefgen.pipeline import BriefingRequest, summarize
 from briefgen.store import Corpus
-from briefgen.summarize.evidence import paragraph_sentences
+from briefgen.summarize.evidence import Sentence, paragraph_sentences
 from briefgen.summarize.leads import change_kind
+from briefgen.summarize.ngo_sections import Placed
 from briefgen.summarize.program_grants import status_of
+from briefgen.summarize.records import Cite
 
 
 def _fundings(text: str) -> list[tuple[str | None, str | None, str | None]]:
@@ -133,3 +135,15 @@ def test_a_body_the_cables_only_mention_still_opens_with_cited_sentences(tmp_pat
     assert 1 <= len(opening) <= 5
     assert all(s["cites"] for s in opening)
     assert any("Trenin" in s["text"] for s in opening)
+
+
+def test_what_a_body_is_like_is_an_assessment_not_an_activity() -> None:
+    from briefgen.summarize.ngo_sections import _describes
+
+    def placed(text: str) -> Placed:
+        sentence = Sentence(Cite("10MADRID9070", 2, None), text, 0, 0, len(text), None, False)
+        return Placed(sentence, "acts", post=False, comment=False)
+
+    assert _describes(placed("SGAE in particular suffers from a bad public image."))
+    assert _describes(placed("The management entities, especially SGAE, are unpopular in Spain."))
+    assert not _describes(placed("SGAE joined forces with three smaller groups."))
