@@ -206,13 +206,20 @@ _UN_TAIL_RE = re.compile(
 entities`): each body listed before it is a body of the United Nations."""
 _LIST_JOINERS = frozenset({"of", "for", "the", "on", "to", "and"})
 _IGO_BEFORE_RE = re.compile(r"\bintergovernmental organi[sz]ation(?:,? the)?\s*$", re.IGNORECASE)
-_APPOSITIVE_RE = re.compile(
-    r"[\"”]?\s*(?:\([^()]{1,80}\)\s*)?,\s*(?:a|an|the|another|one of the|itself an?)\s+"
-    r"(?:[\w'’-]+\s+){0,6}?(NGO|non-?governmental organi[sz]ation|intergovernmental "
+_APPOSITIVE_KINDS = (
+    r"(NGO|non-?governmental organi[sz]ation|intergovernmental "
     r"organi[sz]ation|international organi[sz]ation|trade union|labou?r union|charity|"
     r"foundation|association|network|"
     r"coalition|group|think tank|political party|party|company|firm|bank|government agency|"
-    r"state agency|ministry)s?\b",
+    r"state agency|ministry)s?\b"
+)
+_APPOSITIVE_RE = re.compile(
+    r"[\"”]?\s*(?:\([^()]{1,80}\)\s*)?,\s*(?:a|an|the|another|one of the|itself an?)\s+"
+    r"(?:[\w'’-]+\s+){0,6}?"
+    + _APPOSITIVE_KINDS
+    # `the Oscar Foundation (a local NGO which documented ...)`: the same, in brackets.
+    + r"|\s*\((?:a|an|the|another|one of the)\s+(?:[\w'’-]+\s+){0,6}?"
+    + _APPOSITIVE_KINDS,
     re.IGNORECASE,
 )
 _COPULA_KIND_RE = re.compile(
@@ -372,7 +379,8 @@ def kind_from_context(text: str, start: int, end: int) -> OrgKind | None:
     if appositive is not None and _POLITICAL_BODY_RE.search(appositive.group(0)):
         return None  # `a political organization` may be a party or a movement: no kind
     if appositive is not None:
-        word = " ".join(appositive.group(1).lower().split()).replace("nongov", "non-gov")
+        found = appositive.group(1) or appositive.group(2)
+        word = " ".join(found.lower().split()).replace("nongov", "non-gov")
         word = word.rstrip("s") if word.endswith("ngos") else word
         return _WORD_KINDS.get(word)
     return None

@@ -22,7 +22,7 @@ from briefgen.store.db import transaction as db_transaction
 if TYPE_CHECKING:
     from briefgen.cluster import Cluster
 
-FACTS_VERSION = 37
+FACTS_VERSION = 38
 """Raise this when a rule changes: every cable's facts are then computed again."""
 
 META_KEY = "extract.facts_version"

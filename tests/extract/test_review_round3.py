@@ -223,3 +223,12 @@ def test_and_that_after_a_speech_verb_carries_on_what_was_said() -> None:
     at = text.index("MST needed")
     owners = [a.actors for a in facts.attributions if a.start <= at < a.end]
     assert owners == [("Jose Serra",)]
+
+
+def test_a_kind_stated_in_brackets_after_the_name() -> None:
+    text = (
+        "(C) Since the March 2009 killing of two directors of the Oscar Foundation (a local NGO "
+        "which documented cases of extrajudicial killings) threats have risen."
+    )
+    start = text.index("Oscar Foundation")
+    assert kind_from_context(text, start, start + len("Oscar Foundation")) == "ngo"
