@@ -74,8 +74,9 @@ class PgConnection:
         else:
             self._settle()
         cursor = self.raw.cursor()
-        if self._settings is FIXED_SETTINGS:
-            # Prepared at once: else the server makes five plans before it keeps one.
+        if self._settings is not PLAIN_SETTINGS:
+            # Prepared at once (psycopg waits for a fifth run): parsed once, and where the plan
+            # is fixed, planned once.
             cursor.execute(translate(sql), tuple(parameters), prepare=True)
         elif parameters:
             cursor.execute(translate(sql), tuple(parameters))
