@@ -27,7 +27,7 @@ search reads a few more segments (a count over 250,000 matches: 7 -> 10 ms)."""
 
 ANALYZE_AFTER = 10_000
 """Cables added or changed by one ingest after which a PostgreSQL corpus's statistics are
-gathered at once (a second or two), not left to autovacuum's next round."""
+gathered at once (10 s after 250,000 cables), not left to autovacuum's next round."""
 
 T = TypeVar("T")
 

@@ -118,9 +118,7 @@ def _conditions(conn: Connection, where: CableFilter) -> tuple[list[str], list[o
         walk_dates = False
     codes = list(dict.fromkeys(t.strip().upper() for t in values(where.tag)))
     if codes:
-        # PostgreSQL knows from its statistics how many cables carry a tag, and plans either
-        # way from the IN form below: counting them first costs a round trip.
-        tagged = 1 if is_postgres(conn) else _tagged(conn, codes, COMMON_TAG)
+        tagged = _tagged(conn, codes, COMMON_TAG)
         marks = _marks(codes)
         if tagged == 0:
             clauses.append("1 = 0")  # no cable carries them: say so before touching any index
@@ -129,6 +127,11 @@ def _conditions(conn: Connection, where: CableFilter) -> tuple[list[str], list[o
             clauses.append(
                 f"EXISTS (SELECT 1 FROM tags WHERE cable = c.rowid AND tag IN ({marks}))"
             )
+        elif is_postgres(conn):
+            # Few do: start from those few, as an array (PostgreSQL's planner, misjudging how
+            # few carry a rare tag, would rather read a year of cables by date and hash them
+            # against the tag's: 1.3 ms against 0.2 for KTIP in 2008 of 250,000 cables).
+            clauses.append(f"c.rowid = ANY (ARRAY(SELECT cable FROM tags WHERE tag IN ({marks})))")
         else:
             # Few do: start from those few and sort them.
             clauses.append(f"c.rowid IN (SELECT cable FROM tags WHERE tag IN ({marks}))")
