@@ -190,7 +190,7 @@ def find_rowid(conn: Connection, cable_id: str) -> tuple[int, str] | None:
 def load_cable(conn: Connection, cable_id: str, where: str) -> Cable:
     """Return the full cable record, or raise NotFoundError naming the database `where`."""
     if is_postgres(conn):
-        return _read_pg(conn, cable_id, where, links=False)[0].cable
+        return _read_pg(conn, cable_id, where, links=False).cable
     found = find_rowid(conn, cable_id)
     if found is None:
         raise _not_found(cable_id, where)
@@ -241,11 +241,9 @@ def cable_of(
     )
 
 
-def _read_pg(
-    conn: Connection, cable_id: str, where: str, *, links: bool
-) -> tuple[CableView, dict[str, str | None]]:
-    """Return a cable of a PostgreSQL corpus as a view (references and citers filled in only
-    with `links`) and the subjects of its references, read in one statement."""
+def _read_pg(conn: Connection, cable_id: str, where: str, *, links: bool) -> CableView:
+    """Return a cable of a PostgreSQL corpus as a view, read in one statement (its references'
+    subjects and the cables citing it only with `links`)."""
     from briefgen.store.postgres.views import read_cable
 
     assert not isinstance(conn, sqlite3.Connection)
@@ -255,7 +253,7 @@ def _read_pg(
         raise _not_found(cable_id, where)
     cable = cable_of(stored.row, stored.tags, stored.references, stored.paragraphs)
     citing = tuple(summary_of(tuple(row)) for row in stored.citing)
-    return CableView(cable, _references(cable, stored.subjects), citing), stored.subjects
+    return CableView(cable, _references(cable, stored.subjects), citing)
 
 
 def cited_by(conn: Connection, cable_id: str) -> list[CableSummary]:
@@ -276,7 +274,7 @@ def _citing(conn: Connection, names: list[str]) -> list[CableSummary]:
 def cable_view(conn: Connection, cable_id: str, where: str) -> CableView:
     """Return a cable with its references resolved to subjects and the cables citing it."""
     if is_postgres(conn):
-        return _read_pg(conn, cable_id, where, links=True)[0]
+        return _read_pg(conn, cable_id, where, links=True)
     cable = load_cable(conn, cable_id, where)
     # One query for every reference.
     refs = list(dict.fromkeys(cable.references))
