@@ -25,6 +25,10 @@ FTS_SETTINGS = (("automerge", 16), ("hashsize", 8 * 1024 * 1024))
 to disk in 8 MB runs. Together they cut the writer's CPU by a fifth on 100,000 cables; a
 search reads a few more segments (a count over 250,000 matches: 7 -> 10 ms)."""
 
+ANALYZE_AFTER = 10_000
+"""Cables added or changed by one ingest after which a PostgreSQL corpus's statistics are
+gathered at once (10 s after 250,000 cables), not left to autovacuum's next round."""
+
 T = TypeVar("T")
 
 ProgressCallback = Callable[[IngestReport], None]
@@ -85,7 +89,28 @@ def write_all(
     with transaction(conn):
         _save_tally(conn, run, tally, finished=True)
     conn.execute(f"DELETE FROM {seen}")
+    _settle_index(conn, tally.added + tally.updated)
     return tally.report()
+
+
+def _settle_index(conn: Connection, changed: int) -> None:
+    """Fold a PostgreSQL corpus's newest index entries into its GIN index, and refresh the
+    planner's statistics after a large ingest.
+
+    New cables' words wait in the GIN index's pending list (up to 4 MB) until a vacuum or the
+    next overflow; the planner counts that list into every search's cost and, the index
+    seeming dear, tested each cable in turn instead: 342 ms against 1 ms for a rare word,
+    right after ingesting 20,000 cables.
+    """
+    if not is_postgres(conn) or not changed:
+        return
+    from briefgen.store.db import database_errors
+
+    # Only the tables' owner may: another user's ingest leaves it to autovacuum.
+    with contextlib.suppress(*database_errors()):
+        conn.execute("SELECT gin_clean_pending_list('cables_fts_document'::regclass)")
+        if changed >= ANALYZE_AFTER:
+            conn.execute("ANALYZE cables, cables_fts, tags, refs")
 
 
 def _seen_table(conn: Connection) -> str:

@@ -264,38 +264,42 @@ def _search(
 ) -> list[CableSummary]:
     tsquery, terms = _parse(query)
     match, match_params = matches_sql(tsquery)
+    rank, rank_params = rank_sql(tsquery)
     # Counted by the loose form: a phrase's matches must each be read back to check the order
     # of its words (150 ms for 5,000), its words' matches need not. Where the words are in
     # more cables than ranked_matches but the phrase in fewer, the list is newest first.
     bound, bound_params = tsquery.bound
-    counted = conn.execute(
-        f"SELECT count(*) FROM (SELECT 1 FROM cables_fts AS f WHERE f.document @@ {bound} "
-        "LIMIT ?) AS m",
-        (*bound_params, ranked_matches + 1),
-    ).fetchone()[0]
     where = " AND ".join([match, *clauses])
-    if counted <= ranked_matches:
-        rank, rank_params = rank_sql(tsquery)
-        page = (
-            f"SELECT c.rowid, {rank} AS score FROM cables_fts AS f "
-            f"JOIN cables AS c ON c.rowid = f.rowid WHERE {where} "
-            "ORDER BY score DESC, c.id LIMIT ? OFFSET ?"
-        )
-        page_params = [*rank_params, *match_params, *params, *paging]
-        order = "page.score DESC, c.id"
-    else:
-        page = (
-            "SELECT c.rowid, NULL::real AS score FROM cables AS c "
-            f"JOIN cables_fts AS f ON f.rowid = c.rowid WHERE {where} "
-            "ORDER BY c.created DESC, c.id LIMIT ? OFFSET ?"
-        )
-        page_params = [*match_params, *params, *paging]
-        order = "c.created DESC, c.id"
+    # One statement, one round trip: the count decides which of the two pages is made (the
+    # other's condition is false before any row is read), and the last ORDER BY sorts each
+    # as its own does: by score then id, or (no score) newest first then id.
     sql = (
-        f"SELECT {PG_SUMMARY_COLUMNS}, {TEXT}, page.score FROM ({page}) AS page "
+        "WITH counted AS (SELECT count(*) AS n FROM (SELECT 1 FROM cables_fts AS f "
+        f"WHERE f.document @@ {bound} LIMIT ?) AS m), "
+        f"ranked AS (SELECT c.rowid, {rank} AS score FROM cables_fts AS f "
+        f"JOIN cables AS c ON c.rowid = f.rowid WHERE {where} "
+        "AND (SELECT n FROM counted) <= ? ORDER BY score DESC, c.id LIMIT ? OFFSET ?), "
+        "newest AS (SELECT c.rowid, NULL::real AS score FROM cables AS c "
+        f"JOIN cables_fts AS f ON f.rowid = c.rowid WHERE {where} "
+        "AND (SELECT n FROM counted) > ? ORDER BY c.created DESC, c.id LIMIT ? OFFSET ?) "
+        f"SELECT {PG_SUMMARY_COLUMNS}, {TEXT}, page.score "
+        "FROM (SELECT * FROM ranked UNION ALL SELECT * FROM newest) AS page "
         "JOIN cables AS c ON c.rowid = page.rowid JOIN cables_fts AS f ON f.rowid = page.rowid "
-        f"ORDER BY {order}"
+        "ORDER BY page.score DESC, CASE WHEN page.score IS NULL THEN c.created END DESC, c.id"
     )
+    page_params = [
+        *bound_params,
+        ranked_matches + 1,
+        *rank_params,
+        *match_params,
+        *params,
+        ranked_matches,
+        *paging,
+        *match_params,
+        *params,
+        ranked_matches,
+        *paging,
+    ]
     rows = conn.execute(sql, page_params).fetchall()
     # Lower is better, as bm25 scores are.
     return [
