@@ -22,7 +22,7 @@ from briefgen.extract.records import (
 )
 from briefgen.facts.catalog import all_keys, entities_named, name_key
 from briefgen.facts.lazy import cables_naming, candidates, find_by_text, phrases_of
-from briefgen.facts.siblings import family
+from briefgen.facts.siblings import family, is_acronym, most_spelt
 from briefgen.facts.store import stored_facts
 from briefgen.models import Record
 from briefgen.store import Corpus
@@ -249,10 +249,10 @@ def get_entity(
     canonical, ekind = resolve_name(corpus, name, kind)
     conn = corpus.connection
     names = family(conn, canonical, ekind)
-    if len(names) > 1 and canonical.isupper() and canonical.isalpha():
+    if len(names) > 1 and is_acronym(canonical):
         # Asked by its acronym (`FIESP`): the profile is titled with the name most cables
         # spell it out with.
-        canonical = _most_spelt(conn, names, ekind) or canonical
+        canonical = most_spelt(conn, names, ekind) or canonical
         names = [canonical, *(n for n in names if n != canonical)]
     cable_ids, total = _cables_of(conn, names, ekind, max_cables)
     aliases: set[str] = set(names[1:])
@@ -435,23 +435,6 @@ def _cables_of(
         window = [row for row in window if row[1] > cut]
         window += conn.execute(f"{ranked} AND mentions = ?", (name, kind, cut)).fetchall()
     return _ranked(conn, window, limit), int(total)
-
-
-def _most_spelt(conn: Connection, names: list[str], kind: str) -> str | None:
-    """Return the name of `names` other than a bare acronym that the most cables use (ties:
-    the first in alphabetical order), or None."""
-    spelt = [n for n in names if not (n.isupper() and n.isalpha())]
-    if not spelt:
-        return None
-    marks = ",".join("?" * len(spelt))
-    counts = dict(
-        conn.execute(
-            "SELECT name, count(*) FROM extract_entity_cables "
-            f"WHERE kind = ? AND name IN ({marks}) GROUP BY name",
-            (kind, *spelt),
-        )
-    )
-    return min(spelt, key=lambda n: (-int(counts.get(n, 0)), n))
 
 
 def _family_cables(

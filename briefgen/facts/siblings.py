@@ -27,7 +27,7 @@ def family(conn: Connection, name: str, kind: str) -> list[str]:
         return [name]
     forms = _forms_of(conn, [name])
     acronym = next((a for a in forms[name][1] if a), None)
-    if acronym is None and name.isupper() and name.isalpha():
+    if acronym is None and is_acronym(name):
         acronym = name  # `FIESP`, named by its acronym, spelt out in some cable
     if acronym is None or len(acronym) < _MIN_ACRONYM:
         return [name]
@@ -58,6 +58,28 @@ def family(conn: Connection, name: str, kind: str) -> list[str]:
         whole = bool(same)
     bare = [n for n in holders if not long_forms[n] and n == acronym] if whole else []
     return [name, *sorted(same), *sorted(bare)]
+
+
+def is_acronym(name: str) -> bool:
+    """Return True for a name that is an acronym alone (`FIESP`), not a spelt-out name."""
+    return name.isupper() and name.isalpha()
+
+
+def most_spelt(conn: Connection, names: list[str], kind: str) -> str | None:
+    """Return the name of `names` other than a bare acronym that the most cables use (ties:
+    the first in alphabetical order), or None."""
+    spelt = [n for n in names if not is_acronym(n)]
+    if not spelt:
+        return None
+    marks = ",".join("?" * len(spelt))
+    counts = dict(
+        conn.execute(
+            "SELECT name, count(*) FROM extract_entity_cables "
+            f"WHERE kind = ? AND name IN ({marks}) GROUP BY name",
+            (kind, *spelt),
+        )
+    )
+    return min(spelt, key=lambda n: (-int(counts.get(n, 0)), n))
 
 
 def _forms_of(conn: Connection, names: list[str]) -> dict[str, tuple[set[str], set[str | None]]]:

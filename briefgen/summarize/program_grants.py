@@ -304,13 +304,12 @@ _AMOUNT_ANCHOR = re.compile(
 
 def status_of(text: str | None) -> str:
     """Return `proposed`, `spent` or `awarded` as the words around a sentence's money tell
-    (within STATUS_REACH characters of a money word), else empty."""
+    (within STATUS_REACH characters of an amount, else of a money word), else empty."""
     if not text:
         return ""
-    # Around the amounts when it states any, else around its money words (`requested` itself
-    # anchors nothing): `fully funding 235 million USD ..., the Inspector General has
-    # repeatedly requested U.S. assistance in providing assets` asks for other help than the
-    # money it states.
+    # Around the amounts when it states any: `fully funding 235 million USD ..., the Inspector
+    # General has repeatedly requested U.S. assistance in providing assets` asks for other
+    # help than the money it states.
     anchors = list(_AMOUNT_ANCHOR.finditer(text)) or [
         m for m in _MONEY_WORDS.finditer(text) if not m.group(0).lower().startswith("total")
     ]
