@@ -100,23 +100,14 @@ def test_any_text_gives_figures_that_are_parts_of_it(text: str) -> None:
 
 
 def test_a_span_of_time_ends_the_noun_a_number_counts() -> None:
-    from datetime import datetime
-
     from briefgen.extract import extract
-    from briefgen.models import Cable, Paragraph
 
-    cable = Cable(
-        id="09KAMPALA901",
-        created=datetime(2009, 10, 19),
-        origin="Embassy Kampala",
-        subject="SCENESETTER",
-        paragraphs=(
-            Paragraph(
-                1,
-                None,
-                "The path of politics over the next eighteen months depends largely on the "
-                "President's vision.",
-            ),
-        ),
+    from .conftest import make_cable
+
+    cable = make_cable(
+        "09KAMPALA901",
+        "2009-10-19",
+        "The path of politics over the next eighteen months depends largely on the "
+        "President's vision.",
     )
     assert [f.text for f in extract(cable).figures] == ["eighteen months"]

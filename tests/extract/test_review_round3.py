@@ -3,22 +3,14 @@ shape of the real sentence that was misread."""
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from briefgen.extract import CableFacts, extract
 from briefgen.extract.kinds import kind_from_context, kind_from_name
-from briefgen.models import Cable, Paragraph
+
+from .conftest import make_cable
 
 
 def _facts(*texts: str) -> CableFacts:
-    return extract(
-        Cable(
-            id="09MADRID900",
-            created=datetime(2009, 12, 18),
-            origin="Embassy Madrid",
-            paragraphs=tuple(Paragraph(i + 1, None, t) for i, t in enumerate(texts)),
-        )
-    )
+    return extract(make_cable("09MADRID900", "2009-12-18", *texts))
 
 
 def _roles(facts: CableFacts) -> set[tuple[str, str, str | None, bool]]:

@@ -86,25 +86,15 @@ def test_no_template_writes_a_plural_hack() -> None:
 
 
 def test_a_span_of_time_is_no_figure_even_with_a_verb_read_into_its_noun() -> None:
-    from datetime import datetime
-
     from briefgen.extract import extract
-    from briefgen.models import Cable, Paragraph
     from briefgen.summarize.figure_notes import figure_says_something
+    from tests.extract.conftest import make_cable
 
-    cable = Cable(
-        id="09KAMPALA900",
-        created=datetime(2009, 10, 19),
-        origin="Embassy Kampala",
-        subject="SCENESETTER",
-        paragraphs=(
-            Paragraph(
-                1,
-                None,
-                "The path of politics over the next eighteen months depends largely on the "
-                "President's vision. The LRA abducted over 40,000 children.",
-            ),
-        ),
+    cable = make_cable(
+        "09KAMPALA900",
+        "2009-10-19",
+        "The path of politics over the next eighteen months depends largely on the "
+        "President's vision. The LRA abducted over 40,000 children.",
     )
     kept = [f.text for f in extract(cable).figures if figure_says_something(f)]
     assert kept == ["over 40,000 children"]

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 
 from briefgen.extract import extract
 from briefgen.facts import ensure_facts
-from briefgen.models import Cable, Paragraph
+from briefgen.models import Paragraph
 from briefgen.pipeline import BriefingRequest, summarize
 from briefgen.store import Corpus
 from briefgen.summarize.evidence import Sentence, paragraph_sentences
@@ -15,15 +14,11 @@ from briefgen.summarize.leads import change_kind
 from briefgen.summarize.ngo_sections import Placed
 from briefgen.summarize.program_grants import status_of
 from briefgen.summarize.records import Cite
+from tests.extract.conftest import make_cable
 
 
 def _fundings(text: str) -> list[tuple[str | None, str | None, str | None]]:
-    cable = Cable(
-        id="07ISLAMABAD9001",
-        created=datetime(2007, 12, 15),
-        origin="Embassy Islamabad",
-        paragraphs=(Paragraph(1, None, text),),
-    )
+    cable = make_cable("07ISLAMABAD9001", "2007-12-15", text)
     return [(f.funder, f.recipient, f.amount) for f in extract(cable).fundings]
 
 
@@ -104,25 +99,12 @@ def test_the_opening_never_gives_a_funder_money_no_cable_says_is_theirs() -> Non
     assert "asked to fund" in opening.text  # the U.S.'s only stated money was proposed
 
 
-THINK_TANK = Cable(
-    id="08MOSCOW9411",
-    created=datetime(2008, 8, 14),
-    origin="Embassy Moscow",
-    classification="CONFIDENTIAL",
-    subject="EFFECTS OF THE CONFLICT",
-    paragraphs=(
-        Paragraph(
-            8,
-            None,
-            "(C) Dmitry Trenin of the Carnegie Moscow Center told us that he did not anticipate "
-            "any attacks by Russia against Ukraine.",
-        ),
-        Paragraph(
-            9,
-            None,
-            "(C) Masha Lipman of the Carnegie Moscow Center highlighted the concerns of liberals.",
-        ),
-    ),
+THINK_TANK = make_cable(
+    "08MOSCOW9411",
+    "2008-08-14",
+    "(C) Dmitry Trenin of the Carnegie Moscow Center told us that he did not anticipate any "
+    "attacks by Russia against Ukraine.",
+    "(C) Masha Lipman of the Carnegie Moscow Center highlighted the concerns of liberals.",
 )
 
 
